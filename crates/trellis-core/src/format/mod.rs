@@ -1,0 +1,18 @@
+//! The serializable data formats: the only types in trellis-core that touch serde.
+//!
+//! Everything that crosses a boundary (an instrument file shipped with the app, the
+//! workspace kept in browser storage, later exported and imported files) is described
+//! here and nowhere else. Each top-level format carries an explicit version number so
+//! that older data can be recognised and migrated rather than misread.
+
+pub mod instrument;
+pub mod workspace;
+
+pub use instrument::{
+    ActionFile, ContextKind, ContextOptionFile, ContextQuestionFile, DomainFile, DomainKind, InstrumentFile,
+    LevelFile, ModeFile, PriorityWhenFile, ScaleFile, ScalePointFile, StatementFile, INSTRUMENT_FORMAT,
+};
+pub use workspace::{
+    Answer, Collaboration, ContextAnswer, Partner, Response, RoleCategory, Round, RoundStatus, Timestamp,
+    Workspace, WORKSPACE_SCHEMA,
+};

@@ -1,0 +1,215 @@
+//! The workspace format: everything a browser keeps, in one versioned envelope.
+//!
+//! Collaborations own their rounds; responses are kept in one flat list keyed by their
+//! own random id, so that later merges (imports, other tabs) work record by record.
+//! Derived values such as scores are never stored here.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The storage schema this build writes. Older schemas are migrated on load.
+pub const WORKSPACE_SCHEMA: u32 = 1;
+
+/// Milliseconds since the Unix epoch, always supplied by the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(pub i64);
+
+/// The storage envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workspace {
+    pub schema: u32,
+    #[serde(default)]
+    pub collaborations: Vec<Collaboration>,
+    #[serde(default)]
+    pub responses: Vec<Response>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            schema: WORKSPACE_SCHEMA,
+            collaborations: Vec::new(),
+            responses: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collaboration {
+    pub id: String,
+    pub name: String,
+    pub partners: Vec<Partner>,
+    /// Answers to the instrument's context questions, by question id.
+    #[serde(default)]
+    pub context: BTreeMap<String, ContextAnswer>,
+    #[serde(default)]
+    pub rounds: Vec<Round>,
+    pub created: Timestamp,
+}
+
+/// A partner organisation of a collaboration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub id: String,
+    pub name: String,
+}
+
+/// The answer to one context question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ContextAnswer {
+    Number(u32),
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoundStatus {
+    Open,
+    Closed,
+}
+
+/// One assessment of a collaboration at a date, with a fixed instrument version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    pub id: String,
+    pub name: String,
+    /// Calendar date of the round, `YYYY-MM-DD`.
+    pub date: String,
+    pub instrument_id: String,
+    pub instrument_version: String,
+    pub mode: String,
+    pub status: RoundStatus,
+    /// Target maturity level per domain id, set by the facilitator.
+    #[serde(default)]
+    pub targets: BTreeMap<String, u8>,
+    pub created: Timestamp,
+}
+
+/// The role a respondent chooses; a fixed list so that rounds stay comparable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleCategory {
+    SeniorLeader,
+    Manager,
+    Clinician,
+    FrontLine,
+    ServiceUser,
+    Other,
+}
+
+impl RoleCategory {
+    pub const ALL: [RoleCategory; 6] = [
+        RoleCategory::SeniorLeader,
+        RoleCategory::Manager,
+        RoleCategory::Clinician,
+        RoleCategory::FrontLine,
+        RoleCategory::ServiceUser,
+        RoleCategory::Other,
+    ];
+
+    /// The stable identifier used in files and form values.
+    pub fn id(self) -> &'static str {
+        match self {
+            RoleCategory::SeniorLeader => "senior-leader",
+            RoleCategory::Manager => "manager",
+            RoleCategory::Clinician => "clinician",
+            RoleCategory::FrontLine => "front-line",
+            RoleCategory::ServiceUser => "service-user",
+            RoleCategory::Other => "other",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<RoleCategory> {
+        RoleCategory::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// One answer to one statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answer {
+    /// A point on the agreement scale (1 = strongly disagree ... 5 = strongly agree).
+    Scale(u8),
+    DontKnow,
+    NotApplicable,
+}
+
+impl Answer {
+    /// The form value used in files and radio buttons: `1`..`5`, `dk` or `na`.
+    pub fn code(self) -> String {
+        match self {
+            Answer::Scale(v) => v.to_string(),
+            Answer::DontKnow => "dk".to_string(),
+            Answer::NotApplicable => "na".to_string(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Answer> {
+        match code {
+            "dk" => Some(Answer::DontKnow),
+            "na" => Some(Answer::NotApplicable),
+            other => other.parse::<u8>().ok().map(Answer::Scale),
+        }
+    }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Scale(v) => serializer.serialize_u8(*v),
+            Answer::DontKnow => serializer.serialize_str("dk"),
+            Answer::NotApplicable => serializer.serialize_str("na"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(u8),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Number(v) => Ok(Answer::Scale(v)),
+            Raw::Text(t) => match t.as_str() {
+                "dk" => Ok(Answer::DontKnow),
+                "na" => Ok(Answer::NotApplicable),
+                other => Err(serde::de::Error::custom(format!(
+                    "unknown answer \"{other}\" (expected 1-5, \"dk\" or \"na\")"
+                ))),
+            },
+        }
+    }
+}
+
+/// One person's answers to one round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// Random id made on the respondent's device.
+    pub id: String,
+    pub round_id: String,
+    /// The partner id of the respondent's organisation.
+    pub organisation: String,
+    pub role: RoleCategory,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Chosen maturity level per domain id (full mode only).
+    #[serde(default)]
+    pub levels: BTreeMap<String, u8>,
+    #[serde(default)]
+    pub comments: BTreeMap<String, String>,
+    pub started: Timestamp,
+    pub updated: Timestamp,
+    #[serde(default)]
+    pub submitted: Option<Timestamp>,
+}

@@ -1,0 +1,30 @@
+//! trellis-core: the pure engine behind Trellis, a tool for assessing and developing
+//! collaboration between health and care providers.
+//!
+//! # Design
+//!
+//! The browser app is a thin shell around this crate. Everything that decides what a
+//! number means lives here, so it can be tested natively and explained in
+//! docs/scoring.md.
+//!
+//! # Invariants
+//!
+//! - Deterministic: no I/O, no clock, no randomness, no browser API. Time and ids are
+//!   passed in by the caller.
+//! - Only the types in [`format`] are serializable. They are the compatibility boundary
+//!   for browser storage, exported files and instrument files, and carry an explicit
+//!   version.
+//! - Raw input becomes a validated model before use: an [`Instrument`] in hand is valid.
+//! - Derived values (scores, levels, statistics) are computed, never stored.
+//! - Scoring is total: unanswered and "don't know" answers become coverage, never a
+//!   panic or a silent zero.
+
+pub mod catalogue;
+pub mod chart;
+pub mod format;
+pub mod instrument;
+pub mod scoring;
+pub mod workspace;
+
+pub use catalogue::Catalogue;
+pub use instrument::{Instrument, InstrumentError, Version};

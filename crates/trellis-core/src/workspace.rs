@@ -1,0 +1,415 @@
+//! Operations on a workspace: load, validate input, create, answer, submit.
+//!
+//! Every function here is pure: ids and timestamps are passed in by the caller, and a
+//! failed operation returns an error without changing the workspace.
+
+use std::fmt;
+
+use crate::format::{
+    Answer, Collaboration, Partner, Response, RoleCategory, Round, RoundStatus, Timestamp, Workspace,
+    WORKSPACE_SCHEMA,
+};
+use crate::instrument::Instrument;
+
+/// Longest name accepted for a collaboration, partner or round.
+pub const MAX_NAME: usize = 120;
+/// Longest comment accepted on one statement.
+pub const MAX_COMMENT: usize = 2000;
+
+/// Why stored or imported workspace text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON, or JSON of the wrong shape (serde's message includes line and column).
+    Damaged(String),
+    /// Written by a newer version of Trellis; must be left untouched.
+    NewerSchema(u32),
+    /// No schema number at all: not a Trellis workspace.
+    NoSchema,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Damaged(msg) => write!(f, "the saved data is damaged: {msg}"),
+            LoadError::NewerSchema(v) => write!(
+                f,
+                "the saved data was written by a newer version of Trellis (storage version {v}; this version reads up to {WORKSPACE_SCHEMA})"
+            ),
+            LoadError::NoSchema => write!(f, "the saved data is not a Trellis workspace (it has no storage version)"),
+        }
+    }
+}
+
+/// A problem with what the user typed; each variant is shown next to its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    NameMissing,
+    NameTooLong,
+    TooFewPartners,
+    PartnerTooLong(String),
+    DuplicatePartner(String),
+    BadDate(String),
+    UnknownMode(String),
+    UnknownCollaboration,
+    UnknownRound,
+    UnknownResponse,
+    UnknownOrganisation,
+    RoundClosed,
+    AlreadySubmitted,
+    UnknownStatement(String),
+    AnswerOutOfScale(u8),
+    UnknownDomain(String),
+    LevelOutOfRange(u8),
+    CommentTooLong,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use InputError::*;
+        match self {
+            NameMissing => write!(f, "Enter a name."),
+            NameTooLong => write!(f, "Use a name of {MAX_NAME} characters or fewer."),
+            TooFewPartners => write!(f, "Enter at least two partner organisations, one per line."),
+            PartnerTooLong(p) => write!(
+                f,
+                "The partner name \"{p}\" is longer than {MAX_NAME} characters."
+            ),
+            DuplicatePartner(p) => write!(f, "The partner \"{p}\" is listed twice."),
+            BadDate(d) => write!(f, "\"{d}\" is not a date. Use the form 2026-11-26."),
+            UnknownMode(m) => write!(f, "There is no questionnaire mode called \"{m}\"."),
+            UnknownCollaboration => write!(f, "This collaboration no longer exists."),
+            UnknownRound => write!(f, "This assessment round no longer exists."),
+            UnknownResponse => write!(f, "These answers no longer exist."),
+            UnknownOrganisation => write!(f, "Choose your organisation from the list."),
+            RoundClosed => write!(f, "This round is closed, so answers can no longer change."),
+            AlreadySubmitted => write!(f, "These answers have been sent, so they can no longer change."),
+            UnknownStatement(s) => {
+                write!(f, "There is no statement \"{s}\" in this questionnaire.")
+            }
+            AnswerOutOfScale(v) => write!(f, "{v} is not a point on the answer scale."),
+            UnknownDomain(d) => write!(f, "There is no topic \"{d}\" in this questionnaire."),
+            LevelOutOfRange(l) => write!(f, "{l} is not one of the maturity levels."),
+            CommentTooLong => write!(f, "Keep a comment to {MAX_COMMENT} characters or fewer."),
+        }
+    }
+}
+
+/// What the facilitator enters to set up a collaboration and its first round.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewCollaboration {
+    pub name: String,
+    /// Partner names as typed, one per entry; blank entries are ignored.
+    pub partners: Vec<String>,
+}
+
+/// What the facilitator enters to set up a round.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewRound {
+    pub name: String,
+    pub date: String,
+    pub mode: String,
+}
+
+/// Checks a calendar date written `YYYY-MM-DD`.
+pub fn is_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| text.get(r).and_then(|s| s.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    if !text
+        .bytes()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+fn clean_name(name: &str) -> Result<String, InputError> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(InputError::NameMissing)
+    } else if name.chars().count() > MAX_NAME {
+        Err(InputError::NameTooLong)
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+impl NewRound {
+    /// Checks the round's fields against the instrument it will use.
+    pub fn check(&self, instrument: &Instrument) -> Result<(), InputError> {
+        clean_name(&self.name)?;
+        let date = self.date.trim();
+        if !is_iso_date(date) {
+            return Err(InputError::BadDate(date.to_string()));
+        }
+        if instrument.mode(&self.mode).is_none() {
+            return Err(InputError::UnknownMode(self.mode.clone()));
+        }
+        Ok(())
+    }
+}
+
+impl NewCollaboration {
+    /// Validates the input into a collaboration; partner ids are `p1`, `p2`, ... in order.
+    pub fn validate(&self, id: String, now: Timestamp) -> Result<Collaboration, InputError> {
+        let name = clean_name(&self.name)?;
+        let mut partners: Vec<Partner> = Vec::new();
+        for raw in self.partners.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+            if raw.chars().count() > MAX_NAME {
+                return Err(InputError::PartnerTooLong(raw.to_string()));
+            }
+            if partners
+                .iter()
+                .any(|p| p.name.to_lowercase() == raw.to_lowercase())
+            {
+                return Err(InputError::DuplicatePartner(raw.to_string()));
+            }
+            partners.push(Partner {
+                id: format!("p{}", partners.len() + 1),
+                name: raw.to_string(),
+            });
+        }
+        if partners.len() < 2 {
+            return Err(InputError::TooFewPartners);
+        }
+        Ok(Collaboration {
+            id,
+            name,
+            partners,
+            context: Default::default(),
+            rounds: Vec::new(),
+            created: now,
+        })
+    }
+}
+
+impl Workspace {
+    /// Reads stored or imported workspace text.
+    pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
+        #[derive(serde::Deserialize)]
+        struct Probe {
+            schema: Option<serde_json::Value>,
+        }
+        let probe: Probe = serde_json::from_str(text).map_err(|e| LoadError::Damaged(e.to_string()))?;
+        match probe.schema.as_ref().and_then(|v| v.as_u64()) {
+            None => Err(LoadError::NoSchema),
+            Some(v) if v > u64::from(WORKSPACE_SCHEMA) => {
+                Err(LoadError::NewerSchema(u32::try_from(v).unwrap_or(u32::MAX)))
+            }
+            Some(_) => serde_json::from_str(text).map_err(|e| LoadError::Damaged(e.to_string())),
+        }
+    }
+
+    /// The text kept in storage.
+    pub fn to_json(&self) -> String {
+        // Serialising these plain structs cannot fail: every map key is a string.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn collaboration(&self, id: &str) -> Option<&Collaboration> {
+        self.collaborations.iter().find(|c| c.id == id)
+    }
+
+    /// Finds a round and the collaboration it belongs to.
+    pub fn round(&self, id: &str) -> Option<(&Collaboration, &Round)> {
+        self.collaborations
+            .iter()
+            .find_map(|c| c.rounds.iter().find(|r| r.id == id).map(|r| (c, r)))
+    }
+
+    pub fn response(&self, id: &str) -> Option<&Response> {
+        self.responses.iter().find(|r| r.id == id)
+    }
+
+    pub fn responses_for<'a>(&'a self, round_id: &'a str) -> impl Iterator<Item = &'a Response> + 'a {
+        self.responses.iter().filter(move |r| r.round_id == round_id)
+    }
+
+    pub fn add_collaboration(&mut self, collaboration: Collaboration) {
+        self.collaborations.push(collaboration);
+    }
+
+    /// Adds a round to a collaboration, fixed to the given instrument's current version.
+    pub fn add_round(
+        &mut self,
+        collaboration_id: &str,
+        input: &NewRound,
+        instrument: &Instrument,
+        id: String,
+        now: Timestamp,
+    ) -> Result<&Round, InputError> {
+        input.check(instrument)?;
+        let collaboration = self
+            .collaborations
+            .iter_mut()
+            .find(|c| c.id == collaboration_id)
+            .ok_or(InputError::UnknownCollaboration)?;
+        collaboration.rounds.push(Round {
+            id,
+            name: input.name.trim().to_string(),
+            date: input.date.trim().to_string(),
+            instrument_id: instrument.id().to_string(),
+            instrument_version: instrument.version().to_string(),
+            mode: input.mode.clone(),
+            status: RoundStatus::Open,
+            targets: Default::default(),
+            created: now,
+        });
+        Ok(&collaboration.rounds[collaboration.rounds.len() - 1])
+    }
+
+    /// Starts a response to an open round on this device.
+    pub fn start_response(
+        &mut self,
+        round_id: &str,
+        organisation: &str,
+        role: RoleCategory,
+        id: String,
+        now: Timestamp,
+    ) -> Result<&Response, InputError> {
+        let (collaboration, round) = self.round(round_id).ok_or(InputError::UnknownRound)?;
+        if round.status == RoundStatus::Closed {
+            return Err(InputError::RoundClosed);
+        }
+        if !collaboration.partners.iter().any(|p| p.id == organisation) {
+            return Err(InputError::UnknownOrganisation);
+        }
+        self.responses.push(Response {
+            id,
+            round_id: round_id.to_string(),
+            organisation: organisation.to_string(),
+            role,
+            answers: Default::default(),
+            levels: Default::default(),
+            comments: Default::default(),
+            started: now,
+            updated: now,
+            submitted: None,
+        });
+        Ok(&self.responses[self.responses.len() - 1])
+    }
+
+    fn editable_response(&mut self, response_id: &str) -> Result<&mut Response, InputError> {
+        let round_id = self
+            .response(response_id)
+            .ok_or(InputError::UnknownResponse)?
+            .round_id
+            .clone();
+        if let Some((_, round)) = self.round(&round_id) {
+            if round.status == RoundStatus::Closed {
+                return Err(InputError::RoundClosed);
+            }
+        }
+        let response = self
+            .responses
+            .iter_mut()
+            .find(|r| r.id == response_id)
+            .ok_or(InputError::UnknownResponse)?;
+        if response.submitted.is_some() {
+            return Err(InputError::AlreadySubmitted);
+        }
+        Ok(response)
+    }
+
+    /// Records (or with `None`, clears) the answer to one statement.
+    pub fn set_answer(
+        &mut self,
+        instrument: &Instrument,
+        response_id: &str,
+        statement: &str,
+        answer: Option<Answer>,
+        now: Timestamp,
+    ) -> Result<(), InputError> {
+        if !instrument.statements().iter().any(|s| s.id == statement) {
+            return Err(InputError::UnknownStatement(statement.to_string()));
+        }
+        if let Some(Answer::Scale(v)) = answer {
+            if v == 0 || v > instrument.scale_max() {
+                return Err(InputError::AnswerOutOfScale(v));
+            }
+        }
+        let response = self.editable_response(response_id)?;
+        match answer {
+            Some(a) => response.answers.insert(statement.to_string(), a),
+            None => response.answers.remove(statement),
+        };
+        response.updated = now;
+        Ok(())
+    }
+
+    /// Records (or with `None`, clears) the maturity level chosen for a domain.
+    pub fn set_level(
+        &mut self,
+        instrument: &Instrument,
+        response_id: &str,
+        domain: &str,
+        level: Option<u8>,
+        now: Timestamp,
+    ) -> Result<(), InputError> {
+        if instrument.domain(domain).is_none() {
+            return Err(InputError::UnknownDomain(domain.to_string()));
+        }
+        if let Some(l) = level {
+            if l == 0 || usize::from(l) > instrument.levels().len() {
+                return Err(InputError::LevelOutOfRange(l));
+            }
+        }
+        let response = self.editable_response(response_id)?;
+        match level {
+            Some(l) => response.levels.insert(domain.to_string(), l),
+            None => response.levels.remove(domain),
+        };
+        response.updated = now;
+        Ok(())
+    }
+
+    /// Records a comment on a statement; an empty comment removes it.
+    pub fn set_comment(
+        &mut self,
+        instrument: &Instrument,
+        response_id: &str,
+        statement: &str,
+        comment: &str,
+        now: Timestamp,
+    ) -> Result<(), InputError> {
+        if !instrument.statements().iter().any(|s| s.id == statement) {
+            return Err(InputError::UnknownStatement(statement.to_string()));
+        }
+        if comment.chars().count() > MAX_COMMENT {
+            return Err(InputError::CommentTooLong);
+        }
+        let response = self.editable_response(response_id)?;
+        if comment.trim().is_empty() {
+            response.comments.remove(statement);
+        } else {
+            response
+                .comments
+                .insert(statement.to_string(), comment.to_string());
+        }
+        response.updated = now;
+        Ok(())
+    }
+
+    /// Marks a response as finished; it can no longer change.
+    pub fn submit(&mut self, response_id: &str, now: Timestamp) -> Result<(), InputError> {
+        let response = self.editable_response(response_id)?;
+        response.submitted = Some(now);
+        response.updated = now;
+        Ok(())
+    }
+}

@@ -1,0 +1,131 @@
+//! Scoring rules for one response and for a round, with hand-computed expectations.
+
+use trellis_core::chart::bar_chart;
+use trellis_core::scoring::{format_score, has_enough_answers, response_scores, round_summary};
+
+use crate::common::{mini, response};
+
+/// Scores the `trust` domain of the full mode (4 statements) for the given answers and
+/// compares (answered, excluded, score).
+fn check(answers: &[(&str, &str)], expected: (usize, usize, Option<f64>)) {
+    let scores = response_scores(&mini(), "full", &response("x", answers));
+    let trust = &scores[0];
+    assert_eq!(trust.domain, "trust");
+    assert_eq!(trust.total, 4);
+    assert_eq!(
+        (trust.answered, trust.excluded, trust.score),
+        expected,
+        "answers {answers:?}"
+    );
+}
+
+#[test]
+fn domain_score_is_the_mean_of_scale_answers() {
+    check(
+        &[
+            ("trust.a", "4"),
+            ("trust.b", "2"),
+            ("trust.c", "5"),
+            ("trust.d", "3"),
+        ],
+        (4, 0, Some(3.5)),
+    );
+    check(&[("trust.a", "4"), ("trust.b", "2")], (2, 0, Some(3.0)));
+    check(
+        &[
+            ("trust.a", "1"),
+            ("trust.b", "dk"),
+            ("trust.c", "na"),
+            ("trust.d", "2"),
+        ],
+        (2, 2, Some(1.5)),
+    );
+}
+
+#[test]
+fn below_half_coverage_is_not_a_number() {
+    check(&[("trust.a", "5")], (1, 0, None));
+    check(
+        &[
+            ("trust.a", "5"),
+            ("trust.b", "dk"),
+            ("trust.c", "na"),
+            ("trust.d", "dk"),
+        ],
+        (1, 3, None),
+    );
+    check(&[], (0, 0, None));
+    assert!(has_enough_answers(1, 2));
+    assert!(!has_enough_answers(2, 5));
+    assert!(has_enough_answers(3, 5));
+    assert!(!has_enough_answers(0, 0));
+}
+
+#[test]
+fn answers_outside_the_scale_count_as_unanswered() {
+    check(
+        &[
+            ("trust.a", "9"),
+            ("trust.b", "0"),
+            ("trust.c", "4"),
+            ("trust.d", "4"),
+        ],
+        (2, 0, Some(4.0)),
+    );
+}
+
+#[test]
+fn round_summary_averages_respondents_with_a_score() {
+    let i = mini();
+    let a = response("a", &[("trust.a", "4"), ("vision.a", "2")]);
+    let b = response("b", &[("trust.a", "2"), ("vision.a", "dk")]);
+    let c = response("c", &[("trust.a", "5"), ("vision.a", "5")]);
+    let summary = round_summary(&i, "quick", [&a, &b, &c]);
+    assert_eq!(summary.len(), 2);
+    let trust = &summary[0];
+    assert_eq!((trust.n, trust.not_enough), (3, 0));
+    assert_eq!(
+        (trust.mean, trust.min, trust.max),
+        (Some(11.0 / 3.0), Some(2.0), Some(5.0))
+    );
+    let vision = &summary[1];
+    assert_eq!((vision.n, vision.not_enough, vision.mean), (2, 1, Some(3.5)));
+    let empty = round_summary(&i, "quick", []);
+    assert_eq!((empty[0].n, empty[0].mean), (0, None));
+}
+
+#[test]
+fn bar_chart_maps_values_onto_the_scale() {
+    let chart = bar_chart(
+        &[
+            ("A".into(), Some(1.0)),
+            ("B".into(), Some(3.0)),
+            ("C".into(), None),
+        ],
+        1.0,
+        5.0,
+        "n/a",
+    );
+    let widths: Vec<Option<f64>> = chart.bars.iter().map(|b| b.rect.map(|r| r.width)).collect();
+    assert_eq!(widths, [Some(0.0), Some(chart.plot_width / 2.0), None]);
+    assert_eq!(chart.bars[2].value_text, "n/a");
+    assert_eq!(chart.bars[1].value_text, "3.0");
+    let ticks: Vec<&str> = chart.ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(ticks, ["1", "2", "3", "4", "5"]);
+    assert!(chart.bars[1].text_y > chart.bars[0].text_y);
+}
+
+#[test]
+fn scores_show_one_decimal_rounding_halves_up() {
+    for (value, shown) in [
+        (3.25, "3.3"),
+        (3.0, "3.0"),
+        (13.0 / 4.0, "3.3"),
+        (1.15, "1.2"),
+        (2.0 / 3.0 + 2.0, "2.7"),
+        (4.04, "4.0"),
+        (5.0, "5.0"),
+    ] {
+        assert_eq!(format_score(value), shown, "{value}");
+    }
+}

@@ -1,0 +1,187 @@
+//! Workspace operations: input validation, answering, storage round trip and load errors.
+
+use trellis_core::format::{Answer, RoleCategory, Timestamp, Workspace, WORKSPACE_SCHEMA};
+use trellis_core::workspace::{is_iso_date, InputError, LoadError, NewCollaboration, NewRound};
+
+use crate::common::mini;
+
+fn new_collab(name: &str, partners: &[&str]) -> Result<trellis_core::format::Collaboration, InputError> {
+    NewCollaboration {
+        name: name.into(),
+        partners: partners.iter().map(|p| p.to_string()).collect(),
+    }
+    .validate("c1".into(), Timestamp(5))
+}
+
+#[test]
+fn collaboration_input_is_validated() {
+    let c = new_collab("  North alliance ", &["Acute trust", "", " Council "]).expect("valid");
+    assert_eq!(c.name, "North alliance");
+    let partners: Vec<(&str, &str)> = c
+        .partners
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(partners, [("p1", "Acute trust"), ("p2", "Council")]);
+    assert_eq!(new_collab(" ", &["A", "B"]), Err(InputError::NameMissing));
+    assert_eq!(
+        new_collab(&"x".repeat(121), &["A", "B"]),
+        Err(InputError::NameTooLong)
+    );
+    assert_eq!(new_collab("N", &["A"]), Err(InputError::TooFewPartners));
+    assert_eq!(
+        new_collab("N", &["A", "a"]),
+        Err(InputError::DuplicatePartner("a".into()))
+    );
+}
+
+#[test]
+fn dates_are_checked() {
+    for good in ["2026-11-26", "2024-02-29", "2000-02-29"] {
+        assert!(is_iso_date(good), "{good}");
+    }
+    for bad in [
+        "2026-13-01",
+        "2025-02-29",
+        "1900-02-29",
+        "26-11-2026",
+        "2026-1-01",
+        "2026-11-3a",
+        "",
+        "2026-04-31",
+    ] {
+        assert!(!is_iso_date(bad), "{bad}");
+    }
+}
+
+fn workspace_with_round() -> Workspace {
+    let mut ws = Workspace::default();
+    ws.add_collaboration(new_collab("North", &["A", "B", "C"]).expect("valid"));
+    let round = NewRound {
+        name: "Spring".into(),
+        date: "2026-03-01".into(),
+        mode: "full".into(),
+    };
+    ws.add_round("c1", &round, &mini(), "r1".into(), Timestamp(6))
+        .expect("round");
+    ws
+}
+
+#[test]
+fn rounds_record_the_instrument_version() {
+    let ws = workspace_with_round();
+    let (_, round) = ws.round("r1").expect("round exists");
+    assert_eq!(
+        (round.instrument_id.as_str(), round.instrument_version.as_str()),
+        ("mini", "0.1.0")
+    );
+    let mut ws = ws;
+    let bad = NewRound {
+        name: "X".into(),
+        date: "2026-03-01".into(),
+        mode: "nope".into(),
+    };
+    assert_eq!(
+        ws.add_round("c1", &bad, &mini(), "r2".into(), Timestamp(7)).err(),
+        Some(InputError::UnknownMode("nope".into()))
+    );
+    let bad = NewRound {
+        name: "X".into(),
+        date: "soon".into(),
+        mode: "full".into(),
+    };
+    assert_eq!(
+        ws.add_round("c1", &bad, &mini(), "r2".into(), Timestamp(7)).err(),
+        Some(InputError::BadDate("soon".into()))
+    );
+    let ok = NewRound {
+        name: "X".into(),
+        date: "2026-03-01".into(),
+        mode: "full".into(),
+    };
+    assert_eq!(
+        ws.add_round("zz", &ok, &mini(), "r2".into(), Timestamp(7)).err(),
+        Some(InputError::UnknownCollaboration)
+    );
+}
+
+#[test]
+fn answering_updates_the_response_and_refuses_bad_input() {
+    let i = mini();
+    let mut ws = workspace_with_round();
+    assert_eq!(
+        ws.start_response("r1", "p9", RoleCategory::Manager, "x".into(), Timestamp(7))
+            .err(),
+        Some(InputError::UnknownOrganisation)
+    );
+    ws.start_response("r1", "p2", RoleCategory::Clinician, "resp".into(), Timestamp(7))
+        .expect("start");
+    ws.set_answer(&i, "resp", "trust.a", Some(Answer::Scale(4)), Timestamp(8))
+        .expect("answer");
+    ws.set_answer(&i, "resp", "trust.b", Some(Answer::DontKnow), Timestamp(9))
+        .expect("answer");
+    ws.set_answer(&i, "resp", "trust.b", None, Timestamp(10))
+        .expect("clear");
+    assert_eq!(
+        ws.set_answer(&i, "resp", "trust.a", Some(Answer::Scale(6)), Timestamp(11)),
+        Err(InputError::AnswerOutOfScale(6))
+    );
+    assert_eq!(
+        ws.set_answer(&i, "resp", "nope", Some(Answer::Scale(1)), Timestamp(11)),
+        Err(InputError::UnknownStatement("nope".into()))
+    );
+    ws.set_level(&i, "resp", "trust", Some(2), Timestamp(12))
+        .expect("level");
+    assert_eq!(
+        ws.set_level(&i, "resp", "trust", Some(3), Timestamp(13)),
+        Err(InputError::LevelOutOfRange(3))
+    );
+    ws.set_comment(&i, "resp", "trust.a", "We meet monthly.", Timestamp(14))
+        .expect("comment");
+    let r = ws.response("resp").expect("response");
+    assert_eq!(r.answers.len(), 1);
+    assert_eq!(r.answers.get("trust.a"), Some(&Answer::Scale(4)));
+    assert_eq!(r.levels.get("trust"), Some(&2));
+    assert_eq!(r.updated, Timestamp(14));
+    ws.submit("resp", Timestamp(15)).expect("submit");
+    assert_eq!(
+        ws.set_answer(&i, "resp", "trust.a", Some(Answer::Scale(1)), Timestamp(16)),
+        Err(InputError::AlreadySubmitted)
+    );
+    assert_eq!(ws.responses_for("r1").count(), 1);
+}
+
+#[test]
+fn storage_round_trip_keeps_everything() {
+    let i = mini();
+    let mut ws = workspace_with_round();
+    ws.start_response("r1", "p1", RoleCategory::ServiceUser, "resp".into(), Timestamp(7))
+        .expect("start");
+    ws.set_answer(&i, "resp", "trust.a", Some(Answer::NotApplicable), Timestamp(8))
+        .expect("answer");
+    ws.set_answer(&i, "resp", "trust.b", Some(Answer::Scale(2)), Timestamp(8))
+        .expect("answer");
+    let text = ws.to_json();
+    assert!(text.contains("\"trust.a\":\"na\""), "{text}");
+    assert!(text.contains("\"role\":\"service-user\""), "{text}");
+    assert_eq!(Workspace::from_json(&text), Ok(ws));
+}
+
+#[test]
+fn load_errors_are_told_apart() {
+    assert!(matches!(
+        Workspace::from_json("{not json"),
+        Err(LoadError::Damaged(_))
+    ));
+    assert_eq!(Workspace::from_json("{}"), Err(LoadError::NoSchema));
+    assert_eq!(
+        Workspace::from_json("{\"schema\": 99}"),
+        Err(LoadError::NewerSchema(99))
+    );
+    let wrong_type = format!("{{\"schema\": {WORKSPACE_SCHEMA}, \"collaborations\": 3}}");
+    assert!(matches!(Workspace::from_json(&wrong_type), Err(LoadError::Damaged(m)) if m.contains("line 1")));
+    let bad_answer = format!(
+        "{{\"schema\":{WORKSPACE_SCHEMA},\"responses\":[{{\"id\":\"a\",\"round_id\":\"r\",\"organisation\":\"p1\",\"role\":\"manager\",\"answers\":{{\"s\":\"maybe\"}},\"started\":0,\"updated\":0}}]}}"
+    );
+    assert!(matches!(Workspace::from_json(&bad_answer), Err(LoadError::Damaged(m)) if m.contains("maybe")));
+}

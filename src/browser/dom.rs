@@ -1,0 +1,50 @@
+//! Small DOM helpers: the app's root element and moving focus after navigation.
+
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// The element the app renders into.
+pub fn app_root() -> Option<web_sys::Element> {
+    document().and_then(|d| d.get_element_by_id("app"))
+}
+
+/// Moves keyboard and screen-reader focus to the page's main heading, so that a
+/// navigation is announced like a new page.
+pub fn focus_main_heading() {
+    let heading = document()
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        let _ = h.focus();
+    }
+}
+
+/// The current value of the input, select or textarea an event came from.
+pub fn event_value(event: &web_sys::Event) -> String {
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Moves focus to the element with this id (used by error summaries, whose links cannot
+/// be plain `#id` anchors under hash routing).
+pub fn focus_element(id: &str) {
+    let element = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(e) = element {
+        let _ = e.focus();
+    }
+}

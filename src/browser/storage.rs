@@ -1,0 +1,100 @@
+//! The workspace in localStorage: load once at start, save after every change.
+//!
+//! Loading never throws data away. Damaged data is copied to a side key before the app
+//! starts afresh; data written by a newer version makes the app run read-only so that
+//! nothing overwrites it. When saving fails (storage full or disabled) the caller keeps
+//! the workspace in memory and tells the user.
+
+use trellis_core::format::Workspace;
+use trellis_core::workspace::LoadError;
+
+/// The key holding the workspace.
+pub const KEY: &str = "trellis.workspace";
+/// Prefix of the keys where damaged data is kept aside, followed by a timestamp.
+pub const DAMAGED_PREFIX: &str = "trellis.workspace.damaged.";
+
+/// Why storage is not working normally; each is explained differently to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// The browser refuses access to localStorage (disabled, private mode, policy).
+    Unavailable,
+    /// A write was refused, usually because storage is full.
+    WriteFailed,
+    /// Stored data could not be read; it was kept aside under `kept_as` (if that worked).
+    Damaged { reason: String, kept_as: Option<String> },
+    /// Stored data comes from a newer version; nothing will be written.
+    Newer(String),
+}
+
+/// The outcome of loading: always a workspace to work with, plus any problem.
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub problem: Option<StorageProblem>,
+    /// When false, the app must not write (the stored data belongs to a newer version).
+    pub writable: bool,
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+pub fn load() -> Loaded {
+    let Some(storage) = local_storage() else {
+        return Loaded {
+            workspace: Workspace::default(),
+            problem: Some(StorageProblem::Unavailable),
+            writable: false,
+        };
+    };
+    let raw = match storage.get_item(KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => {
+            return Loaded {
+                workspace: Workspace::default(),
+                problem: None,
+                writable: true,
+            }
+        }
+        Err(_) => {
+            return Loaded {
+                workspace: Workspace::default(),
+                problem: Some(StorageProblem::Unavailable),
+                writable: false,
+            }
+        }
+    };
+    match Workspace::from_json(&raw) {
+        Ok(workspace) => Loaded {
+            workspace,
+            problem: None,
+            writable: true,
+        },
+        Err(err @ LoadError::NewerSchema(_)) => Loaded {
+            workspace: Workspace::default(),
+            problem: Some(StorageProblem::Newer(err.to_string())),
+            writable: false,
+        },
+        Err(err) => {
+            let side_key = format!("{DAMAGED_PREFIX}{}", super::now().0);
+            let kept_as = storage.set_item(&side_key, &raw).ok().map(|_| side_key);
+            // Only start afresh on the main key once the old text is safe elsewhere.
+            let writable = kept_as.is_some();
+            Loaded {
+                workspace: Workspace::default(),
+                problem: Some(StorageProblem::Damaged {
+                    reason: err.to_string(),
+                    kept_as,
+                }),
+                writable,
+            }
+        }
+    }
+}
+
+/// Writes the whole workspace under one key, so a write is whole or nothing.
+pub fn save(workspace: &Workspace) -> Result<(), StorageProblem> {
+    let storage = local_storage().ok_or(StorageProblem::Unavailable)?;
+    storage
+        .set_item(KEY, &workspace.to_json())
+        .map_err(|_| StorageProblem::WriteFailed)
+}

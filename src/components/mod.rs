@@ -1,0 +1,16 @@
+//! Pure views: props in, `Html` out. No context, no browser API, so each renders
+//! natively with `yew::ServerRenderer` in the view tests.
+
+pub mod bar_chart;
+pub mod error_summary;
+pub mod level_choice;
+pub mod notice;
+pub mod progress;
+pub mod question;
+
+pub use bar_chart::{BarChartProps, BarChartView};
+pub use error_summary::{ErrorSummary, ErrorSummaryProps};
+pub use level_choice::LevelChoice;
+pub use notice::StorageNotice;
+pub use progress::Progress;
+pub use question::{Choice, Question};

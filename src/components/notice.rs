@@ -1,0 +1,36 @@
+//! The banner that explains a storage problem in plain words.
+
+use yew::prelude::*;
+
+use crate::browser::storage::StorageProblem;
+use crate::messages as msg;
+
+#[derive(Properties, PartialEq)]
+pub struct StorageNoticeProps {
+    pub problem: Option<StorageProblem>,
+}
+
+#[component]
+pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
+    let Some(problem) = &props.problem else {
+        return html! {};
+    };
+    let (heading, body) = match problem {
+        StorageProblem::Unavailable => (
+            msg::STORAGE_UNAVAILABLE_TITLE,
+            msg::STORAGE_UNAVAILABLE.to_string(),
+        ),
+        StorageProblem::WriteFailed => (msg::STORAGE_FULL_TITLE, msg::STORAGE_FULL.to_string()),
+        StorageProblem::Damaged { reason, kept_as } => (
+            msg::STORAGE_DAMAGED_TITLE,
+            msg::storage_damaged(reason, kept_as.as_deref()),
+        ),
+        StorageProblem::Newer(reason) => (msg::STORAGE_NEWER_TITLE, msg::storage_newer(reason)),
+    };
+    html! {
+        <div class="notice notice-warning" role="alert" data-testid="storage-notice">
+            <h2>{ heading }</h2>
+            <p>{ body }</p>
+        </div>
+    }
+}

@@ -1,0 +1,368 @@
+//! The respondent's journey: about you, one page per domain, then review and send.
+
+use std::rc::Rc;
+
+use trellis_core::format::{Answer, Response, RoleCategory, Round, Workspace};
+use trellis_core::Instrument;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::browser;
+use crate::browser::dom::event_value;
+use crate::components::{Choice, ErrorSummary, LevelChoice, Progress, Question};
+use crate::messages as msg;
+use crate::pages::NotFound;
+use crate::route::Route;
+use crate::state::use_app_state;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerProps {
+    /// The round id.
+    pub id: AttrValue,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerStepProps {
+    pub id: AttrValue,
+    pub step: usize,
+}
+
+/// The response in progress on this device for a round: the latest one not yet sent.
+fn draft<'a>(ws: &'a Workspace, round_id: &str) -> Option<&'a Response> {
+    ws.responses
+        .iter()
+        .filter(|r| r.round_id == round_id && r.submitted.is_none())
+        .max_by_key(|r| r.started)
+}
+
+/// Statements of a mode answered in a response (any answer, including "don't know").
+fn answered_count(instrument: &Instrument, mode: &str, response: &Response) -> usize {
+    instrument
+        .statements()
+        .iter()
+        .filter(|s| s.modes.iter().any(|m| m == mode) && response.answers.contains_key(&s.id))
+        .count()
+}
+
+/// The first domain page with an unanswered statement, or the review page.
+fn resume_step(instrument: &Instrument, round: &Round, response: &Response) -> usize {
+    let domains: Vec<_> = instrument.domains_in_mode(&round.mode).collect();
+    domains
+        .iter()
+        .position(|d| {
+            instrument
+                .statements_in(&round.mode, &d.id)
+                .any(|s| !response.answers.contains_key(&s.id))
+        })
+        .map_or(domains.len() + 1, |i| i + 1)
+}
+
+fn choices(instrument: &Instrument) -> Rc<Vec<Choice>> {
+    let scale = instrument.scale();
+    let mut list: Vec<Choice> = scale
+        .points
+        .iter()
+        .map(|p| Choice {
+            answer: Answer::Scale(p.value),
+            label: p.label.clone().into(),
+        })
+        .collect();
+    list.push(Choice {
+        answer: Answer::DontKnow,
+        label: scale.dont_know.clone().into(),
+    });
+    list.push(Choice {
+        answer: Answer::NotApplicable,
+        label: scale.not_applicable.clone().into(),
+    });
+    Rc::new(list)
+}
+
+#[component]
+pub fn AnswerStart(props: &AnswerProps) -> Html {
+    let app = use_app_state();
+    let navigator = use_navigator();
+    let organisation = use_state(String::new);
+    let role = use_state(|| None::<RoleCategory>);
+    let errors = use_state(Vec::<(AttrValue, AttrValue)>::new);
+    let Some((collaboration, round)) = app.workspace.round(&props.id) else {
+        return html! { <NotFound detail={AttrValue::from(msg::ROUND_MISSING)} /> };
+    };
+    let Some(instrument) = app.instrument_for(round) else {
+        return html! { <NotFound detail={AttrValue::from(msg::instrument_missing(&round.instrument_id, &round.instrument_version))} /> };
+    };
+    let minutes = instrument.mode(&round.mode).map_or(0, |m| m.minutes);
+    let sent = app
+        .workspace
+        .responses_for(&round.id)
+        .filter(|r| r.submitted.is_some())
+        .count();
+
+    let intro = html! {
+        <>
+            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <h1 tabindex="-1">{ msg::answer_title(&round.name) }</h1>
+            <p class="lead">{ msg::answer_lead(&collaboration.name, minutes) }</p>
+            <p>{ msg::ANSWER_PRIVACY }</p>
+        </>
+    };
+
+    if let Some(response) = draft(&app.workspace, &round.id) {
+        let step = resume_step(instrument, round, response);
+        let answered = answered_count(instrument, &round.mode, response);
+        return html! {
+            <>
+                { intro }
+                <div class="notice" data-testid="resume">
+                    <h2>{ msg::IN_PROGRESS_TITLE }</h2>
+                    <p>{ msg::answered_of(answered, instrument.statement_count(&round.mode)) }</p>
+                    <Link<Route> to={Route::AnswerStep { id: round.id.clone(), step }} classes="button">{ msg::CONTINUE }</Link<Route>>
+                </div>
+            </>
+        };
+    }
+
+    let on_submit = {
+        let (app, organisation, role, errors, round_id) = (
+            app.clone(),
+            organisation.clone(),
+            role.clone(),
+            errors.clone(),
+            round.id.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut found = Vec::new();
+            if organisation.is_empty() {
+                found.push(("organisation".into(), msg::CHOOSE_ORGANISATION.into()));
+            }
+            if role.is_none() {
+                found.push((
+                    format!("role-{}", RoleCategory::ALL[0].id()).into(),
+                    msg::CHOOSE_ROLE.into(),
+                ));
+            }
+            if let (true, Some(role)) = (found.is_empty(), *role) {
+                app.start_response(&round_id, &organisation, role);
+                if let Some(nav) = &navigator {
+                    nav.push(&Route::AnswerStep {
+                        id: round_id.clone(),
+                        step: 1,
+                    });
+                }
+            }
+            errors.set(found);
+        })
+    };
+    let has_error = |field: &str| errors.iter().any(|(f, _)| f.starts_with(field));
+
+    html! {
+        <>
+            { intro }
+            if sent > 0 {
+                <p class="notice" data-testid="already-sent">{ msg::already_sent(sent) }</p>
+            }
+            <ErrorSummary errors={(*errors).clone()} on_select={Callback::from(|id: AttrValue| browser::dom::focus_element(&id))} />
+            <form onsubmit={on_submit} novalidate=true data-testid="about-you">
+                <h2>{ msg::ABOUT_YOU }</h2>
+                <div class={classes!("field", has_error("organisation").then_some("field-error"))}>
+                    <label for="organisation">{ msg::YOUR_ORGANISATION }</label>
+                    if has_error("organisation") { <p class="error-message">{ msg::CHOOSE_ORGANISATION }</p> }
+                    <select id="organisation" onchange={let organisation = organisation.clone(); Callback::from(move |e: Event| organisation.set(event_value(&e)))}>
+                        <option value="" selected={organisation.is_empty()}>{ msg::CHOOSE_ONE }</option>
+                        for p in collaboration.partners.iter() {
+                            <option value={p.id.clone()} selected={*organisation == p.id}>{ p.name.clone() }</option>
+                        }
+                    </select>
+                </div>
+                <fieldset class={classes!("field", has_error("role").then_some("field-error"))}>
+                    <legend>{ msg::YOUR_ROLE }</legend>
+                    if has_error("role") { <p class="error-message">{ msg::CHOOSE_ROLE }</p> }
+                    for r in RoleCategory::ALL {
+                        <div class="choice-block">
+                            <input type="radio" name="role" id={format!("role-{}", r.id())} value={r.id()}
+                                checked={*role == Some(r)}
+                                onchange={let role = role.clone(); Callback::from(move |_| role.set(Some(r)))} />
+                            <label for={format!("role-{}", r.id())}>{ msg::role_label(r) }</label>
+                        </div>
+                    }
+                </fieldset>
+                <button type="submit" class="button">{ msg::START }</button>
+            </form>
+        </>
+    }
+}
+
+#[component]
+pub fn AnswerStep(props: &AnswerStepProps) -> Html {
+    let app = use_app_state();
+    let navigator = use_navigator();
+    let Some((collaboration, round)) = app.workspace.round(&props.id) else {
+        return html! { <NotFound detail={AttrValue::from(msg::ROUND_MISSING)} /> };
+    };
+    let Some(instrument) = app.instrument_for(round) else {
+        return html! { <NotFound detail={AttrValue::from(msg::instrument_missing(&round.instrument_id, &round.instrument_version))} /> };
+    };
+    let domains: Vec<_> = instrument.domains_in_mode(&round.mode).collect();
+    let steps = domains.len() + 1;
+    if props.step == 0 || props.step > steps {
+        return html! { <NotFound /> };
+    }
+    let Some(response) = draft(&app.workspace, &round.id) else {
+        return html! {
+            <>
+                <h1 tabindex="-1">{ msg::NO_DRAFT_TITLE }</h1>
+                <p>{ msg::NO_DRAFT }</p>
+                <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::START_AGAIN }</Link<Route>>
+            </>
+        };
+    };
+    let mode = instrument.mode(&round.mode);
+    let total = instrument.statement_count(&round.mode);
+    let answered = answered_count(instrument, &round.mode, response);
+    let minutes_left = mode.map(|m| {
+        let left = (total - answered) as u32;
+        (m.minutes * left).div_ceil(total.max(1) as u32)
+    });
+    let notice = app
+        .notice
+        .clone()
+        .map(|n| html! { <p class="notice notice-warning" role="alert">{ n }</p> });
+    let progress = html! { <Progress step={props.step} steps={steps} answered={answered} statements={total} minutes_left={minutes_left} /> };
+    let round_id = round.id.clone();
+    let back = if props.step > 1 {
+        Route::AnswerStep {
+            id: round_id.clone(),
+            step: props.step - 1,
+        }
+    } else {
+        Route::AnswerStart { id: round_id.clone() }
+    };
+
+    if props.step == steps {
+        let rows = domains.iter().enumerate().map(|(i, d)| {
+            let asked: Vec<_> = instrument.statements_in(&round.mode, &d.id).collect();
+            let done = asked
+                .iter()
+                .filter(|s| response.answers.contains_key(&s.id))
+                .count();
+            html! {
+                <tr>
+                    <th scope="row">{ d.title.clone() }</th>
+                    <td>{ msg::answered_of(done, asked.len()) }</td>
+                    <td><Link<Route> to={Route::AnswerStep { id: round_id.clone(), step: i + 1 }}>
+                        { msg::change_topic(&d.title) }
+                    </Link<Route>></td>
+                </tr>
+            }
+        });
+        let on_send = {
+            let (app, response_id, round_id) = (app.clone(), response.id.clone(), round_id.clone());
+            Callback::from(move |_| {
+                app.submit(&response_id);
+                if let Some(nav) = &navigator {
+                    nav.push(&Route::Results { id: round_id.clone() });
+                }
+            })
+        };
+        return html! {
+            <>
+                <h1 tabindex="-1">{ msg::REVIEW_TITLE }</h1>
+                { progress }
+                { notice.unwrap_or_default() }
+                <p>{ msg::REVIEW_LEAD }</p>
+                if answered < total {
+                    <p class="notice" data-testid="unanswered">{ msg::unanswered_left(total - answered) }</p>
+                }
+                <div class="table-wrap">
+                    <table data-testid="review-table">
+                        <thead><tr>
+                            <th scope="col">{ msg::TOPIC }</th>
+                            <th scope="col">{ msg::ANSWERED }</th>
+                            <th scope="col"><span class="visually-hidden">{ msg::ACTIONS }</span></th>
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                <p>{ msg::SEND_EXPLAINED }</p>
+                <div class="step-nav">
+                    <Link<Route> to={back} classes="button button-secondary">{ msg::BACK }</Link<Route>>
+                    <button type="button" class="button" onclick={on_send}>{ msg::SEND }</button>
+                </div>
+            </>
+        };
+    }
+
+    let domain = domains[props.step - 1];
+    let first_number = 1 + domains[..props.step - 1]
+        .iter()
+        .map(|d| instrument.statements_in(&round.mode, &d.id).count())
+        .sum::<usize>();
+    let choices = choices(instrument);
+    let questions = instrument
+        .statements_in(&round.mode, &domain.id)
+        .enumerate()
+        .map(|(i, s)| {
+            let response_id = response.id.clone();
+            let statement = s.id.clone();
+            let on_answer = {
+                let (app, response_id, statement) = (app.clone(), response_id.clone(), statement.clone());
+                Callback::from(move |a: Option<Answer>| app.answer(&response_id, &statement, a))
+            };
+            let on_comment = {
+                let app = app.clone();
+                Callback::from(move |text: String| app.comment(&response_id, &statement, text))
+            };
+            html! {
+                <Question
+                    id={s.id.clone()}
+                    number={first_number + i}
+                    text={s.text.clone()}
+                    choices={choices.clone()}
+                    selected={response.answers.get(&s.id).copied()}
+                    comment={response.comments.get(&s.id).cloned().unwrap_or_default()}
+                    {on_answer}
+                    {on_comment}
+                />
+            }
+        });
+    let ask_levels = mode.is_some_and(|m| m.ask_levels) && !domain.levels.is_empty();
+    let level_choice = ask_levels.then(|| {
+        let levels = instrument
+            .levels()
+            .iter()
+            .zip(domain.levels.iter())
+            .map(|(l, d)| (AttrValue::from(l.name.clone()), AttrValue::from(d.clone())))
+            .collect::<Vec<_>>();
+        let on_choose = {
+            let (app, response_id, domain_id) = (app.clone(), response.id.clone(), domain.id.clone());
+            Callback::from(move |l: Option<u8>| app.choose_level(&response_id, &domain_id, l))
+        };
+        html! { <LevelChoice key={domain.id.clone()} domain={domain.id.clone()} {levels} selected={response.levels.get(&domain.id).copied()} {on_choose} /> }
+    });
+    let next_label = if props.step + 1 == steps {
+        msg::REVIEW_ANSWERS
+    } else {
+        msg::NEXT
+    };
+    html! {
+        <>
+            <p class="breadcrumb">{ format!("{} · {}", collaboration.name, round.name) }</p>
+            <h1 tabindex="-1">{ domain.title.clone() }</h1>
+            { progress }
+            { notice.unwrap_or_default() }
+            if !domain.summary.is_empty() {
+                <p class="domain-help">{ domain.summary.clone() }</p>
+            }
+            <p class="hint">{ msg::SAVED_AS_YOU_GO }</p>
+            <form class="questions" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                { for questions }
+                { level_choice.unwrap_or_default() }
+            </form>
+            <div class="step-nav">
+                <Link<Route> to={back} classes="button button-secondary">{ msg::BACK }</Link<Route>>
+                <Link<Route> to={Route::AnswerStep { id: round_id, step: props.step + 1 }} classes="button">{ next_label }</Link<Route>>
+            </div>
+        </>
+    }
+}

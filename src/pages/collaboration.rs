@@ -1,0 +1,130 @@
+//! One collaboration: its partners, its rounds, and adding a round.
+
+use trellis_core::workspace::NewRound;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::browser;
+use crate::components::ErrorSummary;
+use crate::messages as msg;
+use crate::pages::new_collaboration::round_error_field;
+use crate::pages::round_fields::{mode_options, RoundFields};
+use crate::pages::NotFound;
+use crate::route::Route;
+use crate::state::use_app_state;
+
+#[derive(Properties, PartialEq)]
+pub struct CollaborationProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn CollaborationPage(props: &CollaborationProps) -> Html {
+    let app = use_app_state();
+    let round = use_state(|| NewRound {
+        name: String::new(),
+        date: browser::today(),
+        mode: "full".to_string(),
+    });
+    let error = use_state(|| None::<(AttrValue, AttrValue)>);
+    let added = use_state(|| false);
+    let Some(collaboration) = app.workspace.collaboration(&props.id) else {
+        return html! { <NotFound detail={AttrValue::from(msg::COLLABORATION_MISSING)} /> };
+    };
+    let Some(instrument) = app.current_instrument() else {
+        return html! { <p>{ msg::NO_INSTRUMENT }</p> };
+    };
+
+    let on_add = {
+        let (app, round, error, added, id) = (
+            app.clone(),
+            round.clone(),
+            error.clone(),
+            added.clone(),
+            props.id.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match app.add_round(&id, (*round).clone()) {
+                Ok(()) => {
+                    error.set(None);
+                    added.set(true);
+                    round.set(NewRound {
+                        name: String::new(),
+                        ..(*round).clone()
+                    });
+                }
+                Err(err) => {
+                    added.set(false);
+                    error.set(Some((round_error_field(&err).into(), err.to_string().into())));
+                }
+            }
+        })
+    };
+    let error_for = |field: &str| error.as_ref().filter(|(f, _)| f == field).map(|(_, m)| m.clone());
+
+    let rounds = collaboration.rounds.iter().map(|r| {
+        let sent = app.workspace.responses_for(&r.id).filter(|x| x.submitted.is_some()).count();
+        let mode = app.instrument_for(r).and_then(|i| i.mode(&r.mode)).map_or(r.mode.clone(), |m| m.title.clone());
+        html! {
+            <tr data-testid={format!("round-{}", r.name)}>
+                <th scope="row">{ r.name.clone() }</th>
+                <td>{ r.date.clone() }</td>
+                <td>{ mode }</td>
+                <td>{ sent }</td>
+                <td class="actions">
+                    <Link<Route> to={Route::AnswerStart { id: r.id.clone() }}>{ msg::ANSWER_ROUND }</Link<Route>>
+                    <Link<Route> to={Route::Results { id: r.id.clone() }}>{ msg::SEE_RESULTS }</Link<Route>>
+                </td>
+            </tr>
+        }
+    });
+
+    html! {
+        <>
+            <p class="breadcrumb"><Link<Route> to={Route::Home}>{ msg::HOME_TITLE }</Link<Route>></p>
+            <h1 tabindex="-1">{ collaboration.name.clone() }</h1>
+            <section aria-labelledby="partners-heading">
+                <h2 id="partners-heading">{ msg::PARTNER_ORGANISATIONS }</h2>
+                <ul class="inline-list" data-testid="partner-list">
+                    for p in collaboration.partners.iter() { <li>{ p.name.clone() }</li> }
+                </ul>
+            </section>
+            <section aria-labelledby="rounds-heading">
+                <h2 id="rounds-heading">{ msg::ROUNDS }</h2>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ msg::ROUND_NAME }</th>
+                            <th scope="col">{ msg::DATE }</th>
+                            <th scope="col">{ msg::QUESTIONNAIRE }</th>
+                            <th scope="col">{ msg::RESPONSES_SENT }</th>
+                            <th scope="col">{ msg::ACTIONS }</th>
+                        </tr></thead>
+                        <tbody>{ for rounds }</tbody>
+                    </table>
+                </div>
+            </section>
+            <section aria-labelledby="add-round-heading">
+                <h2 id="add-round-heading">{ msg::ADD_ROUND }</h2>
+                if *added {
+                    <p class="notice notice-success" role="status">{ msg::ROUND_ADDED }</p>
+                }
+                <ErrorSummary
+                    errors={error.iter().cloned().collect::<Vec<_>>()}
+                    on_select={Callback::from(|id: AttrValue| browser::dom::focus_element(&id))}
+                />
+                <form onsubmit={on_add} novalidate=true>
+                    <RoundFields
+                        value={(*round).clone()}
+                        modes={mode_options(instrument)}
+                        on_change={let round = round.clone(); Callback::from(move |r| round.set(r))}
+                        name_error={error_for("round-name")}
+                        date_error={error_for("round-date")}
+                    />
+                    <button type="submit" class="button button-secondary">{ msg::ADD_ROUND }</button>
+                </form>
+            </section>
+        </>
+    }
+}

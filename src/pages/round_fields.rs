@@ -1,0 +1,105 @@
+//! The fields that describe a round (name, date, questionnaire mode), shared by the
+//! set-up page and the add-a-round form.
+
+use std::rc::Rc;
+
+use trellis_core::workspace::NewRound;
+use yew::prelude::*;
+
+use crate::browser::dom::event_value;
+use crate::messages as msg;
+
+/// A mode the facilitator can choose: (id, title, summary, minutes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModeOption {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub summary: AttrValue,
+    pub minutes: u32,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RoundFieldsProps {
+    pub value: NewRound,
+    pub modes: Rc<Vec<ModeOption>>,
+    pub on_change: Callback<NewRound>,
+    /// Error text for the date field, if any.
+    #[prop_or_default]
+    pub date_error: Option<AttrValue>,
+    #[prop_or_default]
+    pub name_error: Option<AttrValue>,
+}
+
+#[component]
+pub fn RoundFields(props: &RoundFieldsProps) -> Html {
+    let update = |f: fn(&mut NewRound, String)| {
+        let value = props.value.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let mut next = value.clone();
+            f(&mut next, event_value(&e));
+            on_change.emit(next);
+        })
+    };
+    let modes = props.modes.iter().map(|m| {
+        let id = format!("mode-{}", m.id);
+        let hint_id = format!("{id}-hint");
+        html! {
+            <div class="choice-block">
+                <input
+                    type="radio"
+                    name="mode"
+                    id={id.clone()}
+                    value={m.id.clone()}
+                    checked={props.value.mode == m.id.as_str()}
+                    aria-describedby={hint_id.clone()}
+                    onchange={update(|r, v| r.mode = v)}
+                />
+                <label for={id}>{ format!("{} ({})", m.title, msg::about_minutes(m.minutes)) }</label>
+                <p class="hint" id={hint_id}>{ m.summary.clone() }</p>
+            </div>
+        }
+    });
+    html! {
+        <>
+            <div class={classes!("field", props.name_error.is_some().then_some("field-error"))}>
+                <label for="round-name">{ msg::ROUND_NAME }</label>
+                if let Some(e) = &props.name_error {
+                    <p class="error-message" id="round-name-error">{ e.clone() }</p>
+                }
+                <input id="round-name" type="text" value={props.value.name.clone()}
+                    aria-describedby={props.name_error.as_ref().map(|_| "round-name-error")}
+                    onchange={update(|r, v| r.name = v)} />
+            </div>
+            <div class={classes!("field", props.date_error.is_some().then_some("field-error"))}>
+                <label for="round-date">{ msg::ROUND_DATE }</label>
+                if let Some(e) = &props.date_error {
+                    <p class="error-message" id="round-date-error">{ e.clone() }</p>
+                }
+                <input id="round-date" type="date" value={props.value.date.clone()}
+                    aria-describedby={props.date_error.as_ref().map(|_| "round-date-error")}
+                    onchange={update(|r, v| r.date = v)} />
+            </div>
+            <fieldset class="field">
+                <legend>{ msg::ROUND_MODE }</legend>
+                { for modes }
+            </fieldset>
+        </>
+    }
+}
+
+/// The modes of an instrument as options for [`RoundFields`].
+pub fn mode_options(instrument: &trellis_core::Instrument) -> Rc<Vec<ModeOption>> {
+    Rc::new(
+        instrument
+            .modes()
+            .iter()
+            .map(|m| ModeOption {
+                id: m.id.clone().into(),
+                title: m.title.clone().into(),
+                summary: m.summary.clone().into(),
+                minutes: m.minutes,
+            })
+            .collect(),
+    )
+}

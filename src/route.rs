@@ -1,0 +1,23 @@
+//! The app's routes. Hash routing keeps deep links working from any folder of any host.
+
+use yew_router::prelude::*;
+
+#[derive(Debug, Clone, PartialEq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/new")]
+    NewCollaboration,
+    #[at("/collaboration/:id")]
+    Collaboration { id: String },
+    #[at("/round/:id/answer")]
+    AnswerStart { id: String },
+    /// Step 1..=n is a domain; n + 1 is the review page.
+    #[at("/round/:id/answer/:step")]
+    AnswerStep { id: String, step: usize },
+    #[at("/round/:id/results")]
+    Results { id: String },
+    #[not_found]
+    #[at("/not-found")]
+    NotFound,
+}

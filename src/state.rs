@@ -1,0 +1,315 @@
+//! App state: the workspace, the instrument catalogue and storage status, behind a
+//! reducer whose every rule is delegated to trellis-core.
+//!
+//! Pages use [`use_app_state`], whose verbs read the clock and make random ids (through
+//! `browser`), validate input with core, and dispatch. The reducer itself does no I/O.
+
+use std::rc::Rc;
+
+use trellis_core::format::{Answer, Collaboration, RoleCategory, Round, Timestamp, Workspace};
+use trellis_core::workspace::{InputError, NewCollaboration, NewRound};
+use trellis_core::{Catalogue, Instrument};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::browser::storage::StorageProblem;
+
+/// Everything the app knows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub workspace: Rc<Workspace>,
+    pub catalogue: Rc<Catalogue>,
+    /// Bumped on every change to the workspace; the root effect saves when it moves.
+    pub revision: u64,
+    /// Whether the workspace may be written to storage at all.
+    pub writable: bool,
+    pub storage_problem: Option<StorageProblem>,
+    /// The last change that core refused, in words for the user.
+    pub notice: Option<String>,
+}
+
+impl AppState {
+    pub fn new(
+        catalogue: Catalogue,
+        workspace: Workspace,
+        writable: bool,
+        problem: Option<StorageProblem>,
+    ) -> Self {
+        AppState {
+            workspace: Rc::new(workspace),
+            catalogue: Rc::new(catalogue),
+            revision: 0,
+            writable,
+            storage_problem: problem,
+            notice: None,
+        }
+    }
+
+    /// The instrument a round was created with, if this build still ships it.
+    pub fn instrument_for(&self, round: &Round) -> Option<&Instrument> {
+        self.catalogue
+            .get(&round.instrument_id, &round.instrument_version)
+    }
+
+    /// The newest version of the default instrument, used for new rounds.
+    pub fn current_instrument(&self) -> Option<&Instrument> {
+        self.catalogue.latest(trellis_core::catalogue::DEFAULT_INSTRUMENT)
+    }
+}
+
+/// A change to the state. Ids and times are made by the caller.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    CreateCollaboration {
+        collaboration: Collaboration,
+        round: NewRound,
+        round_id: String,
+        now: Timestamp,
+    },
+    AddRound {
+        collaboration_id: String,
+        round: NewRound,
+        round_id: String,
+        now: Timestamp,
+    },
+    StartResponse {
+        round_id: String,
+        organisation: String,
+        role: RoleCategory,
+        response_id: String,
+        now: Timestamp,
+    },
+    Answer {
+        response_id: String,
+        statement: String,
+        answer: Option<Answer>,
+        now: Timestamp,
+    },
+    Level {
+        response_id: String,
+        domain: String,
+        level: Option<u8>,
+        now: Timestamp,
+    },
+    Comment {
+        response_id: String,
+        statement: String,
+        text: String,
+        now: Timestamp,
+    },
+    Submit {
+        response_id: String,
+        now: Timestamp,
+    },
+    Saved(Result<(), StorageProblem>),
+    DismissNotice,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let mut ws = (*self.workspace).clone();
+        let instrument_of = |ws: &Workspace, response_id: &str| {
+            ws.response(response_id)
+                .and_then(|r| ws.round(&r.round_id))
+                .and_then(|(_, round)| self.instrument_for(round))
+        };
+        let result: Result<(), InputError> = match action {
+            Action::Saved(result) => {
+                next.storage_problem = match (result, &self.storage_problem) {
+                    (Err(problem), _) => Some(problem),
+                    // A successful write clears an earlier write failure, nothing else.
+                    (Ok(()), Some(StorageProblem::WriteFailed)) => None,
+                    (Ok(()), other) => other.clone(),
+                };
+                return Rc::new(next);
+            }
+            Action::DismissNotice => {
+                next.notice = None;
+                return Rc::new(next);
+            }
+            Action::CreateCollaboration {
+                collaboration,
+                round,
+                round_id,
+                now,
+            } => {
+                let id = collaboration.id.clone();
+                ws.add_collaboration(collaboration);
+                match self.current_instrument() {
+                    Some(instrument) => ws.add_round(&id, &round, instrument, round_id, now).map(|_| ()),
+                    None => Err(InputError::UnknownRound),
+                }
+            }
+            Action::AddRound {
+                collaboration_id,
+                round,
+                round_id,
+                now,
+            } => match self.current_instrument() {
+                Some(instrument) => ws
+                    .add_round(&collaboration_id, &round, instrument, round_id, now)
+                    .map(|_| ()),
+                None => Err(InputError::UnknownRound),
+            },
+            Action::StartResponse {
+                round_id,
+                organisation,
+                role,
+                response_id,
+                now,
+            } => ws
+                .start_response(&round_id, &organisation, role, response_id, now)
+                .map(|_| ()),
+            Action::Answer {
+                response_id,
+                statement,
+                answer,
+                now,
+            } => match instrument_of(&ws, &response_id) {
+                Some(i) => ws.set_answer(i, &response_id, &statement, answer, now),
+                None => Err(InputError::UnknownResponse),
+            },
+            Action::Level {
+                response_id,
+                domain,
+                level,
+                now,
+            } => match instrument_of(&ws, &response_id) {
+                Some(i) => ws.set_level(i, &response_id, &domain, level, now),
+                None => Err(InputError::UnknownResponse),
+            },
+            Action::Comment {
+                response_id,
+                statement,
+                text,
+                now,
+            } => match instrument_of(&ws, &response_id) {
+                Some(i) => ws.set_comment(i, &response_id, &statement, &text, now),
+                None => Err(InputError::UnknownResponse),
+            },
+            Action::Submit { response_id, now } => ws.submit(&response_id, now),
+        };
+        match result {
+            Ok(()) => {
+                next.workspace = Rc::new(ws);
+                next.revision += 1;
+                next.notice = None;
+            }
+            // A refused change leaves the workspace exactly as it was.
+            Err(e) => next.notice = Some(e.to_string()),
+        }
+        Rc::new(next)
+    }
+}
+
+/// The handle pages use: read `state`, act through the verbs.
+#[derive(Clone, PartialEq)]
+pub struct AppHandle {
+    handle: UseReducerHandle<AppState>,
+}
+
+impl std::ops::Deref for AppHandle {
+    type Target = AppState;
+    fn deref(&self) -> &AppState {
+        &self.handle
+    }
+}
+
+impl AppHandle {
+    pub fn new(handle: UseReducerHandle<AppState>) -> Self {
+        AppHandle { handle }
+    }
+
+    pub fn dispatch(&self, action: Action) {
+        self.handle.dispatch(action);
+    }
+
+    /// Creates a collaboration with its first round; returns the new collaboration's id.
+    pub fn create_collaboration(
+        &self,
+        input: &NewCollaboration,
+        round: NewRound,
+    ) -> Result<String, InputError> {
+        let instrument = self.current_instrument().ok_or(InputError::UnknownRound)?;
+        let now = browser::now();
+        let collaboration = input.validate(browser::random_id(), now)?;
+        round.check(instrument)?;
+        let id = collaboration.id.clone();
+        self.dispatch(Action::CreateCollaboration {
+            collaboration,
+            round,
+            round_id: browser::random_id(),
+            now,
+        });
+        Ok(id)
+    }
+
+    pub fn add_round(&self, collaboration_id: &str, round: NewRound) -> Result<(), InputError> {
+        let instrument = self.current_instrument().ok_or(InputError::UnknownRound)?;
+        round.check(instrument)?;
+        self.dispatch(Action::AddRound {
+            collaboration_id: collaboration_id.to_string(),
+            round,
+            round_id: browser::random_id(),
+            now: browser::now(),
+        });
+        Ok(())
+    }
+
+    pub fn start_response(&self, round_id: &str, organisation: &str, role: RoleCategory) {
+        self.dispatch(Action::StartResponse {
+            round_id: round_id.to_string(),
+            organisation: organisation.to_string(),
+            role,
+            response_id: browser::random_id(),
+            now: browser::now(),
+        });
+    }
+
+    pub fn answer(&self, response_id: &str, statement: &str, answer: Option<Answer>) {
+        self.dispatch(Action::Answer {
+            response_id: response_id.to_string(),
+            statement: statement.to_string(),
+            answer,
+            now: browser::now(),
+        });
+    }
+
+    pub fn choose_level(&self, response_id: &str, domain: &str, level: Option<u8>) {
+        self.dispatch(Action::Level {
+            response_id: response_id.to_string(),
+            domain: domain.to_string(),
+            level,
+            now: browser::now(),
+        });
+    }
+
+    pub fn comment(&self, response_id: &str, statement: &str, text: String) {
+        self.dispatch(Action::Comment {
+            response_id: response_id.to_string(),
+            statement: statement.to_string(),
+            text,
+            now: browser::now(),
+        });
+    }
+
+    pub fn submit(&self, response_id: &str) {
+        self.dispatch(Action::Submit {
+            response_id: response_id.to_string(),
+            now: browser::now(),
+        });
+    }
+}
+
+/// The app state and its verbs, from the provider at the root of the app.
+#[hook]
+pub fn use_app_state() -> AppHandle {
+    match use_context::<AppHandle>() {
+        Some(handle) => handle,
+        // Pages are only ever rendered inside App, which provides the context.
+        None => panic!("use_app_state called outside App"),
+    }
+}

@@ -1,0 +1,38 @@
+// Shared steps for the end-to-end journeys: actions (do something), finds (locate
+// something) and checks (assert something), selecting by role, label or test id.
+const { expect } = require('@playwright/test');
+
+/** Opens the app at a hash route and waits until it has rendered. */
+async function open(page, route = '#/') {
+  await page.goto(`./${route}`);
+  await expect(page.locator('main h1')).toBeVisible();
+}
+
+/** Fails the test on any console error or page error, and on requests to other origins. */
+function watchForTrouble(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:') {
+      problems.push(`request to another origin: ${r.url()}`);
+    }
+  });
+  return problems;
+}
+
+/** Sets up a collaboration with the given partners and a first round; ends on its page. */
+async function createCollaboration(page, { name, partners, mode = 'full' }) {
+  await open(page, '#/');
+  await page.getByRole('link', { name: 'Set up a collaboration' }).first().click();
+  await page.getByLabel('Name of the collaboration').fill(name);
+  await page.getByLabel('Partner organisations').fill(partners.join('\n'));
+  await page.locator(`#mode-${mode}`).check();
+  await page.getByRole('button', { name: 'Create collaboration' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+module.exports = { open, watchForTrouble, createCollaboration, expect };

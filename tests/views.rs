@@ -1,0 +1,231 @@
+//! Native rendering tests of the pure views, through yew's server renderer (no browser).
+//!
+//! `LocalServerRenderer` is the single-threaded form of `ServerRenderer`: view props hold
+//! `Rc` and callbacks, which are not `Send`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use trellis::browser::storage::StorageProblem;
+use trellis::components::level_choice::LevelChoiceProps;
+use trellis::components::notice::StorageNoticeProps;
+use trellis::components::progress::ProgressProps;
+use trellis::components::question::QuestionProps;
+use trellis::components::{
+    BarChartProps, BarChartView, Choice, ErrorSummary, ErrorSummaryProps, LevelChoice, Progress, Question,
+    StorageNotice,
+};
+use trellis_core::chart::bar_chart;
+use trellis_core::format::Answer;
+use yew::{AttrValue, BaseComponent, Callback, LocalServerRenderer};
+
+/// Renders a component with the given props to an HTML string.
+fn render<C: BaseComponent>(props: C::Properties) -> String {
+    futures::executor::block_on(
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+fn choices() -> Rc<Vec<Choice>> {
+    let mut list: Vec<Choice> = (1..=5)
+        .map(|v| Choice {
+            answer: Answer::Scale(v),
+            label: format!("Point {v}").into(),
+        })
+        .collect();
+    list.push(Choice {
+        answer: Answer::DontKnow,
+        label: "Don't know".into(),
+    });
+    list.push(Choice {
+        answer: Answer::NotApplicable,
+        label: "Not applicable".into(),
+    });
+    Rc::new(list)
+}
+
+fn question(selected: Option<Answer>, comment: &str) -> String {
+    render::<Question>(QuestionProps {
+        id: "trust.talk".into(),
+        number: 7,
+        text: "We talk <often>.".into(),
+        choices: choices(),
+        selected,
+        comment: comment.to_string().into(),
+        on_answer: Callback::noop(),
+        on_comment: Callback::noop(),
+    })
+}
+
+#[test]
+fn question_is_a_labelled_radio_group() {
+    let html = question(None, "");
+    assert_eq!(count(&html, "<fieldset"), 1);
+    assert!(html.contains("<legend>"), "{html}");
+    assert!(html.contains("7. "), "{html}");
+    // Text is escaped, never inserted as markup.
+    assert!(html.contains("We talk &lt;often&gt;."), "{html}");
+    assert_eq!(count(&html, "type=\"radio\""), 7);
+    assert_eq!(count(&html, "name=\"answer-trust.talk\""), 7);
+    for code in ["1", "2", "3", "4", "5", "dk", "na"] {
+        let id = format!("answer-trust.talk-{code}");
+        assert!(html.contains(&format!("id=\"{id}\"")), "missing input {id}");
+        assert!(html.contains(&format!("for=\"{id}\"")), "missing label for {id}");
+    }
+    assert!(
+        html.contains("for=\"comment-trust.talk\""),
+        "comment has a label: {html}"
+    );
+    assert!(!html.contains("checked"), "nothing is chosen yet: {html}");
+    assert!(!html.contains("Clear my answer"), "{html}");
+}
+
+#[test]
+fn question_shows_the_chosen_answer_and_comment() {
+    let html = question(Some(Answer::DontKnow), "We meet monthly");
+    assert_eq!(count(&html, "checked"), 1, "{html}");
+    let checked_at = html.find("checked").unwrap_or(0);
+    let input_start = html[..checked_at].rfind("<input").unwrap_or(0);
+    assert!(html[input_start..checked_at].contains("value=\"dk\""), "{html}");
+    assert!(html.contains("Clear my answer"));
+    assert!(html.contains("We meet monthly"));
+    assert!(html.contains("<details open=\"open\" class=\"comment\">"), "{html}");
+}
+
+#[test]
+fn level_choice_offers_every_level_in_a_fieldset() {
+    let html = render::<LevelChoice>(LevelChoiceProps {
+        domain: "trust".into(),
+        levels: vec![
+            ("Forming".into(), "Just met.".into()),
+            ("Thriving".into(), "Deep trust.".into()),
+        ],
+        selected: Some(2),
+        on_choose: Callback::noop(),
+    });
+    assert!(html.contains("<legend>"));
+    assert_eq!(count(&html, "name=\"level-trust\""), 2);
+    assert!(
+        html.contains("1. Forming") && html.contains("2. Thriving"),
+        "{html}"
+    );
+    assert_eq!(count(&html, "checked"), 1);
+}
+
+#[test]
+fn progress_says_where_the_respondent_is() {
+    let html = render::<Progress>(ProgressProps {
+        step: 2,
+        steps: 10,
+        answered: 12,
+        statements: 49,
+        minutes_left: Some(15),
+    });
+    assert!(html.contains("Topic 2 of 9"), "{html}");
+    assert!(html.contains("12 of 49 statements answered."), "{html}");
+    assert!(html.contains("About 15 minutes left."), "{html}");
+    assert!(
+        html.contains("max=\"49\"") && html.contains("value=\"12\""),
+        "{html}"
+    );
+    let review = render::<Progress>(ProgressProps {
+        step: 10,
+        steps: 10,
+        answered: 49,
+        statements: 49,
+        minutes_left: Some(0),
+    });
+    assert!(review.contains("Last step of 10: review"), "{review}");
+}
+
+#[test]
+fn bar_chart_has_a_text_alternative_and_one_bar_per_value() {
+    let chart = bar_chart(
+        &[("Trust".into(), Some(3.25)), ("Vision".into(), None)],
+        1.0,
+        5.0,
+        "not enough answers",
+    );
+    let html = render::<BarChartView>(BarChartProps {
+        id: "scores".into(),
+        title: "Scores by topic".into(),
+        description: "Trust 3.3; Vision not enough answers.".into(),
+        chart,
+    });
+    assert!(html.contains("role=\"img\""), "{html}");
+    assert!(
+        html.contains("aria-labelledby=\"scores-title scores-desc\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<title id=\"scores-title\">Scores by topic</title>"),
+        "{html}"
+    );
+    assert!(html.contains("Trust 3.3; Vision not enough answers."), "{html}");
+    assert_eq!(count(&html, "<rect"), 1, "only values get bars: {html}");
+    assert!(
+        html.contains(">3.3<") && html.contains(">not enough answers<"),
+        "{html}"
+    );
+}
+
+#[test]
+fn storage_notice_explains_each_problem() {
+    assert_eq!(render::<StorageNotice>(StorageNoticeProps { problem: None }), "");
+    let cases = [
+        (StorageProblem::Unavailable, "not letting Trellis save"),
+        (StorageProblem::WriteFailed, "could not be saved"),
+        (
+            StorageProblem::Damaged {
+                reason: "bad".into(),
+                kept_as: Some("trellis.workspace.damaged.1".into()),
+            },
+            "kept a copy under \"trellis.workspace.damaged.1\"",
+        ),
+        (
+            StorageProblem::Damaged {
+                reason: "bad".into(),
+                kept_as: None,
+            },
+            "nothing you do now will be saved",
+        ),
+        (
+            StorageProblem::Newer("newer".into()),
+            "nothing you do here will be saved",
+        ),
+    ];
+    for (problem, expected) in cases {
+        let html = render::<StorageNotice>(StorageNoticeProps {
+            problem: Some(problem.clone()),
+        });
+        assert!(html.contains("role=\"alert\""), "{html}");
+        assert!(html.contains(expected), "{problem:?}: {html}");
+    }
+}
+
+#[test]
+fn error_summary_lists_each_problem_or_nothing() {
+    assert_eq!(
+        render::<ErrorSummary>(ErrorSummaryProps {
+            errors: vec![],
+            on_select: Callback::noop()
+        }),
+        ""
+    );
+    let html = render::<ErrorSummary>(ErrorSummaryProps {
+        errors: vec![(
+            AttrValue::from("partners"),
+            AttrValue::from("Enter at least two partner organisations"),
+        )],
+        on_select: Callback::noop(),
+    });
+    assert!(html.contains("There is a problem"));
+    assert!(html.contains("href=\"#partners\""), "{html}");
+    assert!(html.contains("Enter at least two partner organisations"));
+}
