@@ -35,6 +35,8 @@ module.exports = defineConfig({
     command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory target/e2e-site`,
     url: `http://127.0.0.1:${PORT}/trellis/index.html`,
     reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'ignore',
     timeout: 30_000,
   },
 });

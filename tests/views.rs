@@ -95,7 +95,10 @@ fn question_shows_the_chosen_answer_and_comment() {
     assert!(html[input_start..checked_at].contains("value=\"dk\""), "{html}");
     assert!(html.contains("Clear my answer"));
     assert!(html.contains("We meet monthly"));
-    assert!(html.contains("<details open=\"open\" class=\"comment\">"), "{html}");
+    assert!(
+        html.contains("<details open=\"open\" class=\"comment\">"),
+        "{html}"
+    );
 }
 
 #[test]

@@ -1,0 +1,86 @@
+# Installs whatever Trellis needs that is missing, at pinned versions; sourced by
+# scripts/serve, scripts/build, scripts/test and scripts/bench. Safe to run again: each
+# step checks first and does nothing when the right version is already present.
+# Nothing is downloaded from GitHub or a CDN: Rust tools come from crates.io, wasm-opt and
+# Playwright from the npm registry, Chromium and ChromeDriver from Debian.
+
+TRUNK_VERSION="0.21.14"
+WASM_BINDGEN_VERSION="0.2.130"
+WASM_OPT_VERSION="132"
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# Debug info is not needed for tests here; leaving it out halves target/ and speeds builds.
+export CARGO_PROFILE_DEV_DEBUG="${CARGO_PROFILE_DEV_DEBUG:-false}"
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() {
+  printf '\nerror: %s\n' "$*" >&2
+  exit 1
+}
+
+is_root() { [ "$(id -u)" = "0" ]; }
+
+apt_install() {
+  # Installs Debian packages, refreshing the package lists only when needed.
+  is_root || return 1
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1 ||
+    { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends "$@" >/dev/null; }
+}
+
+setup_rust() {
+  command -v cargo >/dev/null 2>&1 ||
+    die "Rust is not installed. Install it with rustup (https://rustup.rs), then run this again."
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target to the Rust toolchain"
+    rustup target add wasm32-unknown-unknown ||
+      die "could not add the wasm32-unknown-unknown target (rustup target add wasm32-unknown-unknown)."
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION from crates.io (about 6 minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked ||
+      die "could not install trunk $TRUNK_VERSION with cargo install."
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    # --locked fails on some registry mirrors (a locked dependency is missing), so it is
+    # left out here; the version itself is pinned.
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io (about 2 minutes, once)"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" ||
+      die "could not install wasm-bindgen-cli $WASM_BINDGEN_VERSION with cargo install."
+  fi
+  cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked ||
+    die "could not fetch the Rust dependencies in Cargo.lock from crates.io."
+}
+
+setup_node() {
+  if ! command -v npm >/dev/null 2>&1; then
+    say "installing Node.js and npm from Debian"
+    apt_install nodejs npm ||
+      die "Node.js and npm are missing and could not be installed (run as root, or install nodejs and npm)."
+  fi
+  local marker="$ROOT/node_modules/.package-lock.json"
+  if [ ! -f "$marker" ] || [ "$ROOT/package-lock.json" -nt "$marker" ]; then
+    say "installing pinned npm tools (binaryen for wasm-opt, Playwright)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) ||
+      die "npm ci failed: could not install the tools pinned in package-lock.json."
+  fi
+  wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION" ||
+    die "wasm-opt version $WASM_OPT_VERSION is not on PATH after npm ci (expected node_modules/.bin/wasm-opt)."
+}
+
+setup_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Chromium and ChromeDriver from Debian (once)"
+    apt_install chromium chromium-driver ||
+      die "Chromium and ChromeDriver are needed for the browser tests. Run this as root, or install the Debian packages chromium and chromium-driver."
+  fi
+  export CHROMEDRIVER=/usr/bin/chromedriver
+  export CHROMIUM=/usr/bin/chromium
+}
+
+# Builds the deployable static site into dist/ (relative URLs, see Trunk.toml).
+build_release() {
+  say "building the release site into dist/"
+  (cd "$ROOT" && trunk build --release --offline) || die "the release build failed (see above)."
+}

@@ -1,0 +1,255 @@
+//! Browser component tests: the real app and components in headless Chromium, through
+//! wasm-bindgen-test. Run with `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use trellis::app::App;
+use trellis::browser::storage::{DAMAGED_PREFIX, KEY};
+use trellis::components::question::QuestionProps;
+use trellis::components::{Choice, Question};
+use trellis_core::format::{Answer, Workspace};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, Storage};
+use yew::{AppHandle, Callback};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+fn storage() -> Storage {
+    window()
+        .local_storage()
+        .expect("storage access")
+        .expect("localStorage")
+}
+
+/// Removes every Trellis key, so each test starts from a known browser.
+fn clear_storage() {
+    let s = storage();
+    let keys: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .collect();
+    for k in keys.iter().filter(|k| k.starts_with("trellis.")) {
+        s.remove_item(k).expect("remove key");
+    }
+}
+
+fn trellis_keys() -> Vec<String> {
+    let s = storage();
+    let mut keys: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("trellis."))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// A mounted app (or component) that is removed from the page when dropped.
+struct Mounted<C: yew::BaseComponent> {
+    root: Element,
+    handle: Option<AppHandle<C>>,
+}
+
+impl<C: yew::BaseComponent> Drop for Mounted<C> {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+impl<C: yew::BaseComponent> Mounted<C> {
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).expect("valid selector")
+    }
+
+    fn get<T: JsCast>(&self, selector: &str) -> T {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no element matches {selector}: {}", self.root.inner_html()))
+            .dyn_into::<T>()
+            .unwrap_or_else(|_| panic!("{selector} has an unexpected type"))
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+}
+
+fn new_root() -> Element {
+    let document = window().document().expect("document");
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root
+}
+
+/// Starts the whole app at a route, as a fresh page load would.
+async fn mount_app(route: &str) -> Mounted<App> {
+    window().location().set_hash(route).expect("set hash");
+    let root = new_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    Mounted {
+        root,
+        handle: Some(handle),
+    }
+}
+
+/// Lets Yew render everything pending, including effects and route changes.
+async fn settle() {
+    for _ in 0..3 {
+        yew::scheduler::flush().await;
+        let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+fn change<T: JsCast + AsRef<web_sys::EventTarget>>(element: &T) {
+    let event = web_sys::Event::new("change").expect("event");
+    AsRef::<web_sys::EventTarget>::as_ref(element)
+        .dispatch_event(&event)
+        .expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn a_fresh_browser_shows_the_empty_home_page() {
+    clear_storage();
+    let app = mount_app("#/").await;
+    assert!(
+        app.find("[data-testid=no-collaborations]").is_some(),
+        "{}",
+        app.text()
+    );
+    assert!(app.find("[data-testid=storage-notice]").is_none());
+    assert!(
+        trellis_keys().is_empty(),
+        "nothing is written before anything changes"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn creating_a_collaboration_saves_it_to_storage() {
+    clear_storage();
+    let app = mount_app("#/new").await;
+    let name: HtmlInputElement = app.get("#collaboration-name");
+    name.set_value("Riverside mental health alliance");
+    change(&name);
+    let partners: HtmlTextAreaElement = app.get("#partners");
+    partners.set_value("Riverside NHS Trust\nRiverside Council\nMind in Riverside");
+    change(&partners);
+    settle().await;
+    app.get::<HtmlElement>("button[type=submit]").click();
+    settle().await;
+    assert!(
+        app.text().contains("Riverside mental health alliance"),
+        "{}",
+        app.text()
+    );
+    let saved = storage().get_item(KEY).expect("read").expect("workspace saved");
+    let ws = Workspace::from_json(&saved).expect("saved workspace reads back");
+    assert_eq!(ws.collaborations.len(), 1);
+    assert_eq!(ws.collaborations[0].partners.len(), 3);
+    assert_eq!(ws.collaborations[0].rounds.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn damaged_storage_is_kept_aside_and_explained() {
+    clear_storage();
+    storage()
+        .set_item(KEY, "{\"schema\": 1, \"collaborations\": [oops")
+        .expect("plant");
+    let app = mount_app("#/").await;
+    let notice = app.find("[data-testid=storage-notice]").expect("a notice");
+    assert!(
+        notice.text_content().unwrap_or_default().contains("kept a copy"),
+        "{}",
+        app.text()
+    );
+    let side: Vec<String> = trellis_keys()
+        .into_iter()
+        .filter(|k| k.starts_with(DAMAGED_PREFIX))
+        .collect();
+    assert_eq!(side.len(), 1, "{:?}", trellis_keys());
+    assert_eq!(
+        storage().get_item(&side[0]).expect("read").as_deref(),
+        Some("{\"schema\": 1, \"collaborations\": [oops")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn data_from_a_newer_version_is_never_overwritten() {
+    clear_storage();
+    let newer = "{\"schema\": 99, \"future\": true}";
+    storage().set_item(KEY, newer).expect("plant");
+    let app = mount_app("#/new").await;
+    assert!(app.text().contains("newer version of Trellis"), "{}", app.text());
+    let name: HtmlInputElement = app.get("#collaboration-name");
+    name.set_value("Anything");
+    change(&name);
+    let partners: HtmlTextAreaElement = app.get("#partners");
+    partners.set_value("A\nB");
+    change(&partners);
+    settle().await;
+    app.get::<HtmlElement>("button[type=submit]").click();
+    settle().await;
+    assert!(
+        app.text().contains("Anything"),
+        "the app keeps working in memory: {}",
+        app.text()
+    );
+    assert_eq!(storage().get_item(KEY).expect("read").as_deref(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_answer_reports_it() {
+    let chosen = Rc::new(RefCell::new(Vec::new()));
+    let record = chosen.clone();
+    let props = QuestionProps {
+        id: "trust.talk".into(),
+        number: 1,
+        text: "We talk often.".into(),
+        choices: Rc::new(vec![
+            Choice {
+                answer: Answer::Scale(1),
+                label: "Strongly disagree".into(),
+            },
+            Choice {
+                answer: Answer::Scale(2),
+                label: "Disagree".into(),
+            },
+            Choice {
+                answer: Answer::DontKnow,
+                label: "Don't know".into(),
+            },
+        ]),
+        selected: None,
+        comment: "".into(),
+        on_answer: Callback::from(move |a| record.borrow_mut().push(a)),
+        on_comment: Callback::noop(),
+    };
+    let root = new_root();
+    let handle = yew::Renderer::<Question>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let view = Mounted {
+        root,
+        handle: Some(handle),
+    };
+    view.get::<HtmlElement>("label[for='answer-trust.talk-2']")
+        .click();
+    settle().await;
+    view.get::<HtmlElement>("#answer-trust\\.talk-dk").click();
+    settle().await;
+    assert_eq!(
+        *chosen.borrow(),
+        vec![Some(Answer::Scale(2)), Some(Answer::DontKnow)]
+    );
+}
