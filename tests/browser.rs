@@ -253,3 +253,61 @@ async fn choosing_an_answer_reports_it() {
         vec![Some(Answer::Scale(2)), Some(Answer::DontKnow)]
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_full_storage_is_reported_and_the_app_keeps_working() {
+    clear_storage();
+    let app = mount_app("#/new").await;
+    // Fill the origin's storage quota with filler keys, largest chunks first.
+    let s = storage();
+    let mut filler = 0;
+    let mut chunk = "x".repeat(1 << 20);
+    while chunk.len() >= 16 {
+        if s.set_item(&format!("trellis.filler.{filler}"), &chunk).is_ok() {
+            filler += 1;
+        } else {
+            chunk.truncate(chunk.len() / 2);
+        }
+    }
+    let name: HtmlInputElement = app.get("#collaboration-name");
+    name.set_value("Coastal care network");
+    change(&name);
+    let partners: HtmlTextAreaElement = app.get("#partners");
+    partners.set_value("Coastal Hospice\nCoastal GP federation");
+    change(&partners);
+    settle().await;
+    app.get::<HtmlElement>("button[type=submit]").click();
+    settle().await;
+    let text = app.text();
+    assert!(text.contains("Your latest changes could not be saved"), "{text}");
+    assert!(
+        text.contains("Coastal care network"),
+        "the change is kept in the page: {text}"
+    );
+    assert_eq!(s.get_item(KEY).expect("read"), None, "nothing half-written");
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn the_panic_page_explains_in_words_and_shows_details_as_text() {
+    let root = new_root();
+    root.set_inner_html("<p>the app was here</p>");
+    trellis::browser::panic::show_in(&root, "boom <script>alert(1)</script>");
+    assert!(
+        !root.inner_html().contains("the app was here"),
+        "the broken page is replaced"
+    );
+    let page = root
+        .query_selector("[data-testid=panic-page]")
+        .expect("selector")
+        .expect("panic page shown");
+    let text = page.text_content().unwrap_or_default();
+    assert!(text.contains("Sorry, Trellis has stopped working"), "{text}");
+    assert!(text.contains("Your answers were saved"), "{text}");
+    assert!(text.contains("boom <script>alert(1)</script>"), "{text}");
+    assert!(
+        page.query_selector("script").expect("selector").is_none(),
+        "details are text, not markup"
+    );
+    root.remove();
+}

@@ -19,14 +19,22 @@ pub fn install_hook() {
     }));
 }
 
+/// Replaces the whole page with the explanation.
 fn show_page(detail: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        show_in(&body, detail);
+    }
+}
+
+/// Replaces the contents of `container` with the explanation; `detail` is shown as text.
+pub fn show_in(container: &web_sys::Element, detail: &str) {
+    let Some(document) = container.owner_document() else {
         return;
     };
-    let Some(body) = document.body() else {
-        return;
-    };
-    body.set_text_content(None);
+    container.set_text_content(None);
     let build = || -> Option<()> {
         let main = document.create_element("main").ok()?;
         main.set_attribute("class", "panic-page").ok()?;
@@ -48,7 +56,7 @@ fn show_page(detail: &str) {
         for child in [&h1, &p, &reload, &details] {
             main.append_child(child).ok()?;
         }
-        body.append_child(&main).ok()?;
+        container.append_child(&main).ok()?;
         Some(())
     };
     let _ = build();

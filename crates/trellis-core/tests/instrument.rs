@@ -133,3 +133,44 @@ fn malformed_json_reports_where() {
     let errors = Instrument::from_json("{\"format\": 1, \"surprise\": true}").expect_err("unknown field");
     assert!(errors[0].to_string().contains("surprise"), "{}", errors[0]);
 }
+
+/// docs/instrument.md documents every statement and action of the shipped instrument;
+/// this catches the document falling behind the data file.
+#[test]
+fn instrument_doc_mentions_every_statement_and_action() {
+    let doc = include_str!("../../../docs/instrument.md");
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    for instrument in catalogue.all() {
+        assert!(
+            doc.contains(&instrument.version().to_string()),
+            "version {} is not documented",
+            instrument.version()
+        );
+        for s in instrument.statements() {
+            assert!(
+                doc.contains(&s.id),
+                "statement {} is not in docs/instrument.md",
+                s.id
+            );
+            assert!(
+                doc.contains(&s.text),
+                "the wording of {} in docs/instrument.md differs",
+                s.id
+            );
+        }
+        for a in instrument.actions() {
+            assert!(
+                doc.contains(&a.id),
+                "action {} is not in docs/instrument.md",
+                a.id
+            );
+        }
+        for q in instrument.context() {
+            assert!(
+                doc.contains(&q.id),
+                "context question {} is not in docs/instrument.md",
+                q.id
+            );
+        }
+    }
+}
