@@ -10,7 +10,8 @@ use crate::browser;
 use crate::components::StorageNotice;
 use crate::messages as msg;
 use crate::pages::{
-    AnswerStart, AnswerStep, CollaborationPage, Home, NewCollaborationPage, NotFound, Results,
+    About, AnswerStart, AnswerStep, CollaborationPage, ContextPage, Home, NewCollaborationPage, NotFound,
+    Results,
 };
 use crate::route::Route;
 use crate::state::{Action, AppHandle, AppState};
@@ -89,6 +90,7 @@ fn Layout(props: &LayoutProps) -> Html {
                     <Link<Route> to={Route::Home} classes="brand">{ msg::APP_NAME }</Link<Route>>
                     <nav aria-label={msg::MAIN_NAV}>
                         <Link<Route> to={Route::NewCollaboration}>{ msg::SET_UP_COLLABORATION }</Link<Route>>
+                        <Link<Route> to={Route::About}>{ msg::ABOUT_LINK }</Link<Route>>
                     </nav>
                 </div>
             </header>
@@ -106,6 +108,8 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <Home /> },
         Route::NewCollaboration => html! { <NewCollaborationPage /> },
         Route::Collaboration { id } => html! { <CollaborationPage id={id} /> },
+        Route::Context { id } => html! { <ContextPage id={id} /> },
+        Route::About => html! { <About /> },
         Route::AnswerStart { id } => html! { <AnswerStart id={id} /> },
         // Keyed by step so each topic page gets fresh form controls: reusing radio inputs
         // across pages lets the browser's radio-group rules drop a checked state.

@@ -239,3 +239,68 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
         format!("{n} {many}")
     }
 }
+
+pub const ABOUT_LINK: &str = "About the method";
+pub const CLEAR_CHOICE: &str = "Clear this answer";
+pub const WHOLE_NUMBER: &str = "Enter a whole number, such as 4.";
+pub const CONTEXT_LEAD: &str = "These answers describe the collaboration. Trellis uses them to judge which topics matter most here and which actions to suggest first. People answering the questionnaire do not see them.";
+pub const CONTEXT_SAVED: &str =
+    "Each answer is saved as soon as you give it. You can skip questions and come back later.";
+pub const CONTEXT_SECTION: &str = "About this collaboration";
+pub const DESCRIBE_COLLABORATION: &str = "Describe the collaboration";
+pub const DONE: &str = "Done";
+
+pub fn context_title(collaboration: &str) -> String {
+    format!("About {collaboration}")
+}
+
+pub fn context_answered(answered: usize, total: usize) -> String {
+    format!("{answered} of {total} questions about the collaboration answered.")
+}
+
+pub const ABOUT_TITLE: &str = "About the method";
+pub const ABOUT_SECTIONS: &[(&str, &[&str])] = &[
+    (
+        "What Trellis is for",
+        &[
+            "Trellis helps the partners in a health and care collaboration see how well they are working together, where they see things differently, and what to do next. It is meant to be used again every six to twelve months, so partners can see whether things are moving.",
+            "Everyone answers on their own, in private. A facilitator brings the answers together, the group talks about the results, agrees where it wants to be, and chooses actions.",
+        ],
+    ),
+    (
+        "Where the questions come from",
+        &[
+            "The questionnaire is based on a large review of research on why some collaborations between health and care providers work and others stall (Millar, Aunger and colleagues, NIHR, 2023). The review found that leadership behaviours, trust and personal ties, belief in a shared aim, agreements that suit the collaboration, time and money that are openly set aside, fair handling of conflict, and seeing progress all matter.",
+            "Each of the eight topics on how the collaboration works, and the ninth on what it has achieved, comes from that research. Every statement was written for Trellis in plain words. The researchers did not write or review it.",
+        ],
+    ),
+    (
+        "What it is not",
+        &[
+            "The questionnaire has not been tested as a validated measure. Nobody has yet checked that its scores are stable over time or predict what a collaboration will achieve. Use the scores to start a conversation, not to grade a collaboration or any partner in it, and compare a collaboration with itself over time rather than with others.",
+            "When resources are moved into a new collaboration, results often dip at first. An early dip is expected and is not a sign of failure.",
+        ],
+    ),
+    (
+        "How scores are worked out",
+        &[
+            "Each statement is answered from 1 (strongly disagree) to 5 (strongly agree). A person's score for a topic is the average of their answers on it. \"Don't know\" and \"not applicable\" are left out, and a topic needs at least half of its statements answered to get a score at all.",
+            "The group's score for a topic is the average of everyone's scores. Every rule, with worked examples, is written out in the scoring guide that comes with Trellis (docs/scoring.md).",
+        ],
+    ),
+    (
+        "Your data",
+        &[
+            "Trellis runs entirely in your browser. Answers are kept in this browser's storage on this device and are never sent to a server. They only leave the device if you choose to export or send them.",
+        ],
+    ),
+];
+pub const SOURCES_TITLE: &str = "Sources";
+pub const SOURCES: &[(&str, &str)] = &[
+    ("Millar R, Aunger JA, Rafferty AM, Greenhalgh J, Mannion R, McLeod H, Faulks D. Towards achieving interorganisational collaboration between health-care providers: a realist evidence synthesis. Health and Social Care Delivery Research, 2023.", "10.3310/kplt1423"),
+    ("Aunger JA, Millar R, Greenhalgh J, Mannion R, Rafferty AM, McLeod H. Why do some inter-organisational collaborations in healthcare work when others do not? A realist review. Systematic Reviews, 2021;10:82.", "10.1186/s13643-021-01630-8"),
+    ("Aunger JA, Millar R, Greenhalgh J. When trust, confidence, and faith collide: refining a realist theory of how and why inter-organisational collaborations in healthcare work. BMC Health Services Research, 2021;21:602.", "10.1186/s12913-021-06630-x"),
+    ("Aunger JA, Millar R, Rafferty AM, Mannion R, Greenhalgh J, Faulks D, McLeod H. How, when, and why do inter-organisational collaborations in healthcare work? A realist evaluation. PLOS ONE, 2022;17(4):e0266899.", "10.1371/journal.pone.0266899"),
+    ("Health Services Management Centre, University of Birmingham. How can we achieve better collaboration across health care providers? Blog post on the final report.", ""),
+];
+pub const SOURCES_NOTE: &str = "The full provenance of every topic, statement, level and action is in the instrument guide that comes with Trellis (docs/instrument.md).";

@@ -10,6 +10,10 @@ pub enum Route {
     NewCollaboration,
     #[at("/collaboration/:id")]
     Collaboration { id: String },
+    #[at("/collaboration/:id/context")]
+    Context { id: String },
+    #[at("/about")]
+    About,
     #[at("/round/:id/answer")]
     AnswerStart { id: String },
     /// Step 1..=n is a domain; n + 1 is the review page.

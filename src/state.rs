@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use trellis_core::format::{Answer, Collaboration, RoleCategory, Round, Timestamp, Workspace};
+use trellis_core::format::{Answer, Collaboration, ContextAnswer, RoleCategory, Round, Timestamp, Workspace};
 use trellis_core::workspace::{InputError, NewCollaboration, NewRound};
 use trellis_core::{Catalogue, Instrument};
 use yew::prelude::*;
@@ -101,6 +101,11 @@ pub enum Action {
         response_id: String,
         now: Timestamp,
     },
+    SetContext {
+        collaboration_id: String,
+        question: String,
+        answer: Option<ContextAnswer>,
+    },
     Saved(Result<(), StorageProblem>),
     DismissNotice,
 }
@@ -191,6 +196,14 @@ impl Reducible for AppState {
                 None => Err(InputError::UnknownResponse),
             },
             Action::Submit { response_id, now } => ws.submit(&response_id, now),
+            Action::SetContext {
+                collaboration_id,
+                question,
+                answer,
+            } => match self.current_instrument() {
+                Some(i) => ws.set_context(i, &collaboration_id, &question, answer),
+                None => Err(InputError::UnknownCollaboration),
+            },
         };
         match result {
             Ok(()) => {
@@ -293,6 +306,14 @@ impl AppHandle {
             statement: statement.to_string(),
             text,
             now: browser::now(),
+        });
+    }
+
+    pub fn set_context(&self, collaboration_id: &str, question: &str, answer: Option<ContextAnswer>) {
+        self.dispatch(Action::SetContext {
+            collaboration_id: collaboration_id.to_string(),
+            question: question.to_string(),
+            answer,
         });
     }
 

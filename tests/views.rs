@@ -232,3 +232,55 @@ fn error_summary_lists_each_problem_or_nothing() {
     assert!(html.contains("href=\"#partners\""), "{html}");
     assert!(html.contains("Enter at least two partner organisations"));
 }
+
+fn context_question(
+    kind: trellis_core::format::ContextKind,
+    current: Option<trellis_core::format::ContextAnswer>,
+) -> String {
+    use trellis::components::context_question::ContextQuestionProps;
+    render::<trellis::components::ContextQuestion>(ContextQuestionProps {
+        id: "pressures".into(),
+        question: "Which pressures?".into(),
+        help: "Tick all that apply.".into(),
+        kind,
+        options: vec![
+            ("finance".into(), "Money".into()),
+            ("workforce".into(), "Staff".into()),
+        ],
+        current,
+        error: None,
+        on_input: Callback::noop(),
+    })
+}
+
+#[test]
+fn context_questions_use_the_right_control() {
+    use trellis_core::format::{ContextAnswer, ContextKind};
+    let multi = context_question(
+        ContextKind::Multi,
+        Some(ContextAnswer::Many(vec!["workforce".into()])),
+    );
+    assert!(multi.contains("<legend>Which pressures?</legend>"), "{multi}");
+    assert_eq!(count(&multi, "type=\"checkbox\""), 2, "{multi}");
+    assert_eq!(count(&multi, "checked"), 1, "{multi}");
+    assert!(
+        multi.contains("aria-describedby=\"context-pressures-hint\""),
+        "{multi}"
+    );
+    let single = context_question(ContextKind::Single, Some(ContextAnswer::One("finance".into())));
+    assert_eq!(count(&single, "type=\"radio\""), 2, "{single}");
+    assert!(single.contains("Clear this answer"), "{single}");
+    let number = context_question(ContextKind::Number, Some(ContextAnswer::Number(4)));
+    assert!(
+        number.contains("type=\"number\"") && number.contains("value=\"4\""),
+        "{number}"
+    );
+    assert!(
+        number.contains("<label for=\"context-pressures\">Which pressures?</label>"),
+        "{number}"
+    );
+    assert!(
+        !number.contains("<fieldset"),
+        "a single field needs a label, not a fieldset: {number}"
+    );
+}

@@ -2,6 +2,7 @@
 //! natively with `yew::ServerRenderer` in the view tests.
 
 pub mod bar_chart;
+pub mod context_question;
 pub mod error_summary;
 pub mod level_choice;
 pub mod notice;
@@ -9,6 +10,7 @@ pub mod progress;
 pub mod question;
 
 pub use bar_chart::{BarChartProps, BarChartView};
+pub use context_question::{ContextInput, ContextQuestion};
 pub use error_summary::{ErrorSummary, ErrorSummaryProps};
 pub use level_choice::LevelChoice;
 pub use notice::StorageNotice;

@@ -11,7 +11,7 @@ use crate::browser;
 use crate::browser::dom::event_value;
 use crate::components::{Choice, ErrorSummary, LevelChoice, Progress, Question};
 use crate::messages as msg;
-use crate::pages::NotFound;
+use crate::pages::{find_round, NotFound};
 use crate::route::Route;
 use crate::state::use_app_state;
 
@@ -85,11 +85,9 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
     let organisation = use_state(String::new);
     let role = use_state(|| None::<RoleCategory>);
     let errors = use_state(Vec::<(AttrValue, AttrValue)>::new);
-    let Some((collaboration, round)) = app.workspace.round(&props.id) else {
-        return html! { <NotFound detail={AttrValue::from(msg::ROUND_MISSING)} /> };
-    };
-    let Some(instrument) = app.instrument_for(round) else {
-        return html! { <NotFound detail={AttrValue::from(msg::instrument_missing(&round.instrument_id, &round.instrument_version))} /> };
+    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let minutes = instrument.mode(&round.mode).map_or(0, |m| m.minutes);
     let sent = app
@@ -197,11 +195,9 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
 pub fn AnswerStep(props: &AnswerStepProps) -> Html {
     let app = use_app_state();
     let navigator = use_navigator();
-    let Some((collaboration, round)) = app.workspace.round(&props.id) else {
-        return html! { <NotFound detail={AttrValue::from(msg::ROUND_MISSING)} /> };
-    };
-    let Some(instrument) = app.instrument_for(round) else {
-        return html! { <NotFound detail={AttrValue::from(msg::instrument_missing(&round.instrument_id, &round.instrument_version))} /> };
+    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let domains: Vec<_> = instrument.domains_in_mode(&round.mode).collect();
     let steps = domains.len() + 1;

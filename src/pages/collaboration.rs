@@ -7,9 +7,9 @@ use yew_router::prelude::*;
 use crate::browser;
 use crate::components::ErrorSummary;
 use crate::messages as msg;
+use crate::pages::find_collaboration;
 use crate::pages::new_collaboration::round_error_field;
 use crate::pages::round_fields::{mode_options, RoundFields};
-use crate::pages::NotFound;
 use crate::route::Route;
 use crate::state::use_app_state;
 
@@ -28,13 +28,16 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
     });
     let error = use_state(|| None::<(AttrValue, AttrValue)>);
     let added = use_state(|| false);
-    let Some(collaboration) = app.workspace.collaboration(&props.id) else {
-        return html! { <NotFound detail={AttrValue::from(msg::COLLABORATION_MISSING)} /> };
-    };
-    let Some(instrument) = app.current_instrument() else {
-        return html! { <p>{ msg::NO_INSTRUMENT }</p> };
+    let (collaboration, instrument) = match find_collaboration(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
     };
 
+    let context_answered = instrument
+        .context()
+        .iter()
+        .filter(|q| collaboration.context.contains_key(&q.id))
+        .count();
     let on_add = {
         let (app, round, error, added, id) = (
             app.clone(),
@@ -89,6 +92,11 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                 <ul class="inline-list" data-testid="partner-list">
                     for p in collaboration.partners.iter() { <li>{ p.name.clone() }</li> }
                 </ul>
+            </section>
+            <section aria-labelledby="context-heading">
+                <h2 id="context-heading">{ msg::CONTEXT_SECTION }</h2>
+                <p data-testid="context-summary">{ msg::context_answered(context_answered, instrument.context().len()) }</p>
+                <Link<Route> to={Route::Context { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::DESCRIBE_COLLABORATION }</Link<Route>>
             </section>
             <section aria-labelledby="rounds-heading">
                 <h2 id="rounds-heading">{ msg::ROUNDS }</h2>

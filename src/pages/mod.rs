@@ -1,16 +1,57 @@
 //! Pages: one per route. They read state through `use_app_state` and act through its verbs.
 
+pub mod about;
 pub mod answer;
 pub mod collaboration;
+pub mod context;
 pub mod home;
 pub mod new_collaboration;
 pub mod not_found;
 pub mod results;
 pub mod round_fields;
 
+pub use about::About;
 pub use answer::{AnswerStart, AnswerStep};
 pub use collaboration::CollaborationPage;
+pub use context::ContextPage;
 pub use home::Home;
 pub use new_collaboration::NewCollaborationPage;
 pub use not_found::NotFound;
 pub use results::Results;
+
+use trellis_core::format::{Collaboration, Round};
+use trellis_core::Instrument;
+use yew::prelude::*;
+
+use crate::messages as msg;
+use crate::state::AppState;
+
+/// The round a page is about, with its collaboration and the exact instrument version
+/// it uses; or, when any is missing, the page to show instead.
+pub fn find_round<'a>(
+    app: &'a AppState,
+    id: &str,
+) -> Result<(&'a Collaboration, &'a Round, &'a Instrument), Html> {
+    let Some((collaboration, round)) = app.workspace.round(id) else {
+        return Err(html! { <NotFound detail={AttrValue::from(msg::ROUND_MISSING)} /> });
+    };
+    let Some(instrument) = app.instrument_for(round) else {
+        let detail = msg::instrument_missing(&round.instrument_id, &round.instrument_version);
+        return Err(html! { <NotFound detail={AttrValue::from(detail)} /> });
+    };
+    Ok((collaboration, round, instrument))
+}
+
+/// The collaboration a page is about, with the current instrument; or the page to show instead.
+pub fn find_collaboration<'a>(
+    app: &'a AppState,
+    id: &str,
+) -> Result<(&'a Collaboration, &'a Instrument), Html> {
+    let Some(collaboration) = app.workspace.collaboration(id) else {
+        return Err(html! { <NotFound detail={AttrValue::from(msg::COLLABORATION_MISSING)} /> });
+    };
+    let Some(instrument) = app.current_instrument() else {
+        return Err(html! { <p>{ msg::NO_INSTRUMENT }</p> });
+    };
+    Ok((collaboration, instrument))
+}

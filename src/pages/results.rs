@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use crate::components::BarChartView;
 use crate::messages as msg;
-use crate::pages::NotFound;
+use crate::pages::find_round;
 use crate::route::Route;
 use crate::state::use_app_state;
 
@@ -19,11 +19,9 @@ pub struct ResultsProps {
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let app = use_app_state();
-    let Some((collaboration, round)) = app.workspace.round(&props.id) else {
-        return html! { <NotFound detail={AttrValue::from(msg::ROUND_MISSING)} /> };
-    };
-    let Some(instrument) = app.instrument_for(round) else {
-        return html! { <NotFound detail={AttrValue::from(msg::instrument_missing(&round.instrument_id, &round.instrument_version))} /> };
+    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let sent: Vec<_> = app
         .workspace

@@ -6,8 +6,8 @@
 use std::fmt;
 
 use crate::format::{
-    Answer, Collaboration, Partner, Response, RoleCategory, Round, RoundStatus, Timestamp, Workspace,
-    WORKSPACE_SCHEMA,
+    Answer, Collaboration, ContextAnswer, ContextKind, Partner, Response, RoleCategory, Round, RoundStatus,
+    Timestamp, Workspace, WORKSPACE_SCHEMA,
 };
 use crate::instrument::Instrument;
 
@@ -15,6 +15,8 @@ use crate::instrument::Instrument;
 pub const MAX_NAME: usize = 120;
 /// Longest comment accepted on one statement.
 pub const MAX_COMMENT: usize = 2000;
+/// Largest number accepted for a numeric context question (for example partner count).
+pub const MAX_CONTEXT_NUMBER: u32 = 10_000;
 
 /// Why stored or imported workspace text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +63,10 @@ pub enum InputError {
     UnknownDomain(String),
     LevelOutOfRange(u8),
     CommentTooLong,
+    UnknownContextQuestion(String),
+    ContextAnswerKind(String),
+    UnknownContextOption { question: String, option: String },
+    ContextNumberOutOfRange(u32),
 }
 
 impl fmt::Display for InputError {
@@ -90,6 +96,20 @@ impl fmt::Display for InputError {
             UnknownDomain(d) => write!(f, "There is no topic \"{d}\" in this questionnaire."),
             LevelOutOfRange(l) => write!(f, "{l} is not one of the maturity levels."),
             CommentTooLong => write!(f, "Keep a comment to {MAX_COMMENT} characters or fewer."),
+            UnknownContextQuestion(q) => write!(f, "There is no question \"{q}\" about the collaboration."),
+            ContextAnswerKind(q) => write!(f, "That is not the right kind of answer for question \"{q}\"."),
+            UnknownContextOption { question, option } => {
+                write!(
+                    f,
+                    "\"{option}\" is not one of the choices for question \"{question}\"."
+                )
+            }
+            ContextNumberOutOfRange(n) => {
+                write!(
+                    f,
+                    "{n} is out of range. Enter a whole number from 0 to {MAX_CONTEXT_NUMBER}."
+                )
+            }
         }
     }
 }
@@ -402,6 +422,67 @@ impl Workspace {
                 .insert(statement.to_string(), comment.to_string());
         }
         response.updated = now;
+        Ok(())
+    }
+
+    /// Records (or with `None`, clears) the answer to one context question of a
+    /// collaboration, checked against the instrument's question and its options.
+    pub fn set_context(
+        &mut self,
+        instrument: &Instrument,
+        collaboration_id: &str,
+        question: &str,
+        answer: Option<ContextAnswer>,
+    ) -> Result<(), InputError> {
+        let q = instrument
+            .context()
+            .iter()
+            .find(|q| q.id == question)
+            .ok_or_else(|| InputError::UnknownContextQuestion(question.to_string()))?;
+        let known = |option: &String| -> Result<(), InputError> {
+            if q.options.iter().any(|o| &o.id == option) {
+                Ok(())
+            } else {
+                Err(InputError::UnknownContextOption {
+                    question: q.id.clone(),
+                    option: option.clone(),
+                })
+            }
+        };
+        let answer = match (q.kind, answer) {
+            (_, None) => None,
+            (ContextKind::Number, Some(ContextAnswer::Number(n))) if n <= MAX_CONTEXT_NUMBER => {
+                Some(ContextAnswer::Number(n))
+            }
+            (ContextKind::Number, Some(ContextAnswer::Number(n))) => {
+                return Err(InputError::ContextNumberOutOfRange(n))
+            }
+            (ContextKind::Single, Some(ContextAnswer::One(o))) => {
+                known(&o)?;
+                Some(ContextAnswer::One(o))
+            }
+            (ContextKind::Multi, Some(ContextAnswer::Many(list))) => {
+                list.iter().try_for_each(known)?;
+                // Keep the instrument's order and no duplicates, whatever order they came in.
+                let ordered: Vec<String> = q
+                    .options
+                    .iter()
+                    .filter(|o| list.contains(&o.id))
+                    .map(|o| o.id.clone())
+                    .collect();
+                (!ordered.is_empty()).then_some(ContextAnswer::Many(ordered))
+            }
+            _ => return Err(InputError::ContextAnswerKind(q.id.clone())),
+        };
+        let collaboration = self
+            .collaborations
+            .iter_mut()
+            .find(|c| c.id == collaboration_id)
+            .ok_or(InputError::UnknownCollaboration)?;
+        match answer {
+            Some(a) => collaboration.context.insert(q.id.clone(), a),
+            None => collaboration.context.remove(&q.id),
+        };
         Ok(())
     }
 

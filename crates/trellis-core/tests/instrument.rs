@@ -174,3 +174,116 @@ fn instrument_doc_mentions_every_statement_and_action() {
         }
     }
 }
+
+/// The limits the product promises for the shipped questionnaire (issue 3).
+#[test]
+fn shipped_instrument_meets_the_promised_limits() {
+    use std::collections::BTreeSet;
+    use trellis_core::format::DomainKind;
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    let i = catalogue
+        .latest(trellis_core::catalogue::DEFAULT_INSTRUMENT)
+        .expect("default instrument");
+    let functioning: Vec<&str> = i
+        .domains()
+        .iter()
+        .filter(|d| d.kind == DomainKind::Functioning)
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(
+        functioning,
+        [
+            "leadership",
+            "trust",
+            "vision",
+            "agreements",
+            "conflict",
+            "capacity",
+            "progress",
+            "risk"
+        ]
+    );
+    assert!(
+        i.domains().iter().any(|d| d.kind == DomainKind::Outcome),
+        "an outcomes domain"
+    );
+
+    let readiness = i.mode("readiness").expect("readiness mode");
+    let full = i.mode("full").expect("full mode");
+    assert!(!readiness.ask_levels && full.ask_levels);
+    assert!(
+        i.statement_count("readiness") <= 16,
+        "readiness has {}",
+        i.statement_count("readiness")
+    );
+    assert!(
+        i.statement_count("full") <= 50,
+        "full has {}",
+        i.statement_count("full")
+    );
+    let readiness_domains: Vec<&str> = i.domains_in_mode("readiness").map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        readiness_domains, functioning,
+        "readiness covers every functioning domain"
+    );
+    assert_eq!(
+        i.domains_in_mode("full").count(),
+        i.domains().len(),
+        "full covers every domain"
+    );
+
+    assert_eq!(i.levels().len(), 5);
+    for d in i.domains() {
+        assert_eq!(d.levels.len(), 5, "{} has five level descriptions", d.id);
+        assert!(!d.summary.trim().is_empty(), "{} explains why it matters", d.id);
+        let actions = i.actions().iter().filter(|a| a.domain == d.id).count();
+        assert!(actions >= 4, "{} has only {actions} actions", d.id);
+    }
+    assert!(i.actions().len() >= 40);
+    for s in i.statements() {
+        assert!(
+            s.text.split_whitespace().count() <= 20,
+            "{} is long: {}",
+            s.id,
+            s.text
+        );
+        for jargon in ["CMOC", "mechanism", "synergy", "realist", "formalisation"] {
+            assert!(
+                !s.text.to_lowercase().contains(&jargon.to_lowercase()),
+                "{} uses {jargon}",
+                s.id
+            );
+        }
+    }
+    // The context questions the engine's rules rely on, with the options they name.
+    let options = |q: &str| -> BTreeSet<String> {
+        i.context()
+            .iter()
+            .find(|c| c.id == q)
+            .map(|c| c.options.iter().map(|o| o.id.clone()).collect())
+            .unwrap_or_default()
+    };
+    for q in [
+        "type",
+        "origin",
+        "depth",
+        "partners",
+        "partner_kinds",
+        "geography",
+        "history",
+        "formal_basis",
+        "age",
+        "pressures",
+    ] {
+        assert!(i.context().iter().any(|c| c.id == q), "context question {q}");
+    }
+    let history: BTreeSet<String> = ["none", "positive", "mixed", "negative", "ended-badly"]
+        .map(String::from)
+        .into();
+    assert_eq!(options("history"), history);
+    let pressures: BTreeSet<String> = ["finance", "workforce", "priorities", "regulation", "data-sharing"]
+        .map(String::from)
+        .into();
+    assert_eq!(options("pressures"), pressures);
+    assert!(options("origin").contains("mandated"));
+}

@@ -185,3 +185,56 @@ fn load_errors_are_told_apart() {
     );
     assert!(matches!(Workspace::from_json(&bad_answer), Err(LoadError::Damaged(m)) if m.contains("maybe")));
 }
+
+#[test]
+fn context_answers_are_checked_against_the_instrument() {
+    use trellis_core::format::ContextAnswer::{Many, Number, One};
+    let i = mini();
+    let mut ws = workspace_with_round();
+    let mut set = |q: &str, a| ws.set_context(&i, "c1", q, a);
+    assert_eq!(set("history", Some(One("negative".into()))), Ok(()));
+    assert_eq!(set("partners", Some(Number(3))), Ok(()));
+    assert_eq!(
+        set(
+            "pressures",
+            Some(Many(vec!["workforce".into(), "finance".into(), "finance".into()]))
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        set("history", Some(One("awful".into()))),
+        Err(InputError::UnknownContextOption {
+            question: "history".into(),
+            option: "awful".into()
+        })
+    );
+    assert_eq!(
+        set("history", Some(Number(2))),
+        Err(InputError::ContextAnswerKind("history".into()))
+    );
+    assert_eq!(
+        set("partners", Some(Number(10_001))),
+        Err(InputError::ContextNumberOutOfRange(10_001))
+    );
+    assert_eq!(
+        set("weather", Some(Number(1))),
+        Err(InputError::UnknownContextQuestion("weather".into()))
+    );
+    let context = &ws.collaboration("c1").expect("collaboration").context;
+    assert_eq!(context.get("history"), Some(&One("negative".into())));
+    assert_eq!(context.get("partners"), Some(&Number(3)));
+    // Stored in the instrument's order, once each.
+    assert_eq!(
+        context.get("pressures"),
+        Some(&Many(vec!["finance".into(), "workforce".into()]))
+    );
+    ws.set_context(&i, "c1", "pressures", Some(Many(vec![])))
+        .expect("empty choice");
+    ws.set_context(&i, "c1", "history", None).expect("clear");
+    let context = &ws.collaboration("c1").expect("collaboration").context;
+    assert_eq!((context.get("pressures"), context.get("history")), (None, None));
+    assert_eq!(
+        ws.set_context(&i, "zz", "partners", Some(Number(1))),
+        Err(InputError::UnknownCollaboration)
+    );
+}

@@ -1,0 +1,98 @@
+//! The facilitator's description of a collaboration: the instrument's context questions.
+//! Each answer is saved as soon as it is given.
+
+use std::collections::BTreeMap;
+
+use trellis_core::format::ContextAnswer;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::{ContextInput, ContextQuestion};
+use crate::messages as msg;
+use crate::pages::find_collaboration;
+use crate::route::Route;
+use crate::state::use_app_state;
+
+#[derive(Properties, PartialEq)]
+pub struct ContextProps {
+    pub id: AttrValue,
+}
+
+/// Reads the number field: empty clears the answer; anything else must be a whole number.
+pub fn parse_number(text: &str) -> Result<Option<ContextAnswer>, &'static str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<u32>()
+        .map(|n| Some(ContextAnswer::Number(n)))
+        .map_err(|_| msg::WHOLE_NUMBER)
+}
+
+#[component]
+pub fn ContextPage(props: &ContextProps) -> Html {
+    let app = use_app_state();
+    // Number fields whose text could not be read, by question id.
+    let errors = use_state(BTreeMap::<String, AttrValue>::new);
+    let (collaboration, instrument) = match find_collaboration(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
+    };
+    let answered = instrument
+        .context()
+        .iter()
+        .filter(|q| collaboration.context.contains_key(&q.id))
+        .count();
+    let questions = instrument.context().iter().map(|q| {
+        let on_input = {
+            let (app, errors, collaboration_id, question) =
+                (app.clone(), errors.clone(), collaboration.id.clone(), q.id.clone());
+            Callback::from(move |input: ContextInput| {
+                let answer = match input {
+                    ContextInput::Answer(a) => Ok(a),
+                    ContextInput::NumberText(text) => parse_number(&text),
+                };
+                let mut next = (*errors).clone();
+                match answer {
+                    Ok(a) => {
+                        next.remove(&question);
+                        app.set_context(&collaboration_id, &question, a);
+                    }
+                    Err(message) => {
+                        next.insert(question.clone(), message.into());
+                    }
+                }
+                errors.set(next);
+            })
+        };
+        html! {
+            <ContextQuestion
+                key={q.id.clone()}
+                id={q.id.clone()}
+                question={q.question.clone()}
+                help={q.help.clone()}
+                kind={q.kind}
+                options={q.options.iter().map(|o| (AttrValue::from(o.id.clone()), AttrValue::from(o.label.clone()))).collect::<Vec<_>>()}
+                current={collaboration.context.get(&q.id).cloned()}
+                error={errors.get(&q.id).cloned()}
+                {on_input}
+            />
+        }
+    });
+    html! {
+        <>
+            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <h1 tabindex="-1">{ msg::context_title(&collaboration.name) }</h1>
+            <p class="lead">{ msg::CONTEXT_LEAD }</p>
+            <p class="hint">{ msg::CONTEXT_SAVED }</p>
+            <p data-testid="context-count" role="status">{ msg::context_answered(answered, instrument.context().len()) }</p>
+            if let Some(n) = app.notice.clone() {
+                <p class="notice notice-warning" role="alert">{ n }</p>
+            }
+            <form class="context-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                { for questions }
+            </form>
+            <p><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }} classes="button">{ msg::DONE }</Link<Route>></p>
+        </>
+    }
+}
