@@ -24,6 +24,7 @@ pub mod chart;
 pub mod format;
 pub mod instrument;
 pub mod scoring;
+pub mod stats;
 pub mod workspace;
 
 pub use catalogue::Catalogue;
