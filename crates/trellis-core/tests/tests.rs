@@ -4,4 +4,5 @@
 mod common;
 mod instrument;
 mod scoring;
+mod stats;
 mod workspace;

@@ -1,0 +1,1 @@
+//! Statistics rules checked against reference values from numpy and scipy, and properties.
