@@ -10,7 +10,7 @@ use std::fmt;
 
 use crate::format::{
     ActionFile, ContextKind, ContextQuestionFile, DomainFile, DomainKind, InstrumentFile, LevelFile,
-    ModeFile, ScaleFile, StatementFile, INSTRUMENT_FORMAT,
+    ModeFile, PriorityWhenFile, ScaleFile, StatementFile, INSTRUMENT_FORMAT,
 };
 
 /// Something wrong with an instrument file; each names where the problem is.
@@ -47,8 +47,10 @@ pub enum InstrumentError {
         action: String,
         level: u8,
     },
-    ActionContext {
-        action: String,
+    /// An action's priority or a domain's critical condition names a missing context
+    /// question or option.
+    UnknownCondition {
+        item: String,
         question: String,
         option: Option<String>,
     },
@@ -95,13 +97,13 @@ impl fmt::Display for InstrumentError {
             ActionLevel { action, level } => {
                 write!(f, "action \"{action}\" names level {level}, which does not exist")
             }
-            ActionContext { action, question, option: None } => write!(
+            UnknownCondition { item, question, option: None } => write!(
                 f,
-                "action \"{action}\" refers to context question \"{question}\", which does not exist"
+                "\"{item}\" refers to context question \"{question}\", which does not exist"
             ),
-            ActionContext { action, question, option: Some(o) } => write!(
+            UnknownCondition { item, question, option: Some(o) } => write!(
                 f,
-                "action \"{action}\" refers to option \"{o}\" of context question \"{question}\", which does not exist"
+                "\"{item}\" refers to option \"{o}\" of context question \"{question}\", which does not exist"
             ),
             ActionEffort { action, value } => write!(
                 f,
@@ -410,6 +412,35 @@ fn check_levels(levels: &[LevelFile], errors: &mut Vec<InstrumentError>) {
     }
 }
 
+/// Checks that context conditions name real questions and options.
+fn check_conditions(
+    item: &str,
+    conditions: &[PriorityWhenFile],
+    file: &InstrumentFile,
+    errors: &mut Vec<InstrumentError>,
+) {
+    for when in conditions {
+        match file.context.iter().find(|q| q.id == when.question) {
+            None => errors.push(InstrumentError::UnknownCondition {
+                item: item.to_string(),
+                question: when.question.clone(),
+                option: None,
+            }),
+            Some(question) => {
+                for option in &when.options {
+                    if !question.options.iter().any(|o| &o.id == option) {
+                        errors.push(InstrumentError::UnknownCondition {
+                            item: item.to_string(),
+                            question: when.question.clone(),
+                            option: Some(option.clone()),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn check_action(
     action: &ActionFile,
     file: &InstrumentFile,
@@ -442,26 +473,7 @@ fn check_action(
             });
         }
     }
-    for when in &action.priority_when {
-        match file.context.iter().find(|q| q.id == when.question) {
-            None => errors.push(InstrumentError::ActionContext {
-                action: action.id.clone(),
-                question: when.question.clone(),
-                option: None,
-            }),
-            Some(question) => {
-                for option in &when.options {
-                    if !question.options.iter().any(|o| &o.id == option) {
-                        errors.push(InstrumentError::ActionContext {
-                            action: action.id.clone(),
-                            question: when.question.clone(),
-                            option: Some(option.clone()),
-                        });
-                    }
-                }
-            }
-        }
-    }
+    check_conditions(&action.id, &action.priority_when, file, errors);
     if !["low", "medium", "high"].contains(&action.effort.as_str()) {
         errors.push(InstrumentError::ActionEffort {
             action: action.id.clone(),

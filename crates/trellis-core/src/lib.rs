@@ -19,6 +19,7 @@
 //! - Scoring is total: unanswered and "don't know" answers become coverage, never a
 //!   panic or a silent zero.
 
+pub mod analysis;
 pub mod catalogue;
 pub mod chart;
 pub mod format;

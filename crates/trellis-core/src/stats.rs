@@ -57,9 +57,16 @@ pub fn describe(values: &[f64]) -> Option<Describe> {
     })
 }
 
-/// The arithmetic mean; `None` when empty.
+/// The arithmetic mean; `None` when empty. Values are added in sorted order, so the
+/// result is exactly the same whatever order they come in (floating-point addition is
+/// not associative, and respondents' order must never change a result).
 pub fn mean(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    Some(sorted.iter().sum::<f64>() / values.len() as f64)
 }
 
 /// The sample variance (divisor n - 1); `None` for fewer than two values.
@@ -69,7 +76,9 @@ pub fn variance(values: &[f64]) -> Option<f64> {
         return None;
     }
     let m = mean(values)?;
-    Some(values.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (n - 1) as f64)
+    let mut squares: Vec<f64> = values.iter().map(|v| (v - m) * (v - m)).collect();
+    squares.sort_by(f64::total_cmp);
+    Some(squares.iter().sum::<f64>() / (n - 1) as f64)
 }
 
 /// The `p` quantile of sorted values by linear interpolation between order statistics
@@ -172,9 +181,19 @@ pub fn welch_interval(earlier: &[f64], later: &[f64]) -> Option<MeanDifference> 
     let se = (a + b).sqrt();
     if se == 0.0 {
         let df = n1 + n2 - 2.0;
-        return Some(MeanDifference { difference, low: difference, high: difference, df });
+        return Some(MeanDifference {
+            difference,
+            low: difference,
+            high: difference,
+            df,
+        });
     }
     let df = (a + b).powi(2) / (a * a / (n1 - 1.0) + b * b / (n2 - 1.0));
     let half = t_quantile(0.975, df)? * se;
-    Some(MeanDifference { difference, low: difference - half, high: difference + half, df })
+    Some(MeanDifference {
+        difference,
+        low: difference - half,
+        high: difference + half,
+        df,
+    })
 }

@@ -101,8 +101,8 @@ fn rejects_each_broken_invariant() {
     );
     check(
         |v| v["actions"][0]["priority_when"][0]["options"][0] = "bad".into(),
-        &[ActionContext {
-            action: "trust.talk".into(),
+        &[UnknownCondition {
+            item: "trust.talk".into(),
             question: "history".into(),
             option: Some("bad".into()),
         }],

@@ -89,6 +89,10 @@ pub struct DomainFile {
     /// One descriptor per central level, in level order; empty when the domain has none.
     #[serde(default)]
     pub levels: Vec<String>,
+    /// The domain is critical for the overall stage when any of these context answers
+    /// holds (for example written agreements in a mandated collaboration).
+    #[serde(default)]
+    pub critical_when: Vec<PriorityWhenFile>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -152,7 +156,8 @@ pub struct ActionFile {
     pub source: String,
 }
 
-/// "This action comes first when context question `question` has one of `options`."
+/// "When context question `question` has one of `options`": used by actions (this action
+/// comes first) and by domains (this domain is critical).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PriorityWhenFile {
