@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::format::{Answer, ContextAnswer, PriorityWhenFile, Response, RoleCategory};
 use crate::instrument::Instrument;
-use crate::scoring::response_scores;
+use crate::scoring::has_enough_answers;
 use crate::stats::{self, Describe};
 
 /// Groups smaller than this are never shown on their own (the facilitator may raise it).
@@ -476,12 +476,51 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     let levels = instrument.levels().len() as u8;
     let ask_levels = instrument.mode(mode).is_some_and(|m| m.ask_levels);
     let responses = &input.responses;
-    let per_response: Vec<Vec<Option<f64>>> = responses
+    // Every answer is looked up once: one row per response, one column per statement of
+    // the mode, grouped by domain. Answers off the scale count as unanswered.
+    let asked: Vec<Vec<&crate::format::StatementFile>> = instrument
+        .domains_in_mode(mode)
+        .map(|d| instrument.statements_in(mode, &d.id).collect())
+        .collect();
+    let matrix: Vec<Vec<Option<Answer>>> = responses
         .iter()
         .map(|r| {
-            response_scores(instrument, mode, r)
-                .into_iter()
-                .map(|d| d.score)
+            asked
+                .iter()
+                .flatten()
+                .map(|s| match r.answers.get(&s.id) {
+                    Some(Answer::Scale(v)) if !(1..=points).contains(v) => None,
+                    other => other.copied(),
+                })
+                .collect()
+        })
+        .collect();
+    let starts: Vec<usize> = asked
+        .iter()
+        .scan(0, |start, d| {
+            let here = *start;
+            *start += d.len();
+            Some(here)
+        })
+        .collect();
+    // Each respondent's domain scores, by the rules of `scoring::response_scores`.
+    let per_response: Vec<Vec<Option<f64>>> = matrix
+        .iter()
+        .map(|row| {
+            asked
+                .iter()
+                .zip(&starts)
+                .map(|(d, &start)| {
+                    let scale: Vec<u8> = row[start..start + d.len()]
+                        .iter()
+                        .filter_map(|a| match a {
+                            Some(Answer::Scale(v)) => Some(*v),
+                            _ => None,
+                        })
+                        .collect();
+                    has_enough_answers(scale.len(), d.len())
+                        .then(|| scale.iter().map(|v| f64::from(*v)).sum::<f64>() / scale.len() as f64)
+                })
                 .collect()
         })
         .collect();
@@ -491,18 +530,17 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     for (di, domain) in instrument.domains_in_mode(mode).enumerate() {
         let mut pooled = Distribution::new(points);
         let mut items: Vec<Vec<f64>> = Vec::new();
-        for statement in instrument.statements_in(mode, &domain.id) {
+        for (si, statement) in asked[di].iter().enumerate() {
+            let column = starts[di] + si;
             let mut dist = Distribution::new(points);
             let mut values = Vec::new();
             let mut comments = Vec::new();
-            for r in responses {
-                let answer = r.answers.get(&statement.id);
+            for (r, row) in responses.iter().zip(&matrix) {
+                let answer = row[column].as_ref();
                 dist.add(answer);
                 pooled.add(answer);
                 if let Some(Answer::Scale(v)) = answer {
-                    if (1..=points).contains(v) {
-                        values.push(f64::from(*v));
-                    }
+                    values.push(f64::from(*v));
                 }
                 if let Some(c) = r.comments.get(&statement.id).filter(|c| !c.trim().is_empty()) {
                     comments.push(c.clone());
@@ -569,9 +607,10 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     }
 
     let stage = stage(&domains);
-    let group_means = |keys: &[GroupKey], of: &dyn Fn(&Response) -> GroupKey| -> GroupResult {
-        let members: Vec<usize> = (0..responses.len())
-            .filter(|&i| keys.contains(&of(responses[i])))
+    // Each respondent's group is worked out once per breakdown.
+    let group_means = |members_of: &[GroupKey], keys: &[GroupKey]| -> GroupResult {
+        let members: Vec<usize> = (0..keys.len())
+            .filter(|&i| members_of.contains(&keys[i]))
             .collect();
         let means = (0..domains.len())
             .map(|di| {
@@ -584,23 +623,24 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
             })
             .collect();
         GroupResult {
-            members: keys.to_vec(),
+            members: members_of.to_vec(),
             n: members.len(),
             means,
         }
     };
     let breakdown = |of: &dyn Fn(&Response) -> GroupKey| -> Breakdown {
+        let keys: Vec<GroupKey> = responses.iter().map(|r| of(r)).collect();
         let mut sizes: BTreeMap<GroupKey, usize> = BTreeMap::new();
-        for r in responses {
-            *sizes.entry(of(r)).or_default() += 1;
+        for k in &keys {
+            *sizes.entry(k.clone()).or_default() += 1;
         }
         let (shown, pooled, withheld) = protect_groups(&sizes, min_group);
         Breakdown {
             groups: shown
                 .iter()
-                .map(|k| group_means(std::slice::from_ref(k), of))
+                .map(|k| group_means(std::slice::from_ref(k), &keys))
                 .collect(),
-            combined: (!pooled.is_empty()).then(|| group_means(&pooled, of)),
+            combined: (!pooled.is_empty()).then(|| group_means(&pooled, &keys)),
             withheld,
         }
     };
@@ -611,7 +651,7 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     let organisation_gaps = organisation_gaps(&domains, &by_organisation);
     let agenda = agenda(&domains, &organisation_gaps);
     let actions = suggest_actions(instrument, &domains, &agenda, input.context);
-    let reliability = reliability(instrument, mode, responses);
+    let reliability = reliability(&asked, &starts, &matrix);
     let readiness = readiness(&domains);
     let mut mix = BTreeMap::new();
     for r in responses {
@@ -820,43 +860,43 @@ fn suggest_actions(
     out
 }
 
-fn reliability(instrument: &Instrument, mode: &str, responses: &[&Response]) -> Vec<Reliability> {
-    let points = instrument.scale_max();
-    instrument
-        .domains_in_mode(mode)
-        .filter_map(|domain| {
-            let ids: Vec<&str> = instrument
-                .statements_in(mode, &domain.id)
-                .map(|s| s.id.as_str())
-                .collect();
-            if ids.len() < 2 {
-                return None;
-            }
-            let rows: Vec<Vec<f64>> = responses
+fn reliability(
+    asked: &[Vec<&crate::format::StatementFile>],
+    starts: &[usize],
+    matrix: &[Vec<Option<Answer>>],
+) -> Vec<Reliability> {
+    asked
+        .iter()
+        .zip(starts)
+        .filter(|(statements, _)| statements.len() >= 2)
+        .map(|(statements, &start)| {
+            let domain = statements[0].domain.clone();
+            let rows: Vec<Vec<f64>> = matrix
                 .iter()
-                .filter_map(|r| {
-                    ids.iter()
-                        .map(|id| match r.answers.get(*id) {
-                            Some(Answer::Scale(v)) if (1..=points).contains(v) => Some(f64::from(*v)),
+                .filter_map(|row| {
+                    row[start..start + statements.len()]
+                        .iter()
+                        .map(|a| match a {
+                            Some(Answer::Scale(v)) => Some(f64::from(*v)),
                             _ => None,
                         })
                         .collect::<Option<Vec<f64>>>()
                 })
                 .collect();
             if rows.len() < RELIABILITY_MIN {
-                return Some(Reliability {
-                    domain: domain.id.clone(),
+                return Reliability {
+                    domain,
                     complete: rows.len(),
                     alpha: None,
                     item_total: Vec::new(),
                     low_alpha: false,
                     low_items: Vec::new(),
-                });
+                };
             }
             let alpha = stats::cronbach_alpha(&rows);
-            let item_total: Vec<(String, Option<f64>)> = ids
+            let item_total: Vec<(String, Option<f64>)> = statements
                 .iter()
-                .map(|s| s.to_string())
+                .map(|s| s.id.clone())
                 .zip(stats::item_total_correlations(&rows))
                 .collect();
             let low_items = item_total
@@ -864,14 +904,14 @@ fn reliability(instrument: &Instrument, mode: &str, responses: &[&Response]) -> 
                 .filter(|(_, r)| r.is_some_and(|r| r < LOW_ITEM_TOTAL))
                 .map(|(s, _)| s.clone())
                 .collect();
-            Some(Reliability {
-                domain: domain.id.clone(),
+            Reliability {
+                domain,
                 complete: rows.len(),
                 low_alpha: alpha.is_some_and(|a| a < LOW_ALPHA),
                 alpha,
                 item_total,
                 low_items,
-            })
+            }
         })
         .collect()
 }

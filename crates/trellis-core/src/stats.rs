@@ -5,7 +5,7 @@
 //! `None` when the rule is undefined for the data (too few values, no variance) rather
 //! than a made-up number.
 
-use statrs::distribution::{ContinuousCDF, StudentsT};
+use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
 
 /// Summary statistics of a set of values.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,8 +38,8 @@ pub fn describe(values: &[f64]) -> Option<Describe> {
     }
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
-    let mean = mean(values)?;
-    let sd = variance(values).map(f64::sqrt);
+    let mean = mean(&sorted)?;
+    let sd = variance(&sorted).map(f64::sqrt);
     let ci95 = sd.and_then(|sd| {
         let half = t_quantile(0.975, (n - 1) as f64)? * sd / (n as f64).sqrt();
         Some((mean - half, mean + half))
@@ -57,28 +57,44 @@ pub fn describe(values: &[f64]) -> Option<Describe> {
     })
 }
 
-/// The arithmetic mean; `None` when empty. Values are added in sorted order, so the
-/// result is exactly the same whatever order they come in (floating-point addition is
-/// not associative, and respondents' order must never change a result).
-pub fn mean(values: &[f64]) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    Some(sorted.iter().sum::<f64>() / values.len() as f64)
+/// Fixed-point scale for [`exact_sum`]: 2^40.
+const FIXED: f64 = (1u64 << 40) as f64;
+
+/// The sum of `values`, each first cut to a multiple of 2^-40 (about 9e-13, towards
+/// zero) and then added exactly in 128-bit integers. Floating-point addition is not
+/// associative, so a plain sum can change in its last digits when respondents come in
+/// another order; this sum cannot. Values must be finite and below about 10^20 in size,
+/// far beyond any score here.
+pub fn exact_sum(values: impl IntoIterator<Item = f64>) -> f64 {
+    let total: i128 = values
+        .into_iter()
+        .map(|v| {
+            let x = v * FIXED;
+            // The 64-bit conversion is one instruction; the 128-bit one is a library call.
+            if x.abs() < 9.0e18 {
+                i128::from(x as i64)
+            } else {
+                x as i128
+            }
+        })
+        .sum();
+    total as f64 / FIXED
 }
 
-/// The sample variance (divisor n - 1); `None` for fewer than two values.
+/// The arithmetic mean (see [`exact_sum`]); `None` when empty.
+pub fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| exact_sum(values.iter().copied()) / values.len() as f64)
+}
+
+/// The sample variance (divisor n - 1, sums by [`exact_sum`]); `None` for fewer than two
+/// values.
 pub fn variance(values: &[f64]) -> Option<f64> {
     let n = values.len();
     if n < 2 {
         return None;
     }
     let m = mean(values)?;
-    let mut squares: Vec<f64> = values.iter().map(|v| (v - m) * (v - m)).collect();
-    squares.sort_by(f64::total_cmp);
-    Some(squares.iter().sum::<f64>() / (n - 1) as f64)
+    Some(exact_sum(values.iter().map(|v| (v - m) * (v - m))) / (n - 1) as f64)
 }
 
 /// The `p` quantile of sorted values by linear interpolation between order statistics
@@ -92,12 +108,29 @@ pub fn quantile(sorted: &[f64], p: f64) -> f64 {
 
 /// The `p` quantile of Student's t distribution with `df` degrees of freedom (df may be
 /// fractional, as in Welch's test); `None` when df is not positive.
+///
+/// Up to [`T_EXPANSION_DF`] degrees of freedom it inverts the t distribution (statrs);
+/// above that, where that inversion loses accuracy, it uses the Cornish-Fisher expansion
+/// of the t quantile around the normal quantile (Abramowitz and Stegun 26.7.5), whose
+/// error there is below 1e-12.
 pub fn t_quantile(p: f64, df: f64) -> Option<f64> {
     if df.is_nan() || df <= 0.0 || df.is_infinite() {
         return None;
     }
-    StudentsT::new(0.0, 1.0, df).ok().map(|t| t.inverse_cdf(p))
+    if df <= T_EXPANSION_DF {
+        return StudentsT::new(0.0, 1.0, df).ok().map(|t| t.inverse_cdf(p));
+    }
+    let z = Normal::new(0.0, 1.0).ok()?.inverse_cdf(p);
+    let (z3, z5, z7, z9) = (z.powi(3), z.powi(5), z.powi(7), z.powi(9));
+    let g1 = (z3 + z) / 4.0;
+    let g2 = (5.0 * z5 + 16.0 * z3 + 3.0 * z) / 96.0;
+    let g3 = (3.0 * z7 + 19.0 * z5 + 17.0 * z3 - 15.0 * z) / 384.0;
+    let g4 = (79.0 * z9 + 776.0 * z7 + 1482.0 * z5 - 1920.0 * z3 - 945.0 * z) / 92160.0;
+    Some(z + g1 / df + g2 / df.powi(2) + g3 / df.powi(3) + g4 / df.powi(4))
 }
+
+/// Degrees of freedom above which [`t_quantile`] uses the expansion.
+pub const T_EXPANSION_DF: f64 = 1000.0;
 
 /// Within-group agreement rwg (James, Demaree and Wolf, 1984) of ratings on a scale of
 /// `points` options: 1 - (observed variance / variance of a uniform "no agreement" null),
@@ -121,8 +154,8 @@ pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Option<f64> {
     if k < 2 || rows.len() < 2 || rows.iter().any(|r| r.len() != k) {
         return None;
     }
-    let item_var: f64 = (0..k).map(|i| variance(&column(rows, i)).unwrap_or(0.0)).sum();
-    let totals: Vec<f64> = rows.iter().map(|r| r.iter().sum()).collect();
+    let item_var = exact_sum((0..k).map(|i| variance(&column(rows, i)).unwrap_or(0.0)));
+    let totals: Vec<f64> = rows.iter().map(|r| exact_sum(r.iter().copied())).collect();
     let total_var = variance(&totals)?;
     if total_var <= 0.0 {
         return None;
@@ -138,7 +171,7 @@ pub fn item_total_correlations(rows: &[Vec<f64>]) -> Vec<Option<f64>> {
     (0..k)
         .map(|i| {
             let item = column(rows, i);
-            let rest: Vec<f64> = rows.iter().map(|r| r.iter().sum::<f64>() - r[i]).collect();
+            let rest: Vec<f64> = rows.iter().map(|r| exact_sum(r.iter().copied()) - r[i]).collect();
             pearson(&item, &rest)
         })
         .collect()
@@ -150,10 +183,11 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
         return None;
     }
     let (mx, my) = (mean(x)?, mean(y)?);
-    let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
-    let sxx: f64 = x.iter().map(|a| (a - mx) * (a - mx)).sum();
-    let syy: f64 = y.iter().map(|b| (b - my) * (b - my)).sum();
-    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+    let sxy = exact_sum(x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)));
+    let sxx = exact_sum(x.iter().map(|a| (a - mx) * (a - mx)));
+    let syy = exact_sum(y.iter().map(|b| (b - my) * (b - my)));
+    // Rounding can put a perfect correlation a hair outside [-1, 1]; clamp it back.
+    (sxx > 0.0 && syy > 0.0).then(|| (sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0))
 }
 
 fn column(rows: &[Vec<f64>], i: usize) -> Vec<f64> {

@@ -532,6 +532,15 @@ proptest! {
             }
             if let Some(r) = d.agreement { prop_assert!((0.0..=1.0).contains(&r)); }
         }
+        // The round's per-respondent scores are exactly the single-response rule's.
+        for (di, d) in a.domains.iter().enumerate() {
+            let mut expected: Vec<f64> = responses
+                .iter()
+                .filter_map(|r| trellis_core::scoring::response_scores(&i, "full", r)[di].score)
+                .collect();
+            expected.sort_by(f64::total_cmp);
+            prop_assert_eq!(&d.scores, &expected);
+        }
         for b in [&a.by_organisation, &a.by_role] {
             for g in &b.groups { prop_assert!(g.n >= 3 && g.members.len() == 1); }
             if let Some(c) = &b.combined { prop_assert!(c.n >= 3 && c.members.len() >= 2); }
