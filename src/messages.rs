@@ -93,15 +93,16 @@ pub const SCORES_BY_TOPIC: &str = "Scores by topic";
 pub const CHART_TITLE: &str =
     "Average score for each topic, from 1 (strongly disagree) to 5 (strongly agree)";
 pub const RESULTS_TABLE_CAPTION: &str = "Scores by topic, with how many people's answers each is based on";
-pub const SCORE: &str = "Average score (1 to 5)";
+pub const SCORE: &str = "Average (1 to 5)";
 pub const PEOPLE_SCORED: &str = "People scored";
 pub const PEOPLE_NOT_ENOUGH: &str = "People with too few answers";
 pub const RANGE: &str = "Lowest to highest";
-pub const HOW_SCORED: &str = "How these scores are worked out";
+pub const HOW_SCORED: &str = "How these results are worked out";
 pub const METHOD: &[&str] = &[
-    "Each statement is answered from 1 (strongly disagree) to 5 (strongly agree). A person's score for a topic is the average of their answers to its statements.",
-    "\"Don't know\" and \"not applicable\" are left out of the average. If someone answered fewer than half of a topic's statements, they get no score for that topic, rather than a low one.",
-    "The score shown for the group is the average of the scores of everyone who has one. The questionnaire is based on published research on what makes health and care collaborations work; it has not been tested as a validated measure, so treat scores as a starting point for discussion.",
+    "Each statement is answered from 1 (strongly disagree) to 5 (strongly agree). A person's score for a topic is the average of their answers to its statements. \"Don't know\" and \"not applicable\" are left out. If someone answered fewer than half of a topic's statements, they get no score for that topic, rather than a low one.",
+    "The group's score for a topic is the average of everyone's scores, shown with a 95% confidence interval (the range the average would likely fall in if more people answered), the median and the middle half of scores. Agreement compares how much people's answers differ with how much they would differ if everyone answered at random: 1 means everyone agrees, 0 means no more agreement than chance.",
+    "A topic's level is the middle (median) of the levels people chose. When several people chose levels far from it, the level shows as uncertain, to be settled in discussion. The overall stage is the middle level of the eight topics, but never higher than the level of a topic that is critical for this collaboration.",
+    "Results for an organisation or role are only shown separately when at least three people from it answered; smaller groups are combined with others so that nobody's answers can be worked out. The questionnaire is based on published research on what makes health and care collaborations work; it has not been tested as a validated measure, so treat results as a starting point for discussion. Every rule, with worked examples, is in the scoring guide (docs/scoring.md).",
 ];
 
 pub const STORAGE_UNAVAILABLE_TITLE: &str = "This browser is not letting Trellis save";
@@ -304,3 +305,143 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("Health Services Management Centre, University of Birmingham. How can we achieve better collaboration across health care providers? Blog post on the final report.", ""),
 ];
 pub const SOURCES_NOTE: &str = "The full provenance of every topic, statement, level and action is in the instrument guide that comes with Trellis (docs/instrument.md).";
+
+pub const FROM_SCORES: &str = "(from scores)";
+pub const UNCERTAIN: &str = "Uncertain: views are split";
+pub const CRITICAL_TAG: &str = "critical here";
+pub const CI_95: &str = "95% confidence interval";
+pub const MEDIAN_IQR: &str = "Median (middle half)";
+pub const COVERAGE: &str = "Answered";
+pub const AGREEMENT: &str = "Agreement";
+pub const LEVEL: &str = "Level";
+pub const TARGET: &str = "Target";
+pub const MISMATCH_FLAG: &str = "does not match the scores";
+pub const AGREE_VERY_STRONG: &str = "very strong";
+pub const AGREE_STRONG: &str = "strong";
+pub const AGREE_MODERATE: &str = "moderate";
+pub const AGREE_WEAK: &str = "weak";
+pub const AGREE_LITTLE: &str = "little or none";
+pub const STAGE_TITLE: &str = "Overall stage";
+pub const STAGE_RULE: &str = "The overall stage is the middle level of the eight topics on how the collaboration works, capped at the level of any topic that is critical for this collaboration.";
+pub const READINESS_TITLE: &str = "Is the collaboration ready?";
+pub const READINESS_FIRST: &str = "Put these conditions in place first, in this order:";
+pub const READINESS_ALL_IN_PLACE: &str = "On average, people agree that every condition is in place.";
+pub const READINESS_IN_PLACE: &str = "These conditions are in place:";
+pub const READINESS_RULE: &str = "A condition is in place when the group's average for its topic is 3.5 or more (between neither and agree). Conditions that are critical for this collaboration come first, then the lowest.";
+pub const AGENDA_TITLE: &str = "Workshop agenda";
+pub const AGENDA_ORDER: &str = "Order the agenda by";
+pub const ORDER_PRIORITY: &str = "Priority (gap to target, importance here and disagreement)";
+pub const ORDER_CONTESTED: &str = "Most contested first";
+pub const AGENDA_RULE: &str = "Priority adds up the levels still to climb to the target (level 3 where none is set), one more for a topic critical here, how much people disagree, and a half for each of: split level choices, levels that do not match the scores, and a large gap between organisations.";
+pub const CONTESTED_RULE: &str =
+    "Topics with split level choices come first, then those where people agree least.";
+pub const SPLIT_REASON: &str = "people chose levels far apart";
+pub const MISMATCH_REASON: &str = "the levels chosen do not match the scores";
+pub const NOT_ENOUGH_REASON: &str = "not enough answers to place it";
+pub const ACTIONS_TITLE: &str = "Suggested actions";
+pub const NO_ACTIONS: &str =
+    "No actions are suggested: every topic is at or above its target and none is critical.";
+pub const WHY_IT_WORKS: &str = "Why it works:";
+pub const WHY_SUGGESTED: &str = "Why it is suggested:";
+pub const SIGNS: &str = "How to tell it is working:";
+pub const BY_ORGANISATION: &str = "By organisation";
+pub const BY_ROLE: &str = "By role";
+pub const GROUP: &str = "Group";
+pub const PEOPLE: &str = "People";
+pub const GAPS_TITLE: &str = "Differences between organisations";
+pub const NO_BIG_GAPS: &str =
+    "No topic shows a difference of a whole point or more between organisations shown.";
+pub const RELIABILITY_TITLE: &str = "How consistent are the statements?";
+pub const RELIABILITY_LEAD: &str = "Cronbach's alpha shows whether the statements in a topic hang together on this round's answers. It needs at least 10 people who answered every statement of the topic. Below 0.6 the topic score should be read statement by statement; a weak statement is one that moves little with the others (item-total correlation below 0.3).";
+pub const COMPLETE_RESPONSES: &str = "Complete answers";
+pub const ALPHA: &str = "Alpha";
+pub const WEAK_STATEMENTS: &str = "Weak statements";
+pub const LOW: &str = "low";
+
+pub fn level_name(level: u8, name: &str) -> String {
+    if name.is_empty() {
+        format!("Level {level}")
+    } else {
+        format!("{level} {name}")
+    }
+}
+
+pub fn context_condition(option: &str) -> String {
+    format!("\u{201c}{option}\u{201d}")
+}
+
+pub fn critical_because(condition: &str) -> String {
+    format!("critical for this collaboration ({condition})")
+}
+
+pub fn below_target(levels: u8, target: &str, set: bool) -> String {
+    let what = if set {
+        format!("the target of {target}")
+    } else {
+        format!("{target}, the level used where no target is set")
+    };
+    format!("{} below {what}", plural(usize::from(levels), "level", "levels"))
+}
+
+pub fn disagreement(agreement: f64) -> String {
+    format!("people disagree (agreement {agreement:.2})")
+}
+
+pub fn organisation_gap(gap: f64) -> String {
+    format!(
+        "organisations differ by {}",
+        trellis_core::scoring::format_score(gap)
+    )
+}
+
+pub fn stage_held_back(median: &str, held: &str) -> String {
+    format!("The middle level of the topics is {median}, but the stage is held back by {held}, which is critical for this collaboration.")
+}
+
+pub fn average(score: Option<String>) -> String {
+    match score {
+        Some(s) => format!("average {s}"),
+        None => NOT_ENOUGH_ANSWERS.to_string(),
+    }
+}
+
+pub fn action_meta(domain: &str, effort: &str, horizon: &str) -> String {
+    let horizon = match horizon {
+        "quick-win" => "a quick win",
+        "months" => "takes months",
+        _ => "takes a year or more",
+    };
+    format!("{domain} · {effort} effort · {horizon}")
+}
+
+pub fn why_suggested(rank: usize, level: &str, matches: &[String]) -> String {
+    let mut text = format!("its topic is number {rank} on the agenda and this action suits level {level}");
+    if !matches.is_empty() {
+        text.push_str(&format!(
+            "; it comes first here because of {}",
+            matches.join(" and ")
+        ));
+    }
+    text.push('.');
+    text
+}
+
+pub fn breakdown_withheld(min: usize) -> String {
+    format!("Not shown: there are not enough people in each group to show any group without risking that someone's answers could be worked out (groups need at least {min}).")
+}
+
+pub fn suppression_rule(min: usize) -> String {
+    format!("Groups with fewer than {min} people are never shown on their own. They are combined with other groups, so that no small group can be worked out by taking the others away from the total.")
+}
+
+pub fn combined_group(members: &str) -> String {
+    format!("Combined: {members}")
+}
+
+pub fn gap_line(domain: &str, high: &str, low: &str, gap: &str) -> String {
+    format!("{domain}: {high} scores {gap} points higher than {low}.")
+}
+
+pub fn needs_complete(complete: usize) -> String {
+    format!("needs 10 complete answers (has {complete})")
+}

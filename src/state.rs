@@ -46,13 +46,13 @@ impl AppState {
     }
 
     /// The instrument a round was created with, if this build still ships it.
-    pub fn instrument_for(&self, round: &Round) -> Option<&Instrument> {
+    pub fn instrument_for(&self, round: &Round) -> Option<&Rc<Instrument>> {
         self.catalogue
             .get(&round.instrument_id, &round.instrument_version)
     }
 
     /// The newest version of the default instrument, used for new rounds.
-    pub fn current_instrument(&self) -> Option<&Instrument> {
+    pub fn current_instrument(&self) -> Option<&Rc<Instrument>> {
         self.catalogue.latest(trellis_core::catalogue::DEFAULT_INSTRUMENT)
     }
 }

@@ -8,6 +8,7 @@ pub mod level_choice;
 pub mod notice;
 pub mod progress;
 pub mod question;
+pub mod round_results;
 
 pub use bar_chart::{BarChartProps, BarChartView};
 pub use context_question::{ContextInput, ContextQuestion};
@@ -16,3 +17,4 @@ pub use level_choice::LevelChoice;
 pub use notice::StorageNotice;
 pub use progress::Progress;
 pub use question::{Choice, Question};
+pub use round_results::{RoundResults, RoundResultsProps};

@@ -19,7 +19,9 @@ pub use new_collaboration::NewCollaborationPage;
 pub use not_found::NotFound;
 pub use results::Results;
 
+use std::rc::Rc;
 use trellis_core::format::{Collaboration, Round};
+
 use trellis_core::Instrument;
 use yew::prelude::*;
 
@@ -31,7 +33,7 @@ use crate::state::AppState;
 pub fn find_round<'a>(
     app: &'a AppState,
     id: &str,
-) -> Result<(&'a Collaboration, &'a Round, &'a Instrument), Html> {
+) -> Result<(&'a Collaboration, &'a Round, &'a Rc<Instrument>), Html> {
     let Some((collaboration, round)) = app.workspace.round(id) else {
         return Err(html! { <NotFound detail={AttrValue::from(msg::ROUND_MISSING)} /> });
     };
@@ -46,7 +48,7 @@ pub fn find_round<'a>(
 pub fn find_collaboration<'a>(
     app: &'a AppState,
     id: &str,
-) -> Result<(&'a Collaboration, &'a Instrument), Html> {
+) -> Result<(&'a Collaboration, &'a Rc<Instrument>), Html> {
     let Some(collaboration) = app.workspace.collaboration(id) else {
         return Err(html! { <NotFound detail={AttrValue::from(msg::COLLABORATION_MISSING)} /> });
     };

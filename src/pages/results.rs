@@ -1,11 +1,13 @@
-//! Results of a round: a score per domain from the responses sent, as a chart and a table.
+//! Results of a round: the engine's round analysis of the answers sent, shown in full.
 
-use trellis_core::chart::bar_chart;
-use trellis_core::scoring::{format_score, round_summary};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use trellis_core::analysis::{analyse, RoundInput, MIN_GROUP};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::BarChartView;
+use crate::components::RoundResults;
 use crate::messages as msg;
 use crate::pages::find_round;
 use crate::route::Route;
@@ -19,6 +21,7 @@ pub struct ResultsProps {
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let app = use_app_state();
+    let contested_first = use_state(|| false);
     let (collaboration, round, instrument) = match find_round(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
@@ -29,26 +32,27 @@ pub fn Results(props: &ResultsProps) -> Html {
         .filter(|r| r.submitted.is_some())
         .collect();
     let unsent = app.workspace.responses_for(&round.id).count() - sent.len();
-    let summary = round_summary(instrument, &round.mode, sent.iter().copied());
-    let title_of = |id: &str| instrument.domain(id).map_or(id.to_string(), |d| d.title.clone());
-    let items: Vec<(String, Option<f64>)> = summary.iter().map(|s| (title_of(&s.domain), s.mean)).collect();
-    let max = f64::from(instrument.scale_max());
-    let chart = bar_chart(&items, 1.0, max, msg::NOT_ENOUGH_ANSWERS);
-    let rows = summary.iter().map(|s| {
-        let outcome = !instrument.is_functioning(&s.domain);
-        html! {
-            <tr data-testid={format!("result-{}", s.domain)}>
-                <th scope="row">
-                    { title_of(&s.domain) }
-                    if outcome { <span class="tag">{ msg::OUTCOME_TAG }</span> }
-                </th>
-                <td class="num">{ s.mean.map_or_else(|| msg::NOT_ENOUGH_ANSWERS.to_string(), format_score) }</td>
-                <td class="num">{ s.n }</td>
-                <td class="num">{ s.not_enough }</td>
-                <td class="num">{ match (s.min, s.max) { (Some(a), Some(b)) => format!("{} – {}", format_score(a), format_score(b)), _ => "–".to_string() } }</td>
-            </tr>
-        }
-    });
+    let no_targets = BTreeMap::new();
+    let analysis = Rc::new(analyse(&RoundInput {
+        instrument,
+        mode: &round.mode,
+        responses: sent.clone(),
+        context: &collaboration.context,
+        targets: if round.targets.is_empty() {
+            &no_targets
+        } else {
+            &round.targets
+        },
+        min_group: MIN_GROUP,
+    }));
+    let partners = Rc::new(
+        collaboration
+            .partners
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let ask_levels = instrument.mode(&round.mode).is_some_and(|m| m.ask_levels);
     html! {
         <>
             <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
@@ -61,28 +65,14 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <p class="empty" data-testid="no-results">{ msg::NO_RESULTS }</p>
                 <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link<Route>>
             } else {
-                <section aria-labelledby="scores-heading">
-                    <h2 id="scores-heading">{ msg::SCORES_BY_TOPIC }</h2>
-                    <BarChartView
-                        id="domain-scores"
-                        title={msg::CHART_TITLE}
-                        description={msg::chart_description(&items)}
-                        chart={chart}
-                    />
-                    <div class="table-wrap">
-                        <table data-testid="results-table">
-                            <caption>{ msg::RESULTS_TABLE_CAPTION }</caption>
-                            <thead><tr>
-                                <th scope="col">{ msg::TOPIC }</th>
-                                <th scope="col">{ msg::SCORE }</th>
-                                <th scope="col">{ msg::PEOPLE_SCORED }</th>
-                                <th scope="col">{ msg::PEOPLE_NOT_ENOUGH }</th>
-                                <th scope="col">{ msg::RANGE }</th>
-                            </tr></thead>
-                            <tbody>{ for rows }</tbody>
-                        </table>
-                    </div>
-                </section>
+                <RoundResults
+                    {analysis}
+                    instrument={instrument.clone()}
+                    {partners}
+                    {ask_levels}
+                    contested_first={*contested_first}
+                    on_order={let c = contested_first.clone(); Callback::from(move |v| c.set(v))}
+                />
             }
             <section aria-labelledby="method-heading" class="method">
                 <h2 id="method-heading">{ msg::HOW_SCORED }</h2>

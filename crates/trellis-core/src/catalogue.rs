@@ -3,6 +3,8 @@
 //! Older versions stay here so that old rounds, which record the instrument id and
 //! version they used, can still be scored.
 
+use std::rc::Rc;
+
 use crate::instrument::{Instrument, InstrumentError};
 
 /// The shipped instrument files: (file name, contents).
@@ -17,7 +19,8 @@ pub const DEFAULT_INSTRUMENT: &str = "trellis";
 /// Every shipped instrument, validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalogue {
-    instruments: Vec<Instrument>,
+    /// Shared, so views can hold an instrument without copying it.
+    instruments: Vec<Rc<Instrument>>,
 }
 
 impl Catalogue {
@@ -26,27 +29,29 @@ impl Catalogue {
     pub fn shipped() -> Result<Catalogue, (String, Vec<InstrumentError>)> {
         let mut instruments = Vec::new();
         for (name, text) in SHIPPED {
-            instruments.push(Instrument::from_json(text).map_err(|e| (name.to_string(), e))?);
+            instruments.push(Rc::new(
+                Instrument::from_json(text).map_err(|e| (name.to_string(), e))?,
+            ));
         }
         Ok(Catalogue { instruments })
     }
 
     /// The exact version a round recorded.
-    pub fn get(&self, id: &str, version: &str) -> Option<&Instrument> {
+    pub fn get(&self, id: &str, version: &str) -> Option<&Rc<Instrument>> {
         self.instruments
             .iter()
             .find(|i| i.id() == id && i.version().to_string() == version)
     }
 
     /// The newest version of an instrument, for new rounds.
-    pub fn latest(&self, id: &str) -> Option<&Instrument> {
+    pub fn latest(&self, id: &str) -> Option<&Rc<Instrument>> {
         self.instruments
             .iter()
             .filter(|i| i.id() == id)
             .max_by_key(|i| i.version())
     }
 
-    pub fn all(&self) -> &[Instrument] {
+    pub fn all(&self) -> &[Rc<Instrument>] {
         &self.instruments
     }
 }

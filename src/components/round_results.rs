@@ -1,0 +1,452 @@
+//! The results of a round, as computed by the engine's round analysis: overall stage or
+//! readiness, scores with spread, agreement and levels, the workshop agenda, suggested
+//! actions, breakdowns by organisation and role (small groups protected) and reliability.
+
+use std::rc::Rc;
+
+use trellis_core::analysis::{
+    AgreementBand, Breakdown, Critical, DomainResult, GroupKey, GroupLevel, Reason, RoundAnalysis,
+};
+use trellis_core::chart::bar_chart;
+use trellis_core::scoring::format_score;
+use trellis_core::Instrument;
+use yew::prelude::*;
+
+use crate::components::BarChartView;
+use crate::messages as msg;
+
+#[derive(Properties, PartialEq)]
+pub struct RoundResultsProps {
+    pub analysis: Rc<RoundAnalysis>,
+    pub instrument: Rc<Instrument>,
+    /// (partner id, partner name)
+    pub partners: Rc<Vec<(String, String)>>,
+    /// Whether this round's mode asks for maturity levels.
+    pub ask_levels: bool,
+    /// Order the agenda by disagreement instead of priority.
+    pub contested_first: bool,
+    pub on_order: Callback<bool>,
+}
+
+/// Words for numbers, looked up in the instrument and partner list.
+struct Names<'a> {
+    instrument: &'a Instrument,
+    partners: &'a [(String, String)],
+}
+
+impl Names<'_> {
+    fn domain(&self, id: &str) -> String {
+        self.instrument
+            .domain(id)
+            .map_or_else(|| id.to_string(), |d| d.title.clone())
+    }
+    fn level(&self, level: u8) -> String {
+        let name = self
+            .instrument
+            .levels()
+            .get(usize::from(level).wrapping_sub(1))
+            .map(|l| l.name.as_str());
+        msg::level_name(level, name.unwrap_or(""))
+    }
+    fn condition(&self, c: &Critical) -> String {
+        let label = self
+            .instrument
+            .context()
+            .iter()
+            .find(|q| q.id == c.question)
+            .and_then(|q| q.options.iter().find(|o| o.id == c.option))
+            .map_or_else(|| c.option.clone(), |o| o.label.clone());
+        msg::context_condition(&label)
+    }
+    fn group(&self, key: &GroupKey) -> String {
+        match key {
+            GroupKey::Organisation(id) => self
+                .partners
+                .iter()
+                .find(|(p, _)| p == id)
+                .map_or_else(|| id.clone(), |(_, n)| n.clone()),
+            GroupKey::Role(r) => msg::role_label(*r).to_string(),
+        }
+    }
+    fn domain_level(&self, d: &DomainResult) -> String {
+        match d.level {
+            GroupLevel::Chosen(l) => self.level(l),
+            GroupLevel::FromScores(l) => format!("{} {}", self.level(l), msg::FROM_SCORES),
+            GroupLevel::Uncertain => msg::UNCERTAIN.to_string(),
+            GroupLevel::Unknown => "–".to_string(),
+        }
+    }
+    fn reason(&self, r: &Reason) -> String {
+        match r {
+            Reason::BelowTarget {
+                levels,
+                target,
+                target_set,
+            } => msg::below_target(*levels, &self.level(*target), *target_set),
+            Reason::Critical(c) => msg::critical_because(&self.condition(c)),
+            Reason::Disagreement(a) => msg::disagreement(*a),
+            Reason::Split => msg::SPLIT_REASON.to_string(),
+            Reason::Mismatch => msg::MISMATCH_REASON.to_string(),
+            Reason::OrganisationGap(g) => msg::organisation_gap(*g),
+            Reason::NotEnoughAnswers => msg::NOT_ENOUGH_REASON.to_string(),
+        }
+    }
+}
+
+fn agreement_words(d: &DomainResult) -> String {
+    match d.agreement_band() {
+        None => "–".to_string(),
+        Some(band) => {
+            let words = match band {
+                AgreementBand::VeryStrong => msg::AGREE_VERY_STRONG,
+                AgreementBand::Strong => msg::AGREE_STRONG,
+                AgreementBand::Moderate => msg::AGREE_MODERATE,
+                AgreementBand::Weak => msg::AGREE_WEAK,
+                AgreementBand::Little => msg::AGREE_LITTLE,
+            };
+            format!("{words} ({:.2})", d.agreement.unwrap_or(0.0))
+        }
+    }
+}
+
+#[component]
+pub fn RoundResults(props: &RoundResultsProps) -> Html {
+    let a = &props.analysis;
+    let names = Names {
+        instrument: &props.instrument,
+        partners: &props.partners,
+    };
+    html! {
+        <>
+            { headline(a, &names, props.ask_levels) }
+            { scores(a, &names, props.ask_levels) }
+            { agenda(a, &names, props.contested_first, &props.on_order) }
+            { actions(a, &names) }
+            { breakdown("by-organisation", msg::BY_ORGANISATION, &a.by_organisation, a, &names) }
+            { gaps(a, &names) }
+            { breakdown("by-role", msg::BY_ROLE, &a.by_role, a, &names) }
+            { reliability(a, &names) }
+        </>
+    }
+}
+
+/// The overall stage (full mode) or the readiness conditions (readiness check).
+fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
+    if !ask_levels {
+        let missing: Vec<_> = a.readiness.iter().filter(|c| c.in_place == Some(false)).collect();
+        let in_place: Vec<_> = a.readiness.iter().filter(|c| c.in_place == Some(true)).collect();
+        return html! {
+            <section aria-labelledby="readiness-heading" class="headline" data-testid="readiness">
+                <h2 id="readiness-heading">{ msg::READINESS_TITLE }</h2>
+                if missing.is_empty() {
+                    <p>{ msg::READINESS_ALL_IN_PLACE }</p>
+                } else {
+                    <p>{ msg::READINESS_FIRST }</p>
+                    <ol data-testid="readiness-missing">
+                        for c in missing.iter() {
+                            <li>
+                                <strong>{ names.domain(&c.domain) }</strong>
+                                { format!(" – {}", msg::average(c.score.map(format_score))) }
+                                if let Some(crit) = &c.critical { { format!(". {}", msg::critical_because(&names.condition(crit))) } }
+                            </li>
+                        }
+                    </ol>
+                }
+                if !in_place.is_empty() {
+                    <p>{ msg::READINESS_IN_PLACE }</p>
+                    <ul data-testid="readiness-in-place">
+                        for c in in_place.iter() { <li>{ names.domain(&c.domain) }</li> }
+                    </ul>
+                }
+                <p class="hint">{ msg::READINESS_RULE }</p>
+            </section>
+        };
+    }
+    let stage = match a.stage.level {
+        Some(l) => names.level(l),
+        None => msg::NOT_ENOUGH_ANSWERS.to_string(),
+    };
+    let held: Vec<String> = a.stage.held_back_by.iter().map(|d| names.domain(d)).collect();
+    html! {
+        <section aria-labelledby="stage-heading" class="headline" data-testid="stage">
+            <h2 id="stage-heading">{ msg::STAGE_TITLE }</h2>
+            <p class="stage-value">{ stage }</p>
+            if let (Some(median), false) = (a.stage.median, held.is_empty()) {
+                <p data-testid="stage-held-back">{ msg::stage_held_back(&names.level(median), &held.join(", ")) }</p>
+            }
+            <p class="hint">{ msg::STAGE_RULE }</p>
+        </section>
+    }
+}
+
+fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
+    let items: Vec<(String, Option<f64>)> = a
+        .domains
+        .iter()
+        .map(|d| (names.domain(&d.domain), d.stats.as_ref().map(|s| s.mean)))
+        .collect();
+    let max = f64::from(names.instrument.scale_max());
+    let chart = bar_chart(&items, 1.0, max, msg::NOT_ENOUGH_ANSWERS);
+    let rows = a.domains.iter().map(|d| {
+        let s = d.stats.as_ref();
+        let mean = s.map_or_else(|| msg::NOT_ENOUGH_ANSWERS.to_string(), |s| format_score(s.mean));
+        let ci = s.and_then(|s| s.ci95).map_or("–".to_string(), |(lo, hi)| {
+            format!("{} – {}", format_score(lo.max(1.0)), format_score(hi.min(5.0)))
+        });
+        let spread = s.map_or("–".to_string(), |s| {
+            format!(
+                "{} ({} – {})",
+                format_score(s.median),
+                format_score(s.q1),
+                format_score(s.q3)
+            )
+        });
+        let coverage = d.distribution.answered() as f64 / d.distribution.total().max(1) as f64;
+        let target = d.target.map_or("–".to_string(), |t| names.level(t));
+        html! {
+            <tr data-testid={format!("result-{}", d.domain)}>
+                <th scope="row">
+                    { names.domain(&d.domain) }
+                    if !d.functioning { <span class="tag">{ msg::OUTCOME_TAG }</span> }
+                    if d.critical.is_some() { <span class="tag">{ msg::CRITICAL_TAG }</span> }
+                </th>
+                <td class="num">{ mean }</td>
+                <td class="num">{ ci }</td>
+                <td class="num">{ spread }</td>
+                <td class="num">{ format!("{} / {}", d.scores.len(), d.scores.len() + d.not_enough) }</td>
+                <td class="num">{ format!("{:.0}%", coverage * 100.0) }</td>
+                <td>{ agreement_words(d) }</td>
+                <td>
+                    { names.domain_level(d) }
+                    if d.mismatch { <span class="flag">{ format!(" ⚑ {}", msg::MISMATCH_FLAG) }</span> }
+                </td>
+                if ask_levels { <td>{ target }</td> }
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="scores-heading">
+            <h2 id="scores-heading">{ msg::SCORES_BY_TOPIC }</h2>
+            <BarChartView id="domain-scores" title={msg::CHART_TITLE} description={msg::chart_description(&items)} {chart} />
+            <div class="table-wrap">
+                <table data-testid="results-table" class="results-table">
+                    <caption>{ msg::RESULTS_TABLE_CAPTION }</caption>
+                    <thead><tr>
+                        <th scope="col">{ msg::TOPIC }</th>
+                        <th scope="col">{ msg::SCORE }</th>
+                        <th scope="col">{ msg::CI_95 }</th>
+                        <th scope="col">{ msg::MEDIAN_IQR }</th>
+                        <th scope="col">{ msg::PEOPLE_SCORED }</th>
+                        <th scope="col">{ msg::COVERAGE }</th>
+                        <th scope="col">{ msg::AGREEMENT }</th>
+                        <th scope="col">{ msg::LEVEL }</th>
+                        if ask_levels { <th scope="col">{ msg::TARGET }</th> }
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn agenda(a: &RoundAnalysis, names: &Names, contested_first: bool, on_order: &Callback<bool>) -> Html {
+    let items: Vec<Html> = if contested_first {
+        a.most_contested()
+            .into_iter()
+            .map(|d| {
+                html! {
+                    <li>
+                        <strong>{ names.domain(&d.domain) }</strong>
+                        { format!(" – {}", agreement_words(d)) }
+                        if d.votes.split { { format!("; {}", msg::SPLIT_REASON) } }
+                    </li>
+                }
+            })
+            .collect()
+    } else {
+        a.agenda
+            .iter()
+            .map(|item| {
+                let reasons: Vec<String> = item.reasons.iter().map(|r| names.reason(r)).collect();
+                html! {
+                    <li>
+                        <strong>{ names.domain(&item.domain) }</strong>
+                        if !reasons.is_empty() { { format!(" – {}", reasons.join("; ")) } }
+                    </li>
+                }
+            })
+            .collect()
+    };
+    html! {
+        <section aria-labelledby="agenda-heading">
+            <h2 id="agenda-heading">{ msg::AGENDA_TITLE }</h2>
+            <fieldset class="inline-choice">
+                <legend>{ msg::AGENDA_ORDER }</legend>
+                <div class="choice-block">
+                    <input type="radio" id="order-priority" name="agenda-order" checked={!contested_first}
+                        onchange={on_order.reform(|_| false)} />
+                    <label for="order-priority">{ msg::ORDER_PRIORITY }</label>
+                </div>
+                <div class="choice-block">
+                    <input type="radio" id="order-contested" name="agenda-order" checked={contested_first}
+                        onchange={on_order.reform(|_| true)} />
+                    <label for="order-contested">{ msg::ORDER_CONTESTED }</label>
+                </div>
+            </fieldset>
+            <ol data-testid="agenda">{ for items }</ol>
+            <p class="hint">{ if contested_first { msg::CONTESTED_RULE } else { msg::AGENDA_RULE } }</p>
+        </section>
+    }
+}
+
+fn actions(a: &RoundAnalysis, names: &Names) -> Html {
+    let cards = a.actions.iter().filter_map(|s| {
+        let action = names.instrument.actions().iter().find(|x| x.id == s.action)?;
+        let matches: Vec<String> = s.context_matches.iter().map(|c| names.condition(c)).collect();
+        Some(html! {
+            <li class="card" data-testid={format!("action-{}", s.action)}>
+                <h3>{ action.title.clone() }</h3>
+                <p class="meta">{ msg::action_meta(&names.domain(&s.domain), &action.effort, &action.horizon) }</p>
+                <p>{ action.detail.clone() }</p>
+                <p><strong>{ msg::WHY_IT_WORKS }</strong>{ format!(" {}", action.why) }</p>
+                <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", msg::why_suggested(s.agenda_rank + 1, &names.level(s.level), &matches)) }</p>
+                if !action.signs.is_empty() {
+                    <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", action.signs) }</p>
+                }
+            </li>
+        })
+    });
+    html! {
+        <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading">{ msg::ACTIONS_TITLE }</h2>
+            if a.actions.is_empty() {
+                <p class="empty">{ msg::NO_ACTIONS }</p>
+            } else {
+                <ul class="card-list" data-testid="actions">{ for cards }</ul>
+            }
+        </section>
+    }
+}
+
+fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Names) -> Html {
+    let heading = format!("{id}-heading");
+    let body = if b.withheld || (b.groups.is_empty() && b.combined.as_ref().is_none_or(|c| c.n == a.n)) {
+        html! { <p class="notice" data-testid={format!("{id}-withheld")}>{ msg::breakdown_withheld(a.min_group) }</p> }
+    } else {
+        let row = |label: String, g: &trellis_core::analysis::GroupResult| {
+            html! {
+                <tr>
+                    <th scope="row">{ label }</th>
+                    <td class="num">{ g.n }</td>
+                    for m in g.means.iter() {
+                        <td class="num">{ m.map_or("–".to_string(), format_score) }</td>
+                    }
+                </tr>
+            }
+        };
+        let shown = b
+            .groups
+            .iter()
+            .map(|g| row(g.members.first().map(|k| names.group(k)).unwrap_or_default(), g));
+        let combined = b.combined.as_ref().map(|g| {
+            let members: Vec<String> = g.members.iter().map(|k| names.group(k)).collect();
+            row(msg::combined_group(&members.join(", ")), g)
+        });
+        html! {
+            <div class="table-wrap">
+                <table data-testid={id.to_string()}>
+                    <thead><tr>
+                        <th scope="col">{ msg::GROUP }</th>
+                        <th scope="col">{ msg::PEOPLE }</th>
+                        for d in a.domains.iter() { <th scope="col">{ names.domain(&d.domain) }</th> }
+                    </tr></thead>
+                    <tbody>
+                        { for shown }
+                        { combined.unwrap_or_default() }
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
+    html! {
+        <section aria-labelledby={heading.clone()}>
+            <h2 id={heading}>{ title }</h2>
+            { body }
+            <p class="hint">{ msg::suppression_rule(a.min_group) }</p>
+        </section>
+    }
+}
+
+fn gaps(a: &RoundAnalysis, names: &Names) -> Html {
+    let flagged: Vec<_> = a.organisation_gaps.iter().filter(|g| g.flagged).collect();
+    if a.organisation_gaps.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section aria-labelledby="gaps-heading">
+            <h3 id="gaps-heading">{ msg::GAPS_TITLE }</h3>
+            if flagged.is_empty() {
+                <p data-testid="gaps">{ msg::NO_BIG_GAPS }</p>
+            } else {
+                <ul data-testid="gaps">
+                    for g in flagged.iter() {
+                        <li>{ msg::gap_line(&names.domain(&g.domain), &names.group(&GroupKey::Organisation(g.highest.clone())), &names.group(&GroupKey::Organisation(g.lowest.clone())), &format_score(g.gap)) }</li>
+                    }
+                </ul>
+            }
+        </section>
+    }
+}
+
+fn reliability(a: &RoundAnalysis, names: &Names) -> Html {
+    let rows = a.reliability.iter().map(|r| {
+        let alpha = match r.alpha {
+            Some(alpha) => format!(
+                "{alpha:.2}{}",
+                if r.low_alpha {
+                    format!(" ⚑ {}", msg::LOW)
+                } else {
+                    String::new()
+                }
+            ),
+            None => msg::needs_complete(r.complete),
+        };
+        let low: Vec<String> = r
+            .low_items
+            .iter()
+            .filter_map(|s| {
+                names
+                    .instrument
+                    .statements()
+                    .iter()
+                    .find(|x| &x.id == s)
+                    .map(|x| format!("“{}”", x.text))
+            })
+            .collect();
+        html! {
+            <tr>
+                <th scope="row">{ names.domain(&r.domain) }</th>
+                <td class="num">{ r.complete }</td>
+                <td>{ alpha }</td>
+                <td>{ if low.is_empty() { "–".to_string() } else { low.join("; ") } }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="reliability-heading">
+            <h2 id="reliability-heading">{ msg::RELIABILITY_TITLE }</h2>
+            <p>{ msg::RELIABILITY_LEAD }</p>
+            <div class="table-wrap">
+                <table data-testid="reliability">
+                    <thead><tr>
+                        <th scope="col">{ msg::TOPIC }</th>
+                        <th scope="col">{ msg::COMPLETE_RESPONSES }</th>
+                        <th scope="col">{ msg::ALPHA }</th>
+                        <th scope="col">{ msg::WEAK_STATEMENTS }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

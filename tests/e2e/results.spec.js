@@ -1,0 +1,93 @@
+// A round with several respondents: the engine's statistics, agreement, levels, stage,
+// protected breakdowns, agenda and suggested actions on the results page.
+const { test } = require('@playwright/test');
+const { watchForTrouble, createCollaboration, plantResponses, expect } = require('./support');
+
+const DOMAINS = ['leadership', 'trust', 'vision', 'agreements', 'conflict', 'capacity', 'progress', 'risk', 'outcomes'];
+// Statement ids of the shipped full mode, read from the instrument file the app uses.
+const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
+const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
+const QUICK = instrument.statements.filter((s) => s.modes.includes('readiness')).map((s) => s.id);
+
+/** Everyone agrees (4) except on trust, where the organisations differ sharply. */
+function person(org, role, trust, level) {
+  return {
+    org,
+    role,
+    answers: FULL.map((id) => [id, id.startsWith('trust.') ? String(trust) : '4']),
+    levels: Object.fromEntries(DOMAINS.map((d) => [d, d === 'trust' ? level : 4])),
+  };
+}
+
+test('seven respondents: statistics, stage, protected breakdowns, agenda and actions', async ({ page }) => {
+  const problems = watchForTrouble(page);
+  const name = 'Riverside provider collaborative';
+  await createCollaboration(page, { name, partners: ['Riverside Hospitals', 'Riverside Council', 'Riverside Mind'] });
+  // A bad history makes trust critical for this collaboration.
+  await page.getByRole('link', { name: 'Describe the collaboration' }).click();
+  await page.getByTestId('context-history').getByRole('radio').nth(3).check();
+  await plantResponses(page, name, [
+    person(0, 'senior-leader', 5, 4), person(0, 'manager', 5, 4), person(0, 'clinician', 4, 4), person(0, 'front-line', 5, 4),
+    person(1, 'manager', 1, 1), person(1, 'clinician', 2, 1),
+    person(2, 'service-user', 1, 1),
+  ]);
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('link', { name: 'See results' }).click();
+  await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 7 people.');
+
+  // Trust: scores 5,5,4,5,1,2,1 -> mean 23/7 = 3.3; levels 4,4,4,4,1,1,1 -> median 4, three
+  // of seven far from it -> uncertain.
+  const trust = page.getByTestId('result-trust');
+  await expect(trust.locator('td').nth(0)).toHaveText('3.3');
+  await expect(trust.locator('td').nth(3)).toHaveText('7 / 7');
+  await expect(trust).toContainText('Uncertain');
+  await expect(trust).toContainText('critical here');
+  await expect(page.getByTestId('result-vision').locator('td').nth(0)).toHaveText('4.0');
+  await expect(page.getByTestId('result-vision')).toContainText('very strong (1.00)');
+
+  // Stage: the middle level is 4, but trust is critical and its working level (from its
+  // score band, 3.3 -> 3) holds the stage back.
+  await expect(page.getByTestId('stage')).toContainText('3 Established');
+  await expect(page.getByTestId('stage-held-back')).toContainText('Trust and relationships');
+
+  // Organisations: Riverside Hospitals (4) is shown; the council (2) and Mind (1) are
+  // combined, so neither can be worked out from the total.
+  const orgs = page.getByTestId('by-organisation');
+  await expect(orgs.locator('tbody tr')).toHaveCount(2);
+  await expect(orgs.locator('tbody tr').nth(0).locator('th')).toHaveText('Riverside Hospitals');
+  await expect(orgs.locator('tbody tr').nth(1).locator('th')).toHaveText('Combined: Riverside Council, Riverside Mind');
+  await expect(orgs.locator('tbody tr').nth(1).locator('td').nth(0)).toHaveText('3');
+  await expect(page.getByRole('main')).not.toContainText('Riverside Mind scores');
+  // Roles: no role has three people, so the role breakdown is withheld.
+  await expect(page.getByTestId('by-role-withheld')).toBeVisible();
+
+  // Agenda: trust first (critical, split, people disagree); actions for trust suggested.
+  const agenda = page.getByTestId('agenda').locator('li');
+  await expect(agenda.first()).toContainText('Trust and relationships');
+  await expect(agenda.first()).toContainText('critical for this collaboration');
+  await page.getByLabel('Most contested first').check();
+  await expect(page.getByTestId('agenda').locator('li').first()).toContainText('Trust and relationships');
+  await expect(page.getByTestId('actions').locator('li').first()).toContainText('topic is number 1 on the agenda');
+  await expect(page.getByTestId('action-trust.keep-promises')).toBeVisible();
+  // Reliability needs ten complete responses.
+  await expect(page.getByTestId('reliability')).toContainText('needs 10 complete answers (has 7)');
+  expect(problems).toEqual([]);
+});
+
+test('a readiness check says which conditions to put in place first', async ({ page }) => {
+  const name = 'Proposed hospice partnership';
+  await createCollaboration(page, { name, partners: ['Hospice North', 'Hospice South'], mode: 'readiness' });
+  const answers = (low) => QUICK.map((id) => [id, id.startsWith(low) ? '2' : '4']);
+  await plantResponses(page, name, [
+    { org: 0, role: 'manager', answers: answers('capacity.') },
+    { org: 1, role: 'manager', answers: answers('capacity.') },
+    { org: 1, role: 'clinician', answers: answers('capacity.') },
+  ]);
+  await page.getByRole('link', { name: 'See results' }).click();
+  const missing = page.getByTestId('readiness-missing').locator('li');
+  await expect(missing).toHaveCount(1);
+  await expect(missing.first()).toContainText(instrument.domains.find((d) => d.id === 'capacity').title);
+  await expect(missing.first()).toContainText('average 2.0');
+  await expect(page.getByTestId('readiness-in-place').locator('li')).toHaveCount(7);
+  await expect(page.getByTestId('stage')).toHaveCount(0);
+});
