@@ -284,3 +284,70 @@ fn context_questions_use_the_right_control() {
         "a single field needs a label, not a fieldset: {number}"
     );
 }
+
+#[test]
+fn round_results_show_stage_agenda_and_protected_groups() {
+    use std::collections::BTreeMap;
+    use trellis::components::{RoundResults, RoundResultsProps};
+    use trellis_core::analysis::{analyse, RoundInput};
+    use trellis_core::format::{Response, RoleCategory, Timestamp};
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let person = |k: usize, org: &str, value: u8| Response {
+        id: format!("r{k}"),
+        round_id: "r".into(),
+        organisation: org.into(),
+        role: RoleCategory::Manager,
+        answers: instrument
+            .statements()
+            .iter()
+            .map(|s| (s.id.clone(), Answer::Scale(value)))
+            .collect(),
+        levels: instrument
+            .domains()
+            .iter()
+            .map(|d| (d.id.clone(), value))
+            .collect(),
+        comments: BTreeMap::new(),
+        started: Timestamp(0),
+        updated: Timestamp(0),
+        submitted: Some(Timestamp(1)),
+    };
+    let responses = vec![
+        person(1, "p1", 4),
+        person(2, "p1", 4),
+        person(3, "p1", 4),
+        person(4, "p2", 2),
+    ];
+    let (context, targets) = (BTreeMap::new(), BTreeMap::new());
+    let analysis = analyse(&RoundInput {
+        instrument: &instrument,
+        mode: "full",
+        responses: responses.iter().collect(),
+        context: &context,
+        targets: &targets,
+        min_group: 3,
+    });
+    let html = render::<RoundResults>(RoundResultsProps {
+        analysis: Rc::new(analysis),
+        instrument: instrument.clone(),
+        partners: Rc::new(vec![
+            ("p1".into(), "North Trust".into()),
+            ("p2".into(), "Tiny Charity".into()),
+        ]),
+        ask_levels: true,
+        contested_first: false,
+        on_order: Callback::noop(),
+    });
+    assert!(html.contains("Overall stage"), "{html}");
+    assert!(html.contains("data-testid=\"agenda\""), "{html}");
+    // Three from North Trust and one from Tiny Charity: the charity's lone answer must
+    // not be recoverable, so both would be combined, which is everyone: nothing is shown.
+    assert!(
+        html.contains("data-testid=\"by-organisation-withheld\""),
+        "{html}"
+    );
+    assert!(!html.contains("Tiny Charity"), "{html}");
+    assert!(!html.contains("<th scope=\"row\">Tiny Charity</th>"), "{html}");
+    assert!(!html.contains("<th scope=\"row\">North Trust</th>"), "{html}");
+}

@@ -129,3 +129,14 @@ fn scores_show_one_decimal_rounding_halves_up() {
         assert_eq!(format_score(value), shown, "{value}");
     }
 }
+
+#[test]
+fn describe_matches_the_worked_example_in_scoring_md() {
+    let d = trellis_core::stats::describe(&[1.0, 2.0, 3.0, 4.0]).expect("four values");
+    assert_eq!((d.mean, d.median, d.q1, d.q3), (2.5, 2.5, 1.75, 3.25));
+    let (lo, hi) = d.ci95.expect("an interval");
+    assert!(
+        (lo - 0.446).abs() < 5e-4 && (hi - 4.554).abs() < 5e-4,
+        "{lo} {hi}"
+    );
+}

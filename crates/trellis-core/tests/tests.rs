@@ -4,6 +4,7 @@
 mod analysis;
 mod common;
 mod instrument;
+mod round_reference;
 mod scoring;
 mod stats;
 mod workspace;

@@ -1,0 +1,1 @@
+//! Round analysis compared with an independent Python implementation (scripts/reference_round.py).
