@@ -313,7 +313,7 @@ fn round_results_show_stage_agenda_and_protected_groups() {
         updated: Timestamp(0),
         submitted: Some(Timestamp(1)),
     };
-    let responses = vec![
+    let responses = [
         person(1, "p1", 4),
         person(2, "p1", 4),
         person(3, "p1", 4),
