@@ -1,6 +1,7 @@
 //! The only place that talks to the browser (web-sys, js-sys): storage, clock, random
 //! ids, focus and the panic page. Everything else in the app is plain Rust.
 
+pub mod crypto;
 pub mod dom;
 pub mod panic;
 pub mod storage;

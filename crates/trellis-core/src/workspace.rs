@@ -6,13 +6,15 @@
 use std::fmt;
 
 use crate::format::{
-    Answer, Collaboration, ContextAnswer, ContextKind, Partner, Response, RoleCategory, Round, RoundStatus,
-    Timestamp, Workspace, WORKSPACE_SCHEMA,
+    Answer, Collaboration, Consensus, ContextAnswer, ContextKind, Partner, Response, RoleCategory, Round,
+    RoundStatus, Timestamp, Workspace, WORKSPACE_SCHEMA,
 };
 use crate::instrument::Instrument;
 
 /// Longest name accepted for a collaboration, partner or round.
 pub const MAX_NAME: usize = 120;
+/// Longest consensus rationale or evidence note accepted.
+pub const MAX_NOTE: usize = 4000;
 /// Longest comment accepted on one statement.
 pub const MAX_COMMENT: usize = 2000;
 /// Largest number accepted for a numeric context question (for example partner count).
@@ -63,6 +65,7 @@ pub enum InputError {
     UnknownDomain(String),
     LevelOutOfRange(u8),
     CommentTooLong,
+    NoteTooLong,
     UnknownContextQuestion(String),
     ContextAnswerKind(String),
     UnknownContextOption { question: String, option: String },
@@ -96,6 +99,7 @@ impl fmt::Display for InputError {
             UnknownDomain(d) => write!(f, "There is no topic \"{d}\" in this questionnaire."),
             LevelOutOfRange(l) => write!(f, "{l} is not one of the maturity levels."),
             CommentTooLong => write!(f, "Keep a comment to {MAX_COMMENT} characters or fewer."),
+            NoteTooLong => write!(f, "Keep each note to {MAX_NOTE} characters or fewer."),
             UnknownContextQuestion(q) => write!(f, "There is no question \"{q}\" about the collaboration."),
             ContextAnswerKind(q) => write!(f, "That is not the right kind of answer for question \"{q}\"."),
             UnknownContextOption { question, option } => {
@@ -214,6 +218,7 @@ impl NewCollaboration {
             context: Default::default(),
             rounds: Vec::new(),
             created: now,
+            invited: None,
         })
     }
 }
@@ -288,6 +293,7 @@ impl Workspace {
             mode: input.mode.clone(),
             status: RoundStatus::Open,
             targets: Default::default(),
+            consensus: Default::default(),
             created: now,
         });
         Ok(&collaboration.rounds[collaboration.rounds.len() - 1])
@@ -484,6 +490,63 @@ impl Workspace {
             None => collaboration.context.remove(&q.id),
         };
         Ok(())
+    }
+
+    /// Records (or, when level and both notes are empty, removes) the group's agreed view
+    /// of one domain in a round. Consensus can be recorded after a round is closed.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_consensus(
+        &mut self,
+        instrument: &Instrument,
+        round_id: &str,
+        domain: &str,
+        level: Option<u8>,
+        rationale: &str,
+        evidence: &str,
+        now: Timestamp,
+    ) -> Result<(), InputError> {
+        if instrument.domain(domain).is_none() {
+            return Err(InputError::UnknownDomain(domain.to_string()));
+        }
+        if let Some(l) = level {
+            if l == 0 || usize::from(l) > instrument.levels().len() {
+                return Err(InputError::LevelOutOfRange(l));
+            }
+        }
+        if rationale.chars().count() > MAX_NOTE || evidence.chars().count() > MAX_NOTE {
+            return Err(InputError::NoteTooLong);
+        }
+        let round = self
+            .collaborations
+            .iter_mut()
+            .flat_map(|c| c.rounds.iter_mut())
+            .find(|r| r.id == round_id)
+            .ok_or(InputError::UnknownRound)?;
+        if level.is_none() && rationale.trim().is_empty() && evidence.trim().is_empty() {
+            round.consensus.remove(domain);
+        } else {
+            round.consensus.insert(
+                domain.to_string(),
+                Consensus {
+                    level,
+                    rationale: rationale.to_string(),
+                    evidence: evidence.to_string(),
+                    recorded: now,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// The round of the same collaboration before this one (by date, then creation).
+    pub fn previous_round(&self, round_id: &str) -> Option<&Round> {
+        let (collaboration, round) = self.round(round_id)?;
+        let key = |r: &Round| (r.date.clone(), r.created);
+        collaboration
+            .rounds
+            .iter()
+            .filter(|r| key(r) < key(round))
+            .max_by_key(|r| key(r))
     }
 
     /// Marks a response as finished; it can no longer change.

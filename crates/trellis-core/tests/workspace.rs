@@ -238,3 +238,48 @@ fn context_answers_are_checked_against_the_instrument() {
         Err(InputError::UnknownCollaboration)
     );
 }
+
+#[test]
+fn consensus_is_recorded_per_domain_and_earlier_rounds_are_found() {
+    let i = mini();
+    let mut ws = workspace_with_round();
+    let later = NewRound {
+        name: "Autumn".into(),
+        date: "2026-09-01".into(),
+        mode: "full".into(),
+    };
+    ws.add_round("c1", &later, &i, "r2".into(), Timestamp(9))
+        .expect("second round");
+    ws.set_consensus(
+        &i,
+        "r1",
+        "trust",
+        Some(2),
+        "We trust each other in pockets.",
+        "Survey and workshop",
+        Timestamp(10),
+    )
+    .expect("consensus");
+    assert_eq!(
+        ws.set_consensus(&i, "r1", "trust", Some(3), "", "", Timestamp(11)),
+        Err(InputError::LevelOutOfRange(3))
+    );
+    assert_eq!(
+        ws.set_consensus(&i, "r1", "nope", None, "x", "", Timestamp(11)),
+        Err(InputError::UnknownDomain("nope".into()))
+    );
+    assert_eq!(
+        ws.set_consensus(&i, "r1", "trust", None, &"x".repeat(4001), "", Timestamp(11)),
+        Err(InputError::NoteTooLong)
+    );
+    let (_, r1) = ws.round("r1").expect("r1");
+    assert_eq!(
+        r1.consensus.get("trust").map(|c| (c.level, c.recorded)),
+        Some((Some(2), Timestamp(10)))
+    );
+    assert_eq!(ws.previous_round("r2").map(|r| r.id.as_str()), Some("r1"));
+    assert_eq!(ws.previous_round("r1"), None);
+    ws.set_consensus(&i, "r1", "trust", None, " ", "", Timestamp(12))
+        .expect("clear");
+    assert!(ws.round("r1").expect("r1").1.consensus.is_empty());
+}

@@ -49,6 +49,33 @@ pub struct Collaboration {
     #[serde(default)]
     pub rounds: Vec<Round>,
     pub created: Timestamp,
+    /// Set on a respondent's device: this collaboration came from an invitation link, so
+    /// answers are sent back to the facilitator rather than analysed here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invited: Option<Invited>,
+}
+
+/// Where an invitation came from, as far as the respondent's device knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Invited {
+    /// The facilitator's contact (usually an email address), if the link carried one.
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+/// What the group agreed about one domain in (or after) the workshop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consensus {
+    /// The agreed maturity level, if one was agreed.
+    #[serde(default)]
+    pub level: Option<u8>,
+    #[serde(default)]
+    pub rationale: String,
+    #[serde(default)]
+    pub evidence: String,
+    pub recorded: Timestamp,
 }
 
 /// A partner organisation of a collaboration.
@@ -90,6 +117,9 @@ pub struct Round {
     /// Target maturity level per domain id, set by the facilitator.
     #[serde(default)]
     pub targets: BTreeMap<String, u8>,
+    /// The group's agreed view per domain id, kept apart from individual answers.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub consensus: BTreeMap<String, Consensus>,
     pub created: Timestamp,
 }
 
