@@ -13,6 +13,6 @@ pub use instrument::{
     LevelFile, ModeFile, PriorityWhenFile, ScaleFile, ScalePointFile, StatementFile, INSTRUMENT_FORMAT,
 };
 pub use workspace::{
-    Answer, Collaboration, ContextAnswer, Partner, Response, RoleCategory, Round, RoundStatus, Timestamp,
+    Answer, Collaboration, Consensus, ContextAnswer, Invited, Partner, Response, RoleCategory, Round, RoundStatus, Timestamp,
     Workspace, WORKSPACE_SCHEMA,
 };
