@@ -10,8 +10,8 @@ use crate::browser;
 use crate::components::StorageNotice;
 use crate::messages as msg;
 use crate::pages::{
-    About, AnswerStart, AnswerStep, CollaborationPage, ContextPage, Home, NewCollaborationPage, NotFound,
-    Results,
+    About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, Home, KioskPage,
+    NewCollaborationPage, NotFound, Results,
 };
 use crate::route::Route;
 use crate::state::{Action, AppHandle, AppState};
@@ -47,6 +47,7 @@ fn Loaded(props: &LoadedProps) -> Html {
             loaded.workspace,
             loaded.writable,
             loaded.problem,
+            browser::storage::load_kiosk(),
         )
     });
     // The one place that persists: after every change to the workspace, save it whole.
@@ -58,11 +59,15 @@ fn Loaded(props: &LoadedProps) -> Html {
             }
         });
     }
+    // A workshop session survives reloads; only the facilitator's button ends it.
+    use_effect_with(state.kiosk.clone(), |kiosk| {
+        let _ = browser::storage::save_kiosk(kiosk.as_deref());
+    });
     let handle = AppHandle::new(state.clone());
     html! {
         <ContextProvider<AppHandle> context={handle}>
             <HashRouter>
-                <Layout problem={state.storage_problem.clone()} />
+                <Layout problem={state.storage_problem.clone()} kiosk={state.kiosk.is_some()} />
             </HashRouter>
         </ContextProvider<AppHandle>>
     }
@@ -71,6 +76,8 @@ fn Loaded(props: &LoadedProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct LayoutProps {
     problem: Option<browser::storage::StorageProblem>,
+    /// A workshop session is running: hide navigation that leads to results.
+    kiosk: bool,
 }
 
 #[component]
@@ -87,15 +94,24 @@ fn Layout(props: &LayoutProps) -> Html {
         <>
             <header class="app-header">
                 <div class="page header-inner">
-                    <Link<Route> to={Route::Home} classes="brand">{ msg::APP_NAME }</Link<Route>>
+                    if props.kiosk {
+                        <span class="brand">{ msg::APP_NAME }</span>
+                    } else {
+                        <Link<Route> to={Route::Home} classes="brand">{ msg::APP_NAME }</Link<Route>>
+                    }
+                    if !props.kiosk {
                     <nav aria-label={msg::MAIN_NAV}>
                         <Link<Route> to={Route::NewCollaboration}>{ msg::SET_UP_COLLABORATION }</Link<Route>>
                         <Link<Route> to={Route::About}>{ msg::ABOUT_LINK }</Link<Route>>
                     </nav>
+                    }
                 </div>
             </header>
             <main id="main" class="page">
                 <StorageNotice problem={props.problem.clone()} />
+                if props.kiosk {
+                    <p class="notice" data-testid="kiosk-banner">{ msg::KIOSK_BANNER }</p>
+                }
                 <Switch<Route> render={switch} />
             </main>
             <footer class="app-footer"><div class="page">{ msg::FOOTER }</div></footer>
@@ -117,6 +133,8 @@ fn switch(route: Route) -> Html {
             let key = format!("{id}/{step}");
             html! { <AnswerStep {key} {id} {step} /> }
         }
+        Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
+        Route::Kiosk { id } => html! { <KioskPage id={id} /> },
         Route::Results { id } => html! { <Results id={id} /> },
         Route::NotFound => html! { <NotFound /> },
     }

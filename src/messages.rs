@@ -445,3 +445,52 @@ pub fn gap_line(domain: &str, high: &str, low: &str, gap: &str) -> String {
 pub fn needs_complete(complete: usize) -> String {
     format!("needs 10 complete answers (has {complete})")
 }
+
+pub const CONSENSUS_LEAD: &str = "Record what the group agreed for each topic in the workshop: the level, why, and the evidence. This is kept apart from the individual answers and shown beside them.";
+pub const AGREED_LEVEL: &str = "Agreed level";
+pub const NOT_AGREED: &str = "Not agreed yet";
+pub const RATIONALE: &str = "Why the group agreed this";
+pub const EVIDENCE: &str = "Evidence and notes";
+pub const RECORD_CONSENSUS: &str = "Record the agreed view";
+pub const AGREED: &str = "Agreed";
+
+pub fn consensus_title(round: &str) -> String {
+    format!("Agreed view: {round}")
+}
+
+pub fn score_spread(mean: &str, q1: &str, q3: &str) -> String {
+    format!("average {mean}, middle half {q1} to {q3}")
+}
+
+pub fn group_view(level: &str, spread: &str) -> String {
+    format!("The group's answers: level {level}; {spread}.")
+}
+
+pub fn earlier_consensus(round: &str, level: &str, rationale: &str) -> String {
+    if rationale.trim().is_empty() {
+        format!("Agreed in {round}: level {level}.")
+    } else {
+        format!("Agreed in {round}: level {level}. {rationale}")
+    }
+}
+
+pub const KIOSK_LEAD: &str = "Use one device for several people at a workshop. Each person answers in turn; their answers are stored on this device and hidden before the next person starts.";
+pub const KIOSK_HOW: &str = "Results and the rest of Trellis are hidden until you end the session.";
+pub const KIOSK_START: &str = "Start the workshop session";
+pub const KIOSK_THANKS: &str = "Thank you, your answers are saved";
+pub const KIOSK_NEXT: &str = "Please hand the device to the next person.";
+pub const KIOSK_NEXT_PERSON: &str = "Start as the next person";
+pub const KIOSK_FOR_FACILITATOR: &str = "For the facilitator";
+pub const KIOSK_END: &str = "End the workshop session";
+pub const KIOSK_END_CONFIRM: &str = "Yes, end the session";
+pub const KIOSK_CONFIRM_END: &str =
+    "Ending the session shows the results on this device. Only do this when everyone has finished.";
+pub const KIOSK_BANNER: &str =
+    "Workshop session: answers are saved on this device and hidden before the next person starts.";
+pub const RUN_WORKSHOP: &str = "Run a workshop session";
+
+pub fn kiosk_title(round: &str) -> String {
+    format!("Workshop session: {round}")
+}
+pub const RESULTS_HIDDEN_TITLE: &str = "Results are hidden during the workshop session";
+pub const RESULTS_HIDDEN: &str = "So that nobody sees other people's answers, results stay hidden until the facilitator ends the workshop session.";

@@ -19,6 +19,10 @@ pub enum Route {
     /// Step 1..=n is a domain; n + 1 is the review page.
     #[at("/round/:id/answer/:step")]
     AnswerStep { id: String, step: usize },
+    #[at("/round/:id/consensus")]
+    Consensus { id: String },
+    #[at("/round/:id/kiosk")]
+    Kiosk { id: String },
     #[at("/round/:id/results")]
     Results { id: String },
     #[not_found]

@@ -26,6 +26,9 @@ pub struct AppState {
     pub storage_problem: Option<StorageProblem>,
     /// The last change that core refused, in words for the user.
     pub notice: Option<String>,
+    /// The round whose workshop (kiosk) session is running on this device, if any. Saved
+    /// under its own key so that reloading the page does not end the session.
+    pub kiosk: Option<String>,
 }
 
 impl AppState {
@@ -34,6 +37,7 @@ impl AppState {
         workspace: Workspace,
         writable: bool,
         problem: Option<StorageProblem>,
+        kiosk: Option<String>,
     ) -> Self {
         AppState {
             workspace: Rc::new(workspace),
@@ -42,6 +46,7 @@ impl AppState {
             writable,
             storage_problem: problem,
             notice: None,
+            kiosk,
         }
     }
 
@@ -101,6 +106,15 @@ pub enum Action {
         response_id: String,
         now: Timestamp,
     },
+    SetConsensus {
+        round_id: String,
+        domain: String,
+        level: Option<u8>,
+        rationale: String,
+        evidence: String,
+        now: Timestamp,
+    },
+    Kiosk(Option<String>),
     SetContext {
         collaboration_id: String,
         question: String,
@@ -134,6 +148,27 @@ impl Reducible for AppState {
             Action::DismissNotice => {
                 next.notice = None;
                 return Rc::new(next);
+            }
+            Action::Kiosk(round) => {
+                next.kiosk = round;
+                return Rc::new(next);
+            }
+            Action::SetConsensus {
+                round_id,
+                domain,
+                level,
+                rationale,
+                evidence,
+                now,
+            } => {
+                match ws
+                    .round(&round_id)
+                    .and_then(|(_, r)| self.instrument_for(r))
+                    .cloned()
+                {
+                    Some(i) => ws.set_consensus(&i, &round_id, &domain, level, &rationale, &evidence, now),
+                    None => Err(InputError::UnknownRound),
+                }
             }
             Action::CreateCollaboration {
                 collaboration,
@@ -315,6 +350,29 @@ impl AppHandle {
             question: question.to_string(),
             answer,
         });
+    }
+
+    pub fn set_consensus(
+        &self,
+        round_id: &str,
+        domain: &str,
+        level: Option<u8>,
+        rationale: String,
+        evidence: String,
+    ) {
+        self.dispatch(Action::SetConsensus {
+            round_id: round_id.to_string(),
+            domain: domain.to_string(),
+            level,
+            rationale,
+            evidence,
+            now: browser::now(),
+        });
+    }
+
+    /// Starts (with a round id) or ends (with `None`) a workshop session on this device.
+    pub fn kiosk(&self, round: Option<&str>) {
+        self.dispatch(Action::Kiosk(round.map(str::to_string)));
     }
 
     pub fn submit(&self, response_id: &str) {

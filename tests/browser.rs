@@ -315,12 +315,23 @@ fn the_panic_page_explains_in_words_and_shows_details_as_text() {
 #[wasm_bindgen_test]
 async fn passphrase_sealing_round_trips_and_detects_a_wrong_passphrase() {
     use trellis::browser::crypto::{open, seal, CryptoError};
-    let sealed = seal("correct horse battery", b"TRELLIS1-abc").await.expect("sealed");
+    let sealed = seal("correct horse battery", b"TRELLIS1-abc")
+        .await
+        .expect("sealed");
     assert_eq!((sealed.salt.len(), sealed.iv.len()), (16, 12));
     assert_ne!(sealed.ciphertext, b"TRELLIS1-abc".to_vec());
-    assert_eq!(open("correct horse battery", &sealed).await, Ok(b"TRELLIS1-abc".to_vec()));
-    assert_eq!(open("wrong horse", &sealed).await, Err(CryptoError::WrongPassphrase));
+    assert_eq!(
+        open("correct horse battery", &sealed).await,
+        Ok(b"TRELLIS1-abc".to_vec())
+    );
+    assert_eq!(
+        open("wrong horse", &sealed).await,
+        Err(CryptoError::WrongPassphrase)
+    );
     let mut tampered = sealed.clone();
     tampered.ciphertext[0] ^= 1;
-    assert_eq!(open("correct horse battery", &tampered).await, Err(CryptoError::WrongPassphrase));
+    assert_eq!(
+        open("correct horse battery", &tampered).await,
+        Err(CryptoError::WrongPassphrase)
+    );
 }

@@ -336,6 +336,7 @@ fn round_results_show_stage_agenda_and_protected_groups() {
             ("p2".into(), "Tiny Charity".into()),
         ]),
         ask_levels: true,
+        consensus: Default::default(),
         contested_first: false,
         on_order: Callback::noop(),
     });

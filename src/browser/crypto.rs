@@ -36,7 +36,9 @@ pub enum CryptoError {
 }
 
 fn subtle() -> Result<SubtleCrypto, CryptoError> {
-    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or(CryptoError::Unavailable)?;
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(CryptoError::Unavailable)?;
     // `crypto.subtle` is undefined outside secure contexts; check before using it.
     let subtle = Reflect::get(&crypto, &JsValue::from_str("subtle")).map_err(|_| CryptoError::Unavailable)?;
     if subtle.is_undefined() || subtle.is_null() {
@@ -61,7 +63,12 @@ async fn await_promise(p: Result<js_sys::Promise, JsValue>) -> Result<JsValue, J
     JsFuture::from(p?).await
 }
 
-async fn derive_key(subtle: &SubtleCrypto, passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, CryptoError> {
+async fn derive_key(
+    subtle: &SubtleCrypto,
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<CryptoKey, CryptoError> {
     let raw = Uint8Array::from(passphrase.as_bytes());
     let usages = Array::of1(&JsValue::from_str("deriveKey"));
     let base = await_promise(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usages))
@@ -74,7 +81,10 @@ async fn derive_key(subtle: &SubtleCrypto, passphrase: &str, salt: &[u8], iterat
         ("iterations", &JsValue::from_f64(f64::from(iterations))),
         ("salt", &Uint8Array::from(salt).into()),
     ])?;
-    let aes = object(&[("name", &JsValue::from_str("AES-GCM")), ("length", &JsValue::from_f64(256.0))])?;
+    let aes = object(&[
+        ("name", &JsValue::from_str("AES-GCM")),
+        ("length", &JsValue::from_f64(256.0)),
+    ])?;
     let usages = Array::of2(&JsValue::from_str("encrypt"), &JsValue::from_str("decrypt"));
     let key = await_promise(subtle.derive_key_with_object_and_object(&params, &base, &aes, false, &usages))
         .await
@@ -84,8 +94,12 @@ async fn derive_key(subtle: &SubtleCrypto, passphrase: &str, salt: &[u8], iterat
 
 fn random_bytes(n: usize) -> Result<Vec<u8>, CryptoError> {
     let mut bytes = vec![0u8; n];
-    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).ok_or(CryptoError::Unavailable)?;
-    crypto.get_random_values_with_u8_array(&mut bytes).map_err(failed)?;
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(CryptoError::Unavailable)?;
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .map_err(failed)?;
     Ok(bytes)
 }
 
@@ -95,17 +109,29 @@ pub async fn seal(passphrase: &str, plaintext: &[u8]) -> Result<Sealed, CryptoEr
     let salt = random_bytes(SALT_LEN)?;
     let iv = random_bytes(IV_LEN)?;
     let key = derive_key(&subtle, passphrase, &salt, ITERATIONS).await?;
-    let params = object(&[("name", &JsValue::from_str("AES-GCM")), ("iv", &Uint8Array::from(iv.as_slice()).into())])?;
-    let out = await_promise(subtle.encrypt_with_object_and_u8_array(&params, &key, plaintext)).await.map_err(failed)?;
-    Ok(Sealed { salt, iv, ciphertext: Uint8Array::new(&out).to_vec(), iterations: ITERATIONS })
+    let params = object(&[
+        ("name", &JsValue::from_str("AES-GCM")),
+        ("iv", &Uint8Array::from(iv.as_slice()).into()),
+    ])?;
+    let out = await_promise(subtle.encrypt_with_object_and_u8_array(&params, &key, plaintext))
+        .await
+        .map_err(failed)?;
+    Ok(Sealed {
+        salt,
+        iv,
+        ciphertext: Uint8Array::new(&out).to_vec(),
+        iterations: ITERATIONS,
+    })
 }
 
 /// Opens sealed bytes; a wrong passphrase (or tampering) gives [`CryptoError::WrongPassphrase`].
 pub async fn open(passphrase: &str, sealed: &Sealed) -> Result<Vec<u8>, CryptoError> {
     let subtle = subtle()?;
     let key = derive_key(&subtle, passphrase, &sealed.salt, sealed.iterations).await?;
-    let params =
-        object(&[("name", &JsValue::from_str("AES-GCM")), ("iv", &Uint8Array::from(sealed.iv.as_slice()).into())])?;
+    let params = object(&[
+        ("name", &JsValue::from_str("AES-GCM")),
+        ("iv", &Uint8Array::from(sealed.iv.as_slice()).into()),
+    ])?;
     // AES-GCM rejects a wrong key or changed bytes with an OperationError.
     let out = await_promise(subtle.decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext))
         .await

@@ -98,3 +98,23 @@ pub fn save(workspace: &Workspace) -> Result<(), StorageProblem> {
         .set_item(KEY, &workspace.to_json())
         .map_err(|_| StorageProblem::WriteFailed)
 }
+
+/// The key holding the round of a running workshop session, so a reload cannot end it.
+pub const KIOSK_KEY: &str = "trellis.kiosk";
+
+/// The round whose workshop session is running on this device, if any.
+pub fn load_kiosk() -> Option<String> {
+    local_storage()
+        .and_then(|s| s.get_item(KIOSK_KEY).ok().flatten())
+        .filter(|id| !id.is_empty())
+}
+
+/// Remembers (or with `None`, forgets) the running workshop session.
+pub fn save_kiosk(round: Option<&str>) -> Result<(), StorageProblem> {
+    let storage = local_storage().ok_or(StorageProblem::Unavailable)?;
+    match round {
+        Some(id) => storage.set_item(KIOSK_KEY, id),
+        None => storage.remove_item(KIOSK_KEY),
+    }
+    .map_err(|_| StorageProblem::WriteFailed)
+}

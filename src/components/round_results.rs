@@ -2,6 +2,7 @@
 //! readiness, scores with spread, agreement and levels, the workshop agenda, suggested
 //! actions, breakdowns by organisation and role (small groups protected) and reliability.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use trellis_core::analysis::{
@@ -23,6 +24,9 @@ pub struct RoundResultsProps {
     pub partners: Rc<Vec<(String, String)>>,
     /// Whether this round's mode asks for maturity levels.
     pub ask_levels: bool,
+    /// Agreed levels from the consensus record, by domain id.
+    #[prop_or_default]
+    pub consensus: Rc<BTreeMap<String, u8>>,
     /// Order the agenda by disagreement instead of priority.
     pub contested_first: bool,
     pub on_order: Callback<bool>,
@@ -119,7 +123,7 @@ pub fn RoundResults(props: &RoundResultsProps) -> Html {
     html! {
         <>
             { headline(a, &names, props.ask_levels) }
-            { scores(a, &names, props.ask_levels) }
+            { scores(a, &names, props.ask_levels, &props.consensus) }
             { agenda(a, &names, props.contested_first, &props.on_order) }
             { actions(a, &names) }
             { breakdown("by-organisation", msg::BY_ORGANISATION, &a.by_organisation, a, &names) }
@@ -179,7 +183,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
     }
 }
 
-fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
+fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool, consensus: &BTreeMap<String, u8>) -> Html {
     let items: Vec<(String, Option<f64>)> = a
         .domains
         .iter()
@@ -220,6 +224,7 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
                     { names.domain_level(d) }
                     if d.mismatch { <span class="flag">{ format!(" ⚑ {}", msg::MISMATCH_FLAG) }</span> }
                 </td>
+                if ask_levels { <td>{ consensus.get(&d.domain).map_or("–".to_string(), |l| names.level(*l)) }</td> }
                 if ask_levels { <td>{ target }</td> }
             </tr>
         }
@@ -240,6 +245,7 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
                         <th scope="col">{ msg::COVERAGE }</th>
                         <th scope="col">{ msg::AGREEMENT }</th>
                         <th scope="col">{ msg::LEVEL }</th>
+                        if ask_levels { <th scope="col">{ msg::AGREED }</th> }
                         if ask_levels { <th scope="col">{ msg::TARGET }</th> }
                     </tr></thead>
                     <tbody>{ for rows }</tbody>

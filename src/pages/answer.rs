@@ -157,7 +157,7 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
     html! {
         <>
             { intro }
-            if sent > 0 {
+            if sent > 0 && app.kiosk.is_none() {
                 <p class="notice" data-testid="already-sent">{ msg::already_sent(sent) }</p>
             }
             <ErrorSummary errors={(*errors).clone()} on_select={Callback::from(|id: AttrValue| browser::dom::focus_element(&id))} />
@@ -252,12 +252,19 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
                 </tr>
             }
         });
+        let kiosk = app.kiosk.as_deref() == Some(round.id.as_str());
         let on_send = {
             let (app, response_id, round_id) = (app.clone(), response.id.clone(), round_id.clone());
             Callback::from(move |_| {
                 app.submit(&response_id);
+                // In a workshop session the next page must not show anyone's answers.
+                let next = if kiosk {
+                    Route::Kiosk { id: round_id.clone() }
+                } else {
+                    Route::Results { id: round_id.clone() }
+                };
                 if let Some(nav) = &navigator {
-                    nav.push(&Route::Results { id: round_id.clone() });
+                    nav.push(&next);
                 }
             })
         };

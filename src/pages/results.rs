@@ -26,6 +26,15 @@ pub fn Results(props: &ResultsProps) -> Html {
         Ok(found) => found,
         Err(page) => return page,
     };
+    if let Some(kiosk_round) = app.kiosk.clone() {
+        return html! {
+            <>
+                <h1 tabindex="-1">{ msg::RESULTS_HIDDEN_TITLE }</h1>
+                <p>{ msg::RESULTS_HIDDEN }</p>
+                <Link<Route> to={Route::Kiosk { id: kiosk_round }} classes="button">{ msg::BACK }</Link<Route>>
+            </>
+        };
+    }
     let sent: Vec<_> = app
         .workspace
         .responses_for(&round.id)
@@ -61,6 +70,10 @@ pub fn Results(props: &ResultsProps) -> Html {
             if unsent > 0 {
                 <p class="notice">{ msg::unsent_excluded(unsent) }</p>
             }
+            <p class="round-links">
+                <Link<Route> to={Route::Consensus { id: round.id.clone() }} classes="button button-secondary">{ msg::RECORD_CONSENSUS }</Link<Route>>
+                <Link<Route> to={Route::Kiosk { id: round.id.clone() }} classes="button button-secondary">{ msg::RUN_WORKSHOP }</Link<Route>>
+            </p>
             if sent.is_empty() {
                 <p class="empty" data-testid="no-results">{ msg::NO_RESULTS }</p>
                 <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link<Route>>
@@ -70,6 +83,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     instrument={instrument.clone()}
                     {partners}
                     {ask_levels}
+                    consensus={Rc::new(round.consensus.iter().filter_map(|(d, c)| c.level.map(|l| (d.clone(), l))).collect::<BTreeMap<_, _>>())}
                     contested_first={*contested_first}
                     on_order={let c = contested_first.clone(); Callback::from(move |v| c.set(v))}
                 />

@@ -12,6 +12,16 @@ use crate::instrument::Instrument;
 use crate::scoring::has_enough_answers;
 use crate::stats::{self, Describe};
 
+/// How far below a threshold a computed value may fall and still count as reaching it.
+/// Means of thirds and sevenths cannot be stored exactly, so a mean that is exactly 3.5
+/// by hand may be computed as 3.4999999999997; every threshold rule allows for that.
+pub const EDGE: f64 = 1e-9;
+
+/// True when `value` reaches `threshold`, allowing for [`EDGE`].
+pub fn reaches(value: f64, threshold: f64) -> bool {
+    value >= threshold - EDGE
+}
+
 /// Groups smaller than this are never shown on their own (the facilitator may raise it).
 pub const MIN_GROUP: usize = 3;
 /// A difference between organisations' means this large (scale points) is flagged.
@@ -195,10 +205,10 @@ pub enum AgreementBand {
 impl AgreementBand {
     pub fn of(rwg: f64) -> AgreementBand {
         match rwg {
-            r if r > 0.90 => AgreementBand::VeryStrong,
-            r if r > 0.70 => AgreementBand::Strong,
-            r if r > 0.50 => AgreementBand::Moderate,
-            r if r > 0.30 => AgreementBand::Weak,
+            r if r > 0.90 + EDGE => AgreementBand::VeryStrong,
+            r if r > 0.70 + EDGE => AgreementBand::Strong,
+            r if r > 0.50 + EDGE => AgreementBand::Moderate,
+            r if r > 0.30 + EDGE => AgreementBand::Weak,
             _ => AgreementBand::Little,
         }
     }
@@ -385,7 +395,7 @@ pub fn all_matches(
 /// The level a mean score falls in (see [`BAND_WIDTH`]).
 pub fn band_level(score: f64, levels: u8) -> u8 {
     // The nudge keeps exact band edges (3.4 is stored as 3.3999...) in the upper band.
-    let band = ((score - 1.0) / BAND_WIDTH + 1e-9).floor() as i64 + 1;
+    let band = ((score - 1.0) / BAND_WIDTH + EDGE).floor() as i64 + 1;
     band.clamp(1, i64::from(levels.max(1))) as u8
 }
 
@@ -409,7 +419,7 @@ pub fn level_votes(choices: &[u8], levels: u8) -> LevelVotes {
     } else {
         outside as f64 / sorted.len() as f64
     };
-    let split = outside >= SPLIT_COUNT || (outside >= 2 && share >= SPLIT_SHARE);
+    let split = outside >= SPLIT_COUNT || (outside >= 2 && reaches(share, SPLIT_SHARE));
     LevelVotes {
         counts,
         median,
@@ -733,7 +743,7 @@ fn organisation_gaps(domains: &[DomainResult], breakdown: &Breakdown) -> Vec<Org
                 highest: name(high.0),
                 lowest: name(low.0),
                 gap,
-                flagged: gap >= GAP_FLAG,
+                flagged: reaches(gap, GAP_FLAG),
             })
         })
         .collect()
@@ -769,7 +779,7 @@ fn agenda(domains: &[DomainResult], gaps: &[OrganisationGap]) -> Vec<AgendaItem>
             }
             let disagreement = d.agreement.map_or(0.5, |a| 1.0 - a);
             priority += disagreement;
-            if d.agreement.is_some_and(|a| a <= 0.5) {
+            if d.agreement.is_some_and(|a| a <= 0.5 + EDGE) {
                 reasons.push(Reason::Disagreement(d.agreement.unwrap_or(0.0)));
             }
             if d.votes.split {
@@ -901,13 +911,13 @@ fn reliability(
                 .collect();
             let low_items = item_total
                 .iter()
-                .filter(|(_, r)| r.is_some_and(|r| r < LOW_ITEM_TOTAL))
+                .filter(|(_, r)| r.is_some_and(|r| !reaches(r, LOW_ITEM_TOTAL)))
                 .map(|(s, _)| s.clone())
                 .collect();
             Reliability {
                 domain,
                 complete: rows.len(),
-                low_alpha: alpha.is_some_and(|a| a < LOW_ALPHA),
+                low_alpha: alpha.is_some_and(|a| !reaches(a, LOW_ALPHA)),
                 alpha,
                 item_total,
                 low_items,
@@ -931,7 +941,7 @@ fn readiness(domains: &[DomainResult]) -> Vec<Condition> {
                 Condition {
                     domain: d.domain.clone(),
                     score,
-                    in_place: score.map(|s| s >= IN_PLACE),
+                    in_place: score.map(|s| reaches(s, IN_PLACE)),
                     critical: d.critical.clone(),
                 },
             )
@@ -1043,6 +1053,6 @@ pub fn compare(earlier: &RoundAnalysis, later: &RoundAnalysis) -> Comparison {
         domains,
         organisation_shift,
         role_shift,
-        mix_changed: organisation_shift >= MIX_WARNING || role_shift >= MIX_WARNING,
+        mix_changed: reaches(organisation_shift, MIX_WARNING) || reaches(role_shift, MIX_WARNING),
     }
 }

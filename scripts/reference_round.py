@@ -1,0 +1,847 @@
+#!/usr/bin/env python3
+# Reference outputs for the round analysis in crates/trellis-core/src/analysis.rs (numpy + scipy).
+"""Reference values for the Trellis round analysis (crates/trellis-core/src/analysis.rs).
+
+An independent implementation of the round-level rules as documented in docs/scoring.md
+(rules 1-3, 6-12, 15-17) and in the doc comments of analysis.rs and scoring.rs, written
+from those rules rather than from the Rust code. It reads the test instrument
+crates/trellis-core/tests/fixtures/analysis.json and the round datasets in
+crates/trellis-core/tests/fixtures/round/rounds.json, and writes the expected results to
+crates/trellis-core/tests/fixtures/round/reference.json. The Rust test
+crates/trellis-core/tests/round_reference.rs runs `analyse` and `compare` on the same
+datasets and compares every field to an absolute tolerance of 1e-9.
+
+Rerun (from anywhere; paths are relative to this script):
+
+    pip install numpy==2.4.6 scipy==1.17.1
+    python3 scripts/reference_round.py                 # regenerates reference.json
+    python3 scripts/reference_round.py --write-rounds  # also rewrites rounds.json first
+
+Rerunning with the pinned versions regenerates both files byte-identically. The datasets
+are made by make_rounds() below from a fixed linear congruential generator (so they do not
+depend on any library's random stream); --write-rounds is only needed after changing it.
+
+Pinned versions used to produce the committed reference.json:
+    Python 3.11.7, numpy 2.4.6, scipy 1.17.1
+
+Datasets: "first" (40 respondents, full mode, five organisations of which one has 2
+people), "second" (the same collaboration's next round, 38 respondents, minimum group
+raised to 4), "small" (5 respondents by hand, minimum group raised to 6), "quick" (12
+respondents, readiness mode) and "edges" (6 respondents by hand, sitting exactly on the
+thresholds of rules 12, 15 and 16). Comparisons: first -> second, small -> first,
+small -> edges.
+
+Conventions (null in JSON = None in Rust):
+  * Per-respondent domain scores are exact fractions (fractions.Fraction), and every
+    "or more" threshold is applied to exact values: the score band (edges 1.8, 2.6, 3.4,
+    4.2), readiness (mean 3.5 or more, rule 15), the organisation gap flag (1 point or
+    more, rule 12), the split share (25% or more) and the mix warning (30% or more).
+  * describe: numpy mean / median / percentile (linear, type 7) / std (ddof 1) and
+    scipy.stats.t.ppf(0.975, n - 1) for the interval; sd and ci95 null for one value.
+  * rwg(J): statements with fewer than two scale answers are skipped, and J counts the
+    statements that remain (the reading of "skipped" taken here).
+  * Ties: shown groups are ordered largest first, ties in key order (organisation id;
+    roles in the order senior-leader, manager, clinician, front-line, service-user,
+    other), as the protect_groups doc comment says. The "smallest group still shown" that
+    joins the pool is the last in that order. The datasets avoid ties between
+    organisation means, where "highest" and "lowest" would be undefined.
+  * Welch: scipy.stats.ttest_ind(later, earlier, equal_var=False) and its 95% interval;
+    the datasets avoid the case of two constant groups.
+  * Reliability is reported for domains with at least two statements in the mode (alpha
+    is undefined for one statement).
+"""
+
+import argparse
+import json
+import math
+import pathlib
+import platform
+import sys
+import warnings
+from fractions import Fraction
+
+SEED = 7
+
+PINNED = {"python": "3.11.7", "numpy": "2.4.6", "scipy": "1.17.1"}
+
+HERE = pathlib.Path(__file__).resolve().parent
+FIXTURES = HERE.parent / "crates" / "trellis-core" / "tests" / "fixtures"
+INSTRUMENT = FIXTURES / "analysis.json"
+ROUNDS = FIXTURES / "round" / "rounds.json"
+REFERENCE = FIXTURES / "round" / "reference.json"
+
+ROLES = ["senior-leader", "manager", "clinician", "front-line", "service-user", "other"]
+
+# Thresholds named in docs/scoring.md.
+MIN_GROUP = 3
+GAP_FLAG = Fraction(1)
+SPLIT_COUNT = 4
+SPLIT_SHARE = Fraction(1, 4)
+MISMATCH_LEVELS = 2
+RELIABILITY_MIN = 10
+LOW_ALPHA = 0.6
+LOW_ITEM_TOTAL = 0.3
+MIX_WARNING = Fraction(3, 10)
+IN_PLACE = Fraction(7, 2)
+
+
+# ---------------------------------------------------------------------------------------
+# Datasets
+
+
+class Lcg:
+    """Numerical Recipes LCG: state = (1664525 * state + 1013904223) mod 2^32."""
+
+    def __init__(self, seed):
+        self.state = seed
+
+    def next(self):
+        self.state = (1664525 * self.state + 1013904223) % 2**32
+        return self.state
+
+    def below(self, n):
+        """An integer in [0, n) from the high bits."""
+        return (self.next() >> 16) % n
+
+    def uniform(self, lo, hi):
+        return lo + (hi - lo) * (self.next() / 2**32)
+
+    def shuffle(self, items):
+        for i in range(len(items) - 1, 0, -1):
+            j = self.below(i + 1)
+            items[i], items[j] = items[j], items[i]
+        return items
+
+
+def expand(counts):
+    """{"x": 2, "y": 1} -> ["x", "x", "y"]"""
+    return [k for k, n in counts.items() for _ in range(n)]
+
+
+FULL_STATEMENTS = {"a": ["a.1", "a.2", "a.3"], "b": ["b.1", "b.2"], "c": ["c.1", "c.2"], "o": ["o.1"]}
+
+COMMENTS = [
+    "Agreements are still being drafted.",
+    "agreements exist but nobody reads them",
+    "Depends which team you ask.",
+    "We meet monthly.",
+    "Shared records would help.",
+    "   ",
+    "Trust has improved since the merger.",
+    "Not sure this applies to us.",
+]
+
+
+def generated_round(rng, name, round_id, size_by_org, size_by_role, base, org_effect, levels,
+                    comments, specials):
+    """A round of a collaboration: each person has a latent position per domain (the domain
+    base, plus their organisation's effect, plus personal noise) and answers each statement
+    near it; some answers are "dk", "na" or missing. `levels` gives the multiset of level
+    choices per domain (padded with "no choice" to the round size), `specials` overrides
+    answers of given respondents."""
+    orgs = rng.shuffle(expand(size_by_org))
+    roles = rng.shuffle(expand(size_by_role))
+    n = len(orgs)
+    assert len(roles) == n, name
+    choice_lists = {}
+    for d, counts in levels.items():
+        chosen = expand(counts)
+        assert len(chosen) <= n, (name, d)
+        choice_lists[d] = rng.shuffle(chosen + [None] * (n - len(chosen)))
+    responses = []
+    for i in range(n):
+        org, role = orgs[i], roles[i]
+        answers = {}
+        for d, statements in FULL_STATEMENTS.items():
+            mu = base[d] + org_effect.get(org, {}).get(d, 0.0) + rng.uniform(-0.6, 0.6)
+            for s in statements:
+                u = rng.below(1000)
+                dk_rate = 200 if d == "o" else 60
+                if u < dk_rate:
+                    answers[s] = "dk"
+                elif u < dk_rate + 40:
+                    answers[s] = "na"
+                elif u < dk_rate + 80:
+                    continue
+                else:
+                    answers[s] = max(1, min(5, round(mu + rng.uniform(-1.3, 1.3))))
+        chosen_levels = {d: choice_lists[d][i] for d in levels if choice_lists[d][i] is not None}
+        responses.append({"organisation": org, "role": role, "answers": answers,
+                          "levels": chosen_levels, "comments": {}})
+    for i, (statement, text) in enumerate(comments):
+        responses[(7 * i + 3) % n]["comments"][statement] = text
+    for i, override in specials.items():
+        responses[i]["answers"].update(override)
+        for s, v in override.items():
+            if v is None:
+                del responses[i]["answers"][s]
+    return finish(name, round_id, responses)
+
+
+def finish(name, round_id, responses):
+    out = []
+    for i, r in enumerate(responses):
+        out.append({
+            "id": f"{name}-r{i + 1:02}",
+            "round_id": round_id,
+            "organisation": r["organisation"],
+            "role": r["role"],
+            "answers": dict(sorted(r["answers"].items())),
+            "levels": dict(sorted(r["levels"].items())),
+            "comments": dict(sorted(r["comments"].items())),
+            "started": 1700000000000 + 1000 * i,
+            "updated": 1700000500000 + 1000 * i,
+            "submitted": 1700000900000 + 1000 * i,
+        })
+    return out
+
+
+def make_rounds():
+    rng = Lcg(SEED)
+    orgs1 = {"acute-trust": 15, "community-health": 12, "council": 8, "gp-federation": 3, "hospice": 2}
+    roles1 = {"senior-leader": 5, "manager": 9, "clinician": 12, "front-line": 10, "service-user": 1,
+              "other": 3}
+    effect1 = {"acute-trust": {"a": 0.6, "c": -0.2}, "council": {"a": -0.7, "b": -0.3},
+               "community-health": {"b": 0.2}, "hospice": {"a": 0.5, "c": 0.8}}
+    first = generated_round(
+        rng, "first", "round-1", orgs1, roles1,
+        base={"a": 3.4, "b": 2.3, "c": 2.4, "o": 2.9}, org_effect=effect1,
+        levels={"a": {2: 6, 3: 15, 4: 13, 5: 2},
+                "b": {1: 9, 2: 8, 3: 5, 4: 8, 5: 4},
+                "c": {3: 5, 4: 18, 5: 10},
+                # 3 of 12 choices two levels from the median 3: exactly the 25% share.
+                "o": {1: 1, 3: 6, 4: 3, 5: 2}},
+        comments=[("a.1", COMMENTS[0]), ("a.1", COMMENTS[1]), ("a.2", COMMENTS[2]),
+                  ("b.1", COMMENTS[3]), ("b.1", COMMENTS[5]), ("c.2", COMMENTS[4]),
+                  ("a.1", COMMENTS[2])],
+        specials={
+            # Off-scale numbers from a damaged file count as unanswered.
+            4: {"a.2": 9, "c.1": 0},
+            # One of three statements answered: not enough for a.
+            9: {"a.1": 4, "a.2": "dk", "a.3": None},
+            21: {"a.1": "na", "a.2": 2, "a.3": "dk"},
+            # Nothing at all for b.
+            30: {"b.1": None, "b.2": None},
+        },
+    )
+    first_context = {"history": "negative", "pressures": ["workforce"]}
+
+    orgs2 = {"acute-trust": 12, "community-health": 12, "council": 6, "gp-federation": 5, "hospice": 3}
+    roles2 = {"senior-leader": 3, "manager": 8, "clinician": 10, "front-line": 12, "service-user": 2,
+              "other": 3}
+    effect2 = {"acute-trust": {"a": 0.3}, "council": {"a": -0.4, "b": -0.2},
+               "community-health": {"b": 0.3}, "hospice": {"c": 0.4}}
+    second = generated_round(
+        rng, "second", "round-2", orgs2, roles2,
+        base={"a": 4.0, "b": 2.5, "c": 1.9, "o": 3.0}, org_effect=effect2,
+        levels={"a": {3: 10, 4: 20, 5: 6}, "b": {2: 10, 3: 16, 4: 8}, "c": {2: 8, 3: 20, 4: 6}},
+        comments=[("a.3", COMMENTS[6]), ("o.1", COMMENTS[7]), ("b.2", COMMENTS[3])],
+        specials={2: {"c.1": "dk", "c.2": "na"}, 17: {"o.1": 7}},
+    )
+    second_context = {"history": "negative", "pressures": ["finance", "workforce"]}
+
+    # A new partnership's first small round, written by hand. a's scores are 10/3, 11/3,
+    # 3, 3.5 and 3.5: mean exactly 3.4, the edge of band 4. b has one scored person; c.2
+    # has one scale answer (skipped by rwg); o has no spread.
+    small = finish("small", "round-s", [
+        {"organisation": "acute-trust", "role": "clinician",
+         "answers": {"a.1": 3, "a.2": 3, "a.3": 4, "b.1": 2, "b.2": "dk", "c.1": 2, "c.2": "dk",
+                     "o.1": 3},
+         "levels": {"a": 3, "b": 1, "o": 3}, "comments": {"a.1": "We are only starting."}},
+        {"organisation": "acute-trust", "role": "clinician",
+         "answers": {"a.1": 4, "a.2": 4, "a.3": 3, "b.1": "dk", "b.2": "na", "c.1": 3, "c.2": 4,
+                     "o.1": 3},
+         "levels": {"a": 3, "b": 5}, "comments": {"a.1": "Early days."}},
+        {"organisation": "council", "role": "manager",
+         "answers": {"a.1": 3, "a.2": 3, "a.3": "dk", "b.1": "na", "c.1": 2, "c.2": "na", "o.1": 3},
+         "levels": {"a": 4}, "comments": {}},
+        {"organisation": "acute-trust", "role": "clinician",
+         "answers": {"a.1": 4, "a.2": 3, "a.3": "na", "b.2": "dk", "c.1": 1, "c.2": "dk", "o.1": 3},
+         "levels": {"a": 2}, "comments": {"c.1": "Early days."}},
+        {"organisation": "council", "role": "other",
+         "answers": {"a.1": 3, "a.2": 4, "a.3": "dk", "b.1": "dk", "b.2": "dk", "c.1": 3,
+                     "c.2": "na", "o.1": 3},
+         "levels": {}, "comments": {}},
+    ])
+
+    # A readiness check (quick mode: one statement per domain, no levels asked). Some
+    # responses carry stale full-mode answers and level choices, which must be ignored.
+    quick_rows = []
+    quick_orgs = rng.shuffle(expand({"acute-trust": 5, "council": 4, "charity": 3}))
+    quick_roles = rng.shuffle(expand({"manager": 4, "front-line": 5, "service-user": 2, "other": 1}))
+    for i in range(12):
+        answers = {}
+        for d, mu in [("a", 4.1), ("b", 3.0), ("c", 2.6)]:
+            u = rng.below(100)
+            answers[f"{d}.1"] = ("dk" if u < 8 else "na" if u < 12
+                                 else max(1, min(5, round(mu + rng.uniform(-1.6, 1.6)))))
+        if i % 4 == 0:
+            answers["a.2"] = 1
+            answers["o.1"] = 5
+        quick_rows.append({"organisation": quick_orgs[i], "role": quick_roles[i], "answers": answers,
+                           "levels": {"a": 5, "b": 1} if i % 5 == 0 else {}, "comments": {}})
+    quick = finish("quick", "round-q", quick_rows)
+
+    # Threshold edges, written by hand. Domain a (three statements, so scores in thirds):
+    # acute-trust 10/3, 13/3, 13/3 (mean exactly 4) and council 3, 3.5, 2.5 (mean exactly 3),
+    # so the organisation gap is exactly 1 point (rule 12: flagged) and the round mean is
+    # exactly 3.5 (rule 15: in place). Roles against the small round: a shift of exactly
+    # 30% (rule 16: mix warning).
+    edges = finish("edges", "round-e", [
+        {"organisation": "acute-trust", "role": "clinician",
+         "answers": {"a.1": 3, "a.2": 3, "a.3": 4, "b.1": 3, "b.2": 4, "c.1": 2, "c.2": 3, "o.1": 4},
+         "levels": {"a": 4, "b": 3, "c": 2, "o": 3}, "comments": {}},
+        {"organisation": "acute-trust", "role": "manager",
+         "answers": {"a.1": 4, "a.2": 4, "a.3": 5, "b.1": 4, "b.2": 4, "c.1": 3, "c.2": 3, "o.1": 3},
+         "levels": {"a": 4, "b": 3, "c": 3, "o": 3}, "comments": {}},
+        {"organisation": "acute-trust", "role": "clinician",
+         "answers": {"a.1": 5, "a.2": 4, "a.3": 4, "b.1": 2, "b.2": 3, "c.1": 2, "c.2": 2, "o.1": 3},
+         "levels": {"a": 5, "b": 2, "c": 2}, "comments": {}},
+        {"organisation": "council", "role": "manager",
+         "answers": {"a.1": 3, "a.2": 3, "a.3": 3, "b.1": 3, "b.2": 3, "c.1": 3, "c.2": 2, "o.1": 3},
+         "levels": {"a": 3, "b": 3, "c": 2, "o": 2}, "comments": {}},
+        {"organisation": "council", "role": "clinician",
+         "answers": {"a.1": 3, "a.2": 4, "a.3": "dk", "b.1": 2, "b.2": "na", "c.1": 1, "c.2": 2,
+                     "o.1": "dk"},
+         "levels": {"a": 3, "b": 2, "c": 2}, "comments": {}},
+        {"organisation": "council", "role": "front-line",
+         "answers": {"a.1": 2, "a.2": 3, "a.3": "dk", "b.1": 3, "b.2": 3, "c.1": 2, "c.2": 1, "o.1": 3},
+         "levels": {"a": 3, "b": 3, "c": 1, "o": 3}, "comments": {}},
+    ])
+
+    return {
+        "about": "Round datasets over the analysis.json test instrument, for the round analysis "
+        "reference test; written by scripts/reference_round.py --write-rounds, read by that script "
+        "and by crates/trellis-core/tests/round_reference.rs. Responses are in the workspace "
+        "Response format.",
+        "instrument": "analysis.json",
+        "rounds": [
+            {"name": "first", "mode": "full", "min_group": 3, "context": first_context,
+             "targets": {"a": 4, "c": 2}, "responses": first},
+            {"name": "second", "mode": "full", "min_group": 4, "context": second_context,
+             "targets": {"a": 4, "b": 3, "c": 3}, "responses": second},
+            # The facilitator raised the minimum group to 6: with 5 respondents the breakdowns
+            # are withheld and comments hidden.
+            {"name": "small", "mode": "full", "min_group": 6, "context": {"history": "none"},
+             "targets": {}, "responses": small},
+            {"name": "quick", "mode": "quick", "min_group": 2,
+             "context": {"history": "negative", "pressures": ["finance"]}, "targets": {"b": 4},
+             "responses": quick},
+            {"name": "edges", "mode": "full", "min_group": 3, "context": {"history": "none"},
+             "targets": {}, "responses": edges},
+        ],
+        "comparisons": [
+            {"earlier": "first", "later": "second"},
+            {"earlier": "small", "later": "first"},
+            {"earlier": "small", "later": "edges"},
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# Reference rules
+
+
+def f(x):
+    """A finite Python float (or None), so json writes its full-precision repr."""
+    if x is None:
+        return None
+    x = float(x)
+    if not math.isfinite(x):
+        raise ValueError(f"non-finite reference value {x!r}")
+    return x
+
+
+class Model:
+    """The parts of the instrument the rules need."""
+
+    def __init__(self, instrument):
+        self.points = len(instrument["scale"]["points"])
+        self.levels = len(instrument["levels"])
+        self.modes = {m["id"]: m for m in instrument["modes"]}
+        self.domains = instrument["domains"]
+        self.statements = instrument["statements"]
+
+    def statements_in(self, mode, domain):
+        return [s["id"] for s in self.statements if s["domain"] == domain and mode in s["modes"]]
+
+    def domains_in(self, mode):
+        """Domains with at least one statement in the mode, in instrument order."""
+        return [d for d in self.domains if self.statements_in(mode, d["id"])]
+
+
+def scale_value(answer, points):
+    """Rule 1 and the note on damaged files: a number on the scale, else None."""
+    if isinstance(answer, int) and not isinstance(answer, bool) and 1 <= answer <= points:
+        return answer
+    return None
+
+
+def domain_score(answers, statements, points):
+    """Rules 1 and 2: the exact mean of the scale answers, with at least half answered."""
+    values = [v for v in (scale_value(answers.get(s), points) for s in statements) if v is not None]
+    if not statements or 2 * len(values) < len(statements):
+        return None
+    return Fraction(sum(values), len(values))
+
+
+def describe(values):
+    import numpy as np
+    from scipy import stats
+
+    a = np.asarray(values, dtype=np.float64)
+    n = a.size
+    if n == 0:
+        return None
+    mean = np.mean(a)
+    out = {
+        "n": n,
+        "mean": f(mean),
+        "median": f(np.median(a)),
+        "sd": None,
+        "q1": f(np.percentile(a, 25, method="linear")),
+        "q3": f(np.percentile(a, 75, method="linear")),
+        "min": f(np.min(a)),
+        "max": f(np.max(a)),
+        "ci95": None,
+    }
+    if n >= 2:
+        sd = np.std(a, ddof=1)
+        half = stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
+        out["sd"] = f(sd)
+        out["ci95"] = [f(mean - half), f(mean + half)]
+    return out
+
+
+def distribution(answers, points):
+    """Rule 7: counts per scale point, dk, na and unanswered (anything else, off-scale too)."""
+    out = {"points": [0] * points, "dont_know": 0, "not_applicable": 0, "unanswered": 0}
+    for a in answers:
+        v = scale_value(a, points)
+        if v is not None:
+            out["points"][v - 1] += 1
+        elif a == "dk":
+            out["dont_know"] += 1
+        elif a == "na":
+            out["not_applicable"] += 1
+        else:
+            out["unanswered"] += 1
+    return out
+
+
+def rwg_j(items, points):
+    """Rule 8 (James, Demaree and Wolf, 1984)."""
+    import numpy as np
+
+    variances = [np.var(np.asarray(v, dtype=np.float64), ddof=1) for v in items if len(v) >= 2]
+    if not variances or points < 2:
+        return None
+    j = len(variances)
+    s2 = float(np.mean(variances))
+    null = (points * points - 1) / 12
+    if s2 >= null:
+        return 0.0
+    r = s2 / null
+    return f(j * (1 - r) / (j * (1 - r) + r))
+
+
+def level_votes(choices, levels):
+    """Rule 9: counts, lower median, choices more than one level away, split."""
+    valid = sorted(c for c in choices if 1 <= c <= levels)
+    counts = [valid.count(level) for level in range(1, levels + 1)]
+    if not valid:
+        return {"counts": counts, "median": None, "outside": 0, "split": False}
+    median = valid[(len(valid) - 1) // 2]
+    outside = sum(1 for c in valid if abs(c - median) > 1)
+    split = outside >= SPLIT_COUNT or (outside >= 2 and Fraction(outside, len(valid)) >= SPLIT_SHARE)
+    return {"counts": counts, "median": median, "outside": outside, "split": split}
+
+
+BAND_EDGES = [Fraction(18, 10), Fraction(26, 10), Fraction(34, 10), Fraction(42, 10)]
+
+
+def band_level(mean, levels):
+    """Rule 9: [1, 1.8) -> 1, [1.8, 2.6) -> 2, [2.6, 3.4) -> 3, [3.4, 4.2) -> 4, [4.2, 5] -> 5."""
+    band = 1 + sum(1 for edge in BAND_EDGES if mean >= edge)
+    return max(1, min(levels, band))
+
+
+def critical(domain, context):
+    """The first context condition of the domain that holds."""
+    for when in domain.get("critical_when", []):
+        chosen = context.get(when["question"])
+        chosen = [chosen] if isinstance(chosen, str) else (chosen if isinstance(chosen, list) else [])
+        for option in chosen:
+            if option in when["options"]:
+                return {"question": when["question"], "option": option}
+    return None
+
+
+def role_rank(key):
+    kind, name = key
+    return (0, name) if kind == "organisation" else (1, ROLES.index(name))
+
+
+def protect(sizes, min_group):
+    """Rule 11: (shown, pooled, withheld). Shown largest first, ties in key order."""
+    shown = sorted(sizes, key=lambda k: (-sizes[k], role_rank(k)))
+    pool = [k for k in shown if sizes[k] < min_group]
+    shown = [k for k in shown if sizes[k] >= min_group]
+    too_small = lambda: len(pool) < 2 or sum(sizes[k] for k in pool) < min_group  # noqa: E731
+    while pool and too_small() and shown:
+        pool.append(shown.pop())
+    if pool and too_small():
+        return [], [], True
+    return shown, sorted(pool, key=role_rank), False
+
+
+def mean_or_none(values):
+    import numpy as np
+
+    return f(np.mean(np.asarray(values, dtype=np.float64))) if values else None
+
+
+def pearson(x, y):
+    import numpy as np
+    from scipy import stats
+
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    if len(x) < 2 or np.var(x) == 0 or np.var(y) == 0:
+        return None
+    return f(stats.pearsonr(x, y).statistic)
+
+
+def reliability(domain, statements, responses, points):
+    """Rule 17 on the responses that answered every statement on the scale."""
+    import numpy as np
+
+    rows = []
+    for r in responses:
+        row = [scale_value(r["answers"].get(s), points) for s in statements]
+        if all(v is not None for v in row):
+            rows.append(row)
+    out = {"domain": domain, "complete": len(rows), "alpha": None, "item_total": [],
+           "low_alpha": False, "low_items": []}
+    if len(rows) < RELIABILITY_MIN:
+        return out
+    m = np.asarray(rows, dtype=np.float64)
+    k = m.shape[1]
+    totals = m.sum(axis=1)
+    total_var = np.var(totals, ddof=1)
+    if total_var > 0:
+        out["alpha"] = f(k / (k - 1) * (1 - np.var(m, axis=0, ddof=1).sum() / total_var))
+    out["item_total"] = [[s, pearson(m[:, i], totals - m[:, i])] for i, s in enumerate(statements)]
+    out["low_alpha"] = out["alpha"] is not None and out["alpha"] < LOW_ALPHA
+    out["low_items"] = [s for s, r in out["item_total"] if r is not None and r < LOW_ITEM_TOTAL]
+    return out
+
+
+def analyse(model, rnd):
+    mode = rnd["mode"]
+    responses = rnd["responses"]
+    min_group = max(rnd["min_group"], MIN_GROUP)
+    ask_levels = model.modes[mode]["ask_levels"]
+    domains_in = model.domains_in(mode)
+    asked = {d["id"]: model.statements_in(mode, d["id"]) for d in domains_in}
+    scores = {r["id"]: [domain_score(r["answers"], asked[d["id"]], model.points) for d in domains_in]
+              for r in responses}
+
+    statements_out = []
+    domains_out = []
+    exact_means = {}
+    for di, d in enumerate(domains_in):
+        did = d["id"]
+        items = []
+        pooled = []
+        for s in asked[did]:
+            answers = [r["answers"].get(s) for r in responses]
+            values = [v for v in (scale_value(a, model.points) for a in answers) if v is not None]
+            items.append(values)
+            pooled += answers
+            comments = sorted(c for r in responses if (c := r["comments"].get(s)) and c.strip())
+            statements_out.append({
+                "statement": s,
+                "domain": did,
+                "describe": describe(values),
+                "distribution": distribution(answers, model.points),
+                "comments": comments if len(responses) >= min_group else [],
+            })
+        exact = sorted(s[di] for s in scores.values() if s[di] is not None)
+        exact_means[did] = sum(exact) / len(exact) if exact else None
+        votes = level_votes([r["levels"][did] for r in responses if did in r["levels"]] if ask_levels
+                            else [], model.levels)
+        band = band_level(sum(exact) / len(exact), model.levels) if exact else None
+        if votes["median"] is not None:
+            level = {"kind": "uncertain", "level": None} if votes["split"] else \
+                {"kind": "chosen", "level": votes["median"]}
+        elif band is not None and not ask_levels:
+            level = {"kind": "from_scores", "level": band}
+        else:
+            level = {"kind": "unknown", "level": None}
+        # Working level (rule 10): the group level, or the score band when uncertain or not asked.
+        working = level["level"] if level["kind"] in ("chosen", "from_scores") else band
+        target = rnd["targets"].get(did)
+        domains_out.append({
+            "domain": did,
+            "functioning": d["kind"] == "functioning",
+            "critical": critical(d, rnd["context"]),
+            "target": target if target is not None and 1 <= target <= model.levels else None,
+            "not_enough": len(responses) - len(exact),
+            "scores": [f(x) for x in exact],
+            "describe": describe([float(x) for x in exact]),
+            "distribution": distribution(pooled, model.points),
+            "agreement": rwg_j(items, model.points),
+            "votes": votes,
+            "band_level": band,
+            "level": level,
+            "working_level": working,
+            "mismatch": level["kind"] == "chosen" and band is not None
+            and abs(level["level"] - band) >= MISMATCH_LEVELS,
+        })
+
+    # Rule 10: the stage.
+    functioning = [d for d in domains_out if d["functioning"]]
+    placed = sorted(d["working_level"] for d in functioning if d["working_level"] is not None)
+    if not placed or 2 * len(placed) < len(functioning):
+        stage = {"level": None, "median": None, "held_back_by": []}
+    else:
+        median = placed[(len(placed) - 1) // 2]
+        crit = [d for d in functioning if d["critical"] is not None and d["working_level"] is not None]
+        stage = {
+            "level": min([median] + [d["working_level"] for d in crit]),
+            "median": median,
+            "held_back_by": [d["domain"] for d in crit if d["working_level"] < median],
+        }
+
+    # Rule 11: breakdowns.
+    def breakdown(kind, field):
+        keys = {r["id"]: (kind, r[field]) for r in responses}
+        sizes = {}
+        for k in keys.values():
+            sizes[k] = sizes.get(k, 0) + 1
+        shown, pooled, withheld = protect(sizes, min_group)
+
+        def group(members):
+            ids = [r["id"] for r in responses if keys[r["id"]] in members]
+            scored = [[scores[i][di] for i in ids if scores[i][di] is not None] for di in range(len(domains_in))]
+            return {
+                "members": [name for _, name in members],
+                "n": len(ids),
+                "means": [mean_or_none([float(x) for x in xs]) for xs in scored],
+                # Exact means, for the flag of rule 12; dropped before writing.
+                "exact_means": [sum(xs) / len(xs) if xs else None for xs in scored],
+            }
+
+        return {
+            "withheld": withheld,
+            "groups": [group([k]) for k in shown],
+            "combined": group(pooled) if pooled else None,
+        }
+
+    by_organisation = breakdown("organisation", "organisation")
+    by_role = breakdown("role", "role")
+
+    # Rule 12: organisation gaps among organisations shown on their own, from exact means.
+    gaps = []
+    for di, d in enumerate(domains_out):
+        means = [(g["members"][0], g["exact_means"][di]) for g in by_organisation["groups"]
+                 if g["exact_means"][di] is not None]
+        if len(means) < 2:
+            continue
+        high = max(means, key=lambda x: x[1])
+        low = min(means, key=lambda x: x[1])
+        values = [m for _, m in means]
+        assert values.count(high[1]) == 1 and values.count(low[1]) == 1, ("tied means", d["domain"], means)
+        gap = high[1] - low[1]
+        gaps.append({"domain": d["domain"], "highest": high[0], "lowest": low[0], "gap": f(gap),
+                     "flagged": gap >= GAP_FLAG})
+
+    # Rule 15: readiness conditions. Not in place first (critical first, then lowest mean),
+    # then without enough answers, then in place (in place: the same keys, an order the
+    # docs leave open); remaining ties in instrument order.
+    conditions = []
+    for i, d in enumerate(domains_out):
+        if not d["functioning"]:
+            continue
+        exact_mean = exact_means[d["domain"]]
+        in_place = None if exact_mean is None else exact_mean >= IN_PLACE
+        group = {False: 0, None: 1, True: 2}[in_place]
+        order = (group, d["critical"] is None, math.inf if exact_mean is None else exact_mean, i)
+        conditions.append((order, {
+            "domain": d["domain"],
+            "score": d["describe"]["mean"] if d["describe"] else None,
+            "in_place": in_place,
+            "critical": d["critical"],
+        }))
+    readiness = [c for _, c in sorted(conditions, key=lambda x: x[0])]
+
+    for b in (by_organisation, by_role):
+        for g in b["groups"] + ([b["combined"]] if b["combined"] else []):
+            del g["exact_means"]
+
+    mix = {"organisation": {}, "role": {}}
+    for r in responses:
+        mix["organisation"][r["organisation"]] = mix["organisation"].get(r["organisation"], 0) + 1
+        mix["role"][r["role"]] = mix["role"].get(r["role"], 0) + 1
+    mix = {k: dict(sorted(v.items())) for k, v in mix.items()}
+
+    return {
+        "name": rnd["name"],
+        "n": len(responses),
+        "min_group": min_group,
+        "respondent_scores": [
+            {"id": r["id"], "scores": [f(x) for x in scores[r["id"]]]} for r in responses
+        ],
+        "domains": domains_out,
+        "statements": statements_out,
+        "stage": stage,
+        "by_organisation": by_organisation,
+        "by_role": by_role,
+        "organisation_gaps": gaps,
+        "readiness": readiness,
+        "reliability": [reliability(d["id"], asked[d["id"]], responses, model.points)
+                        for d in domains_in if len(asked[d["id"]]) >= 2],
+        "mix": mix,
+    }
+
+
+def welch(earlier, later):
+    import numpy as np
+    from scipy import stats
+
+    if len(earlier) < 2 or len(later) < 2:
+        return None
+    a = np.asarray(earlier, dtype=np.float64)
+    b = np.asarray(later, dtype=np.float64)
+    assert np.var(a) > 0 or np.var(b) > 0, "two constant groups: not an independent check"
+    with warnings.catch_warnings():
+        # scipy warns of "catastrophic cancellation" when one group is constant (the small
+        # round's o): its variance is then exactly 0 and the result is exact.
+        warnings.filterwarnings("ignore", message="Precision loss occurred", category=RuntimeWarning)
+        res = stats.ttest_ind(b, a, equal_var=False)
+    ci = res.confidence_interval(confidence_level=0.95)
+    return {"difference": f(np.mean(b) - np.mean(a)), "low": f(ci.low), "high": f(ci.high),
+            "df": f(res.df)}
+
+
+def shift(earlier, later):
+    """Rule 16: half the sum of absolute differences in shares."""
+    te, tl = max(1, sum(earlier.values())), max(1, sum(later.values()))
+    keys = sorted(set(earlier) | set(later))
+    return sum(abs(Fraction(earlier.get(k, 0), te) - Fraction(later.get(k, 0), tl)) for k in keys) / 2
+
+
+def compare(earlier, later):
+    domains = []
+    for d in later["domains"]:
+        e = next((x for x in earlier["domains"] if x["domain"] == d["domain"]), None)
+        if e is None:
+            continue
+        diff = welch(e["scores"], d["scores"])
+        verdict = ("too_few_answers" if diff is None else "improved" if diff["low"] > 0
+                   else "declined" if diff["high"] < 0 else "no_clear_change")
+        domains.append({
+            "domain": d["domain"],
+            "earlier": e["describe"]["mean"] if e["describe"] else None,
+            "later": d["describe"]["mean"] if d["describe"] else None,
+            "difference": diff,
+            "verdict": verdict,
+        })
+    org = shift(earlier["mix"]["organisation"], later["mix"]["organisation"])
+    role = shift(earlier["mix"]["role"], later["mix"]["role"])
+    return {
+        "earlier": earlier["name"],
+        "later": later["name"],
+        "domains": domains,
+        "organisation_shift": f(org),
+        "role_shift": f(role),
+        "mix_changed": org >= MIX_WARNING or role >= MIX_WARNING,
+    }
+
+
+def make_reference(instrument, rounds):
+    import numpy as np
+    import scipy
+
+    model = Model(instrument)
+    analysed = {r["name"]: analyse(model, r) for r in rounds["rounds"]}
+    return {
+        "about": "Expected round analysis results, written by scripts/reference_round.py from "
+        "rounds.json and ../analysis.json; compared with analyse() and compare() by "
+        "crates/trellis-core/tests/round_reference.rs. Do not edit by hand.",
+        "generated_with": {
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+            "scipy": scipy.__version__,
+        },
+        "rounds": list(analysed.values()),
+        "comparisons": [compare(analysed[c["earlier"]], analysed[c["later"]]) for c in rounds["comparisons"]],
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# Output: stable, readable JSON with lists of numbers on one line and floats as repr
+
+
+def dump(obj, indent=0):
+    pad = "  " * indent
+    if isinstance(obj, dict):
+        if all(not isinstance(v, (dict, list)) for v in obj.values()):
+            return "{" + ", ".join(f"{json.dumps(k)}: {dump(v)}" for k, v in obj.items()) + "}"
+        items = [f'{pad}  {json.dumps(k)}: {dump(v, indent + 1)}' for k, v in obj.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(obj, list):
+        if all(not isinstance(v, (dict, list)) for v in obj) or all(
+            isinstance(v, list) and all(not isinstance(w, (dict, list)) for w in v) for v in obj
+        ):
+            return "[" + ", ".join(dump(v) for v in obj) + "]"
+        return "[\n" + ",\n".join(f"{pad}  {dump(v, indent + 1)}" for v in obj) + "\n" + pad + "]"
+    if obj is None:
+        return "null"
+    if isinstance(obj, bool):
+        return "true" if obj else "false"
+    if isinstance(obj, int):
+        return str(obj)
+    if isinstance(obj, float):
+        if not math.isfinite(obj):
+            raise ValueError(f"non-finite value {obj!r}")
+        return repr(obj)
+    if isinstance(obj, str):
+        return json.dumps(obj)
+    raise TypeError(f"cannot write {type(obj).__name__}")
+
+
+def write(path, obj):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump(obj) + "\n", encoding="utf-8")
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--write-rounds", action="store_true",
+                        help="first rewrite rounds.json from make_rounds() in this script")
+    args = parser.parse_args(argv)
+
+    import numpy as np
+    import scipy
+
+    found = {"python": platform.python_version(), "numpy": np.__version__, "scipy": scipy.__version__}
+    if found != PINNED:
+        print(f"warning: running with {found}, reference.json was pinned to {PINNED}", file=sys.stderr)
+
+    if args.write_rounds:
+        write(ROUNDS, make_rounds())
+        print(f"wrote {ROUNDS}")
+    instrument = json.loads(INSTRUMENT.read_text(encoding="utf-8"))
+    rounds = json.loads(ROUNDS.read_text(encoding="utf-8"))
+    write(REFERENCE, make_reference(instrument, rounds))
+    print(f"wrote {REFERENCE}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

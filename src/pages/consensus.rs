@@ -1,0 +1,133 @@
+//! The consensus record: what the group agreed for each domain (level, rationale,
+//! evidence), shown beside the group's answers and the earlier round's agreement.
+//! Each field is saved as it changes.
+
+use std::collections::BTreeMap;
+
+use trellis_core::analysis::{analyse, GroupLevel, RoundInput, MIN_GROUP};
+use trellis_core::scoring::format_score;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::browser::dom::event_value;
+use crate::messages as msg;
+use crate::pages::find_round;
+use crate::route::Route;
+use crate::state::use_app_state;
+
+#[derive(Properties, PartialEq)]
+pub struct ConsensusProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn ConsensusPage(props: &ConsensusProps) -> Html {
+    let app = use_app_state();
+    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
+    };
+    let sent: Vec<_> = app
+        .workspace
+        .responses_for(&round.id)
+        .filter(|r| r.submitted.is_some())
+        .collect();
+    let no_targets = BTreeMap::new();
+    let analysis = analyse(&RoundInput {
+        instrument,
+        mode: &round.mode,
+        responses: sent,
+        context: &collaboration.context,
+        targets: &no_targets,
+        min_group: MIN_GROUP,
+    });
+    let earlier = app.workspace.previous_round(&round.id);
+    let level_label = |l: u8| {
+        instrument
+            .levels()
+            .get(usize::from(l) - 1)
+            .map_or(format!("{l}"), |x| msg::level_name(l, &x.name))
+    };
+    let domains = analysis.domains.iter().map(|d| {
+        let title = instrument.domain(&d.domain).map_or(d.domain.clone(), |x| x.title.clone());
+        let current = round.consensus.get(&d.domain).cloned();
+        let (level, rationale, evidence) = current
+            .as_ref()
+            .map_or((None, String::new(), String::new()), |c| (c.level, c.rationale.clone(), c.evidence.clone()));
+        let save = {
+            let (app, round_id, domain) = (app.clone(), round.id.clone(), d.domain.clone());
+            move |level: Option<u8>, rationale: String, evidence: String| {
+                app.set_consensus(&round_id, &domain, level, rationale, evidence)
+            }
+        };
+        let group_level = match d.level {
+            GroupLevel::Chosen(l) | GroupLevel::FromScores(l) => level_label(l),
+            GroupLevel::Uncertain => msg::UNCERTAIN.to_string(),
+            GroupLevel::Unknown => "–".to_string(),
+        };
+        let spread = d.stats.as_ref().map_or(msg::NOT_ENOUGH_ANSWERS.to_string(), |s| {
+            msg::score_spread(&format_score(s.mean), &format_score(s.q1), &format_score(s.q3))
+        });
+        let before = earlier.and_then(|e| e.consensus.get(&d.domain).map(|c| (e, c)));
+        let stem = format!("consensus-{}", d.domain);
+        let on_level = |l: Option<u8>| {
+            let (save, rationale, evidence) = (save.clone(), rationale.clone(), evidence.clone());
+            Callback::from(move |_: Event| save(l, rationale.clone(), evidence.clone()))
+        };
+        let on_rationale = {
+            let (save, evidence) = (save.clone(), evidence.clone());
+            Callback::from(move |e: InputEvent| save(level, event_value(&e), evidence.clone()))
+        };
+        let on_evidence = {
+            let (save, rationale) = (save.clone(), rationale.clone());
+            Callback::from(move |e: InputEvent| save(level, rationale.clone(), event_value(&e)))
+        };
+        html! {
+            <section class="consensus-domain" aria-labelledby={format!("{stem}-heading")} data-testid={stem.clone()}>
+                <h2 id={format!("{stem}-heading")}>{ title }</h2>
+                <p class="meta">{ msg::group_view(&group_level, &spread) }</p>
+                if let Some((e, c)) = before {
+                    <p class="notice" data-testid={format!("{stem}-earlier")}>
+                        { msg::earlier_consensus(&e.name, &c.level.map_or("–".to_string(), level_label), &c.rationale) }
+                    </p>
+                }
+                <fieldset class="field">
+                    <legend>{ msg::AGREED_LEVEL }</legend>
+                    for (i, l) in instrument.levels().iter().enumerate() {
+                        <div class="choice-block">
+                            <input type="radio" id={format!("{stem}-{}", i + 1)} name={stem.clone()}
+                                checked={level == Some(l.level)} onchange={on_level(Some(l.level))} />
+                            <label for={format!("{stem}-{}", i + 1)}>{ level_label(l.level) }</label>
+                        </div>
+                    }
+                    <div class="choice-block">
+                        <input type="radio" id={format!("{stem}-none")} name={stem.clone()}
+                            checked={level.is_none()} onchange={on_level(None)} />
+                        <label for={format!("{stem}-none")}>{ msg::NOT_AGREED }</label>
+                    </div>
+                </fieldset>
+                <div class="field">
+                    <label for={format!("{stem}-rationale")}>{ msg::RATIONALE }</label>
+                    <textarea id={format!("{stem}-rationale")} rows="3" value={rationale.clone()} oninput={on_rationale} />
+                </div>
+                <div class="field">
+                    <label for={format!("{stem}-evidence")}>{ msg::EVIDENCE }</label>
+                    <textarea id={format!("{stem}-evidence")} rows="3" value={evidence.clone()} oninput={on_evidence} />
+                </div>
+            </section>
+        }
+    });
+    html! {
+        <>
+            <p class="breadcrumb"><Link<Route> to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link<Route>></p>
+            <h1 tabindex="-1">{ msg::consensus_title(&round.name) }</h1>
+            <p class="lead">{ msg::CONSENSUS_LEAD }</p>
+            <p class="hint">{ msg::CONTEXT_SAVED }</p>
+            if let Some(n) = app.notice.clone() {
+                <p class="notice notice-warning" role="alert">{ n }</p>
+            }
+            <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>{ for domains }</form>
+            <p><Link<Route> to={Route::Results { id: round.id.clone() }} classes="button">{ msg::DONE }</Link<Route>></p>
+        </>
+    }
+}
