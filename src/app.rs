@@ -10,8 +10,8 @@ use crate::browser;
 use crate::components::StorageNotice;
 use crate::messages as msg;
 use crate::pages::{
-    About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, Home, KioskPage,
-    NewCollaborationPage, NotFound, Results,
+    About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, Home, ImportPage,
+    InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, Results, SentPage,
 };
 use crate::route::Route;
 use crate::state::{Action, AppHandle, AppState};
@@ -133,6 +133,10 @@ fn switch(route: Route) -> Html {
             let key = format!("{id}/{step}");
             html! { <AnswerStep {key} {id} {step} /> }
         }
+        Route::Join { code } => html! { <JoinPage code={code} /> },
+        Route::Invite { id } => html! { <InvitePage id={id} /> },
+        Route::Import { id } => html! { <ImportPage id={id} /> },
+        Route::Sent { id } => html! { <SentPage id={id} /> },
         Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
         Route::Kiosk { id } => html! { <KioskPage id={id} /> },
         Route::Results { id } => html! { <Results id={id} /> },

@@ -494,3 +494,224 @@ pub fn kiosk_title(round: &str) -> String {
 }
 pub const RESULTS_HIDDEN_TITLE: &str = "Results are hidden during the workshop session";
 pub const RESULTS_HIDDEN: &str = "So that nobody sees other people's answers, results stay hidden until the facilitator ends the workshop session.";
+
+pub const INVITE_LEAD: &str = "Send this link to the people you want to hear from, in every partner organisation. Everything about the round travels inside the link itself, so nothing is stored on a server. People answer privately on their own device and send their answers back to you.";
+pub const CONTACT_LABEL: &str = "Where should people send their answers? (optional)";
+pub const CONTACT_HINT: &str =
+    "Usually your work email address. It goes into the link so that people can email their answers to you.";
+pub const INVITATION_LINK: &str = "Invitation link";
+pub const COPY_LINK: &str = "Copy the link";
+pub const PRINT_SHEET: &str = "Print the invitation sheet";
+pub const COPIED: &str = "Copied.";
+pub const COPY_YOURSELF: &str = "This browser did not allow copying. Select the text and copy it yourself.";
+pub const IMPORT_ANSWERS: &str = "Import the answers people send back";
+pub const SHEET_PRIVACY: &str = "Your answers stay on your own device while you answer. Nothing is sent anywhere until you choose to send them, and then only to the person who invited you.";
+pub const SHEET_HOW: &str = "How to take part";
+pub const SHEET_STEP_OPEN: &str = "Open this link in your web browser:";
+pub const SHEET_STEP_ANSWER: &str =
+    "Choose your organisation and role, then answer the statements. Your answers are saved as you go.";
+pub const SHEET_OFFLINE: &str = "Once the page has opened, it keeps working even if your connection drops.";
+pub const BAD_LINK_TITLE: &str = "This invitation link does not work";
+pub const BAD_LINK_HELP: &str =
+    "Ask the person who sent it for a new link, and copy it in full, from start to end.";
+pub const JOIN_SEND: &str = "When you have finished, you choose how to send your answers back: as a file, or as a code to paste into an email.";
+pub const NOTHING_SENT_TITLE: &str = "You have not finished answering yet";
+pub const SEND_BACK_TITLE: &str = "Send your answers back";
+pub const SEND_FILE: &str = "As a file";
+pub const SEND_FILE_HOW: &str =
+    "Download a small file and attach it to an email or a Teams message to the person who invited you.";
+pub const DOWNLOAD_FILE: &str = "Download my answers";
+pub const SEND_CODE: &str = "As a code";
+pub const SEND_CODE_HOW: &str = "Or copy this code and paste it into an email or chat message. The code is your answers in a compact form; it has a check built in, so a damaged code is noticed.";
+pub const YOUR_CODE: &str = "Your answers as a code";
+pub const COPY_CODE: &str = "Copy the code";
+pub const PROTECT_TITLE: &str = "Protect with a passphrase (optional)";
+pub const PROTECT_HOW: &str = "If you would rather your answers could not be read by anyone who sees the message, lock the code with a passphrase. Tell the person who invited you the passphrase another way, for example by phone.";
+pub const PASSPHRASE: &str = "Passphrase (at least 8 characters)";
+pub const PASSPHRASE_REPEAT: &str = "Type the passphrase again";
+pub const PROTECT: &str = "Lock the code";
+pub const PROTECTED_CODE: &str = "Your locked code";
+pub const PASSPHRASE_SHORT: &str = "Use a passphrase of at least 8 characters.";
+pub const PASSPHRASE_DIFFERENT: &str = "The two passphrases are different. Type them again.";
+pub const CRYPTO_UNAVAILABLE: &str = "This browser cannot lock codes here: passphrase protection needs the page to be opened over a secure (https) connection. You can still send the plain code or the file.";
+pub const SHARE_PASSPHRASE_APART: &str =
+    "Send the passphrase separately from the code, for example by phone.";
+pub const WHAT_YOU_SENT: &str = "What you sent";
+pub const SHOW_ANSWERS: &str = "Show my answers";
+pub const NOT_ANSWERED: &str = "Not answered";
+pub const PASTED: &str = "Pasted text";
+pub const IGNORE_COLUMN: &str = "Leave out";
+pub const RESPONSE_ID: &str = "Response id";
+pub const CSV_MAPPING_HELP: &str = "Check what each column holds. Trellis has matched columns to statements by their wording; change any that are wrong, and leave out columns such as names, emails and times.";
+pub const COLUMN: &str = "Column";
+pub const MEANS: &str = "What it holds";
+pub const READ_ROWS: &str = "Read the rows";
+pub const IMPORT_LEAD: &str = "Add the answers people sent back: files, codes pasted from emails, or a spreadsheet saved as CSV. Each one is checked first; nothing changes until you choose to add them, and then all the good ones are added together.";
+pub const IMPORT_PASSPHRASE: &str = "Passphrase for locked codes (if any)";
+pub const IMPORT_PASSPHRASE_HINT: &str = "Only needed for codes that people locked with a passphrase.";
+pub const IMPORT_FILES: &str = "Files";
+pub const CHOOSE_FILES: &str = "Choose response files or a CSV file";
+pub const DROP_HINT: &str = "You can choose several files at once, or drop them here.";
+pub const IMPORT_CODES: &str = "Codes";
+pub const PASTE_CODES: &str = "Paste codes";
+pub const PASTE_HINT: &str = "Paste one or many codes, or a whole email: Trellis finds the codes in it.";
+pub const READ_CODES: &str = "Read the codes";
+pub const READING: &str = "Reading…";
+pub const CHECKED_TITLE: &str = "Checked, ready to add";
+pub const CLEAR_LIST: &str = "Start again";
+pub const IMPORT_DONE_TITLE: &str = "Import finished";
+pub const PAPER_TITLE: &str = "Paper answers";
+pub const PAPER_HOW: &str =
+    "For someone who answered on paper, enter their answers yourself, choosing their organisation and role.";
+pub const ENTER_PAPER: &str = "Enter a paper response";
+pub const INVITE: &str = "Invite";
+pub const IMPORT: &str = "Import answers";
+
+pub fn invite_title(round: &str) -> String {
+    format!("Invite people: {round}")
+}
+
+pub fn sheet_heading(collaboration: &str) -> String {
+    format!("You are invited to say how {collaboration} is working")
+}
+
+pub fn sheet_intro(round: &str, minutes: u32) -> String {
+    format!("This is the \u{201c}{round}\u{201d} assessment. It takes {}, and your views are combined with those of people from every partner.", about_minutes(minutes))
+}
+
+pub fn sheet_step_send(contact: Option<&str>) -> String {
+    match contact {
+        Some(c) => format!("At the end, send your answers back to {c} as a file or a code."),
+        None => "At the end, send your answers back to the person who invited you, as a file or a code."
+            .to_string(),
+    }
+}
+
+pub fn bad_link(reason: &str) -> String {
+    format!("The link is damaged or incomplete: {reason}.")
+}
+
+pub fn join_title(collaboration: &str) -> String {
+    format!("You are invited to say how {collaboration} is working")
+}
+
+pub fn join_lead(round: &str, minutes: u32) -> String {
+    format!(
+        "This is the \u{201c}{round}\u{201d} assessment. It takes {}.",
+        about_minutes(minutes)
+    )
+}
+
+pub fn asked_by(contact: &str) -> String {
+    format!("Asked by: {contact}")
+}
+
+pub fn send_back_lead(collaboration: &str) -> String {
+    format!("Thank you. Your answers about {collaboration} are saved on this device. Choose one way to send them to the person who invited you.")
+}
+
+pub fn email_subject(collaboration: &str, round: &str) -> String {
+    format!("Trellis answers: {collaboration}, {round}")
+}
+
+pub fn email_body(code: &str) -> String {
+    format!("Here are my answers for the Trellis assessment:\n\n{code}\n")
+}
+
+pub fn email_to(contact: &str) -> String {
+    format!("Open an email to {contact}")
+}
+
+pub fn response_file_name(round: &str, date: &str) -> String {
+    let safe: String = round
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("trellis-answers-{safe}-{date}.json")
+}
+
+pub fn crypto_failed(detail: &str) -> String {
+    format!("The code could not be locked ({detail}). You can still send the plain code or the file.")
+}
+
+pub fn what_you_sent(answered: usize, total: usize) -> String {
+    format!("You answered {answered} of {total} statements.")
+}
+
+pub fn answer_label(instrument: &trellis_core::Instrument, answer: trellis_core::format::Answer) -> String {
+    use trellis_core::format::Answer;
+    let scale = instrument.scale();
+    match answer {
+        Answer::Scale(v) => scale
+            .points
+            .iter()
+            .find(|p| p.value == v)
+            .map_or(v.to_string(), |p| p.label.clone()),
+        Answer::DontKnow => scale.dont_know.clone(),
+        Answer::NotApplicable => scale.not_applicable.clone(),
+    }
+}
+
+pub fn code_source(source: &str, n: usize) -> String {
+    format!("{source}, code {n}")
+}
+
+pub fn csv_title(file: &str) -> String {
+    format!("Columns of {file}")
+}
+
+pub fn statement_option(text: &str) -> String {
+    let short: String = text.chars().take(70).collect();
+    if short.len() < text.len() {
+        format!("Statement: {short}…")
+    } else {
+        format!("Statement: {short}")
+    }
+}
+
+pub fn level_option(domain: &str) -> String {
+    format!("Level chosen for {domain}")
+}
+
+pub fn import_title(round: &str) -> String {
+    format!("Import answers: {round}")
+}
+
+pub fn import_counts(
+    added: usize,
+    updated: usize,
+    unchanged: usize,
+    rejected: usize,
+    applied: bool,
+) -> String {
+    let verb = if applied { "were" } else { "will be" };
+    format!(
+        "{added} new {verb} added, {updated} {verb} updated with a newer copy, {unchanged} already here, {rejected} could not be used."
+    )
+}
+
+pub fn import_added(source: &str, organisation: &str) -> String {
+    format!("Added: {source} ({organisation})")
+}
+
+pub fn import_updated(source: &str, organisation: &str) -> String {
+    format!("Updated with a newer copy: {source} ({organisation})")
+}
+
+pub fn import_unchanged(source: &str) -> String {
+    format!("Already here, kept the copy that was newer: {source}")
+}
+
+pub fn import_rejected(source: &str, reason: &str) -> String {
+    format!("Not used: {source}: {reason}")
+}
+
+pub fn add_to_round(n: usize) -> String {
+    format!("Add {} to the round", plural(n, "response", "responses"))
+}

@@ -19,6 +19,14 @@ pub enum Route {
     /// Step 1..=n is a domain; n + 1 is the review page.
     #[at("/round/:id/answer/:step")]
     AnswerStep { id: String, step: usize },
+    #[at("/join/:code")]
+    Join { code: String },
+    #[at("/round/:id/invite")]
+    Invite { id: String },
+    #[at("/round/:id/import")]
+    Import { id: String },
+    #[at("/round/:id/sent")]
+    Sent { id: String },
     #[at("/round/:id/consensus")]
     Consensus { id: String },
     #[at("/round/:id/kiosk")]

@@ -115,6 +115,13 @@ pub enum Action {
         now: Timestamp,
     },
     Kiosk(Option<String>),
+    /// Replaces the whole workspace (an import planned and checked by core).
+    ReplaceWorkspace(Box<Workspace>),
+    AcceptInvitation(Box<trellis_core::format::transfer::InvitationFile>, Timestamp),
+    SetContact {
+        collaboration_id: String,
+        contact: String,
+    },
     SetContext {
         collaboration_id: String,
         question: String,
@@ -153,6 +160,20 @@ impl Reducible for AppState {
                 next.kiosk = round;
                 return Rc::new(next);
             }
+            Action::ReplaceWorkspace(workspace) => {
+                ws = *workspace;
+                Ok(())
+            }
+            Action::AcceptInvitation(invitation, now) => {
+                match self.catalogue.get(&invitation.instrument, &invitation.version) {
+                    Some(i) => ws.accept_invitation(&invitation, i, now),
+                    None => Err(InputError::UnknownRound),
+                }
+            }
+            Action::SetContact {
+                collaboration_id,
+                contact,
+            } => ws.set_contact(&collaboration_id, &contact),
             Action::SetConsensus {
                 round_id,
                 domain,
@@ -367,6 +388,22 @@ impl AppHandle {
             rationale,
             evidence,
             now: browser::now(),
+        });
+    }
+
+    pub fn replace_workspace(&self, workspace: Workspace) {
+        self.dispatch(Action::ReplaceWorkspace(Box::new(workspace)));
+    }
+
+    /// Copies an invited round to this device (once; opening the link again is harmless).
+    pub fn accept_invitation(&self, invitation: trellis_core::format::transfer::InvitationFile) {
+        self.dispatch(Action::AcceptInvitation(Box::new(invitation), browser::now()));
+    }
+
+    pub fn set_contact(&self, collaboration_id: &str, contact: &str) {
+        self.dispatch(Action::SetContact {
+            collaboration_id: collaboration_id.to_string(),
+            contact: contact.to_string(),
         });
     }
 

@@ -48,3 +48,10 @@ pub fn focus_element(id: &str) {
         let _ = e.focus();
     }
 }
+
+/// Opens the browser's print dialog (for invitation sheets and reports).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod crypto;
 pub mod dom;
+pub mod files;
 pub mod panic;
 pub mod storage;
 

@@ -253,6 +253,8 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
             }
         });
         let kiosk = app.kiosk.as_deref() == Some(round.id.as_str());
+        // On a respondent's device the answers go back to the facilitator, not to results.
+        let invited = collaboration.invited.is_some();
         let on_send = {
             let (app, response_id, round_id) = (app.clone(), response.id.clone(), round_id.clone());
             Callback::from(move |_| {
@@ -260,6 +262,8 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
                 // In a workshop session the next page must not show anyone's answers.
                 let next = if kiosk {
                     Route::Kiosk { id: round_id.clone() }
+                } else if invited {
+                    Route::Sent { id: round_id.clone() }
                 } else {
                     Route::Results { id: round_id.clone() }
                 };

@@ -66,6 +66,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
     };
     let error_for = |field: &str| error.as_ref().filter(|(f, _)| f == field).map(|(_, m)| m.clone());
 
+    let invited = collaboration.invited.is_some();
     let rounds = collaboration.rounds.iter().map(|r| {
         let sent = app.workspace.responses_for(&r.id).filter(|x| x.submitted.is_some()).count();
         let mode = app.instrument_for(r).and_then(|i| i.mode(&r.mode)).map_or(r.mode.clone(), |m| m.title.clone());
@@ -77,7 +78,13 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                 <td>{ sent }</td>
                 <td class="actions">
                     <Link<Route> to={Route::AnswerStart { id: r.id.clone() }}>{ msg::ANSWER_ROUND }</Link<Route>>
-                    <Link<Route> to={Route::Results { id: r.id.clone() }}>{ msg::SEE_RESULTS }</Link<Route>>
+                    if invited {
+                        <Link<Route> to={Route::Sent { id: r.id.clone() }}>{ msg::SEND_BACK_TITLE }</Link<Route>>
+                    } else {
+                        <Link<Route> to={Route::Invite { id: r.id.clone() }}>{ msg::INVITE }</Link<Route>>
+                        <Link<Route> to={Route::Import { id: r.id.clone() }}>{ msg::IMPORT }</Link<Route>>
+                        <Link<Route> to={Route::Results { id: r.id.clone() }}>{ msg::SEE_RESULTS }</Link<Route>>
+                    }
                 </td>
             </tr>
         }

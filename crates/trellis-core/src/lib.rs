@@ -26,7 +26,9 @@ pub mod format;
 pub mod instrument;
 pub mod scoring;
 pub mod stats;
+pub mod transfer;
 pub mod workspace;
 
 pub use catalogue::Catalogue;
 pub use instrument::{Instrument, InstrumentError, Version};
+pub use transfer::TransferError;

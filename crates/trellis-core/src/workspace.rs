@@ -5,9 +5,10 @@
 
 use std::fmt;
 
+use crate::format::transfer::InvitationFile;
 use crate::format::{
-    Answer, Collaboration, Consensus, ContextAnswer, ContextKind, Partner, Response, RoleCategory, Round,
-    RoundStatus, Timestamp, Workspace, WORKSPACE_SCHEMA,
+    Answer, Collaboration, Consensus, ContextAnswer, ContextKind, Invited, Partner, Response, RoleCategory,
+    Round, RoundStatus, Timestamp, Workspace, WORKSPACE_SCHEMA,
 };
 use crate::instrument::Instrument;
 
@@ -66,6 +67,7 @@ pub enum InputError {
     LevelOutOfRange(u8),
     CommentTooLong,
     NoteTooLong,
+    BadContact,
     UnknownContextQuestion(String),
     ContextAnswerKind(String),
     UnknownContextOption { question: String, option: String },
@@ -100,6 +102,11 @@ impl fmt::Display for InputError {
             LevelOutOfRange(l) => write!(f, "{l} is not one of the maturity levels."),
             CommentTooLong => write!(f, "Keep a comment to {MAX_COMMENT} characters or fewer."),
             NoteTooLong => write!(f, "Keep each note to {MAX_NOTE} characters or fewer."),
+            BadContact => write!(
+                f,
+                "Enter a contact of {} characters or fewer, on one line.",
+                MAX_NAME * 2
+            ),
             UnknownContextQuestion(q) => write!(f, "There is no question \"{q}\" about the collaboration."),
             ContextAnswerKind(q) => write!(f, "That is not the right kind of answer for question \"{q}\"."),
             UnknownContextOption { question, option } => {
@@ -218,6 +225,7 @@ impl NewCollaboration {
             context: Default::default(),
             rounds: Vec::new(),
             created: now,
+            contact: None,
             invited: None,
         })
     }
@@ -489,6 +497,73 @@ impl Workspace {
             Some(a) => collaboration.context.insert(q.id.clone(), a),
             None => collaboration.context.remove(&q.id),
         };
+        Ok(())
+    }
+
+    /// Makes a copy of an invited round on a respondent's device so the person can answer.
+    /// Opening the same invitation again changes nothing; so does opening it on the
+    /// facilitator's own device, which already holds the round.
+    pub fn accept_invitation(
+        &mut self,
+        invitation: &InvitationFile,
+        instrument: &Instrument,
+        now: Timestamp,
+    ) -> Result<(), InputError> {
+        if self.round(&invitation.round_id).is_some() {
+            return Ok(());
+        }
+        if instrument.id() != invitation.instrument
+            || instrument.version().to_string() != invitation.version
+            || instrument.mode(&invitation.mode).is_none()
+        {
+            return Err(InputError::UnknownMode(invitation.mode.clone()));
+        }
+        let round = Round {
+            id: invitation.round_id.clone(),
+            name: invitation.round_name.clone(),
+            date: invitation.date.clone(),
+            instrument_id: invitation.instrument.clone(),
+            instrument_version: invitation.version.clone(),
+            mode: invitation.mode.clone(),
+            status: RoundStatus::Open,
+            targets: Default::default(),
+            consensus: Default::default(),
+            created: now,
+        };
+        match self
+            .collaborations
+            .iter_mut()
+            .find(|c| c.id == invitation.collaboration_id)
+        {
+            Some(c) => c.rounds.push(round),
+            None => self.collaborations.push(Collaboration {
+                id: invitation.collaboration_id.clone(),
+                name: invitation.collaboration.clone(),
+                partners: invitation.partners.clone(),
+                context: Default::default(),
+                rounds: vec![round],
+                created: now,
+                contact: None,
+                invited: Some(Invited {
+                    contact: invitation.contact.clone(),
+                }),
+            }),
+        }
+        Ok(())
+    }
+
+    /// Sets (or with an empty text, clears) the facilitator's contact for a collaboration.
+    pub fn set_contact(&mut self, collaboration_id: &str, contact: &str) -> Result<(), InputError> {
+        let contact = contact.trim();
+        if contact.chars().count() > MAX_NAME * 2 || contact.chars().any(char::is_control) {
+            return Err(InputError::BadContact);
+        }
+        let collaboration = self
+            .collaborations
+            .iter_mut()
+            .find(|c| c.id == collaboration_id)
+            .ok_or(InputError::UnknownCollaboration)?;
+        collaboration.contact = (!contact.is_empty()).then(|| contact.to_string());
         Ok(())
     }
 

@@ -7,4 +7,5 @@ mod instrument;
 mod round_reference;
 mod scoring;
 mod stats;
+mod transfer;
 mod workspace;

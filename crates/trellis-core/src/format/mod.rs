@@ -6,13 +6,17 @@
 //! that older data can be recognised and migrated rather than misread.
 
 pub mod instrument;
+pub mod transfer;
 pub mod workspace;
 
 pub use instrument::{
     ActionFile, ContextKind, ContextOptionFile, ContextQuestionFile, DomainFile, DomainKind, InstrumentFile,
     LevelFile, ModeFile, PriorityWhenFile, ScaleFile, ScalePointFile, StatementFile, INSTRUMENT_FORMAT,
 };
+pub use transfer::{
+    InvitationFile, ResponseCodePayload, ResponseFile, INVITATION_FORMAT, RESPONSE_FORMAT, RESPONSE_MARKER,
+};
 pub use workspace::{
-    Answer, Collaboration, Consensus, ContextAnswer, Invited, Partner, Response, RoleCategory, Round, RoundStatus, Timestamp,
-    Workspace, WORKSPACE_SCHEMA,
+    Answer, Collaboration, Consensus, ContextAnswer, Invited, Partner, Response, RoleCategory, Round,
+    RoundStatus, Timestamp, Workspace, WORKSPACE_SCHEMA,
 };

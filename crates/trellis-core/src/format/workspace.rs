@@ -49,6 +49,10 @@ pub struct Collaboration {
     #[serde(default)]
     pub rounds: Vec<Round>,
     pub created: Timestamp,
+    /// The facilitator's contact (usually an email address), carried in invitation links
+    /// so respondents can send their answers back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
     /// Set on a respondent's device: this collaboration came from an invitation link, so
     /// answers are sent back to the facilitator rather than analysed here.
     #[serde(default, skip_serializing_if = "Option::is_none")]

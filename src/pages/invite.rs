@@ -1,0 +1,103 @@
+//! Inviting respondents: the invitation link (the round's description travels in the
+//! link's fragment, so nothing is sent to any server) and a printable invitation sheet.
+
+use trellis_core::format::transfer::{InvitationFile, INVITATION_FORMAT};
+use trellis_core::transfer::encode_invitation;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::browser;
+use crate::browser::dom::event_value;
+use crate::messages as msg;
+use crate::pages::find_round;
+use crate::route::Route;
+use crate::state::use_app_state;
+
+#[derive(Properties, PartialEq)]
+pub struct InviteProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn InvitePage(props: &InviteProps) -> Html {
+    let app = use_app_state();
+    let copied = use_state(|| None::<bool>);
+    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
+    };
+    let invitation = InvitationFile {
+        format: INVITATION_FORMAT,
+        round_id: round.id.clone(),
+        round_name: round.name.clone(),
+        date: round.date.clone(),
+        collaboration_id: collaboration.id.clone(),
+        collaboration: collaboration.name.clone(),
+        partners: collaboration.partners.clone(),
+        instrument: round.instrument_id.clone(),
+        version: round.instrument_version.clone(),
+        mode: round.mode.clone(),
+        contact: collaboration.contact.clone(),
+    };
+    let link = format!(
+        "{}#/join/{}",
+        browser::files::app_address(),
+        encode_invitation(&invitation)
+    );
+    let minutes = instrument.mode(&round.mode).map_or(0, |m| m.minutes);
+    let on_copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_| {
+            let (link, copied) = (link.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(
+                async move { copied.set(Some(browser::files::copy(&link).await)) },
+            );
+        })
+    };
+    let on_contact = {
+        let (app, id) = (app.clone(), collaboration.id.clone());
+        Callback::from(move |e: Event| app.set_contact(&id, &event_value(&e)))
+    };
+    html! {
+        <>
+            <p class="breadcrumb no-print"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <h1 tabindex="-1">{ msg::invite_title(&round.name) }</h1>
+            <div class="no-print">
+                <p class="lead">{ msg::INVITE_LEAD }</p>
+                <div class="field">
+                    <label for="contact">{ msg::CONTACT_LABEL }</label>
+                    <p class="hint" id="contact-hint">{ msg::CONTACT_HINT }</p>
+                    <input id="contact" type="email" value={collaboration.contact.clone().unwrap_or_default()}
+                        aria-describedby="contact-hint" onchange={on_contact} />
+                </div>
+                if let Some(n) = app.notice.clone() {
+                    <p class="notice notice-warning" role="alert">{ n }</p>
+                }
+                <div class="field">
+                    <label for="invitation-link">{ msg::INVITATION_LINK }</label>
+                    <textarea id="invitation-link" rows="4" readonly=true value={link.clone()} data-testid="invitation-link" />
+                </div>
+                <button type="button" class="button" onclick={on_copy}>{ msg::COPY_LINK }</button>
+                <button type="button" class="button button-secondary" onclick={Callback::from(|_| browser::dom::print())}>{ msg::PRINT_SHEET }</button>
+                if let Some(ok) = *copied {
+                    <p role="status">{ if ok { msg::COPIED } else { msg::COPY_YOURSELF } }</p>
+                }
+                <p>
+                    <Link<Route> to={Route::Import { id: round.id.clone() }}>{ msg::IMPORT_ANSWERS }</Link<Route>>
+                </p>
+            </div>
+            <section class="invitation-sheet" aria-labelledby="sheet-heading" data-testid="invitation-sheet">
+                <h2 id="sheet-heading">{ msg::sheet_heading(&collaboration.name) }</h2>
+                <p>{ msg::sheet_intro(&round.name, minutes) }</p>
+                <p>{ msg::SHEET_PRIVACY }</p>
+                <h3>{ msg::SHEET_HOW }</h3>
+                <ol>
+                    <li>{ msg::SHEET_STEP_OPEN }<br /><code class="link-text">{ link.clone() }</code></li>
+                    <li>{ msg::SHEET_STEP_ANSWER }</li>
+                    <li>{ msg::sheet_step_send(collaboration.contact.as_deref()) }</li>
+                </ol>
+                <p class="hint">{ msg::SHEET_OFFLINE }</p>
+            </section>
+        </>
+    }
+}
