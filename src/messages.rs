@@ -451,11 +451,11 @@ pub const AGREED_LEVEL: &str = "Agreed level";
 pub const NOT_AGREED: &str = "Not agreed yet";
 pub const RATIONALE: &str = "Why the group agreed this";
 pub const EVIDENCE: &str = "Evidence and notes";
-pub const RECORD_CONSENSUS: &str = "Record the agreed view";
+pub const RECORD_CONSENSUS: &str = "Record the agreed view and targets";
 pub const AGREED: &str = "Agreed";
 
 pub fn consensus_title(round: &str) -> String {
-    format!("Agreed view: {round}")
+    format!("Agreed view and targets: {round}")
 }
 
 pub fn score_spread(mean: &str, q1: &str, q3: &str) -> String {
@@ -715,3 +715,10 @@ pub fn import_rejected(source: &str, reason: &str) -> String {
 pub fn add_to_round(n: usize) -> String {
     format!("Add {} to the round", plural(n, "response", "responses"))
 }
+
+pub const TARGET_LEVEL: &str = "Target level for the next round";
+pub const NO_TARGET: &str = "No target set";
+pub const CLOSE_ROUND: &str = "Close round";
+pub const REOPEN_ROUND: &str = "Reopen round";
+pub const CLOSED: &str = "closed";
+pub const ROUND_CLOSED: &str = "This round is closed, so it takes no more answers. Ask the person who runs it if you think this is a mistake.";

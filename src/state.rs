@@ -6,7 +6,9 @@
 
 use std::rc::Rc;
 
-use trellis_core::format::{Answer, Collaboration, ContextAnswer, RoleCategory, Round, Timestamp, Workspace};
+use trellis_core::format::{
+    Answer, Collaboration, ContextAnswer, RoleCategory, Round, RoundStatus, Timestamp, Workspace,
+};
 use trellis_core::workspace::{InputError, NewCollaboration, NewRound};
 use trellis_core::{Catalogue, Instrument};
 use yew::prelude::*;
@@ -115,6 +117,15 @@ pub enum Action {
         now: Timestamp,
     },
     Kiosk(Option<String>),
+    SetTarget {
+        round_id: String,
+        domain: String,
+        level: Option<u8>,
+    },
+    SetStatus {
+        round_id: String,
+        status: RoundStatus,
+    },
     /// Replaces the whole workspace (an import planned and checked by core).
     ReplaceWorkspace(Box<Workspace>),
     AcceptInvitation(Box<trellis_core::format::transfer::InvitationFile>, Timestamp),
@@ -174,6 +185,21 @@ impl Reducible for AppState {
                 collaboration_id,
                 contact,
             } => ws.set_contact(&collaboration_id, &contact),
+            Action::SetTarget {
+                round_id,
+                domain,
+                level,
+            } => {
+                match ws
+                    .round(&round_id)
+                    .and_then(|(_, r)| self.instrument_for(r))
+                    .cloned()
+                {
+                    Some(i) => ws.set_target(&i, &round_id, &domain, level),
+                    None => Err(InputError::UnknownRound),
+                }
+            }
+            Action::SetStatus { round_id, status } => ws.set_status(&round_id, status),
             Action::SetConsensus {
                 round_id,
                 domain,
@@ -388,6 +414,21 @@ impl AppHandle {
             rationale,
             evidence,
             now: browser::now(),
+        });
+    }
+
+    pub fn set_target(&self, round_id: &str, domain: &str, level: Option<u8>) {
+        self.dispatch(Action::SetTarget {
+            round_id: round_id.to_string(),
+            domain: domain.to_string(),
+            level,
+        });
+    }
+
+    pub fn set_status(&self, round_id: &str, status: RoundStatus) {
+        self.dispatch(Action::SetStatus {
+            round_id: round_id.to_string(),
+            status,
         });
     }
 

@@ -105,6 +105,15 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
         </>
     };
 
+    if round.status == trellis_core::format::RoundStatus::Closed {
+        return html! {
+            <>
+                { intro }
+                <p class="notice" role="status" data-testid="round-closed">{ msg::ROUND_CLOSED }</p>
+            </>
+        };
+    }
+
     if let Some(response) = draft(&app.workspace, &round.id) {
         let step = resume_step(instrument, round, response);
         let answered = answered_count(instrument, &round.mode, response);

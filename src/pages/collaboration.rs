@@ -1,5 +1,6 @@
 //! One collaboration: its partners, its rounds, and adding a round.
 
+use trellis_core::format::RoundStatus;
 use trellis_core::workspace::NewRound;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -68,12 +69,18 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
 
     let invited = collaboration.invited.is_some();
     let rounds = collaboration.rounds.iter().map(|r| {
+        let closed = r.status == RoundStatus::Closed;
+        let toggle = {
+            let (app, id) = (app.clone(), r.id.clone());
+            let next = if closed { RoundStatus::Open } else { RoundStatus::Closed };
+            Callback::from(move |_| app.set_status(&id, next))
+        };
         let sent = app.workspace.responses_for(&r.id).filter(|x| x.submitted.is_some()).count();
         let mode = app.instrument_for(r).and_then(|i| i.mode(&r.mode)).map_or(r.mode.clone(), |m| m.title.clone());
         html! {
             <tr data-testid={format!("round-{}", r.name)}>
                 <th scope="row">{ r.name.clone() }</th>
-                <td>{ r.date.clone() }</td>
+                <td>{ r.date.clone() }{ if closed { format!(" ({})", msg::CLOSED) } else { String::new() } }</td>
                 <td>{ mode }</td>
                 <td>{ sent }</td>
                 <td class="actions">
@@ -81,6 +88,9 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                     if invited {
                         <Link<Route> to={Route::Sent { id: r.id.clone() }}>{ msg::SEND_BACK_TITLE }</Link<Route>>
                     } else {
+                        <button type="button" class="link-button" onclick={toggle}>
+                            { if closed { msg::REOPEN_ROUND } else { msg::CLOSE_ROUND } }
+                        </button>
                         <Link<Route> to={Route::Invite { id: r.id.clone() }}>{ msg::INVITE }</Link<Route>>
                         <Link<Route> to={Route::Import { id: r.id.clone() }}>{ msg::IMPORT }</Link<Route>>
                         <Link<Route> to={Route::Results { id: r.id.clone() }}>{ msg::SEE_RESULTS }</Link<Route>>

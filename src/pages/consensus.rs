@@ -70,6 +70,11 @@ pub fn ConsensusPage(props: &ConsensusProps) -> Html {
         });
         let before = earlier.and_then(|e| e.consensus.get(&d.domain).map(|c| (e, c)));
         let stem = format!("consensus-{}", d.domain);
+        let target = round.targets.get(&d.domain).copied();
+        let on_target = {
+            let (app, round_id, domain) = (app.clone(), round.id.clone(), d.domain.clone());
+            Callback::from(move |e: Event| app.set_target(&round_id, &domain, event_value(&e).parse().ok()))
+        };
         let on_level = |l: Option<u8>| {
             let (save, rationale, evidence) = (save.clone(), rationale.clone(), evidence.clone());
             Callback::from(move |_: Event| save(l, rationale.clone(), evidence.clone()))
@@ -106,6 +111,15 @@ pub fn ConsensusPage(props: &ConsensusProps) -> Html {
                         <label for={format!("{stem}-none")}>{ msg::NOT_AGREED }</label>
                     </div>
                 </fieldset>
+                <div class="field">
+                    <label for={format!("{stem}-target")}>{ msg::TARGET_LEVEL }</label>
+                    <select id={format!("{stem}-target")} onchange={on_target}>
+                        <option value="" selected={target.is_none()}>{ msg::NO_TARGET }</option>
+                        for l in instrument.levels().iter() {
+                            <option value={l.level.to_string()} selected={target == Some(l.level)}>{ level_label(l.level) }</option>
+                        }
+                    </select>
+                </div>
                 <div class="field">
                     <label for={format!("{stem}-rationale")}>{ msg::RATIONALE }</label>
                     <textarea id={format!("{stem}-rationale")} rows="3" value={rationale.clone()} oninput={on_rationale} />

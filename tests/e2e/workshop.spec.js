@@ -2,6 +2,9 @@
 const { test } = require('@playwright/test');
 const { watchForTrouble, createCollaboration, plantResponses, expect } = require('./support');
 
+const TRUST = require('../../crates/trellis-core/instruments/trellis-1.0.0.json')
+  .statements.filter((s) => s.domain === 'trust' && s.modes.includes('full')).map((s) => s.id);
+
 /** Answers nothing but the first statement, walks every topic page and sends. */
 async function answerQuickly(page, organisation, role, value) {
   await page.getByLabel('Your organisation').selectOption({ label: organisation });
@@ -50,8 +53,8 @@ test('the agreed view is recorded beside the results and shown in the next round
   const problems = watchForTrouble(page);
   await createCollaboration(page, { name: 'Consensus network', partners: ['Gamma Hospice', 'Delta GP federation'] });
   await plantResponses(page, 'Consensus network', [
-    { org: 0, role: 'manager', answers: [['trust.good-intentions', '3']] },
-    { org: 1, role: 'manager', answers: [['trust.good-intentions', '4']] },
+    { org: 0, role: 'manager', answers: TRUST.map((id) => [id, '3']) },
+    { org: 1, role: 'manager', answers: TRUST.map((id) => [id, '2']) },
   ]);
   await page.getByRole('link', { name: 'See results' }).click();
   await page.getByRole('link', { name: 'Record the agreed view' }).click();
@@ -59,11 +62,15 @@ test('the agreed view is recorded beside the results and shown in the next round
   await trust.getByLabel('3 Established').check();
   await trust.getByLabel('Why the group agreed this').fill('Good links at the front line, little at board level.');
   await trust.getByLabel('Evidence and notes').fill('Workshop, 12 March.');
+  await trust.getByLabel('Target level for the next round').selectOption({ label: '4 Maturing' });
   await page.reload();
   await expect(trust.getByLabel('3 Established')).toBeChecked();
   await expect(trust.getByLabel('Why the group agreed this')).toHaveValue('Good links at the front line, little at board level.');
   await page.getByRole('link', { name: 'Done' }).click();
   await expect(page.getByTestId('result-trust')).toContainText('3 Established');
+  await expect(page.getByTestId('result-trust').locator('td').last()).toHaveText('4 Maturing');
+  // The agenda counts the gap to that target.
+  await expect(page.getByTestId('agenda')).toContainText('below the target of 4 Maturing');
 
   // A second round shows the earlier agreement beside the new one.
   await page.getByRole('link', { name: 'Consensus network' }).click();
@@ -75,5 +82,17 @@ test('the agreed view is recorded beside the results and shown in the next round
   await page.getByTestId('round-Round 2').getByRole('link', { name: 'See results' }).click();
   await page.getByRole('link', { name: 'Record the agreed view' }).click();
   await expect(page.getByTestId('consensus-trust-earlier')).toContainText('Agreed in Round 1: level 3 Established. Good links at the front line');
+
+  // Closing a round stops new answers on this device; reopening allows them again.
+  await page.getByRole('link', { name: 'Done' }).click();
+  await page.getByRole('link', { name: 'Consensus network' }).first().click();
+  const round1 = page.getByTestId('round-Round 1');
+  await round1.getByRole('button', { name: 'Close round' }).click();
+  await expect(round1).toContainText('(closed)');
+  await round1.getByRole('link', { name: 'Answer the questionnaire' }).click();
+  await expect(page.getByTestId('round-closed')).toBeVisible();
+  await page.goBack();
+  await page.getByTestId('round-Round 1').getByRole('button', { name: 'Reopen round' }).click();
+  await expect(page.getByTestId('round-Round 1')).not.toContainText('(closed)');
   expect(problems).toEqual([]);
 });

@@ -613,6 +613,45 @@ impl Workspace {
         Ok(())
     }
 
+    /// Sets (or with `None`, clears) the target level for a domain in a round.
+    pub fn set_target(
+        &mut self,
+        instrument: &Instrument,
+        round_id: &str,
+        domain: &str,
+        level: Option<u8>,
+    ) -> Result<(), InputError> {
+        if instrument.domain(domain).is_none() {
+            return Err(InputError::UnknownDomain(domain.to_string()));
+        }
+        if let Some(l) = level {
+            if l == 0 || usize::from(l) > instrument.levels().len() {
+                return Err(InputError::LevelOutOfRange(l));
+            }
+        }
+        let round = self.round_mut(round_id)?;
+        match level {
+            Some(l) => round.targets.insert(domain.to_string(), l),
+            None => round.targets.remove(domain),
+        };
+        Ok(())
+    }
+
+    /// Opens or closes a round. A closed round takes no new answers on this device;
+    /// answers sent in later can still be imported.
+    pub fn set_status(&mut self, round_id: &str, status: RoundStatus) -> Result<(), InputError> {
+        self.round_mut(round_id)?.status = status;
+        Ok(())
+    }
+
+    fn round_mut(&mut self, round_id: &str) -> Result<&mut Round, InputError> {
+        self.collaborations
+            .iter_mut()
+            .flat_map(|c| c.rounds.iter_mut())
+            .find(|r| r.id == round_id)
+            .ok_or(InputError::UnknownRound)
+    }
+
     /// The round of the same collaboration before this one (by date, then creation).
     pub fn previous_round(&self, round_id: &str) -> Option<&Round> {
         let (collaboration, round) = self.round(round_id)?;

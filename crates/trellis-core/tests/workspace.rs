@@ -283,3 +283,36 @@ fn consensus_is_recorded_per_domain_and_earlier_rounds_are_found() {
         .expect("clear");
     assert!(ws.round("r1").expect("r1").1.consensus.is_empty());
 }
+
+#[test]
+fn targets_and_status_are_set_per_round() {
+    use trellis_core::format::RoundStatus;
+    let i = mini();
+    let mut ws = workspace_with_round();
+    ws.set_target(&i, "r1", "trust", Some(2)).expect("target");
+    assert_eq!(
+        ws.set_target(&i, "r1", "trust", Some(3)),
+        Err(InputError::LevelOutOfRange(3))
+    );
+    assert_eq!(
+        ws.set_target(&i, "r1", "nope", Some(1)),
+        Err(InputError::UnknownDomain("nope".into()))
+    );
+    assert_eq!(ws.round("r1").expect("r1").1.targets.get("trust"), Some(&2));
+    ws.set_target(&i, "r1", "trust", None).expect("clear");
+    assert!(ws.round("r1").expect("r1").1.targets.is_empty());
+    ws.set_status("r1", RoundStatus::Closed).expect("close");
+    assert_eq!(
+        ws.start_response("r1", "p1", RoleCategory::Manager, "x".into(), Timestamp(20))
+            .err(),
+        Some(InputError::RoundClosed)
+    );
+    ws.set_status("r1", RoundStatus::Open).expect("reopen");
+    assert!(ws
+        .start_response("r1", "p1", RoleCategory::Manager, "x".into(), Timestamp(21))
+        .is_ok());
+    assert_eq!(
+        ws.set_status("zz", RoundStatus::Closed),
+        Err(InputError::UnknownRound)
+    );
+}
