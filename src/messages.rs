@@ -156,15 +156,9 @@ pub fn already_sent(n: usize) -> String {
     )
 }
 
+/// Role labels come from the engine, which also reads them back from CSV files.
 pub fn role_label(role: RoleCategory) -> &'static str {
-    match role {
-        RoleCategory::SeniorLeader => "Senior leader or executive",
-        RoleCategory::Manager => "Manager",
-        RoleCategory::Clinician => "Clinician or practitioner",
-        RoleCategory::FrontLine => "Front-line staff",
-        RoleCategory::ServiceUser => "Service user or carer representative",
-        RoleCategory::Other => "Other",
-    }
+    trellis_core::transfer::role_label(role)
 }
 
 pub fn step_of(step: usize, steps: usize) -> String {

@@ -169,6 +169,19 @@ pub fn is_iso_date(text: &str) -> bool {
     (1..=days).contains(&d)
 }
 
+/// Checks that a domain exists and that a level (if any) is one of the instrument's.
+fn check_level(instrument: &Instrument, domain: &str, level: Option<u8>) -> Result<(), InputError> {
+    if instrument.domain(domain).is_none() {
+        return Err(InputError::UnknownDomain(domain.to_string()));
+    }
+    match level {
+        Some(l) if l == 0 || usize::from(l) > instrument.levels().len() => {
+            Err(InputError::LevelOutOfRange(l))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn clean_name(name: &str) -> Result<String, InputError> {
     let name = name.trim();
     if name.is_empty() {
@@ -395,14 +408,7 @@ impl Workspace {
         level: Option<u8>,
         now: Timestamp,
     ) -> Result<(), InputError> {
-        if instrument.domain(domain).is_none() {
-            return Err(InputError::UnknownDomain(domain.to_string()));
-        }
-        if let Some(l) = level {
-            if l == 0 || usize::from(l) > instrument.levels().len() {
-                return Err(InputError::LevelOutOfRange(l));
-            }
-        }
+        check_level(instrument, domain, level)?;
         let response = self.editable_response(response_id)?;
         match level {
             Some(l) => response.levels.insert(domain.to_string(), l),
@@ -580,14 +586,7 @@ impl Workspace {
         evidence: &str,
         now: Timestamp,
     ) -> Result<(), InputError> {
-        if instrument.domain(domain).is_none() {
-            return Err(InputError::UnknownDomain(domain.to_string()));
-        }
-        if let Some(l) = level {
-            if l == 0 || usize::from(l) > instrument.levels().len() {
-                return Err(InputError::LevelOutOfRange(l));
-            }
-        }
+        check_level(instrument, domain, level)?;
         if rationale.chars().count() > MAX_NOTE || evidence.chars().count() > MAX_NOTE {
             return Err(InputError::NoteTooLong);
         }
@@ -621,14 +620,7 @@ impl Workspace {
         domain: &str,
         level: Option<u8>,
     ) -> Result<(), InputError> {
-        if instrument.domain(domain).is_none() {
-            return Err(InputError::UnknownDomain(domain.to_string()));
-        }
-        if let Some(l) = level {
-            if l == 0 || usize::from(l) > instrument.levels().len() {
-                return Err(InputError::LevelOutOfRange(l));
-            }
-        }
+        check_level(instrument, domain, level)?;
         let round = self.round_mut(round_id)?;
         match level {
             Some(l) => round.targets.insert(domain.to_string(), l),
