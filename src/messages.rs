@@ -716,3 +716,4 @@ pub const CLOSE_ROUND: &str = "Close round";
 pub const REOPEN_ROUND: &str = "Reopen round";
 pub const CLOSED: &str = "closed";
 pub const ROUND_CLOSED: &str = "This round is closed, so it takes no more answers. Ask the person who runs it if you think this is a mistake.";
+pub const MIN_GROUP_LABEL: &str = "Smallest group shown on its own (never fewer than 3)";

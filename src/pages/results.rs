@@ -22,6 +22,7 @@ pub struct ResultsProps {
 pub fn Results(props: &ResultsProps) -> Html {
     let app = use_app_state();
     let contested_first = use_state(|| false);
+    let min_group = use_state(|| MIN_GROUP);
     let (collaboration, round, instrument) = match find_round(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
@@ -52,7 +53,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         } else {
             &round.targets
         },
-        min_group: MIN_GROUP,
+        min_group: *min_group,
     }));
     let partners = Rc::new(
         collaboration
@@ -74,6 +75,16 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <Link<Route> to={Route::Consensus { id: round.id.clone() }} classes="button button-secondary">{ msg::RECORD_CONSENSUS }</Link<Route>>
                 <Link<Route> to={Route::Kiosk { id: round.id.clone() }} classes="button button-secondary">{ msg::RUN_WORKSHOP }</Link<Route>>
             </p>
+            <div class="field inline-field">
+                <label for="min-group">{ msg::MIN_GROUP_LABEL }</label>
+                <select id="min-group" onchange={let m = min_group.clone(); Callback::from(move |e: Event| {
+                    m.set(crate::browser::dom::event_value(&e).parse().unwrap_or(MIN_GROUP).max(MIN_GROUP))
+                })}>
+                    for n in [3usize, 4, 5, 6, 8, 10] {
+                        <option value={n.to_string()} selected={*min_group == n}>{ n }</option>
+                    }
+                </select>
+            </div>
             if sent.is_empty() {
                 <p class="empty" data-testid="no-results">{ msg::NO_RESULTS }</p>
                 <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link<Route>>

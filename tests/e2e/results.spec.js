@@ -60,6 +60,11 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   await expect(page.getByRole('main')).not.toContainText('Riverside Mind scores');
   // Roles: no role has three people, so the role breakdown is withheld.
   await expect(page.getByTestId('by-role-withheld')).toBeVisible();
+  // Raising the smallest group to 5 withholds the organisation breakdown too (4 + 3).
+  await page.getByLabel(/Smallest group shown on its own/).selectOption('5');
+  await expect(page.getByTestId('by-organisation-withheld')).toBeVisible();
+  await page.getByLabel(/Smallest group shown on its own/).selectOption('3');
+  await expect(orgs.locator('tbody tr')).toHaveCount(2);
 
   // Agenda: trust first (critical, split, people disagree); actions for trust suggested.
   const agenda = page.getByTestId('agenda').locator('li');
