@@ -89,3 +89,247 @@ pub fn bar_chart(items: &[(String, Option<f64>)], min: f64, max: f64, missing_te
         ticks,
     }
 }
+
+/// A point in chart coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Writes points as an SVG `points`/path list: `x,y x,y ...` with one decimal.
+pub fn points_text(points: &[Point]) -> String {
+    points
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One axis of a radar chart: a domain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RadarAxis {
+    pub label: String,
+    /// Where the axis line ends (at the scale maximum).
+    pub end: Point,
+    /// Where its label goes, and how to anchor the text there (`start`, `middle`, `end`).
+    pub label_at: Point,
+    pub anchor: &'static str,
+}
+
+/// What the radar shows for one domain; every value is on the chart's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RadarValues {
+    pub value: Option<f64>,
+    /// The middle half of people's values: first and third quartiles.
+    pub spread: Option<(f64, f64)>,
+    pub target: Option<f64>,
+    pub agreed: Option<f64>,
+}
+
+/// A radar chart: rings for each whole scale point, one axis per domain, and polygons
+/// for the values, the spread band, the targets and the agreed levels. A polygon whose
+/// values are missing for some domain is drawn through the centre there, and `missing`
+/// lists those domains so the text alternative can say so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Radar {
+    pub size: f64,
+    pub centre: Point,
+    pub rings: Vec<(String, Vec<Point>)>,
+    pub axes: Vec<RadarAxis>,
+    pub value: Vec<Point>,
+    /// The band between the first- and third-quartile polygons (outer then inner ring,
+    /// for an even-odd fill); empty when no domain has a spread.
+    pub band: (Vec<Point>, Vec<Point>),
+    pub target: Option<Vec<Point>>,
+    pub agreed: Option<Vec<Point>>,
+    /// Value markers, one per domain that has a value.
+    pub markers: Vec<Point>,
+}
+
+/// Lays out a radar chart of `values` (one per label) on the scale `min..=max`.
+pub fn radar(labels: &[String], values: &[RadarValues], min: f64, max: f64) -> Radar {
+    let size = 520.0;
+    let centre = Point { x: 260.0, y: 250.0 };
+    let radius = 170.0;
+    let n = labels.len().max(3) as f64;
+    let span = (max - min).max(f64::EPSILON);
+    let at = |k: usize, v: f64| {
+        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / n;
+        let r = radius * (v.clamp(min, max) - min) / span;
+        Point {
+            x: centre.x + r * angle.cos(),
+            y: centre.y + r * angle.sin(),
+        }
+    };
+    let steps = (max - min).round().max(1.0) as usize;
+    let rings = (0..=steps)
+        .map(|s| {
+            let v = min + span * s as f64 / steps as f64;
+            (format!("{v:.0}"), (0..labels.len()).map(|k| at(k, v)).collect())
+        })
+        .collect();
+    let axes = labels
+        .iter()
+        .enumerate()
+        .map(|(k, label)| {
+            let end = at(k, max);
+            let out = at(k, max + span * 0.12);
+            let anchor = if (out.x - centre.x).abs() < 8.0 {
+                "middle"
+            } else if out.x > centre.x {
+                "start"
+            } else {
+                "end"
+            };
+            RadarAxis {
+                label: label.clone(),
+                end,
+                label_at: Point {
+                    x: out.x,
+                    y: out.y + 4.0,
+                },
+                anchor,
+            }
+        })
+        .collect();
+    let polygon = |pick: &dyn Fn(&RadarValues) -> Option<f64>| -> Vec<Point> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(k, v)| at(k, pick(v).unwrap_or(min)))
+            .collect()
+    };
+    let any = |pick: &dyn Fn(&RadarValues) -> Option<f64>| values.iter().any(|v| pick(v).is_some());
+    let band = if any(&|v| v.spread.map(|s| s.1)) {
+        (
+            polygon(&|v| v.spread.map(|s| s.1)),
+            polygon(&|v| v.spread.map(|s| s.0)),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    Radar {
+        size,
+        centre,
+        rings,
+        axes,
+        value: polygon(&|v| v.value),
+        band,
+        target: any(&|v| v.target).then(|| polygon(&|v| v.target)),
+        agreed: any(&|v| v.agreed).then(|| polygon(&|v| v.agreed)),
+        markers: values
+            .iter()
+            .enumerate()
+            .filter_map(|(k, v)| v.value.map(|x| at(k, x)))
+            .collect(),
+    }
+}
+
+/// One segment of a stacked bar: a share of the answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// Which category: 0..points-1 for scale points, then "don't know", then "not
+    /// applicable" (the view maps this to a pattern and colour).
+    pub category: usize,
+    pub count: usize,
+    pub x: f64,
+    pub width: f64,
+}
+
+/// A 100% stacked bar of answer counts across categories.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StackedBar {
+    pub total: usize,
+    pub segments: Vec<Segment>,
+}
+
+/// Splits `width` among `counts` in proportion; empty categories get no segment.
+pub fn stacked_bar(counts: &[usize], width: f64) -> StackedBar {
+    let total: usize = counts.iter().sum();
+    let mut x = 0.0;
+    let segments = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(category, &count)| {
+            let w = width * count as f64 / total.max(1) as f64;
+            let s = Segment {
+                category,
+                count,
+                x,
+                width: w,
+            };
+            x += w;
+            s
+        })
+        .collect();
+    StackedBar { total, segments }
+}
+
+/// The shade (1 to 5) of a heat-map cell for a value on `min..=max`: five equal bands,
+/// so a cell's shade always matches the number printed in it.
+pub fn heat_shade(value: f64, min: f64, max: f64) -> u8 {
+    let span = (max - min).max(f64::EPSILON);
+    let t = ((value - min) / span).clamp(0.0, 1.0);
+    ((t * 5.0).floor() as u8 + 1).min(5)
+}
+
+/// A small chart of one domain across rounds: a point per round with its 95% interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    pub width: f64,
+    pub height: f64,
+    /// Horizontal grid lines with their labels: (y, label).
+    pub grid: Vec<(f64, String)>,
+    /// Per round: the x position, the round label, the point (if scored) and the
+    /// interval's ends (if there is one).
+    pub rounds: Vec<TrendRound>,
+    /// The line through consecutive scored rounds.
+    pub line: Vec<Point>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendRound {
+    pub x: f64,
+    pub label: String,
+    pub point: Option<Point>,
+    pub interval: Option<(f64, f64)>,
+}
+
+/// One round of a trend: its label, mean and 95% interval.
+pub type TrendItem = (String, Option<f64>, Option<(f64, f64)>);
+
+/// Lays out a trend of rounds on the scale `min..=max`.
+pub fn trend(items: &[TrendItem], min: f64, max: f64) -> Trend {
+    let (width, height, left, top, plot_h) = (300.0, 170.0, 36.0, 10.0, 120.0);
+    let span = (max - min).max(f64::EPSILON);
+    let y_of = |v: f64| top + plot_h - (v.clamp(min, max) - min) / span * plot_h;
+    let step = (width - left - 20.0) / items.len().max(1) as f64;
+    let rounds: Vec<TrendRound> = items
+        .iter()
+        .enumerate()
+        .map(|(k, (label, mean, ci))| {
+            let x = left + step * (k as f64 + 0.5);
+            TrendRound {
+                x,
+                label: label.clone(),
+                point: mean.map(|m| Point { x, y: y_of(m) }),
+                interval: ci.map(|(lo, hi)| (y_of(hi), y_of(lo))),
+            }
+        })
+        .collect();
+    let steps = (max - min).round().max(1.0) as usize;
+    Trend {
+        width,
+        height,
+        grid: (0..=steps)
+            .map(|s| {
+                let v = min + span * s as f64 / steps as f64;
+                (y_of(v), format!("{v:.0}"))
+            })
+            .collect(),
+        line: rounds.iter().filter_map(|r| r.point).collect(),
+        rounds,
+    }
+}

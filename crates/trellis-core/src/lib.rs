@@ -9,8 +9,8 @@
 //!
 //! # Invariants
 //!
-//! - Deterministic: no I/O, no clock, no randomness, no browser API. Time and ids are
-//!   passed in by the caller.
+//! - Deterministic: no I/O, no clock, no browser API, and no randomness but the seeded
+//!   generator of the example data. Time and ids are passed in by the caller.
 //! - Only the types in [`format`] are serializable. They are the compatibility boundary
 //!   for browser storage, exported files and instrument files, and carry an explicit
 //!   version.
@@ -22,8 +22,12 @@
 pub mod analysis;
 pub mod catalogue;
 pub mod chart;
+pub mod example;
+pub mod export;
 pub mod format;
 pub mod instrument;
+pub mod merge;
+pub mod plan;
 pub mod scoring;
 pub mod stats;
 pub mod transfer;

@@ -240,6 +240,7 @@ impl NewCollaboration {
             created: now,
             contact: None,
             invited: None,
+            example: false,
         })
     }
 }
@@ -257,7 +258,15 @@ impl Workspace {
             Some(v) if v > u64::from(WORKSPACE_SCHEMA) => {
                 Err(LoadError::NewerSchema(u32::try_from(v).unwrap_or(u32::MAX)))
             }
-            Some(_) => serde_json::from_str(text).map_err(|e| LoadError::Damaged(e.to_string())),
+            Some(_) => {
+                // Schema 1 differs from 2 only by lacking fields that default to empty
+                // (action plans, the example flag), so reading it with today's types is
+                // its migration.
+                let mut workspace: Workspace =
+                    serde_json::from_str(text).map_err(|e| LoadError::Damaged(e.to_string()))?;
+                workspace.schema = WORKSPACE_SCHEMA;
+                Ok(workspace)
+            }
         }
     }
 
@@ -291,6 +300,9 @@ impl Workspace {
     }
 
     /// Adds a round to a collaboration, fixed to the given instrument's current version.
+    ///
+    /// Actions still open (planned or in progress) on the collaboration's latest round are
+    /// carried forward onto the new round's plan, marked for review.
     pub fn add_round(
         &mut self,
         collaboration_id: &str,
@@ -305,16 +317,25 @@ impl Workspace {
             .iter_mut()
             .find(|c| c.id == collaboration_id)
             .ok_or(InputError::UnknownCollaboration)?;
+        let date = input.date.trim().to_string();
+        let plan = collaboration
+            .rounds
+            .iter()
+            .filter(|r| r.date <= date)
+            .max_by(|a, b| (&a.date, a.created).cmp(&(&b.date, b.created)))
+            .map(|previous| crate::plan::carry_forward(previous, &id, now))
+            .unwrap_or_default();
         collaboration.rounds.push(Round {
             id,
             name: input.name.trim().to_string(),
-            date: input.date.trim().to_string(),
+            date,
             instrument_id: instrument.id().to_string(),
             instrument_version: instrument.version().to_string(),
             mode: input.mode.clone(),
             status: RoundStatus::Open,
             targets: Default::default(),
             consensus: Default::default(),
+            plan,
             created: now,
         });
         Ok(&collaboration.rounds[collaboration.rounds.len() - 1])
@@ -534,6 +555,7 @@ impl Workspace {
             status: RoundStatus::Open,
             targets: Default::default(),
             consensus: Default::default(),
+            plan: Vec::new(),
             created: now,
         };
         match self
@@ -553,6 +575,7 @@ impl Workspace {
                 invited: Some(Invited {
                     contact: invitation.contact.clone(),
                 }),
+                example: false,
             }),
         }
         Ok(())

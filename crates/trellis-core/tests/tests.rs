@@ -3,7 +3,9 @@
 
 mod analysis;
 mod common;
+mod exchange;
 mod instrument;
+mod plan;
 mod round_reference;
 mod scoring;
 mod stats;

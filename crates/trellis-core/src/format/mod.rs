@@ -17,6 +17,6 @@ pub use transfer::{
     InvitationFile, ResponseCodePayload, ResponseFile, INVITATION_FORMAT, RESPONSE_FORMAT, RESPONSE_MARKER,
 };
 pub use workspace::{
-    Answer, Collaboration, Consensus, ContextAnswer, Invited, Partner, Response, RoleCategory, Round,
-    RoundStatus, Timestamp, Workspace, WORKSPACE_SCHEMA,
+    ActionStatus, Answer, Collaboration, Consensus, ContextAnswer, Invited, Partner, PlanItem, Response,
+    RoleCategory, Round, RoundStatus, Timestamp, Workspace, WORKSPACE_SCHEMA,
 };

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The storage schema this build writes. Older schemas are migrated on load.
-pub const WORKSPACE_SCHEMA: u32 = 1;
+pub const WORKSPACE_SCHEMA: u32 = 2;
 
 /// Milliseconds since the Unix epoch, always supplied by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -57,6 +57,14 @@ pub struct Collaboration {
     /// answers are sent back to the facilitator rather than analysed here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invited: Option<Invited>,
+    /// Fictional example data, loaded to show what Trellis does; shown with a label and
+    /// removed together, never mixed with real collaborations.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub example: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Where an invitation came from, as far as the respondent's device knows.
@@ -124,7 +132,79 @@ pub struct Round {
     /// The group's agreed view per domain id, kept apart from individual answers.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub consensus: BTreeMap<String, Consensus>,
+    /// The action plan agreed at this round, including open actions carried forward
+    /// from the round before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PlanItem>,
     pub created: Timestamp,
+}
+
+/// Where an action on the plan stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionStatus {
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Planned,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+
+    /// The stable identifier used in files and form values.
+    pub fn id(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::InProgress => "in-progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ActionStatus> {
+        ActionStatus::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Planned or in progress: still to be carried forward to the next round.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Planned | ActionStatus::InProgress)
+    }
+}
+
+/// One action on a round's plan: adopted from the instrument's suggestions or written
+/// by the group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    pub id: String,
+    pub domain: String,
+    /// The instrument action this was adopted from; `None` for the group's own action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub owner: String,
+    /// Due date, `YYYY-MM-DD`, or empty.
+    #[serde(default)]
+    pub due: String,
+    pub status: ActionStatus,
+    /// How the group will know the action worked.
+    #[serde(default)]
+    pub measure: String,
+    /// The round this item was carried forward from, while it was still open there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
+    /// When a carried item was reviewed at this round; `None` until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Timestamp>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
 }
 
 /// The role a respondent chooses; a fixed list so that rounds stay comparable.

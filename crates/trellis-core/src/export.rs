@@ -1,0 +1,286 @@
+//! Exports for analysts and spreadsheets: a round's answers in tidy CSV (one row per
+//! response and statement), its domain scores (one row per response and domain), and
+//! the round's summary (one row per domain).
+//!
+//! Every CSV starts with a UTF-8 byte-order mark and ends lines with CRLF, so Excel opens
+//! it with the right characters; dates and times are ISO 8601 (UTC). Free text that a
+//! spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, tab or carriage
+//! return) is prefixed with an apostrophe. The columns are documented in
+//! docs/exports.md.
+
+use crate::analysis::{GroupLevel, RoundAnalysis};
+use crate::format::{Answer, Collaboration, Response, Round, Timestamp};
+use crate::instrument::Instrument;
+use crate::scoring::response_scores;
+use crate::transfer::role_label;
+
+/// The byte-order mark that tells Excel the file is UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// Columns of [`answers_csv`].
+pub const ANSWER_COLUMNS: [&str; 17] = [
+    "collaboration",
+    "round_id",
+    "round",
+    "round_date",
+    "response_id",
+    "organisation_id",
+    "organisation",
+    "role",
+    "submitted",
+    "domain_id",
+    "domain",
+    "statement_id",
+    "statement",
+    "answer",
+    "value",
+    "comment",
+    "mode",
+];
+
+/// Columns of [`scores_csv`].
+pub const SCORE_COLUMNS: [&str; 14] = [
+    "collaboration",
+    "round_id",
+    "round",
+    "round_date",
+    "response_id",
+    "organisation_id",
+    "organisation",
+    "role",
+    "domain_id",
+    "domain",
+    "score",
+    "answered",
+    "statements",
+    "level_chosen",
+];
+
+/// Columns of [`summary_csv`].
+pub const SUMMARY_COLUMNS: [&str; 15] = [
+    "round_id",
+    "round",
+    "round_date",
+    "domain_id",
+    "domain",
+    "people_scored",
+    "mean",
+    "ci95_low",
+    "ci95_high",
+    "median",
+    "q1",
+    "q3",
+    "agreement_rwg",
+    "level",
+    "target",
+];
+
+/// A calendar date and time in UTC, `YYYY-MM-DDTHH:MM:SSZ`, from milliseconds since
+/// the Unix epoch (the proleptic Gregorian calendar, by Hinnant's civil-from-days).
+pub fn iso_datetime(t: Timestamp) -> String {
+    let secs = t.0.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rest = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// Makes free text safe to open in a spreadsheet: text that would start a formula gets
+/// a leading apostrophe, which spreadsheets show as plain text.
+pub fn cell_text(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+/// A number with up to four decimals, without trailing zeros; empty for none.
+fn number(value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.is_finite() => {
+            let text = format!("{v:.4}");
+            let text = text.trim_end_matches('0').trim_end_matches('.');
+            if text == "-0" {
+                "0".to_string()
+            } else {
+                text.to_string()
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// Writes rows as CSV text with a byte-order mark and CRLF line ends.
+fn write_csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail; a failed row would only be left out.
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+struct RoundText<'a> {
+    collaboration: &'a Collaboration,
+    round: &'a Round,
+}
+
+impl RoundText<'_> {
+    fn organisation(&self, id: &str) -> String {
+        self.collaboration
+            .partners
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(String::new, |p| cell_text(&p.name))
+    }
+
+    fn lead(&self) -> [String; 4] {
+        [
+            cell_text(&self.collaboration.name),
+            self.round.id.clone(),
+            cell_text(&self.round.name),
+            self.round.date.clone(),
+        ]
+    }
+
+    fn person(&self, r: &Response) -> [String; 4] {
+        [
+            r.id.clone(),
+            r.organisation.clone(),
+            self.organisation(&r.organisation),
+            role_label(r.role).to_string(),
+        ]
+    }
+}
+
+/// One row per submitted response and statement of the round's mode, in instrument
+/// order. `answer` is `1`-`5`, `dk`, `na` or empty; `value` is the number for scale
+/// answers only.
+pub fn answers_csv(
+    instrument: &Instrument,
+    collaboration: &Collaboration,
+    round: &Round,
+    responses: &[&Response],
+) -> String {
+    let text = RoundText { collaboration, round };
+    let mut rows = Vec::new();
+    for r in responses.iter().filter(|r| r.submitted.is_some()) {
+        for domain in instrument.domains_in_mode(&round.mode) {
+            for statement in instrument.statements_in(&round.mode, &domain.id) {
+                let answer = r.answers.get(&statement.id);
+                let mut row: Vec<String> = text.lead().into();
+                row.extend(text.person(r));
+                row.push(r.submitted.map(iso_datetime).unwrap_or_default());
+                row.push(domain.id.clone());
+                row.push(domain.title.clone());
+                row.push(statement.id.clone());
+                row.push(statement.text.clone());
+                row.push(answer.map(|a| a.code()).unwrap_or_default());
+                row.push(match answer {
+                    Some(Answer::Scale(v)) => v.to_string(),
+                    _ => String::new(),
+                });
+                row.push(
+                    r.comments
+                        .get(&statement.id)
+                        .map(|c| cell_text(c))
+                        .unwrap_or_default(),
+                );
+                row.push(round.mode.clone());
+                rows.push(row);
+            }
+        }
+    }
+    write_csv(&ANSWER_COLUMNS, &rows)
+}
+
+/// One row per submitted response and domain: the person's domain score under the
+/// scoring rules (empty when there are not enough answers), their coverage and the
+/// maturity level they chose.
+pub fn scores_csv(
+    instrument: &Instrument,
+    collaboration: &Collaboration,
+    round: &Round,
+    responses: &[&Response],
+) -> String {
+    let text = RoundText { collaboration, round };
+    let mut rows = Vec::new();
+    for r in responses.iter().filter(|r| r.submitted.is_some()) {
+        for score in response_scores(instrument, &round.mode, r) {
+            let mut row: Vec<String> = text.lead().into();
+            row.extend(text.person(r));
+            row.push(score.domain.clone());
+            row.push(
+                instrument
+                    .domain(&score.domain)
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default(),
+            );
+            row.push(number(score.score));
+            row.push(score.answered.to_string());
+            row.push(score.total.to_string());
+            row.push(
+                r.levels
+                    .get(&score.domain)
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+            );
+            rows.push(row);
+        }
+    }
+    write_csv(&SCORE_COLUMNS, &rows)
+}
+
+/// One row per domain with the round's statistics, as shown on the results page.
+/// `level` is the group level (empty when uncertain or unknown).
+pub fn summary_csv(instrument: &Instrument, round: &Round, analysis: &RoundAnalysis) -> String {
+    let rows: Vec<Vec<String>> = analysis
+        .domains
+        .iter()
+        .map(|d| {
+            let s = d.stats.as_ref();
+            let level = match d.level {
+                GroupLevel::Chosen(l) | GroupLevel::FromScores(l) => l.to_string(),
+                GroupLevel::Uncertain | GroupLevel::Unknown => String::new(),
+            };
+            vec![
+                round.id.clone(),
+                cell_text(&round.name),
+                round.date.clone(),
+                d.domain.clone(),
+                instrument
+                    .domain(&d.domain)
+                    .map(|x| x.title.clone())
+                    .unwrap_or_default(),
+                s.map_or(0, |s| s.n).to_string(),
+                number(s.map(|s| s.mean)),
+                number(s.and_then(|s| s.ci95).map(|c| c.0)),
+                number(s.and_then(|s| s.ci95).map(|c| c.1)),
+                number(s.map(|s| s.median)),
+                number(s.map(|s| s.q1)),
+                number(s.map(|s| s.q3)),
+                number(d.agreement),
+                level,
+                d.target.map(|t| t.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    write_csv(&SUMMARY_COLUMNS, &rows)
+}

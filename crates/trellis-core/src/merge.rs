@@ -1,0 +1,148 @@
+//! Moving collaborations between browsers: extracting a collaboration or a single round
+//! as a workspace file, and merging such a file into a workspace record by record.
+//!
+//! A collaboration file is an ordinary workspace (same schema, same reader), holding one
+//! collaboration and the responses of its rounds. Merging never deletes and never
+//! overwrites newer with older:
+//! - a collaboration, round, response or plan item not yet here is added;
+//! - a response already here is replaced only by a later version of itself that is not
+//!   a step back (a submitted response is never replaced by an unsent one);
+//! - targets and consensus fill gaps, and a consensus recorded later wins;
+//! - a response whose round is in neither workspace is left out and counted.
+
+use crate::format::{Collaboration, Round, Workspace};
+
+/// What a merge did (or, on a copy, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub collaborations_added: usize,
+    pub rounds_added: usize,
+    pub responses_added: usize,
+    pub responses_updated: usize,
+    /// Responses identical to, or older than, what is already here.
+    pub responses_unchanged: usize,
+    /// Responses for a round that neither workspace holds.
+    pub responses_orphaned: usize,
+    pub plan_items_added: usize,
+}
+
+impl MergeReport {
+    pub fn changes_anything(&self) -> bool {
+        self.collaborations_added
+            + self.rounds_added
+            + self.responses_added
+            + self.responses_updated
+            + self.plan_items_added
+            > 0
+    }
+}
+
+impl Workspace {
+    /// A workspace file holding one collaboration (or, with `round_id`, one round of it)
+    /// and the responses of the rounds it holds. `None` when there is no such
+    /// collaboration or round.
+    pub fn extract(&self, collaboration_id: &str, round_id: Option<&str>) -> Option<Workspace> {
+        let mut collaboration = self.collaboration(collaboration_id)?.clone();
+        if let Some(round_id) = round_id {
+            collaboration.rounds.retain(|r| r.id == round_id);
+            if collaboration.rounds.is_empty() {
+                return None;
+            }
+        }
+        let responses = self
+            .responses
+            .iter()
+            .filter(|r| collaboration.rounds.iter().any(|x| x.id == r.round_id))
+            .cloned()
+            .collect();
+        Some(Workspace {
+            collaborations: vec![collaboration],
+            responses,
+            ..Workspace::default()
+        })
+    }
+
+    /// Merges another workspace into this one under the rules in the module notes.
+    pub fn merge(&mut self, other: Workspace) -> MergeReport {
+        let mut report = MergeReport::default();
+        for incoming in other.collaborations {
+            match self.collaborations.iter_mut().find(|c| c.id == incoming.id) {
+                None => {
+                    report.collaborations_added += 1;
+                    report.rounds_added += incoming.rounds.len();
+                    self.collaborations.push(incoming);
+                }
+                Some(here) => merge_collaboration(here, incoming, &mut report),
+            }
+        }
+        for response in other.responses {
+            if self.round(&response.round_id).is_none() {
+                report.responses_orphaned += 1;
+                continue;
+            }
+            match self.responses.iter_mut().find(|r| r.id == response.id) {
+                None => {
+                    report.responses_added += 1;
+                    self.responses.push(response);
+                }
+                Some(here) => {
+                    let step_back = here.submitted.is_some() && response.submitted.is_none();
+                    if *here != response && response.updated > here.updated && !step_back {
+                        *here = response;
+                        report.responses_updated += 1;
+                    } else {
+                        report.responses_unchanged += 1;
+                    }
+                }
+            }
+        }
+        report
+    }
+}
+
+fn merge_collaboration(here: &mut Collaboration, incoming: Collaboration, report: &mut MergeReport) {
+    for partner in incoming.partners {
+        if !here.partners.iter().any(|p| p.id == partner.id) {
+            here.partners.push(partner);
+        }
+    }
+    for (question, answer) in incoming.context {
+        here.context.entry(question).or_insert(answer);
+    }
+    if here.contact.is_none() {
+        here.contact = incoming.contact;
+    }
+    for round in incoming.rounds {
+        match here.rounds.iter_mut().find(|r| r.id == round.id) {
+            None => {
+                report.rounds_added += 1;
+                here.rounds.push(round);
+            }
+            Some(mine) => merge_round(mine, round, report),
+        }
+    }
+}
+
+fn merge_round(here: &mut Round, incoming: Round, report: &mut MergeReport) {
+    for (domain, level) in incoming.targets {
+        here.targets.entry(domain).or_insert(level);
+    }
+    for (domain, agreed) in incoming.consensus {
+        match here.consensus.get(&domain) {
+            Some(mine) if mine.recorded >= agreed.recorded => {}
+            _ => {
+                here.consensus.insert(domain, agreed);
+            }
+        }
+    }
+    for item in incoming.plan {
+        match here.plan.iter_mut().find(|i| i.id == item.id) {
+            None => {
+                report.plan_items_added += 1;
+                here.plan.push(item);
+            }
+            Some(mine) if item.updated > mine.updated => *mine = item,
+            Some(_) => {}
+        }
+    }
+}

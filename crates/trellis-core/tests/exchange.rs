@@ -1,0 +1,289 @@
+//! The example data generator, the CSV exports and the new chart geometry.
+
+use trellis_core::analysis::{analyse, compare, RoundInput, Verdict};
+use trellis_core::chart::{heat_shade, radar, stacked_bar, trend, RadarValues};
+use trellis_core::example::{add_example, months_before, remove_examples, PER_ROUND, SEED};
+use trellis_core::export::{answers_csv, cell_text, iso_datetime, scores_csv, summary_csv, BOM};
+use trellis_core::format::{ActionStatus, Timestamp, Workspace};
+use trellis_core::scoring::response_scores;
+use trellis_core::{Catalogue, Instrument};
+
+fn shipped() -> std::rc::Rc<Instrument> {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    catalogue.latest("trellis").expect("trellis instrument").clone()
+}
+
+fn example() -> (std::rc::Rc<Instrument>, Workspace) {
+    let instrument = shipped();
+    let mut ws = Workspace::default();
+    add_example(
+        &mut ws,
+        &instrument,
+        SEED,
+        "2026-11-27",
+        Timestamp(1_795_000_000_000),
+    )
+    .expect("example");
+    (instrument, ws)
+}
+
+fn analysis_of(
+    ws: &Workspace,
+    instrument: &Instrument,
+    round: usize,
+) -> trellis_core::analysis::RoundAnalysis {
+    let c = &ws.collaborations[0];
+    let r = &c.rounds[round];
+    analyse(&RoundInput {
+        instrument,
+        mode: &r.mode,
+        responses: ws.responses_for(&r.id).collect(),
+        context: &c.context,
+        targets: &r.targets,
+        min_group: 3,
+    })
+}
+
+#[test]
+fn the_example_is_labelled_reproducible_and_realistic() {
+    let (instrument, ws) = example();
+    let (_, again) = example();
+    assert_eq!(ws, again, "same seed and date, same data");
+    let c = &ws.collaborations[0];
+    assert!(c.example);
+    assert!(c.name.contains("fictional"));
+    assert_eq!(c.partners.len(), 4);
+    assert_eq!(c.rounds.len(), 2);
+    assert_eq!(c.rounds[0].date, "2026-05-27");
+    assert_eq!(ws.responses.len(), 2 * PER_ROUND);
+    assert!(ws
+        .responses
+        .iter()
+        .all(|r| r.submitted.is_some() && r.id.starts_with("example-")));
+    // Every partner answers in each round, and people disagree.
+    for round in 0..2 {
+        let a = analysis_of(&ws, &instrument, round);
+        assert_eq!(a.n, PER_ROUND);
+        let spread: Vec<f64> = a
+            .domains
+            .iter()
+            .filter_map(|d| d.stats.as_ref().map(|s| s.iqr()))
+            .collect();
+        assert_eq!(spread.len(), a.domains.len(), "every domain scored");
+        assert!(spread.iter().all(|iqr| *iqr > 0.2), "people disagree: {spread:?}");
+        assert!(a.by_organisation.groups.len() >= 2);
+    }
+    // The second round shows change: trust improves clearly.
+    let change = compare(
+        &analysis_of(&ws, &instrument, 0),
+        &analysis_of(&ws, &instrument, 1),
+    );
+    let trust = change
+        .domains
+        .iter()
+        .find(|d| d.domain == "trust")
+        .expect("trust");
+    assert_eq!(trust.verdict, Verdict::Improved);
+    // The plan was carried forward and reviewed.
+    let plan = &c.rounds[1].plan;
+    assert!(plan.len() >= 3);
+    assert!(plan
+        .iter()
+        .all(|i| i.carried_from.as_deref() == Some(c.rounds[0].id.as_str())));
+    assert_eq!(plan[0].status, ActionStatus::Done);
+}
+
+#[test]
+fn example_data_is_removed_in_one_step_and_real_data_stays() {
+    let (instrument, mut ws) = example();
+    let mut real = ws.collaborations[0].clone();
+    real.id = "real".into();
+    real.example = false;
+    real.rounds.truncate(1);
+    real.rounds[0].id = "real-round".into();
+    ws.collaborations.push(real);
+    let mut response = ws.responses[0].clone();
+    response.id = "real-response".into();
+    response.round_id = "real-round".into();
+    ws.responses.push(response);
+    // Adding the example again does not duplicate it.
+    add_example(&mut ws, &instrument, SEED, "2026-11-27", Timestamp(5)).expect("again");
+    assert_eq!(ws.collaborations.len(), 2);
+    assert_eq!(remove_examples(&mut ws), 1);
+    assert_eq!(ws.collaborations.len(), 1);
+    assert_eq!(ws.collaborations[0].id, "real");
+    assert_eq!(ws.responses.len(), 1);
+    assert_eq!(ws.responses[0].id, "real-response");
+}
+
+#[test]
+fn dates_step_back_by_months() {
+    assert_eq!(months_before("2026-11-27", 6), "2026-05-27");
+    assert_eq!(months_before("2026-03-31", 6), "2025-09-28");
+    assert_eq!(months_before("2026-01-05", 1), "2025-12-05");
+    assert_eq!(months_before("garbage", 1), "garbage");
+}
+
+#[test]
+fn times_are_written_in_iso_8601_utc() {
+    assert_eq!(iso_datetime(Timestamp(0)), "1970-01-01T00:00:00Z");
+    assert_eq!(iso_datetime(Timestamp(951_782_400_000)), "2000-02-29T00:00:00Z");
+    assert_eq!(iso_datetime(Timestamp(1_795_000_000_999)), "2026-11-18T11:06:40Z");
+    assert_eq!(iso_datetime(Timestamp(-1)), "1969-12-31T23:59:59Z");
+}
+
+#[test]
+fn formula_like_text_is_neutralised() {
+    assert_eq!(cell_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+    assert_eq!(cell_text("-1"), "'-1");
+    assert_eq!(cell_text("@me"), "'@me");
+    assert_eq!(cell_text("Fine, thanks"), "Fine, thanks");
+}
+
+fn parse(text: &str) -> Vec<Vec<String>> {
+    assert!(text.starts_with(BOM), "starts with a byte-order mark");
+    assert!(text.contains("\r\n"), "CRLF line ends");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&text.as_bytes()[3..]);
+    reader
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn tidy_answers_have_one_row_per_response_and_statement() {
+    let (instrument, ws) = example();
+    let c = &ws.collaborations[0];
+    let r = &c.rounds[1];
+    let responses: Vec<_> = ws.responses_for(&r.id).collect();
+    let rows = parse(&answers_csv(&instrument, c, r, &responses));
+    let statements = instrument.statement_count(&r.mode);
+    assert_eq!(rows.len(), 1 + PER_ROUND * statements);
+    assert_eq!(rows[0][0], "collaboration");
+    let col = |name: &str| rows[0].iter().position(|h| h == name).expect("column");
+    // Each row matches the stored answer.
+    for row in &rows[1..] {
+        let response = ws.response(&row[col("response_id")]).expect("response");
+        let stored = response
+            .answers
+            .get(&row[col("statement_id")])
+            .map(|a| a.code())
+            .unwrap_or_default();
+        assert_eq!(row[col("answer")], stored);
+        assert!(row[col("submitted")].ends_with('Z'));
+        assert!(row[col("organisation")].ends_with("(example)"));
+    }
+    let scores = parse(&scores_csv(&instrument, c, r, &responses));
+    let domains = instrument.domains_in_mode(&r.mode).count();
+    assert_eq!(scores.len(), 1 + PER_ROUND * domains);
+    let col = |name: &str| scores[0].iter().position(|h| h == name).expect("column");
+    for row in &scores[1..] {
+        let response = ws.response(&row[col("response_id")]).expect("response");
+        let expected = response_scores(&instrument, &r.mode, response)
+            .into_iter()
+            .find(|s| s.domain == row[col("domain_id")])
+            .and_then(|s| s.score);
+        let written: Option<f64> = row[col("score")].parse().ok();
+        match (expected, written) {
+            (Some(e), Some(w)) => assert!((e - w).abs() < 5e-5, "{e} vs {w}"),
+            (None, None) => {}
+            other => panic!("score mismatch {other:?}"),
+        }
+    }
+    let analysis = analysis_of(&ws, &instrument, 1);
+    let summary = parse(&summary_csv(&instrument, r, &analysis));
+    assert_eq!(summary.len(), 1 + analysis.domains.len());
+    let mean_col = summary[0].iter().position(|h| h == "mean").expect("mean");
+    let first_mean: f64 = summary[1][mean_col].parse().expect("number");
+    let expected = analysis.domains[0].stats.as_ref().expect("stats").mean;
+    assert!((first_mean - expected).abs() < 5e-5);
+}
+
+#[test]
+fn radar_geometry_puts_values_on_their_axes() {
+    let labels: Vec<String> = ["A", "B", "C", "D"].iter().map(|s| s.to_string()).collect();
+    let values = [
+        RadarValues {
+            value: Some(5.0),
+            spread: Some((4.0, 5.0)),
+            target: Some(3.0),
+            agreed: None,
+        },
+        RadarValues {
+            value: Some(1.0),
+            spread: None,
+            target: Some(3.0),
+            agreed: None,
+        },
+        RadarValues {
+            value: Some(3.0),
+            spread: Some((2.0, 4.0)),
+            target: Some(3.0),
+            agreed: None,
+        },
+        RadarValues {
+            value: None,
+            spread: None,
+            target: Some(3.0),
+            agreed: None,
+        },
+    ];
+    let r = radar(&labels, &values, 1.0, 5.0);
+    // First axis points straight up; 5 is at full radius, 1 at the centre.
+    assert!((r.value[0].x - r.centre.x).abs() < 1e-9);
+    assert!((r.centre.y - r.value[0].y - 170.0).abs() < 1e-9);
+    assert_eq!(r.value[1], r.centre);
+    // The third axis points straight down, halfway out for 3.
+    assert!((r.value[2].y - r.centre.y - 85.0).abs() < 1e-9);
+    assert_eq!(r.markers.len(), 3, "no marker where there is no value");
+    assert_eq!(r.rings.len(), 5);
+    assert!(r.agreed.is_none());
+    let target = r.target.expect("targets");
+    let radii: Vec<f64> = target
+        .iter()
+        .map(|p| ((p.x - r.centre.x).powi(2) + (p.y - r.centre.y).powi(2)).sqrt())
+        .collect();
+    assert!(
+        radii.iter().all(|d| (d - 85.0).abs() < 1e-9),
+        "target ring is a circle of level 3"
+    );
+    assert_eq!(r.axes[1].anchor, "start");
+    assert_eq!(r.axes[3].anchor, "end");
+}
+
+#[test]
+fn stacked_bars_and_heat_shades_are_proportional() {
+    let bar = stacked_bar(&[1, 0, 3, 0, 4, 2], 200.0);
+    assert_eq!(bar.total, 10);
+    let cats: Vec<(usize, f64, f64)> = bar.segments.iter().map(|s| (s.category, s.x, s.width)).collect();
+    assert_eq!(
+        cats,
+        [(0, 0.0, 20.0), (2, 20.0, 60.0), (4, 80.0, 80.0), (5, 160.0, 40.0)]
+    );
+    assert!(stacked_bar(&[0, 0], 100.0).segments.is_empty());
+    assert_eq!(
+        [1.0, 1.79, 1.8, 3.0, 4.99, 5.0].map(|v| heat_shade(v, 1.0, 5.0)),
+        [1, 1, 2, 3, 5, 5]
+    );
+}
+
+#[test]
+fn trends_place_rounds_left_to_right() {
+    let t = trend(
+        &[
+            ("R1".into(), Some(2.0), Some((1.5, 2.5))),
+            ("R2".into(), None, None),
+            ("R3".into(), Some(4.0), None),
+        ],
+        1.0,
+        5.0,
+    );
+    assert_eq!(t.rounds.len(), 3);
+    assert!(t.rounds[0].x < t.rounds[1].x && t.rounds[1].x < t.rounds[2].x);
+    assert_eq!(t.line.len(), 2);
+    let (top, bottom) = t.rounds[0].interval.expect("interval");
+    assert!(top < t.line[0].y && t.line[0].y < bottom);
+    assert!(t.line[1].y < t.line[0].y, "higher score drawn higher");
+}
