@@ -75,6 +75,11 @@ setup_chromium() {
     apt_install chromium chromium-driver ||
       die "Chromium and ChromeDriver are needed for the browser tests. Run this as root, or install the Debian packages chromium and chromium-driver."
   fi
+  if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
+    say "installing poppler-utils from Debian (once), to check the printed board report"
+    apt_install poppler-utils ||
+      die "pdftotext and pdfinfo are needed to check the printed report. Run this as root, or install the Debian package poppler-utils."
+  fi
   export CHROMEDRIVER=/usr/bin/chromedriver
   export CHROMIUM=/usr/bin/chromium
 }

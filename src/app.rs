@@ -11,7 +11,8 @@ use crate::components::StorageNotice;
 use crate::messages as msg;
 use crate::pages::{
     About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, Home, ImportPage,
-    InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, Results, SentPage,
+    InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, PlanPage, ProgressPage, ReportPage,
+    Results, SentPage, StatementsPage,
 };
 use crate::route::Route;
 use crate::state::{Action, AppHandle, AppState};
@@ -140,6 +141,10 @@ fn switch(route: Route) -> Html {
         Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
         Route::Kiosk { id } => html! { <KioskPage id={id} /> },
         Route::Results { id } => html! { <Results id={id} /> },
+        Route::Plan { id } => html! { <PlanPage id={id} /> },
+        Route::Report { id } => html! { <ReportPage id={id} /> },
+        Route::Statements { id } => html! { <StatementsPage id={id} /> },
+        Route::Progress { id } => html! { <ProgressPage id={id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -717,3 +717,283 @@ pub const REOPEN_ROUND: &str = "Reopen round";
 pub const CLOSED: &str = "closed";
 pub const ROUND_CLOSED: &str = "This round is closed, so it takes no more answers. Ask the person who runs it if you think this is a mistake.";
 pub const MIN_GROUP_LABEL: &str = "Smallest group shown on its own (never fewer than 3)";
+
+// Dashboard charts, action plan, board report, progress over time, exports, example data.
+
+pub const RADAR_TITLE: &str = "Topics at a glance";
+pub const RADAR_VALUE: &str = "Average score";
+pub const RADAR_BAND: &str = "Middle half of people's scores";
+pub const RADAR_TARGET: &str = "Target level";
+pub const RADAR_AGREED: &str = "Agreed level";
+pub const SHOW_TABLE: &str = "Show as a table";
+pub const TOPIC_OR_STATEMENT: &str = "Topic or statement";
+pub const DONT_KNOW_SHORT: &str = "Don't know";
+pub const NOT_APPLICABLE_SHORT: &str = "Not applicable";
+pub const ANSWERS_BY_TOPIC: &str = "How people answered, by topic";
+
+/// The name of a point of the agreement scale, for chart keys.
+pub fn scale_point_name(point: usize, points: usize) -> String {
+    let names = [
+        "Strongly disagree",
+        "Disagree",
+        "Neither",
+        "Agree",
+        "Strongly agree",
+    ];
+    if points == names.len() {
+        names[point - 1].to_string()
+    } else {
+        point.to_string()
+    }
+}
+
+pub fn distribution_alt(caption: &str) -> String {
+    format!("{caption}: stacked bars showing the share of each answer. The numbers are in the table that follows.")
+}
+
+/// The radar's text alternative.
+pub fn radar_summary(parts: &[String]) -> String {
+    format!(
+        "Average score of each topic on a scale of 1 to 5: {}. The numbers are in the table of scores below.",
+        parts.join("; ")
+    )
+}
+
+pub const PLAN_LEAD: &str = "Set what each topic should reach, choose actions from the suggestions or write your own, and agree who does what by when. Everything is saved as you go.";
+pub const PLAN_REVIEW_LEAD: &str =
+    "These actions were still open at the last round. Say what happened to each one; those still in progress stay on the plan.";
+pub const TARGETS_TITLE: &str = "Targets and gaps";
+pub const CURRENT_LEVEL: &str = "Level now";
+pub const GAP: &str = "Gap";
+pub const CHANGE_TARGETS: &str = "Change targets or record what the group agreed";
+pub const PLAN_TITLE: &str = "The action plan";
+pub const PLAN_EMPTY: &str = "No actions yet. Add suggested actions below, or write your own.";
+pub const OWN_ACTION_TITLE: &str = "Add your own action";
+pub const BOARD_REPORT: &str = "Board report";
+pub const BACK_TO_RESULTS: &str = "Back to the results";
+pub const STATUS_DONE: &str = "Done";
+pub const STILL_IN_PROGRESS: &str = "Still in progress";
+pub const STATUS_DROPPED: &str = "Dropped";
+pub const CONFIRM_REMOVE_ACTION: &str = "Remove this action from the plan?";
+pub const CARRIED_NOTE: &str = "Carried forward from the last round.";
+pub const MEASURE: &str = "How we will know it worked:";
+pub const ON_THE_PLAN: &str = "On the plan";
+pub const ACTION_TEXT: &str = "What will be done";
+pub const OWNER: &str = "Who leads it";
+pub const DUE: &str = "Due by";
+pub const STATUS: &str = "Status";
+pub const SAVE_ACTION: &str = "Save the action";
+pub const ADD_ACTION: &str = "Add to the plan";
+pub const CANCEL: &str = "Cancel";
+pub const PLAN_AND_TARGETS: &str = "Targets and action plan";
+
+pub fn plan_title(round: &str) -> String {
+    format!("Targets and action plan: {round}")
+}
+
+pub fn review_title(round: &str) -> String {
+    if round.is_empty() {
+        "Actions to review".to_string()
+    } else {
+        format!("Actions to review from {round}")
+    }
+}
+
+pub fn review_question(title: &str) -> String {
+    format!("What happened to: {title}")
+}
+
+pub fn levels_to_go(gap: u8) -> String {
+    match gap {
+        0 => "Target reached".to_string(),
+        1 => "1 level to go".to_string(),
+        n => format!("{n} levels to go"),
+    }
+}
+
+pub fn status_name(status: trellis_core::format::ActionStatus) -> &'static str {
+    use trellis_core::format::ActionStatus::*;
+    match status {
+        Planned => "Planned",
+        InProgress => "In progress",
+        Done => STATUS_DONE,
+        Dropped => STATUS_DROPPED,
+    }
+}
+
+pub fn plan_counts(counts: &[usize; 4]) -> String {
+    format!(
+        "{} planned, {} in progress, {} done, {} dropped.",
+        counts[0], counts[1], counts[2], counts[3]
+    )
+}
+
+/// "Trust · Lead: Chief nurse · Due 2027-03-31", leaving out what is not set.
+pub fn plan_meta(topic: &str, owner: &str, due: &str) -> String {
+    let mut parts = vec![topic.to_string()];
+    if !owner.is_empty() {
+        parts.push(format!("Lead: {owner}"));
+    }
+    if !due.is_empty() {
+        parts.push(format!("Due {due}"));
+    }
+    parts.join(" · ")
+}
+
+pub fn edit_action(title: &str) -> String {
+    format!("Edit “{}”", short(title))
+}
+
+pub fn remove_action(title: &str) -> String {
+    format!("Remove “{}”", short(title))
+}
+
+pub fn adopt_action(title: &str) -> String {
+    format!("Add “{}” to the plan", short(title))
+}
+
+/// The first few words of a long title, for button labels.
+fn short(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.len() <= 6 {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..6].join(" "))
+    }
+}
+
+pub const PRINT_REPORT: &str = "Print or save as PDF";
+pub const EXAMPLE_LABEL: &str = "Fictional example data";
+pub const REPORT_STAGE: &str = "Overall stage";
+pub const REPORT_LEVELS: &str = "Topic levels and how much people agree";
+pub const REPORT_SPREAD: &str = "Average (middle half of scores)";
+pub const REPORT_GAPS: &str = "Biggest gaps to work on";
+pub const REPORT_ACTIONS: &str = "Agreed actions";
+pub const REPORT_CHANGE: &str = "Change since the last round";
+pub const REPORT_METHOD: &str = "How the results are worked out";
+pub const APPENDIX_DOMAINS: &str = "Appendix A: every topic in detail";
+pub const APPENDIX_STATEMENTS: &str = "Appendix B: how people answered each statement";
+pub const NO_EARLIER_ROUND: &str = "This is the first round, so there is nothing to compare with yet.";
+pub const NOW: &str = "Now";
+pub const CHANGE: &str = "Change";
+pub const IMPROVED: &str = "Improved";
+pub const DECLINED: &str = "Declined";
+pub const NO_CLEAR_CHANGE: &str = "No clear change";
+pub const TOO_FEW_TO_COMPARE: &str = "Too few answers to compare";
+pub const MIX_CHANGED: &str = "A different mix of organisations or roles answered this time, so part of any change may come from who answered rather than from the collaboration.";
+pub const EARLY_DIP: &str = "Scores often dip for a while when partners start working more closely and problems become visible. A dip soon after a change is not necessarily a step back.";
+pub const METHOD_SHORT: [&str; 3] = [
+    "Each person rated statements about the collaboration from 1 (strongly disagree) to 5 (strongly agree); a topic's score is the average of their ratings, and the group's score is the average over people, with the middle half of scores showing how much views differ.",
+    "Levels come from the levels people chose (or, where they were not asked, from the scores), and change between rounds is called only when the 95% interval of the difference excludes zero.",
+    "The questionnaire is derived from a published review of research on collaboration between health and care providers (NIHR, 2023); it has not been validated, so the results are a starting point for discussion, not a grade.",
+];
+pub const LATEST_CHANGE: &str = "Since the round before:";
+pub const PROGRESS_NEEDS_TWO: &str = "Progress over time needs at least two rounds. Add a round from the collaboration page when it is time to ask again.";
+pub const PROGRESS_LEAD: &str =
+    "Each chart shows a topic's average score at each round, with a line for its 95% confidence interval.";
+pub const ALL_ROUNDS: &str = "Average score at each round";
+pub const PEOPLE_ANSWERED: &str = "People who answered";
+pub const PROGRESS_OVER_TIME: &str = "Progress over time";
+pub const COMMENTS: &str = "Comments";
+pub const NO_COMMENTS: &str = "Nobody left a comment on this topic.";
+pub const COMMENTS_WITHHELD: &str =
+    "Comments are hidden until at least three people have answered, so that nobody can be recognised.";
+pub const STATEMENTS_LEAD: &str =
+    "How people answered each statement, with the average in brackets, and what they wrote.";
+pub const STATEMENTS_IN_DETAIL: &str = "Each statement in detail";
+pub const EXPORT_TITLE: &str = "Export";
+pub const EXPORT_LEAD: &str =
+    "Download the results to work on them elsewhere. Files are made in this browser; nothing is uploaded.";
+pub const EXPORT_ANSWERS: &str = "Answers (CSV)";
+pub const EXPORT_SCORES: &str = "Scores by person (CSV)";
+pub const EXPORT_SUMMARY: &str = "Summary by topic (CSV)";
+pub const EXPORT_ROUND: &str = "Round file for another Trellis";
+pub const EXPORT_HINT: &str = "CSV files open in Excel and other spreadsheets. The round file can be opened by another facilitator's Trellis from its start page. Exports contain every sent answer, including comments: store and share them as you would any survey data.";
+
+pub fn readiness_summary(in_place: usize, total: usize) -> String {
+    format!("{in_place} of {total} conditions for working together are in place.")
+}
+
+pub fn stage_summary(level: &str) -> String {
+    format!("The collaboration is at {level}.")
+}
+
+pub fn report_meta(date: &str, people: usize, partners: usize) -> String {
+    format!("Round date {date} · {people} people from {partners} partner organisations could answer · results as sent")
+}
+
+pub fn progress_title(name: &str) -> String {
+    format!("Progress over time: {name}")
+}
+
+pub fn statements_title(round: &str) -> String {
+    format!("Each statement: {round}")
+}
+
+pub fn statements_caption(topic: &str) -> String {
+    format!("How people answered the statements on {topic}")
+}
+
+pub fn downloaded(name: &str) -> String {
+    format!("Downloaded {name}.")
+}
+
+pub fn download_failed(why: &str) -> String {
+    format!("The file could not be made: {why}.")
+}
+pub const OVERVIEW: &str = "Overview";
+pub const ROUND_TOOLS: &str = "Tools for this round";
+pub const EXAMPLE_TITLE: &str = "Try it with example data";
+pub const EXAMPLE_LEAD: &str = "Load a made-up collaboration of four partners with two rounds of answers, to see every view of Trellis before you use your own. It is clearly labelled and can be removed in one click.";
+pub const EXAMPLE_LOADED: &str =
+    "The fictional example is loaded. Removing it leaves your own collaborations untouched.";
+pub const TRY_EXAMPLE: &str = "Load the example";
+pub const REMOVE_EXAMPLE: &str = "Remove the example";
+pub const CONFIRM_REMOVE_EXAMPLE: &str = "Remove the fictional example collaboration and all its answers?";
+pub const OPEN_FILE_TITLE: &str = "Open a Trellis file";
+pub const OPEN_FILE_LABEL: &str = "Choose a round or collaboration file";
+pub const OPEN_FILE_HINT: &str = "A file saved with \"Round file for another Trellis\". You will see what it adds before anything changes; nothing here is overwritten.";
+pub const ADD_FILE: &str = "Add it to this browser";
+
+pub fn file_unreadable(name: &str, why: &str) -> String {
+    format!("\"{name}\" could not be read: {why}.")
+}
+
+pub fn file_too_big(name: &str, mb: usize) -> String {
+    format!("\"{name}\" is larger than {mb} MB, so it is not a Trellis file.")
+}
+
+pub fn not_a_trellis_file(name: &str, why: &str) -> String {
+    format!("\"{name}\" is not a Trellis file Trellis can open: {why}. Nothing has changed.")
+}
+
+pub fn merge_preview(name: &str, r: &trellis_core::merge::MergeReport) -> String {
+    if !r.changes_anything() {
+        return format!("Everything in \"{name}\" is already in this browser. Nothing to add.");
+    }
+    let mut text = format!(
+        "\"{name}\" adds {} collaboration(s), {} round(s), {} set(s) of answers and {} action(s), and updates {} set(s) of answers.",
+        r.collaborations_added, r.rounds_added, r.responses_added, r.plan_items_added, r.responses_updated
+    );
+    if r.responses_unchanged > 0 {
+        text.push_str(&format!(
+            " {} set(s) of answers are already here.",
+            r.responses_unchanged
+        ));
+    }
+    if r.responses_orphaned > 0 {
+        text.push_str(&format!(
+            " {} set(s) of answers belong to a round that is not in the file and are left out.",
+            r.responses_orphaned
+        ));
+    }
+    text
+}
+
+pub fn still_to_review(n: usize) -> String {
+    match n {
+        0 => "All carried actions are reviewed.".to_string(),
+        1 => "1 action still to review.".to_string(),
+        n => format!("{n} actions still to review."),
+    }
+}

@@ -33,6 +33,14 @@ pub enum Route {
     Kiosk { id: String },
     #[at("/round/:id/results")]
     Results { id: String },
+    #[at("/round/:id/plan")]
+    Plan { id: String },
+    #[at("/round/:id/report")]
+    Report { id: String },
+    #[at("/round/:id/statements")]
+    Statements { id: String },
+    #[at("/collaboration/:id/progress")]
+    Progress { id: String },
     #[not_found]
     #[at("/not-found")]
     NotFound,

@@ -7,8 +7,10 @@
 use std::rc::Rc;
 
 use trellis_core::format::{
-    Answer, Collaboration, ContextAnswer, RoleCategory, Round, RoundStatus, Timestamp, Workspace,
+    ActionStatus, Answer, Collaboration, ContextAnswer, RoleCategory, Round, RoundStatus, Timestamp,
+    Workspace,
 };
+use trellis_core::plan::{PlanError, PlanFields};
 use trellis_core::workspace::{InputError, NewCollaboration, NewRound};
 use trellis_core::{Catalogue, Instrument};
 use yew::prelude::*;
@@ -140,6 +142,45 @@ pub enum Action {
     },
     Saved(Result<(), StorageProblem>),
     DismissNotice,
+    /// A change to a round's action plan.
+    Plan {
+        round_id: String,
+        change: PlanChange,
+        now: Timestamp,
+    },
+    /// Adds the fictional example collaboration (dated `today`).
+    AddExample {
+        today: String,
+        now: Timestamp,
+    },
+    RemoveExamples,
+    /// Merges a collaboration or round file, already read and checked by core.
+    Merge(Box<Workspace>),
+}
+
+/// A change to an action plan; ids are made by the caller.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanChange {
+    Adopt {
+        action: String,
+        id: String,
+    },
+    Add {
+        domain: String,
+        fields: PlanFields,
+        id: String,
+    },
+    Update {
+        item: String,
+        fields: PlanFields,
+    },
+    Status {
+        item: String,
+        status: ActionStatus,
+    },
+    Remove {
+        item: String,
+    },
 }
 
 impl Reducible for AppState {
@@ -148,12 +189,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let mut ws = (*self.workspace).clone();
-        let instrument_of = |ws: &Workspace, response_id: &str| {
-            ws.response(response_id)
-                .and_then(|r| ws.round(&r.round_id))
-                .and_then(|(_, round)| self.instrument_for(round))
-        };
-        let result: Result<(), InputError> = match action {
+        let result: Result<(), String> = match action {
             Action::Saved(result) => {
                 next.storage_problem = match (result, &self.storage_problem) {
                     (Err(problem), _) => Some(problem),
@@ -171,8 +207,78 @@ impl Reducible for AppState {
                 next.kiosk = round;
                 return Rc::new(next);
             }
+            Action::Plan {
+                round_id,
+                change,
+                now,
+            } => {
+                let instrument = ws
+                    .round(&round_id)
+                    .and_then(|(_, r)| self.instrument_for(r))
+                    .cloned();
+                match (instrument, change) {
+                    (None, _) => Err(PlanError::Input(InputError::UnknownRound)),
+                    (Some(i), PlanChange::Adopt { action, id }) => {
+                        ws.adopt_action(&i, &round_id, &action, id, now)
+                    }
+                    (Some(i), PlanChange::Add { domain, fields, id }) => {
+                        ws.add_plan_item(&i, &round_id, &domain, &fields, id, now)
+                    }
+                    (Some(_), PlanChange::Update { item, fields }) => {
+                        ws.update_plan_item(&round_id, &item, &fields, now)
+                    }
+                    (Some(_), PlanChange::Status { item, status }) => {
+                        ws.set_plan_status(&round_id, &item, status, now)
+                    }
+                    (Some(_), PlanChange::Remove { item }) => {
+                        ws.remove_plan_item(&round_id, &item).map(|_| ())
+                    }
+                }
+                .map_err(|e| e.to_string())
+            }
+            Action::AddExample { today, now } => match self.current_instrument() {
+                Some(i) => {
+                    trellis_core::example::add_example(&mut ws, i, trellis_core::example::SEED, &today, now)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
+                }
+                None => Err(InputError::UnknownRound.to_string()),
+            },
+            Action::RemoveExamples => {
+                trellis_core::example::remove_examples(&mut ws);
+                Ok(())
+            }
+            Action::Merge(other) => {
+                ws.merge(*other);
+                Ok(())
+            }
+            other => self.reduce_input(&mut ws, other).map_err(|e| e.to_string()),
+        };
+        match result {
+            Ok(()) => {
+                next.workspace = Rc::new(ws);
+                next.revision += 1;
+                next.notice = None;
+            }
+            // A refused change leaves the workspace exactly as it was.
+            Err(e) => next.notice = Some(e),
+        }
+        Rc::new(next)
+    }
+}
+
+impl AppState {
+    /// The workspace operations whose refusals are input errors.
+    fn reduce_input(self: &Rc<Self>, ws: &mut Workspace, action: Action) -> Result<(), InputError> {
+        let instrument_of = |ws: &Workspace, response_id: &str| {
+            ws.response(response_id)
+                .and_then(|r| ws.round(&r.round_id))
+                .and_then(|(_, round)| self.instrument_for(round))
+                .cloned()
+        };
+        match action {
             Action::ReplaceWorkspace(workspace) => {
-                ws = *workspace;
+                *ws = *workspace;
                 Ok(())
             }
             Action::AcceptInvitation(invitation, now) => {
@@ -255,8 +361,8 @@ impl Reducible for AppState {
                 statement,
                 answer,
                 now,
-            } => match instrument_of(&ws, &response_id) {
-                Some(i) => ws.set_answer(i, &response_id, &statement, answer, now),
+            } => match instrument_of(ws, &response_id) {
+                Some(i) => ws.set_answer(&i, &response_id, &statement, answer, now),
                 None => Err(InputError::UnknownResponse),
             },
             Action::Level {
@@ -264,8 +370,8 @@ impl Reducible for AppState {
                 domain,
                 level,
                 now,
-            } => match instrument_of(&ws, &response_id) {
-                Some(i) => ws.set_level(i, &response_id, &domain, level, now),
+            } => match instrument_of(ws, &response_id) {
+                Some(i) => ws.set_level(&i, &response_id, &domain, level, now),
                 None => Err(InputError::UnknownResponse),
             },
             Action::Comment {
@@ -273,8 +379,8 @@ impl Reducible for AppState {
                 statement,
                 text,
                 now,
-            } => match instrument_of(&ws, &response_id) {
-                Some(i) => ws.set_comment(i, &response_id, &statement, &text, now),
+            } => match instrument_of(ws, &response_id) {
+                Some(i) => ws.set_comment(&i, &response_id, &statement, &text, now),
                 None => Err(InputError::UnknownResponse),
             },
             Action::Submit { response_id, now } => ws.submit(&response_id, now),
@@ -286,17 +392,15 @@ impl Reducible for AppState {
                 Some(i) => ws.set_context(i, &collaboration_id, &question, answer),
                 None => Err(InputError::UnknownCollaboration),
             },
-        };
-        match result {
-            Ok(()) => {
-                next.workspace = Rc::new(ws);
-                next.revision += 1;
-                next.notice = None;
-            }
-            // A refused change leaves the workspace exactly as it was.
-            Err(e) => next.notice = Some(e.to_string()),
+            // Handled in `reduce`.
+            Action::Saved(_)
+            | Action::DismissNotice
+            | Action::Kiosk(_)
+            | Action::Plan { .. }
+            | Action::AddExample { .. }
+            | Action::RemoveExamples
+            | Action::Merge(_) => Ok(()),
         }
-        Rc::new(next)
     }
 }
 
@@ -451,6 +555,30 @@ impl AppHandle {
     /// Starts (with a round id) or ends (with `None`) a workshop session on this device.
     pub fn kiosk(&self, round: Option<&str>) {
         self.dispatch(Action::Kiosk(round.map(str::to_string)));
+    }
+
+    /// Changes a round's action plan. New items get a fresh random id.
+    pub fn plan(&self, round_id: &str, change: PlanChange) {
+        self.dispatch(Action::Plan {
+            round_id: round_id.to_string(),
+            change,
+            now: browser::now(),
+        });
+    }
+
+    pub fn add_example(&self) {
+        self.dispatch(Action::AddExample {
+            today: browser::today(),
+            now: browser::now(),
+        });
+    }
+
+    pub fn remove_examples(&self) {
+        self.dispatch(Action::RemoveExamples);
+    }
+
+    pub fn merge(&self, other: Workspace) {
+        self.dispatch(Action::Merge(Box::new(other)));
     }
 
     pub fn submit(&self, response_id: &str) {

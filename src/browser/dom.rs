@@ -55,3 +55,11 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Asks the user to confirm a change with the browser's own dialog; false when the
+/// browser cannot show it.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}

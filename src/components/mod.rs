@@ -2,6 +2,7 @@
 //! natively with `yew::ServerRenderer` in the view tests.
 
 pub mod bar_chart;
+pub mod charts;
 pub mod context_question;
 pub mod error_summary;
 pub mod level_choice;

@@ -104,6 +104,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
         <>
             <p class="breadcrumb"><Link<Route> to={Route::Home}>{ msg::HOME_TITLE }</Link<Route>></p>
             <h1 tabindex="-1">{ collaboration.name.clone() }</h1>
+            if collaboration.example { <p class="tag example-tag">{ msg::EXAMPLE_LABEL }</p> }
             <section aria-labelledby="partners-heading">
                 <h2 id="partners-heading">{ msg::PARTNER_ORGANISATIONS }</h2>
                 <ul class="inline-list" data-testid="partner-list">
@@ -129,6 +130,9 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                         <tbody>{ for rounds }</tbody>
                     </table>
                 </div>
+                if collaboration.rounds.len() > 1 && !invited {
+                    <p><Link<Route> to={Route::Progress { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::PROGRESS_OVER_TIME }</Link<Route>></p>
+                }
             </section>
             <section aria-labelledby="add-round-heading">
                 <h2 id="add-round-heading">{ msg::ADD_ROUND }</h2>

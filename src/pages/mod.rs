@@ -5,6 +5,7 @@ pub mod answer;
 pub mod collaboration;
 pub mod consensus;
 pub mod context;
+pub mod exports;
 pub mod home;
 pub mod import;
 pub mod invite;
@@ -12,9 +13,13 @@ pub mod join;
 pub mod kiosk;
 pub mod new_collaboration;
 pub mod not_found;
+pub mod plan;
+pub mod progress;
+pub mod report;
 pub mod results;
 pub mod round_fields;
 pub mod sent;
+pub mod statements;
 
 pub use about::About;
 pub use answer::{AnswerStart, AnswerStep};
@@ -28,8 +33,12 @@ pub use join::JoinPage;
 pub use kiosk::KioskPage;
 pub use new_collaboration::NewCollaborationPage;
 pub use not_found::NotFound;
+pub use plan::PlanPage;
+pub use progress::ProgressPage;
+pub use report::ReportPage;
 pub use results::Results;
 pub use sent::SentPage;
+pub use statements::StatementsPage;
 
 use std::rc::Rc;
 use trellis_core::format::{Collaboration, Round};
@@ -68,4 +77,26 @@ pub fn find_collaboration<'a>(
         return Err(html! { <p>{ msg::NO_INSTRUMENT }</p> });
     };
     Ok((collaboration, instrument))
+}
+
+/// The engine's analysis of a round's sent responses, with the round's targets.
+pub fn analyse_round(
+    app: &AppState,
+    collaboration: &Collaboration,
+    round: &Round,
+    instrument: &Instrument,
+    min_group: usize,
+) -> trellis_core::analysis::RoundAnalysis {
+    trellis_core::analysis::analyse(&trellis_core::analysis::RoundInput {
+        instrument,
+        mode: &round.mode,
+        responses: app
+            .workspace
+            .responses_for(&round.id)
+            .filter(|r| r.submitted.is_some())
+            .collect(),
+        context: &collaboration.context,
+        targets: &round.targets,
+        min_group,
+    })
 }

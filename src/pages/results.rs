@@ -7,9 +7,12 @@ use trellis_core::analysis::{analyse, RoundInput, MIN_GROUP};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::charts::distribution_figure;
 use crate::components::RoundResults;
 use crate::messages as msg;
+use crate::pages::exports::export_section;
 use crate::pages::find_round;
+use crate::pages::report::radar_values;
 use crate::route::Route;
 use crate::state::use_app_state;
 
@@ -23,6 +26,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let app = use_app_state();
     let contested_first = use_state(|| false);
     let min_group = use_state(|| MIN_GROUP);
+    let export_status = use_state_eq(|| None::<String>);
     let (collaboration, round, instrument) = match find_round(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
@@ -63,6 +67,13 @@ pub fn Results(props: &ResultsProps) -> Html {
             .collect::<Vec<_>>(),
     );
     let ask_levels = instrument.mode(&round.mode).is_some_and(|m| m.ask_levels);
+    let consensus: Rc<BTreeMap<String, u8>> = Rc::new(
+        round
+            .consensus
+            .iter()
+            .filter_map(|(d, c)| c.level.map(|l| (d.clone(), l)))
+            .collect(),
+    );
     html! {
         <>
             <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
@@ -71,10 +82,16 @@ pub fn Results(props: &ResultsProps) -> Html {
             if unsent > 0 {
                 <p class="notice">{ msg::unsent_excluded(unsent) }</p>
             }
-            <p class="round-links">
+            <nav class="round-links" aria-label={msg::ROUND_TOOLS}>
                 <Link<Route> to={Route::Consensus { id: round.id.clone() }} classes="button button-secondary">{ msg::RECORD_CONSENSUS }</Link<Route>>
+                <Link<Route> to={Route::Plan { id: round.id.clone() }} classes="button button-secondary">{ msg::PLAN_AND_TARGETS }</Link<Route>>
+                <Link<Route> to={Route::Statements { id: round.id.clone() }} classes="button button-secondary">{ msg::STATEMENTS_IN_DETAIL }</Link<Route>>
+                <Link<Route> to={Route::Report { id: round.id.clone() }} classes="button button-secondary">{ msg::BOARD_REPORT }</Link<Route>>
+                if collaboration.rounds.len() > 1 {
+                    <Link<Route> to={Route::Progress { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::PROGRESS_OVER_TIME }</Link<Route>>
+                }
                 <Link<Route> to={Route::Kiosk { id: round.id.clone() }} classes="button button-secondary">{ msg::RUN_WORKSHOP }</Link<Route>>
-            </p>
+            </nav>
             <div class="field inline-field">
                 <label for="min-group">{ msg::MIN_GROUP_LABEL }</label>
                 <select id="min-group" onchange={let m = min_group.clone(); Callback::from(move |e: Event| {
@@ -89,20 +106,50 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <p class="empty" data-testid="no-results">{ msg::NO_RESULTS }</p>
                 <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link<Route>>
             } else {
+                { dashboard(&analysis, instrument, &consensus) }
                 <RoundResults
-                    {analysis}
+                    analysis={analysis.clone()}
                     instrument={instrument.clone()}
                     {partners}
                     {ask_levels}
-                    consensus={Rc::new(round.consensus.iter().filter_map(|(d, c)| c.level.map(|l| (d.clone(), l))).collect::<BTreeMap<_, _>>())}
+                    consensus={consensus.clone()}
                     contested_first={*contested_first}
                     on_order={let c = contested_first.clone(); Callback::from(move |v| c.set(v))}
                 />
+                { export_section(&app.workspace, collaboration, round, instrument, &analysis, &export_status) }
             }
             <section aria-labelledby="method-heading" class="method">
                 <h2 id="method-heading">{ msg::HOW_SCORED }</h2>
                 for para in msg::METHOD.iter() { <p>{ *para }</p> }
             </section>
         </>
+    }
+}
+
+/// The picture at the top of the results: the radar of topics and how people answered.
+fn dashboard(
+    analysis: &trellis_core::analysis::RoundAnalysis,
+    instrument: &trellis_core::Instrument,
+    consensus: &BTreeMap<String, u8>,
+) -> Html {
+    let (labels, values, summary) = radar_values(analysis, instrument, consensus);
+    let rows: Vec<_> = analysis
+        .domains
+        .iter()
+        .map(|d| {
+            let title = instrument
+                .domain(&d.domain)
+                .map_or(d.domain.clone(), |x| x.title.clone());
+            (title, d.distribution.clone())
+        })
+        .collect();
+    html! {
+        <section aria-labelledby="overview-heading" class="dashboard">
+            <h2 id="overview-heading">{ msg::OVERVIEW }</h2>
+            <div class="dashboard-grid">
+                { crate::components::charts::radar_figure(&labels, &values, summary) }
+                { distribution_figure("domain-distribution", msg::ANSWERS_BY_TOPIC, &rows) }
+            </div>
+        </section>
     }
 }

@@ -40,24 +40,24 @@ module.exports = { open, watchForTrouble, createCollaboration, expect };
 /**
  * Adds sent responses to the first round of the named collaboration straight into
  * storage, then reloads so the app reads them. Each entry gives an organisation index,
- * a role id and a function from (statement id, index) to an answer code.
+ * a role id and a list of (statement id, answer code) pairs; `roundIndex` picks the round.
  */
-async function plantResponses(page, collaborationName, entries) {
-  await page.evaluate(({ name, entries }) => {
+async function plantResponses(page, collaborationName, entries, roundIndex = 0) {
+  await page.evaluate(({ name, entries, roundIndex }) => {
     const ws = JSON.parse(localStorage.getItem('trellis.workspace'));
     const c = ws.collaborations.find((x) => x.name === name);
-    const round = c.rounds[0];
+    const round = c.rounds[roundIndex];
     const statements = JSON.parse(document.body.dataset.statements || '[]');
     entries.forEach((e, k) => {
       const answers = {};
       e.answers.forEach(([id, code]) => { answers[id] = /^\d$/.test(code) ? Number(code) : code; });
       ws.responses.push({
-        id: `planted-${k}`, round_id: round.id, organisation: c.partners[e.org].id, role: e.role,
+        id: roundIndex ? `planted-${roundIndex}-${k}` : `planted-${k}`, round_id: round.id, organisation: c.partners[e.org].id, role: e.role,
         answers, levels: e.levels || {}, comments: e.comments || {}, started: 1, updated: 2, submitted: 3,
       });
     });
     localStorage.setItem('trellis.workspace', JSON.stringify(ws));
-  }, { name: collaborationName, entries });
+  }, { name: collaborationName, entries, roundIndex });
   await page.reload();
 }
 

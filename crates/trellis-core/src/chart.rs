@@ -133,7 +133,9 @@ pub struct RadarValues {
 /// lists those domains so the text alternative can say so.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Radar {
-    pub size: f64,
+    /// The drawing's width and height; wide enough for labels on both sides.
+    pub width: f64,
+    pub height: f64,
     pub centre: Point,
     pub rings: Vec<(String, Vec<Point>)>,
     pub axes: Vec<RadarAxis>,
@@ -149,8 +151,8 @@ pub struct Radar {
 
 /// Lays out a radar chart of `values` (one per label) on the scale `min..=max`.
 pub fn radar(labels: &[String], values: &[RadarValues], min: f64, max: f64) -> Radar {
-    let size = 520.0;
-    let centre = Point { x: 260.0, y: 250.0 };
+    let (width, height) = (700.0, 470.0);
+    let centre = Point { x: 350.0, y: 232.0 };
     let radius = 170.0;
     let n = labels.len().max(3) as f64;
     let span = (max - min).max(f64::EPSILON);
@@ -210,7 +212,8 @@ pub fn radar(labels: &[String], values: &[RadarValues], min: f64, max: f64) -> R
         (Vec::new(), Vec::new())
     };
     Radar {
-        size,
+        width,
+        height,
         centre,
         rings,
         axes,

@@ -70,6 +70,7 @@ impl Workspace {
                 None => {
                     report.collaborations_added += 1;
                     report.rounds_added += incoming.rounds.len();
+                    report.plan_items_added += incoming.rounds.iter().map(|r| r.plan.len()).sum::<usize>();
                     self.collaborations.push(incoming);
                 }
                 Some(here) => merge_collaboration(here, incoming, &mut report),
@@ -116,6 +117,7 @@ fn merge_collaboration(here: &mut Collaboration, incoming: Collaboration, report
         match here.rounds.iter_mut().find(|r| r.id == round.id) {
             None => {
                 report.rounds_added += 1;
+                report.plan_items_added += round.plan.len();
                 here.rounds.push(round);
             }
             Some(mine) => merge_round(mine, round, report),

@@ -251,6 +251,11 @@ fn extract_and_merge_move_a_round_between_browsers() {
         ),
         (1, 1, 30)
     );
+    assert_eq!(
+        report.plan_items_added,
+        file.collaborations[0].rounds[0].plan.len()
+    );
+    assert!(report.plan_items_added > 0);
     // Merging the same file again changes nothing.
     let again = theirs.merge(read);
     assert!(!again.changes_anything());

@@ -1,0 +1,118 @@
+//! Progress over time for a collaboration: each topic's score across its rounds with
+//! 95% intervals, the engine's verdict between the last two rounds, the respondent-mix
+//! warning and the note about an early dip.
+
+use trellis_core::analysis::{compare, RoundAnalysis, MIN_GROUP};
+use trellis_core::chart::TrendItem;
+use trellis_core::format::Round;
+use trellis_core::scoring::format_score;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::charts::trend_figure;
+use crate::messages as msg;
+use crate::pages::plan::domain_title;
+use crate::pages::report::{change_section, verdict_text};
+use crate::pages::{analyse_round, find_collaboration};
+use crate::route::Route;
+use crate::state::use_app_state;
+
+#[derive(Properties, PartialEq)]
+pub struct ProgressProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn ProgressPage(props: &ProgressProps) -> Html {
+    let app = use_app_state();
+    let (collaboration, instrument) = match find_collaboration(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
+    };
+    let mut rounds: Vec<&Round> = collaboration.rounds.iter().collect();
+    rounds.sort_by(|a, b| (&a.date, a.created).cmp(&(&b.date, b.created)));
+    let analyses: Vec<(&Round, RoundAnalysis)> = rounds
+        .iter()
+        .filter_map(|r| {
+            let i = app.instrument_for(r)?;
+            Some((*r, analyse_round(&app, collaboration, r, i, MIN_GROUP)))
+        })
+        .collect();
+    let last_two = match analyses.as_slice() {
+        [.., (e, before), (_, after)] => Some((e.name.clone(), compare(before, after))),
+        _ => None,
+    };
+    let domains: Vec<_> = instrument
+        .domains()
+        .iter()
+        .filter(|d| instrument.is_functioning(&d.id))
+        .collect();
+    let cards = domains.iter().map(|d| {
+        let items: Vec<TrendItem> = analyses
+            .iter()
+            .map(|(r, a)| {
+                let s = a.domain(&d.id).and_then(|x| x.stats.as_ref());
+                (r.date.get(..7).unwrap_or(&r.date).to_string(), s.map(|s| s.mean), s.and_then(|s| s.ci95))
+            })
+            .collect();
+        let said: Vec<String> = analyses
+            .iter()
+            .map(|(r, a)| {
+                let mean = a.domain(&d.id).and_then(|x| x.stats.as_ref()).map_or("–".to_string(), |s| format_score(s.mean));
+                format!("{} {}", r.name, mean)
+            })
+            .collect();
+        let verdict = last_two
+            .as_ref()
+            .and_then(|(_, c)| c.domains.iter().find(|x| x.domain == d.id))
+            .map(|x| verdict_text(x.verdict));
+        html! {
+            <li class="trend-card" data-testid={format!("trend-{}", d.id)}>
+                <h3>{ d.title.clone() }</h3>
+                { trend_figure(&d.title, &items, said.join("; ")) }
+                if let Some(v) = verdict { <p class="verdict"><strong>{ msg::LATEST_CHANGE }</strong>{ format!(" {v}") }</p> }
+            </li>
+        }
+    });
+    html! {
+        <>
+            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <h1 tabindex="-1">{ msg::progress_title(&collaboration.name) }</h1>
+            if analyses.len() < 2 {
+                <p class="empty" data-testid="progress-empty">{ msg::PROGRESS_NEEDS_TWO }</p>
+            } else {
+                <p class="lead">{ msg::PROGRESS_LEAD }</p>
+                <ul class="trend-grid" data-testid="trends">{ for cards }</ul>
+                <section aria-labelledby="change-heading">
+                    <h2 id="change-heading">{ msg::REPORT_CHANGE }</h2>
+                    { change_section(instrument, last_two.as_ref()) }
+                </section>
+                <section aria-labelledby="all-rounds-heading">
+                    <h2 id="all-rounds-heading">{ msg::ALL_ROUNDS }</h2>
+                    <div class="table-wrap">
+                        <table class="data-table" data-testid="progress-table">
+                            <thead><tr>
+                                <th scope="col">{ msg::TOPIC }</th>
+                                for (r, _) in analyses.iter() { <th scope="col" class="num">{ format!("{} ({})", r.name, r.date) }</th> }
+                            </tr></thead>
+                            <tbody>
+                                for d in domains.iter() {
+                                    <tr>
+                                        <th scope="row">{ domain_title(instrument, &d.id) }</th>
+                                        for (_, a) in analyses.iter() {
+                                            <td class="num">{ a.domain(&d.id).and_then(|x| x.stats.as_ref()).map_or("–".to_string(), |s| format_score(s.mean)) }</td>
+                                        }
+                                    </tr>
+                                }
+                                <tr>
+                                    <th scope="row">{ msg::PEOPLE_ANSWERED }</th>
+                                    for (_, a) in analyses.iter() { <td class="num">{ a.n }</td> }
+                                </tr>
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        </>
+    }
+}

@@ -1,0 +1,72 @@
+//! Drill-down to each statement of a round, topic by topic: how people answered and
+//! their comments. Comments follow the small-group rule: they are shown only when the
+//! round has at least the smallest group size, in alphabetical order.
+
+use trellis_core::analysis::{Distribution, MIN_GROUP};
+use trellis_core::scoring::format_score;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::charts::distribution_figure;
+use crate::messages as msg;
+use crate::pages::plan::statement_text;
+use crate::pages::{analyse_round, find_round};
+use crate::route::Route;
+use crate::state::use_app_state;
+
+#[derive(Properties, PartialEq)]
+pub struct StatementsProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn StatementsPage(props: &StatementsProps) -> Html {
+    let app = use_app_state();
+    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
+    };
+    let analysis = analyse_round(&app, collaboration, round, instrument, MIN_GROUP);
+    let sections = instrument.domains_in_mode(&round.mode).map(|d| {
+        let results: Vec<_> = analysis.statements.iter().filter(|s| s.domain == d.id).collect();
+        let rows: Vec<(String, Distribution)> = results
+            .iter()
+            .map(|s| {
+                let text = statement_text(instrument, &s.statement);
+                let mean = s.stats.as_ref().map_or("–".to_string(), |st| format_score(st.mean));
+                (format!("{text} ({mean})"), s.distribution.clone())
+            })
+            .collect();
+        let comments: Vec<(String, &String)> = results
+            .iter()
+            .flat_map(|s| {
+                let text = statement_text(instrument, &s.statement);
+                s.comments.iter().map(move |c| (text.clone(), c))
+            })
+            .collect();
+        html! {
+            <section aria-labelledby={format!("st-{}", d.id)} class="statement-domain" data-testid={format!("statements-{}", d.id)}>
+                <h2 id={format!("st-{}", d.id)}>{ d.title.clone() }</h2>
+                { distribution_figure(&format!("dist-{}", d.id), &msg::statements_caption(&d.title), &rows) }
+                <h3>{ msg::COMMENTS }</h3>
+                if comments.is_empty() {
+                    <p class="empty">{ if analysis.n < MIN_GROUP { msg::COMMENTS_WITHHELD } else { msg::NO_COMMENTS } }</p>
+                } else {
+                    <ul class="comments">
+                        for (statement, c) in comments.iter() {
+                            <li><span class="comment-on">{ statement.clone() }</span><q>{ (*c).clone() }</q></li>
+                        }
+                    </ul>
+                }
+            </section>
+        }
+    });
+    html! {
+        <>
+            <p class="breadcrumb"><Link<Route> to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link<Route>></p>
+            <h1 tabindex="-1">{ msg::statements_title(&round.name) }</h1>
+            <p class="lead">{ msg::STATEMENTS_LEAD }</p>
+            { for sections }
+        </>
+    }
+}
