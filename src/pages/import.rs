@@ -155,7 +155,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                             continue;
                         }
                     };
-                    if name.to_lowercase().ends_with(".csv") {
+                    if name.to_ascii_lowercase().ends_with(".csv") {
                         match csv_headers(&text) {
                             Ok(headers) => {
                                 let mapping = suggest_mapping(&headers, &instrument, &mode);

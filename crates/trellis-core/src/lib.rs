@@ -25,6 +25,7 @@ pub mod chart;
 pub mod format;
 pub mod instrument;
 pub mod scoring;
+mod sort;
 pub mod stats;
 pub mod transfer;
 pub mod workspace;
