@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use trellis_core::Catalogue;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser;
 use crate::components::StorageNotice;
@@ -13,7 +12,7 @@ use crate::pages::{
     About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, Home, ImportPage,
     InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, Results, SentPage,
 };
-use crate::route::Route;
+use crate::route::{use_route, Link, Route};
 use crate::state::{Action, AppHandle, AppState};
 
 #[component]
@@ -66,9 +65,7 @@ fn Loaded(props: &LoadedProps) -> Html {
     let handle = AppHandle::new(state.clone());
     html! {
         <ContextProvider<AppHandle> context={handle}>
-            <HashRouter>
-                <Layout problem={state.storage_problem.clone()} kiosk={state.kiosk.is_some()} />
-            </HashRouter>
+            <Layout problem={state.storage_problem.clone()} kiosk={state.kiosk.is_some()} />
         </ContextProvider<AppHandle>>
     }
 }
@@ -82,9 +79,9 @@ struct LayoutProps {
 
 #[component]
 fn Layout(props: &LayoutProps) -> Html {
-    let route = use_route::<Route>();
+    let route = use_route();
     let first = use_mut_ref(|| true);
-    use_effect_with(route, move |_| {
+    use_effect_with(route.clone(), move |_| {
         // Announce navigation like a new page, but leave focus alone on first load.
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             browser::dom::focus_main_heading();
@@ -97,12 +94,12 @@ fn Layout(props: &LayoutProps) -> Html {
                     if props.kiosk {
                         <span class="brand">{ msg::APP_NAME }</span>
                     } else {
-                        <Link<Route> to={Route::Home} classes="brand">{ msg::APP_NAME }</Link<Route>>
+                        <Link to={Route::Home} classes="brand">{ msg::APP_NAME }</Link>
                     }
                     if !props.kiosk {
                     <nav aria-label={msg::MAIN_NAV}>
-                        <Link<Route> to={Route::NewCollaboration}>{ msg::SET_UP_COLLABORATION }</Link<Route>>
-                        <Link<Route> to={Route::About}>{ msg::ABOUT_LINK }</Link<Route>>
+                        <Link to={Route::NewCollaboration}>{ msg::SET_UP_COLLABORATION }</Link>
+                        <Link to={Route::About}>{ msg::ABOUT_LINK }</Link>
                     </nav>
                     }
                 </div>
@@ -112,7 +109,7 @@ fn Layout(props: &LayoutProps) -> Html {
                 if props.kiosk {
                     <p class="notice" data-testid="kiosk-banner">{ msg::KIOSK_BANNER }</p>
                 }
-                <Switch<Route> render={switch} />
+                { switch(route) }
             </main>
             <footer class="app-footer"><div class="page">{ msg::FOOTER }</div></footer>
         </>

@@ -1,39 +1,163 @@
 //! The app's routes. Hash routing keeps deep links working from any folder of any host.
+//!
+//! A small router of our own (yew-router and its history, recogniser and serialisation
+//! crates cost about 7 KB of the compressed bundle): [`Route::recognize`] reads a path,
+//! [`Route::path`] writes one, [`use_route`] re-renders on every change of address, and
+//! [`Link`] is a real `<a href="#/...">` that moves in place on a plain click.
 
-use yew_router::prelude::*;
+use std::fmt::Write as _;
 
-#[derive(Debug, Clone, PartialEq, Routable)]
+use yew::prelude::*;
+
+use crate::browser::location;
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum Route {
-    #[at("/")]
+    /// `/`
     Home,
-    #[at("/new")]
+    /// `/new`
     NewCollaboration,
-    #[at("/collaboration/:id")]
+    /// `/collaboration/:id`
     Collaboration { id: String },
-    #[at("/collaboration/:id/context")]
+    /// `/collaboration/:id/context`
     Context { id: String },
-    #[at("/about")]
+    /// `/about`
     About,
-    #[at("/round/:id/answer")]
+    /// `/round/:id/answer`
     AnswerStart { id: String },
-    /// Step 1..=n is a domain; n + 1 is the review page.
-    #[at("/round/:id/answer/:step")]
+    /// `/round/:id/answer/:step`: step 1..=n is a domain; n + 1 is the review page.
     AnswerStep { id: String, step: usize },
-    #[at("/join/:code")]
+    /// `/join/:code`
     Join { code: String },
-    #[at("/round/:id/invite")]
+    /// `/round/:id/invite`
     Invite { id: String },
-    #[at("/round/:id/import")]
+    /// `/round/:id/import`
     Import { id: String },
-    #[at("/round/:id/sent")]
+    /// `/round/:id/sent`
     Sent { id: String },
-    #[at("/round/:id/consensus")]
+    /// `/round/:id/consensus`
     Consensus { id: String },
-    #[at("/round/:id/kiosk")]
+    /// `/round/:id/kiosk`
     Kiosk { id: String },
-    #[at("/round/:id/results")]
+    /// `/round/:id/results`
     Results { id: String },
-    #[not_found]
-    #[at("/not-found")]
+    /// `/not-found`, and any path that is not one of the above.
     NotFound,
+}
+
+/// A path segment as a route parameter: percent-decoded, never empty.
+fn param(segment: &str) -> Option<String> {
+    if segment.is_empty() {
+        return None;
+    }
+    urlencoding::decode(segment).ok().map(|s| s.into_owned())
+}
+
+impl Route {
+    /// The route for a path such as `/round/x/answer/2`; a trailing slash is ignored.
+    pub fn recognize(path: &str) -> Route {
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let segments: Vec<&str> = path.split('/').collect();
+        let route = match segments.as_slice() {
+            [""] => Some(Route::Home),
+            ["", "new"] => Some(Route::NewCollaboration),
+            ["", "about"] => Some(Route::About),
+            ["", "collaboration", id] => param(id).map(|id| Route::Collaboration { id }),
+            ["", "collaboration", id, "context"] => param(id).map(|id| Route::Context { id }),
+            ["", "join", code] => param(code).map(|code| Route::Join { code }),
+            ["", "round", id, "answer", step] => param(id).and_then(|id| {
+                let step = param(step)?.parse().ok()?;
+                Some(Route::AnswerStep { id, step })
+            }),
+            ["", "round", id, page] => param(id).and_then(|id| match *page {
+                "answer" => Some(Route::AnswerStart { id }),
+                "invite" => Some(Route::Invite { id }),
+                "import" => Some(Route::Import { id }),
+                "sent" => Some(Route::Sent { id }),
+                "consensus" => Some(Route::Consensus { id }),
+                "kiosk" => Some(Route::Kiosk { id }),
+                "results" => Some(Route::Results { id }),
+                _ => None,
+            }),
+            _ => None,
+        };
+        route.unwrap_or(Route::NotFound)
+    }
+
+    /// The path of this route, parameters percent-encoded.
+    pub fn path(&self) -> String {
+        let (prefix, id, suffix) = match self {
+            Route::Home => ("/", "", ""),
+            Route::NewCollaboration => ("/new", "", ""),
+            Route::About => ("/about", "", ""),
+            Route::NotFound => ("/not-found", "", ""),
+            Route::Collaboration { id } => ("/collaboration/", id.as_str(), ""),
+            Route::Context { id } => ("/collaboration/", id.as_str(), "/context"),
+            Route::Join { code } => ("/join/", code.as_str(), ""),
+            Route::AnswerStart { id } | Route::AnswerStep { id, .. } => ("/round/", id.as_str(), "/answer"),
+            Route::Invite { id } => ("/round/", id.as_str(), "/invite"),
+            Route::Import { id } => ("/round/", id.as_str(), "/import"),
+            Route::Sent { id } => ("/round/", id.as_str(), "/sent"),
+            Route::Consensus { id } => ("/round/", id.as_str(), "/consensus"),
+            Route::Kiosk { id } => ("/round/", id.as_str(), "/kiosk"),
+            Route::Results { id } => ("/round/", id.as_str(), "/results"),
+        };
+        let mut path = format!("{prefix}{}{suffix}", urlencoding::encode(id));
+        if let Route::AnswerStep { step, .. } = self {
+            let _ = write!(path, "/{step}");
+        }
+        path
+    }
+}
+
+/// Moves to `route`, as a click on a link to it does.
+pub fn navigate(route: &Route) {
+    location::push(&route.path());
+}
+
+/// The current route; the component re-renders whenever the address changes.
+#[hook]
+pub fn use_route() -> Route {
+    let route = use_state(|| {
+        location::ensure_route();
+        Route::recognize(&location::route_path())
+    });
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = location::listen(move || route.set(Route::recognize(&location::route_path())));
+            move || drop(listener)
+        });
+    }
+    (*route).clone()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkProps {
+    pub to: Route,
+    #[prop_or_default]
+    pub classes: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A link to a route. A plain click moves in place; with a modifier key (new tab,
+/// new window) the browser handles the `href` itself.
+#[component]
+pub fn Link(props: &LinkProps) -> Html {
+    let onclick = {
+        let to = props.to.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            e.prevent_default();
+            navigate(&to);
+        })
+    };
+    html! {
+        <a class={props.classes.clone()} href={format!("#{}", props.to.path())} {onclick}>
+            { props.children.clone() }
+        </a>
+    }
 }

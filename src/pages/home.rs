@@ -1,10 +1,9 @@
 //! The landing page: what Trellis is, the privacy promise, and the collaborations here.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::messages as msg;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[component]
@@ -24,14 +23,14 @@ pub fn Home() -> Html {
                     <ul class="card-list" data-testid="collaborations">
                         for c in collaborations.iter() {
                             <li class="card">
-                                <Link<Route> to={Route::Collaboration { id: c.id.clone() }}>{ c.name.clone() }</Link<Route>>
+                                <Link to={Route::Collaboration { id: c.id.clone() }}>{ c.name.clone() }</Link>
                                 <span class="meta">{ msg::partners_and_rounds(c.partners.len(), c.rounds.len()) }</span>
                             </li>
                         }
                     </ul>
                 }
                 <p>
-                    <Link<Route> to={Route::NewCollaboration} classes="button">{ msg::SET_UP_COLLABORATION }</Link<Route>>
+                    <Link to={Route::NewCollaboration} classes="button">{ msg::SET_UP_COLLABORATION }</Link>
                 </p>
             </section>
         </>

@@ -11,14 +11,13 @@ use trellis_core::transfer::{
     plan_import, suggest_mapping, ColumnTarget, CsvMapping, ImportReport, TransferError, ENCRYPTED_PREFIX,
 };
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser;
 use crate::browser::crypto::{CryptoError, Sealed};
 use crate::browser::dom::event_value;
 use crate::messages as msg;
 use crate::pages::find_round;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 type Item = (String, Result<ResponseFile, TransferError>);
@@ -347,7 +346,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
     });
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::import_title(&round.name) }</h1>
             <p class="lead">{ msg::IMPORT_LEAD }</p>
             <div class="field">
@@ -389,13 +388,13 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                 <section aria-labelledby="done-heading" role="status">
                     <h2 id="done-heading">{ msg::IMPORT_DONE_TITLE }</h2>
                     { report_view(report, true) }
-                    <Link<Route> to={Route::Results { id: round.id.clone() }} classes="button">{ msg::SEE_RESULTS }</Link<Route>>
+                    <Link to={Route::Results { id: round.id.clone() }} classes="button">{ msg::SEE_RESULTS }</Link>
                 </section>
             }
             <section aria-labelledby="paper-heading">
                 <h2 id="paper-heading">{ msg::PAPER_TITLE }</h2>
                 <p>{ msg::PAPER_HOW }</p>
-                <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button button-secondary">{ msg::ENTER_PAPER }</Link<Route>>
+                <Link to={Route::AnswerStart { id: round.id.clone() }} classes="button button-secondary">{ msg::ENTER_PAPER }</Link>
             </section>
         </>
     }

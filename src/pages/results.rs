@@ -5,12 +5,11 @@ use std::rc::Rc;
 
 use trellis_core::analysis::{analyse, RoundInput, MIN_GROUP};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::RoundResults;
 use crate::messages as msg;
 use crate::pages::find_round;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -32,7 +31,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <>
                 <h1 tabindex="-1">{ msg::RESULTS_HIDDEN_TITLE }</h1>
                 <p>{ msg::RESULTS_HIDDEN }</p>
-                <Link<Route> to={Route::Kiosk { id: kiosk_round }} classes="button">{ msg::BACK }</Link<Route>>
+                <Link to={Route::Kiosk { id: kiosk_round }} classes="button">{ msg::BACK }</Link>
             </>
         };
     }
@@ -65,15 +64,15 @@ pub fn Results(props: &ResultsProps) -> Html {
     let ask_levels = instrument.mode(&round.mode).is_some_and(|m| m.ask_levels);
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::results_title(&round.name) }</h1>
             <p class="lead" data-testid="respondent-count">{ msg::results_count(sent.len()) }</p>
             if unsent > 0 {
                 <p class="notice">{ msg::unsent_excluded(unsent) }</p>
             }
             <p class="round-links">
-                <Link<Route> to={Route::Consensus { id: round.id.clone() }} classes="button button-secondary">{ msg::RECORD_CONSENSUS }</Link<Route>>
-                <Link<Route> to={Route::Kiosk { id: round.id.clone() }} classes="button button-secondary">{ msg::RUN_WORKSHOP }</Link<Route>>
+                <Link to={Route::Consensus { id: round.id.clone() }} classes="button button-secondary">{ msg::RECORD_CONSENSUS }</Link>
+                <Link to={Route::Kiosk { id: round.id.clone() }} classes="button button-secondary">{ msg::RUN_WORKSHOP }</Link>
             </p>
             <div class="field inline-field">
                 <label for="min-group">{ msg::MIN_GROUP_LABEL }</label>
@@ -87,7 +86,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             </div>
             if sent.is_empty() {
                 <p class="empty" data-testid="no-results">{ msg::NO_RESULTS }</p>
-                <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link<Route>>
+                <Link to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link>
             } else {
                 <RoundResults
                     {analysis}
