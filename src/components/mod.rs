@@ -5,6 +5,7 @@ pub mod bar_chart;
 pub mod context_question;
 pub mod error_summary;
 pub mod level_choice;
+pub mod markup;
 pub mod notice;
 pub mod progress;
 pub mod question;

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::browser::dom::event_value;
+use crate::components::markup::hint;
 use crate::components::{Choice, ErrorSummary, LevelChoice, Progress, Question};
 use crate::messages as msg;
 use crate::pages::{find_round, NotFound};
@@ -363,7 +364,7 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
             if !domain.summary.is_empty() {
                 <p class="domain-help">{ domain.summary.clone() }</p>
             }
-            <p class="hint">{ msg::SAVED_AS_YOU_GO }</p>
+            { hint(msg::SAVED_AS_YOU_GO) }
             <form class="questions" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { for questions }
                 { level_choice.unwrap_or_default() }

@@ -5,6 +5,7 @@ use trellis_core::workspace::NewRound;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::markup::table;
 use crate::components::ErrorSummary;
 use crate::messages as msg;
 use crate::pages::find_collaboration;
@@ -116,18 +117,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
             </section>
             <section aria-labelledby="rounds-heading">
                 <h2 id="rounds-heading">{ msg::ROUNDS }</h2>
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ msg::ROUND_NAME }</th>
-                            <th scope="col">{ msg::DATE }</th>
-                            <th scope="col">{ msg::QUESTIONNAIRE }</th>
-                            <th scope="col">{ msg::RESPONSES_SENT }</th>
-                            <th scope="col">{ msg::ACTIONS }</th>
-                        </tr></thead>
-                        <tbody>{ for rounds }</tbody>
-                    </table>
-                </div>
+                { table(None, None, None, &[msg::ROUND_NAME, msg::DATE, msg::QUESTIONNAIRE, msg::RESPONSES_SENT, msg::ACTIONS], rounds.collect()) }
             </section>
             <section aria-labelledby="add-round-heading">
                 <h2 id="add-round-heading">{ msg::ADD_ROUND }</h2>

@@ -9,6 +9,7 @@ use trellis_core::scoring::format_score;
 use yew::prelude::*;
 
 use crate::browser::dom::event_value;
+use crate::components::markup::hint;
 use crate::messages as msg;
 use crate::pages::find_round;
 use crate::route::{Link, Route};
@@ -135,7 +136,7 @@ pub fn ConsensusPage(props: &ConsensusProps) -> Html {
             <p class="breadcrumb"><Link to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link></p>
             <h1 tabindex="-1">{ msg::consensus_title(&round.name) }</h1>
             <p class="lead">{ msg::CONSENSUS_LEAD }</p>
-            <p class="hint">{ msg::CONTEXT_SAVED }</p>
+            { hint(msg::CONTEXT_SAVED) }
             if let Some(n) = app.notice.clone() {
                 <p class="notice notice-warning" role="alert">{ n }</p>
             }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use trellis_core::format::ContextAnswer;
 use yew::prelude::*;
 
+use crate::components::markup::hint;
 use crate::components::{ContextInput, ContextQuestion};
 use crate::messages as msg;
 use crate::pages::find_collaboration;
@@ -83,7 +84,7 @@ pub fn ContextPage(props: &ContextProps) -> Html {
             <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::context_title(&collaboration.name) }</h1>
             <p class="lead">{ msg::CONTEXT_LEAD }</p>
-            <p class="hint">{ msg::CONTEXT_SAVED }</p>
+            { hint(msg::CONTEXT_SAVED) }
             <p data-testid="context-count" role="status">{ msg::context_answered(answered, instrument.context().len()) }</p>
             if let Some(n) = app.notice.clone() {
                 <p class="notice notice-warning" role="alert">{ n }</p>

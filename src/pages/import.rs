@@ -15,6 +15,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::browser::crypto::{CryptoError, Sealed};
 use crate::browser::dom::event_value;
+use crate::components::markup::{hint, table};
 use crate::messages as msg;
 use crate::pages::find_round;
 use crate::route::{Link, Route};
@@ -334,12 +335,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             <section aria-labelledby="csv-heading" data-testid="csv-mapping">
                 <h2 id="csv-heading">{ msg::csv_title(&pending.name) }</h2>
                 <p>{ msg::CSV_MAPPING_HELP }</p>
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr><th scope="col">{ msg::COLUMN }</th><th scope="col">{ msg::MEANS }</th></tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                </div>
+                { table(None, None, None, &[msg::COLUMN, msg::MEANS], rows.collect()) }
                 <button type="button" class="button" onclick={on_csv_rows.clone()}>{ msg::READ_ROWS }</button>
             </section>
         }
@@ -360,14 +356,14 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                 <h2 id="files-heading">{ msg::IMPORT_FILES }</h2>
                 <div class="drop-zone" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
                     <label for="import-files">{ msg::CHOOSE_FILES }</label>
-                    <p class="hint">{ msg::DROP_HINT }</p>
+                    { hint(msg::DROP_HINT) }
                     <input id="import-files" type="file" multiple=true accept=".json,.csv,.txt" onchange={on_files} />
                 </div>
             </section>
             <section aria-labelledby="paste-heading">
                 <h2 id="paste-heading">{ msg::IMPORT_CODES }</h2>
                 <label for="import-codes">{ msg::PASTE_CODES }</label>
-                <p class="hint">{ msg::PASTE_HINT }</p>
+                { hint(msg::PASTE_HINT) }
                 <textarea id="import-codes" rows="6" value={(*pasted).clone()}
                     oninput={let p = pasted.clone(); Callback::from(move |e: InputEvent| p.set(event_value(&e)))} />
                 <button type="button" class="button button-secondary" onclick={on_paste}>{ msg::READ_CODES }</button>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::browser::dom::event_value;
+use crate::components::markup::hint;
 use crate::messages as msg;
 use crate::pages::find_round;
 use crate::route::{Link, Route};
@@ -95,7 +96,7 @@ pub fn InvitePage(props: &InviteProps) -> Html {
                     <li>{ msg::SHEET_STEP_ANSWER }</li>
                     <li>{ msg::sheet_step_send(collaboration.contact.as_deref()) }</li>
                 </ol>
-                <p class="hint">{ msg::SHEET_OFFLINE }</p>
+                { hint(msg::SHEET_OFFLINE) }
             </section>
         </>
     }
