@@ -84,8 +84,22 @@ setup_chromium() {
   export CHROMIUM=/usr/bin/chromium
 }
 
+# The pages of the app, each its own bundle (see src/route.rs, Surface): the main page
+# first, which Trunk builds into dist/, then the others, added beside it.
+PAGES="index.html facilitate.html collect.html"
+
 # Builds the deployable static site into dist/ (relative URLs, see Trunk.toml).
 build_release() {
   say "building the release site into dist/"
-  (cd "$ROOT" && trunk build --release --offline) || die "the release build failed (see above)."
+  (cd "$ROOT" && trunk build --release --offline=true index.html) || die "the release build failed (see above)."
+  local page
+  for page in $PAGES; do
+    [ "$page" = index.html ] && continue
+    local out="$ROOT/target/trunk-${page%.html}"
+    (cd "$ROOT" && trunk build --release --offline=true --dist "$out" "$page") ||
+      die "the release build of $page failed (see above)."
+    # Trunk names every page index.html in its own output; the styles are identical.
+    cp "$out/index.html" "$ROOT/dist/$page"
+    cp "$out"/*.wasm "$out"/*.js "$ROOT/dist/"
+  done
 }

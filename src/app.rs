@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use trellis_core::Catalogue;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser;
 use crate::components::StorageNotice;
@@ -14,14 +13,39 @@ use crate::pages::{
     InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, PlanPage, ProgressPage, ReportPage,
     Results, SentPage, StatementsPage,
 };
-use crate::route::Route;
+use crate::route::{use_route, Link, Route};
 use crate::state::{Action, AppHandle, AppState};
 
+/// The pages one bundle renders, by route; routes of the other page are handed over to
+/// it. Each bundle's `main` passes its own function, so the other page's views are not
+/// compiled into it.
+#[derive(Clone, Copy)]
+pub struct Pages(pub fn(Route) -> Html);
+
+impl PartialEq for Pages {
+    // Chosen once when the app starts and never changed.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Default for Pages {
+    fn default() -> Self {
+        Pages(main_pages)
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub pages: Pages,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let catalogue = use_memo((), |_| Catalogue::shipped());
     match &*catalogue {
-        Ok(catalogue) => html! { <Loaded catalogue={Rc::new(catalogue.clone())} /> },
+        Ok(catalogue) => html! { <Loaded catalogue={Rc::new(catalogue.clone())} pages={props.pages} /> },
         Err((file, problems)) => {
             let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
             html! {
@@ -37,6 +61,7 @@ pub fn App() -> Html {
 #[derive(Properties, PartialEq)]
 struct LoadedProps {
     catalogue: Rc<Catalogue>,
+    pages: Pages,
 }
 
 #[component]
@@ -67,9 +92,7 @@ fn Loaded(props: &LoadedProps) -> Html {
     let handle = AppHandle::new(state.clone());
     html! {
         <ContextProvider<AppHandle> context={handle}>
-            <HashRouter>
-                <Layout problem={state.storage_problem.clone()} kiosk={state.kiosk.is_some()} />
-            </HashRouter>
+            <Layout problem={state.storage_problem.clone()} kiosk={state.kiosk.is_some()} pages={props.pages} />
         </ContextProvider<AppHandle>>
     }
 }
@@ -79,13 +102,14 @@ struct LayoutProps {
     problem: Option<browser::storage::StorageProblem>,
     /// A workshop session is running: hide navigation that leads to results.
     kiosk: bool,
+    pages: Pages,
 }
 
 #[component]
 fn Layout(props: &LayoutProps) -> Html {
-    let route = use_route::<Route>();
+    let route = use_route();
     let first = use_mut_ref(|| true);
-    use_effect_with(route, move |_| {
+    use_effect_with(route.clone(), move |_| {
         // Announce navigation like a new page, but leave focus alone on first load.
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             browser::dom::focus_main_heading();
@@ -98,12 +122,12 @@ fn Layout(props: &LayoutProps) -> Html {
                     if props.kiosk {
                         <span class="brand">{ msg::APP_NAME }</span>
                     } else {
-                        <Link<Route> to={Route::Home} classes="brand">{ msg::APP_NAME }</Link<Route>>
+                        <Link to={Route::Home} classes="brand">{ msg::APP_NAME }</Link>
                     }
                     if !props.kiosk {
                     <nav aria-label={msg::MAIN_NAV}>
-                        <Link<Route> to={Route::NewCollaboration}>{ msg::SET_UP_COLLABORATION }</Link<Route>>
-                        <Link<Route> to={Route::About}>{ msg::ABOUT_LINK }</Link<Route>>
+                        <Link to={Route::NewCollaboration}>{ msg::SET_UP_COLLABORATION }</Link>
+                        <Link to={Route::About}>{ msg::ABOUT_LINK }</Link>
                     </nav>
                     }
                 </div>
@@ -113,14 +137,15 @@ fn Layout(props: &LayoutProps) -> Html {
                 if props.kiosk {
                     <p class="notice" data-testid="kiosk-banner">{ msg::KIOSK_BANNER }</p>
                 }
-                <Switch<Route> render={switch} />
+                { (props.pages.0)(route) }
             </main>
             <footer class="app-footer"><div class="page">{ msg::FOOTER }</div></footer>
         </>
     }
 }
 
-fn switch(route: Route) -> Html {
+/// The main page: setting up, describing, inviting, answering, sending back.
+pub fn main_pages(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::NewCollaboration => html! { <NewCollaborationPage /> },
@@ -136,15 +161,49 @@ fn switch(route: Route) -> Html {
         }
         Route::Join { code } => html! { <JoinPage code={code} /> },
         Route::Invite { id } => html! { <InvitePage id={id} /> },
-        Route::Import { id } => html! { <ImportPage id={id} /> },
         Route::Sent { id } => html! { <SentPage id={id} /> },
-        Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
         Route::Kiosk { id } => html! { <KioskPage id={id} /> },
+        Route::NotFound => html! { <NotFound /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+/// The collecting page: importing answers sent back (files, codes, spreadsheets).
+pub fn collect_pages(route: Route) -> Html {
+    match route {
+        Route::Import { id } => html! { <ImportPage id={id} /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+/// The facilitator's page: results, agreement, plans, reports, progress.
+pub fn facilitator_pages(route: Route) -> Html {
+    match route {
+        Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
         Route::Results { id } => html! { <Results id={id} /> },
         Route::Plan { id } => html! { <PlanPage id={id} /> },
         Route::Report { id } => html! { <ReportPage id={id} /> },
         Route::Statements { id } => html! { <StatementsPage id={id} /> },
         Route::Progress { id } => html! { <ProgressPage id={id} /> },
-        Route::NotFound => html! { <NotFound /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ElsewhereProps {
+    route: Route,
+}
+
+/// A route shown by the other page (an old bookmark, or a typed address): that page is
+/// opened in place of this one, with a link in case the browser does not follow.
+#[component]
+fn Elsewhere(props: &ElsewhereProps) -> Html {
+    let href = props.route.href();
+    use_effect_with(href.clone(), |href| browser::location::replace(href));
+    html! {
+        <>
+            <h1 tabindex="-1">{ msg::OPENING }</h1>
+            <p><a href={href}>{ msg::OPEN_PAGE }</a></p>
+        </>
     }
 }

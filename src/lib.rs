@@ -19,15 +19,20 @@ pub mod pages;
 pub mod route;
 pub mod state;
 
-/// Starts the app in the page's `<main id="app">` (or the body when it is missing).
-pub fn start() {
+/// Starts one page of the app (see [`route::Surface`]) in the page's `<main id="app">`
+/// (or the body when it is missing), rendering routes with `pages`.
+pub fn start(surface: route::Surface, pages: fn(route::Route) -> yew::Html) {
     browser::panic::install_hook();
+    route::set_surface(surface);
+    let props = app::AppProps {
+        pages: app::Pages(pages),
+    };
     match browser::dom::app_root() {
         Some(root) => {
-            yew::Renderer::<app::App>::with_root(root).render();
+            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
         }
         None => {
-            yew::Renderer::<app::App>::new().render();
+            yew::Renderer::<app::App>::with_props(props).render();
         }
     }
 }

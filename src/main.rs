@@ -1,5 +1,6 @@
-//! Entry point of the Trellis web app; everything else lives in the library.
+//! Entry point of the main page (index.html): setting up collaborations and rounds,
+//! inviting, answering and sending answers back. Everything else lives in the library.
 
 fn main() {
-    trellis::start();
+    trellis::start(trellis::route::Surface::Main, trellis::app::main_pages);
 }

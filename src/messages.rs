@@ -997,3 +997,5 @@ pub fn still_to_review(n: usize) -> String {
         n => format!("{n} actions still to review."),
     }
 }
+pub const OPENING: &str = "Opening the page…";
+pub const OPEN_PAGE: &str = "Open it";

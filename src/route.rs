@@ -1,47 +1,246 @@
 //! The app's routes. Hash routing keeps deep links working from any folder of any host.
+//!
+//! A small router of our own (yew-router and its history, recogniser and serialisation
+//! crates cost about 7 KB of the compressed bundle): [`Route::recognize`] reads a path,
+//! [`Route::path`] writes one, [`use_route`] re-renders on every change of address, and
+//! [`Link`] is a real `<a href="#/...">` that moves in place on a plain click.
 
-use yew_router::prelude::*;
+use std::cell::Cell;
+use std::fmt::Write as _;
 
-#[derive(Debug, Clone, PartialEq, Routable)]
+use yew::prelude::*;
+
+use crate::browser::location;
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum Route {
-    #[at("/")]
+    /// `/`
     Home,
-    #[at("/new")]
+    /// `/new`
     NewCollaboration,
-    #[at("/collaboration/:id")]
+    /// `/collaboration/:id`
     Collaboration { id: String },
-    #[at("/collaboration/:id/context")]
+    /// `/collaboration/:id/context`
     Context { id: String },
-    #[at("/about")]
+    /// `/about`
     About,
-    #[at("/round/:id/answer")]
+    /// `/round/:id/answer`
     AnswerStart { id: String },
-    /// Step 1..=n is a domain; n + 1 is the review page.
-    #[at("/round/:id/answer/:step")]
+    /// `/round/:id/answer/:step`: step 1..=n is a domain; n + 1 is the review page.
     AnswerStep { id: String, step: usize },
-    #[at("/join/:code")]
+    /// `/join/:code`
     Join { code: String },
-    #[at("/round/:id/invite")]
+    /// `/round/:id/invite`
     Invite { id: String },
-    #[at("/round/:id/import")]
+    /// `/round/:id/import`
     Import { id: String },
-    #[at("/round/:id/sent")]
+    /// `/round/:id/sent`
     Sent { id: String },
-    #[at("/round/:id/consensus")]
+    /// `/round/:id/consensus`
     Consensus { id: String },
-    #[at("/round/:id/kiosk")]
+    /// `/round/:id/kiosk`
     Kiosk { id: String },
-    #[at("/round/:id/results")]
+    /// `/round/:id/results`
     Results { id: String },
-    #[at("/round/:id/plan")]
+    /// `/round/:id/plan`
     Plan { id: String },
-    #[at("/round/:id/report")]
+    /// `/round/:id/report`
     Report { id: String },
-    #[at("/round/:id/statements")]
+    /// `/round/:id/statements`
     Statements { id: String },
-    #[at("/collaboration/:id/progress")]
+    /// `/collaboration/:id/progress`
     Progress { id: String },
-    #[not_found]
-    #[at("/not-found")]
+    /// `/not-found`, and any path that is not one of the above.
     NotFound,
+}
+
+/// The pages Trellis is built as, each with its own, smaller bundle: the main page
+/// (setting up, inviting, answering), the facilitator's page (results, plans, reports)
+/// and the collecting page (importing answers sent back). All read the same storage;
+/// moving between them is an ordinary link to the other page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Main,
+    Facilitate,
+    Collect,
+}
+
+impl Surface {
+    /// The page's file, beside the other one in the same folder.
+    pub fn page(self) -> &'static str {
+        match self {
+            Surface::Main => "index.html",
+            Surface::Facilitate => "facilitate.html",
+            Surface::Collect => "collect.html",
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Surface> = const { Cell::new(Surface::Main) };
+}
+
+/// Records which page this bundle is (set once by `start`).
+pub fn set_surface(surface: Surface) {
+    CURRENT.with(|c| c.set(surface));
+}
+
+/// The page this bundle is.
+pub fn surface() -> Surface {
+    CURRENT.with(Cell::get)
+}
+
+/// A path segment as a route parameter: percent-decoded, never empty.
+fn param(segment: &str) -> Option<String> {
+    if segment.is_empty() {
+        return None;
+    }
+    urlencoding::decode(segment).ok().map(|s| s.into_owned())
+}
+
+impl Route {
+    /// The page that shows this route.
+    pub fn surface(&self) -> Surface {
+        match self {
+            Route::Results { .. }
+            | Route::Consensus { .. }
+            | Route::Plan { .. }
+            | Route::Report { .. }
+            | Route::Statements { .. }
+            | Route::Progress { .. } => Surface::Facilitate,
+            Route::Import { .. } => Surface::Collect,
+            _ => Surface::Main,
+        }
+    }
+
+    /// The address of this route relative to the current page: `#/path` on the same
+    /// page, `other.html#/path` on the other.
+    pub fn href(&self) -> String {
+        let here = self.surface() == surface();
+        format!(
+            "{}#{}",
+            if here { "" } else { self.surface().page() },
+            self.path()
+        )
+    }
+
+    /// The route for a path such as `/round/x/answer/2`; a trailing slash is ignored.
+    pub fn recognize(path: &str) -> Route {
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let segments: Vec<&str> = path.split('/').collect();
+        let route = match segments.as_slice() {
+            [""] => Some(Route::Home),
+            ["", "new"] => Some(Route::NewCollaboration),
+            ["", "about"] => Some(Route::About),
+            ["", "collaboration", id] => param(id).map(|id| Route::Collaboration { id }),
+            ["", "collaboration", id, "context"] => param(id).map(|id| Route::Context { id }),
+            ["", "collaboration", id, "progress"] => param(id).map(|id| Route::Progress { id }),
+            ["", "join", code] => param(code).map(|code| Route::Join { code }),
+            ["", "round", id, "answer", step] => param(id).and_then(|id| {
+                let step = param(step)?.parse().ok()?;
+                Some(Route::AnswerStep { id, step })
+            }),
+            ["", "round", id, page] => param(id).and_then(|id| match *page {
+                "answer" => Some(Route::AnswerStart { id }),
+                "invite" => Some(Route::Invite { id }),
+                "import" => Some(Route::Import { id }),
+                "sent" => Some(Route::Sent { id }),
+                "consensus" => Some(Route::Consensus { id }),
+                "kiosk" => Some(Route::Kiosk { id }),
+                "results" => Some(Route::Results { id }),
+                "plan" => Some(Route::Plan { id }),
+                "report" => Some(Route::Report { id }),
+                "statements" => Some(Route::Statements { id }),
+                _ => None,
+            }),
+            _ => None,
+        };
+        route.unwrap_or(Route::NotFound)
+    }
+
+    /// The path of this route, parameters percent-encoded.
+    pub fn path(&self) -> String {
+        let (prefix, id, suffix) = match self {
+            Route::Home => ("/", "", ""),
+            Route::NewCollaboration => ("/new", "", ""),
+            Route::About => ("/about", "", ""),
+            Route::NotFound => ("/not-found", "", ""),
+            Route::Collaboration { id } => ("/collaboration/", id.as_str(), ""),
+            Route::Context { id } => ("/collaboration/", id.as_str(), "/context"),
+            Route::Join { code } => ("/join/", code.as_str(), ""),
+            Route::AnswerStart { id } | Route::AnswerStep { id, .. } => ("/round/", id.as_str(), "/answer"),
+            Route::Invite { id } => ("/round/", id.as_str(), "/invite"),
+            Route::Import { id } => ("/round/", id.as_str(), "/import"),
+            Route::Sent { id } => ("/round/", id.as_str(), "/sent"),
+            Route::Consensus { id } => ("/round/", id.as_str(), "/consensus"),
+            Route::Kiosk { id } => ("/round/", id.as_str(), "/kiosk"),
+            Route::Results { id } => ("/round/", id.as_str(), "/results"),
+            Route::Plan { id } => ("/round/", id.as_str(), "/plan"),
+            Route::Report { id } => ("/round/", id.as_str(), "/report"),
+            Route::Statements { id } => ("/round/", id.as_str(), "/statements"),
+            Route::Progress { id } => ("/collaboration/", id.as_str(), "/progress"),
+        };
+        let mut path = format!("{prefix}{}{suffix}", urlencoding::encode(id));
+        if let Route::AnswerStep { step, .. } = self {
+            let _ = write!(path, "/{step}");
+        }
+        path
+    }
+}
+
+/// Moves to `route`, as a click on a link to it does: in place on this page, or by
+/// loading the other page.
+pub fn navigate(route: &Route) {
+    if route.surface() == surface() {
+        location::push(&route.path());
+    } else {
+        location::assign(&route.href());
+    }
+}
+
+/// The current route; the component re-renders whenever the address changes.
+#[hook]
+pub fn use_route() -> Route {
+    let route = use_state(|| {
+        location::ensure_route();
+        Route::recognize(&location::route_path())
+    });
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = location::listen(move || route.set(Route::recognize(&location::route_path())));
+            move || drop(listener)
+        });
+    }
+    (*route).clone()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkProps {
+    pub to: Route,
+    #[prop_or_default]
+    pub classes: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A link to a route. A plain click moves in place; with a modifier key (new tab,
+/// new window) the browser handles the `href` itself.
+#[component]
+pub fn Link(props: &LinkProps) -> Html {
+    let onclick = {
+        let to = props.to.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || to.surface() != surface() {
+                return;
+            }
+            e.prevent_default();
+            navigate(&to);
+        })
+    };
+    html! {
+        <a class={props.classes.clone()} href={props.to.href()} {onclick}>
+            { props.children.clone() }
+        </a>
+    }
 }

@@ -148,11 +148,6 @@ pub enum Action {
         change: PlanChange,
         now: Timestamp,
     },
-    /// Adds the fictional example collaboration (dated `today`).
-    AddExample {
-        today: String,
-        now: Timestamp,
-    },
     RemoveExamples,
     /// Merges a collaboration or round file, already read and checked by core.
     Merge(Box<Workspace>),
@@ -236,14 +231,6 @@ impl Reducible for AppState {
                 }
                 .map_err(|e| e.to_string())
             }
-            Action::AddExample { today, now } => match self.current_instrument() {
-                Some(i) => {
-                    trellis_core::example::add_example(&mut ws, i, trellis_core::example::SEED, &today, now)
-                        .map(|_| ())
-                        .map_err(|e| e.to_string())
-                }
-                None => Err(InputError::UnknownRound.to_string()),
-            },
             Action::RemoveExamples => {
                 trellis_core::example::remove_examples(&mut ws);
                 Ok(())
@@ -397,7 +384,6 @@ impl AppState {
             | Action::DismissNotice
             | Action::Kiosk(_)
             | Action::Plan { .. }
-            | Action::AddExample { .. }
             | Action::RemoveExamples
             | Action::Merge(_) => Ok(()),
         }
@@ -566,11 +552,21 @@ impl AppHandle {
         });
     }
 
-    pub fn add_example(&self) {
-        self.dispatch(Action::AddExample {
-            today: browser::today(),
-            now: browser::now(),
-        });
+    /// Adds the fictional example collaboration, dated today. It is generated here and
+    /// merged like a file, so the generator is only in the bundle of the page that offers
+    /// it.
+    pub fn add_example(&self) -> Result<(), InputError> {
+        let instrument = self.current_instrument().ok_or(InputError::UnknownRound)?;
+        let mut example = Workspace::default();
+        trellis_core::example::add_example(
+            &mut example,
+            instrument,
+            trellis_core::example::SEED,
+            &browser::today(),
+            browser::now(),
+        )?;
+        self.merge(example);
+        Ok(())
     }
 
     pub fn remove_examples(&self) {

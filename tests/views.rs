@@ -352,3 +352,92 @@ fn round_results_show_stage_agenda_and_protected_groups() {
     assert!(!html.contains("<th scope=\"row\">Tiny Charity</th>"), "{html}");
     assert!(!html.contains("<th scope=\"row\">North Trust</th>"), "{html}");
 }
+
+/// Every route reads back from its own path, and paths read exactly as yew-router's
+/// `#[at(...)]` patterns did: trailing slash ignored, parameters percent-decoded, anything
+/// else not found.
+#[test]
+fn routes_read_back_from_their_paths() {
+    use trellis::route::Route;
+    let id = || "a1 b/c".to_string();
+    let routes = [
+        Route::Home,
+        Route::NewCollaboration,
+        Route::Collaboration { id: id() },
+        Route::Context { id: id() },
+        Route::About,
+        Route::AnswerStart { id: id() },
+        Route::AnswerStep { id: id(), step: 3 },
+        Route::Join {
+            code: "eyJm.deadbeef".into(),
+        },
+        Route::Invite { id: id() },
+        Route::Import { id: id() },
+        Route::Sent { id: id() },
+        Route::Consensus { id: id() },
+        Route::Kiosk { id: id() },
+        Route::Results { id: id() },
+        Route::NotFound,
+    ];
+    for route in routes {
+        assert_eq!(Route::recognize(&route.path()), route, "{}", route.path());
+    }
+    for (path, route) in [
+        ("/", Route::Home),
+        ("", Route::Home),
+        ("/about/", Route::About),
+        (
+            "/round/r1/answer/2",
+            Route::AnswerStep {
+                id: "r1".into(),
+                step: 2,
+            },
+        ),
+        ("/round/r1/answer/two", Route::NotFound),
+        ("/round/r1/results", Route::Results { id: "r1".into() }),
+        ("/round/r1/other", Route::NotFound),
+        ("/collaboration/c%20d", Route::Collaboration { id: "c d".into() }),
+        ("/collaboration/", Route::NotFound),
+        ("/nowhere", Route::NotFound),
+    ] {
+        assert_eq!(Route::recognize(path), route, "{path}");
+    }
+    assert_eq!(
+        Route::AnswerStep {
+            id: "r1".into(),
+            step: 2
+        }
+        .path(),
+        "/round/r1/answer/2"
+    );
+    assert_eq!(
+        Route::Collaboration { id: "a b".into() }.path(),
+        "/collaboration/a%20b"
+    );
+}
+
+/// The shared table builder writes the same markup the views wrote by hand: no empty
+/// attributes when there is no test id, class or caption.
+#[test]
+fn shared_table_markup() {
+    use trellis::components::markup::table;
+    use yew::{component, html, Html};
+    #[component]
+    fn Plain() -> Html {
+        table(None, None, None, &["A", "B"], html! { <tr><td>{ "1" }</td></tr> })
+    }
+    #[component]
+    fn Full() -> Html {
+        table(Some("t"), Some("c"), Some("Cap"), &["A"], Html::default())
+    }
+    assert_eq!(
+        render::<Plain>(()),
+        "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">A</th><th scope=\"col\">B</th>\
+         </tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>"
+    );
+    assert_eq!(
+        render::<Full>(()),
+        "<div class=\"table-wrap\"><table data-testid=\"t\" class=\"c\"><caption>Cap</caption><thead><tr>\
+         <th scope=\"col\">A</th></tr></thead><tbody></tbody></table></div>"
+    );
+}

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::markup::hint;
 use crate::messages as msg;
 
 #[derive(Properties, PartialEq)]
@@ -39,7 +40,7 @@ pub fn LevelChoice(props: &LevelChoiceProps) -> Html {
     html! {
         <fieldset class="level-choice" data-testid={format!("levels-{}", props.domain)}>
             <legend>{ msg::LEVEL_QUESTION }</legend>
-            <p class="hint">{ msg::LEVEL_HINT }</p>
+            { hint(msg::LEVEL_HINT) }
             { for options }
             if props.selected.is_some() {
                 <button type="button" class="link-button" onclick={props.on_choose.reform(|_| None)}>

@@ -13,6 +13,7 @@ use trellis_core::scoring::format_score;
 use trellis_core::Instrument;
 use yew::prelude::*;
 
+use crate::components::markup::{hint, table};
 use crate::components::BarChartView;
 use crate::messages as msg;
 
@@ -162,7 +163,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
                         for c in in_place.iter() { <li>{ names.domain(&c.domain) }</li> }
                     </ul>
                 }
-                <p class="hint">{ msg::READINESS_RULE }</p>
+                { hint(msg::READINESS_RULE) }
             </section>
         };
     }
@@ -178,7 +179,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
             if let (Some(median), false) = (a.stage.median, held.is_empty()) {
                 <p data-testid="stage-held-back">{ msg::stage_held_back(&names.level(median), &held.join(", ")) }</p>
             }
-            <p class="hint">{ msg::STAGE_RULE }</p>
+            { hint(msg::STAGE_RULE) }
         </section>
     }
 }
@@ -229,28 +230,24 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool, consensus: &BTreeM
             </tr>
         }
     });
+    let all = [
+        msg::TOPIC,
+        msg::SCORE,
+        msg::CI_95,
+        msg::MEDIAN_IQR,
+        msg::PEOPLE_SCORED,
+        msg::COVERAGE,
+        msg::AGREEMENT,
+        msg::LEVEL,
+        msg::AGREED,
+        msg::TARGET,
+    ];
+    let columns = if ask_levels { &all[..] } else { &all[..8] };
     html! {
         <section aria-labelledby="scores-heading">
             <h2 id="scores-heading">{ msg::SCORES_BY_TOPIC }</h2>
             <BarChartView id="domain-scores" title={msg::CHART_TITLE} description={msg::chart_description(&items)} {chart} />
-            <div class="table-wrap">
-                <table data-testid="results-table" class="results-table">
-                    <caption>{ msg::RESULTS_TABLE_CAPTION }</caption>
-                    <thead><tr>
-                        <th scope="col">{ msg::TOPIC }</th>
-                        <th scope="col">{ msg::SCORE }</th>
-                        <th scope="col">{ msg::CI_95 }</th>
-                        <th scope="col">{ msg::MEDIAN_IQR }</th>
-                        <th scope="col">{ msg::PEOPLE_SCORED }</th>
-                        <th scope="col">{ msg::COVERAGE }</th>
-                        <th scope="col">{ msg::AGREEMENT }</th>
-                        <th scope="col">{ msg::LEVEL }</th>
-                        if ask_levels { <th scope="col">{ msg::AGREED }</th> }
-                        if ask_levels { <th scope="col">{ msg::TARGET }</th> }
-                    </tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
+            { table(Some("results-table"), Some("results-table"), Some(msg::RESULTS_TABLE_CAPTION), columns, rows.collect()) }
         </section>
     }
 }
@@ -442,17 +439,7 @@ fn reliability(a: &RoundAnalysis, names: &Names) -> Html {
         <section aria-labelledby="reliability-heading">
             <h2 id="reliability-heading">{ msg::RELIABILITY_TITLE }</h2>
             <p>{ msg::RELIABILITY_LEAD }</p>
-            <div class="table-wrap">
-                <table data-testid="reliability">
-                    <thead><tr>
-                        <th scope="col">{ msg::TOPIC }</th>
-                        <th scope="col">{ msg::COMPLETE_RESPONSES }</th>
-                        <th scope="col">{ msg::ALPHA }</th>
-                        <th scope="col">{ msg::WEAK_STATEMENTS }</th>
-                    </tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
+            { table(Some("reliability"), None, None, &[msg::TOPIC, msg::COMPLETE_RESPONSES, msg::ALPHA, msg::WEAK_STATEMENTS], rows.collect()) }
         </section>
     }
 }

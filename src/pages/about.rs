@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::markup::hint;
 use crate::messages as msg;
 
 #[component]
@@ -26,7 +27,7 @@ pub fn About() -> Html {
                         </li>
                     }
                 </ol>
-                <p class="hint">{ msg::SOURCES_NOTE }</p>
+                { hint(msg::SOURCES_NOTE) }
             </section>
         </>
     }

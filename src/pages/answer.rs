@@ -5,14 +5,14 @@ use std::rc::Rc;
 use trellis_core::format::{Answer, Response, RoleCategory, Round, Workspace};
 use trellis_core::Instrument;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser;
 use crate::browser::dom::event_value;
+use crate::components::markup::hint;
 use crate::components::{Choice, ErrorSummary, LevelChoice, Progress, Question};
 use crate::messages as msg;
 use crate::pages::{find_round, NotFound};
-use crate::route::Route;
+use crate::route::{navigate, Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -81,7 +81,6 @@ fn choices(instrument: &Instrument) -> Rc<Vec<Choice>> {
 #[component]
 pub fn AnswerStart(props: &AnswerProps) -> Html {
     let app = use_app_state();
-    let navigator = use_navigator();
     let organisation = use_state(String::new);
     let role = use_state(|| None::<RoleCategory>);
     let errors = use_state(Vec::<(AttrValue, AttrValue)>::new);
@@ -98,7 +97,7 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
 
     let intro = html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::answer_title(&round.name) }</h1>
             <p class="lead">{ msg::answer_lead(&collaboration.name, minutes) }</p>
             <p>{ msg::ANSWER_PRIVACY }</p>
@@ -123,7 +122,7 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
                 <div class="notice" data-testid="resume">
                     <h2>{ msg::IN_PROGRESS_TITLE }</h2>
                     <p>{ msg::answered_of(answered, instrument.statement_count(&round.mode)) }</p>
-                    <Link<Route> to={Route::AnswerStep { id: round.id.clone(), step }} classes="button">{ msg::CONTINUE }</Link<Route>>
+                    <Link to={Route::AnswerStep { id: round.id.clone(), step }} classes="button">{ msg::CONTINUE }</Link>
                 </div>
             </>
         };
@@ -151,12 +150,10 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
             }
             if let (true, Some(role)) = (found.is_empty(), *role) {
                 app.start_response(&round_id, &organisation, role);
-                if let Some(nav) = &navigator {
-                    nav.push(&Route::AnswerStep {
-                        id: round_id.clone(),
-                        step: 1,
-                    });
-                }
+                navigate(&Route::AnswerStep {
+                    id: round_id.clone(),
+                    step: 1,
+                });
             }
             errors.set(found);
         })
@@ -203,7 +200,6 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
 #[component]
 pub fn AnswerStep(props: &AnswerStepProps) -> Html {
     let app = use_app_state();
-    let navigator = use_navigator();
     let (collaboration, round, instrument) = match find_round(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
@@ -218,7 +214,7 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
             <>
                 <h1 tabindex="-1">{ msg::NO_DRAFT_TITLE }</h1>
                 <p>{ msg::NO_DRAFT }</p>
-                <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::START_AGAIN }</Link<Route>>
+                <Link to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::START_AGAIN }</Link>
             </>
         };
     };
@@ -255,9 +251,9 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
                 <tr>
                     <th scope="row">{ d.title.clone() }</th>
                     <td>{ msg::answered_of(done, asked.len()) }</td>
-                    <td><Link<Route> to={Route::AnswerStep { id: round_id.clone(), step: i + 1 }}>
+                    <td><Link to={Route::AnswerStep { id: round_id.clone(), step: i + 1 }}>
                         { msg::change_topic(&d.title) }
-                    </Link<Route>></td>
+                    </Link></td>
                 </tr>
             }
         });
@@ -276,9 +272,7 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
                 } else {
                     Route::Results { id: round_id.clone() }
                 };
-                if let Some(nav) = &navigator {
-                    nav.push(&next);
-                }
+                navigate(&next);
             })
         };
         return html! {
@@ -302,7 +296,7 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
                 </div>
                 <p>{ msg::SEND_EXPLAINED }</p>
                 <div class="step-nav">
-                    <Link<Route> to={back} classes="button button-secondary">{ msg::BACK }</Link<Route>>
+                    <Link to={back} classes="button button-secondary">{ msg::BACK }</Link>
                     <button type="button" class="button" onclick={on_send}>{ msg::SEND }</button>
                 </div>
             </>
@@ -370,14 +364,14 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
             if !domain.summary.is_empty() {
                 <p class="domain-help">{ domain.summary.clone() }</p>
             }
-            <p class="hint">{ msg::SAVED_AS_YOU_GO }</p>
+            { hint(msg::SAVED_AS_YOU_GO) }
             <form class="questions" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { for questions }
                 { level_choice.unwrap_or_default() }
             </form>
             <div class="step-nav">
-                <Link<Route> to={back} classes="button button-secondary">{ msg::BACK }</Link<Route>>
-                <Link<Route> to={Route::AnswerStep { id: round_id, step: props.step + 1 }} classes="button">{ next_label }</Link<Route>>
+                <Link to={back} classes="button button-secondary">{ msg::BACK }</Link>
+                <Link to={Route::AnswerStep { id: round_id, step: props.step + 1 }} classes="button">{ next_label }</Link>
             </div>
         </>
     }

@@ -3,15 +3,15 @@
 use trellis_core::format::RoundStatus;
 use trellis_core::workspace::NewRound;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser;
+use crate::components::markup::table;
 use crate::components::ErrorSummary;
 use crate::messages as msg;
 use crate::pages::find_collaboration;
 use crate::pages::new_collaboration::round_error_field;
 use crate::pages::round_fields::{mode_options, RoundFields};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -84,16 +84,16 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                 <td>{ mode }</td>
                 <td>{ sent }</td>
                 <td class="actions">
-                    <Link<Route> to={Route::AnswerStart { id: r.id.clone() }}>{ msg::ANSWER_ROUND }</Link<Route>>
+                    <Link to={Route::AnswerStart { id: r.id.clone() }}>{ msg::ANSWER_ROUND }</Link>
                     if invited {
-                        <Link<Route> to={Route::Sent { id: r.id.clone() }}>{ msg::SEND_BACK_TITLE }</Link<Route>>
+                        <Link to={Route::Sent { id: r.id.clone() }}>{ msg::SEND_BACK_TITLE }</Link>
                     } else {
                         <button type="button" class="link-button" onclick={toggle}>
                             { if closed { msg::REOPEN_ROUND } else { msg::CLOSE_ROUND } }
                         </button>
-                        <Link<Route> to={Route::Invite { id: r.id.clone() }}>{ msg::INVITE }</Link<Route>>
-                        <Link<Route> to={Route::Import { id: r.id.clone() }}>{ msg::IMPORT }</Link<Route>>
-                        <Link<Route> to={Route::Results { id: r.id.clone() }}>{ msg::SEE_RESULTS }</Link<Route>>
+                        <Link to={Route::Invite { id: r.id.clone() }}>{ msg::INVITE }</Link>
+                        <Link to={Route::Import { id: r.id.clone() }}>{ msg::IMPORT }</Link>
+                        <Link to={Route::Results { id: r.id.clone() }}>{ msg::SEE_RESULTS }</Link>
                     }
                 </td>
             </tr>
@@ -102,7 +102,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
 
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Home}>{ msg::HOME_TITLE }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Home}>{ msg::HOME_TITLE }</Link></p>
             <h1 tabindex="-1">{ collaboration.name.clone() }</h1>
             if collaboration.example { <p class="tag example-tag">{ msg::EXAMPLE_LABEL }</p> }
             <section aria-labelledby="partners-heading">
@@ -114,24 +114,13 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
             <section aria-labelledby="context-heading">
                 <h2 id="context-heading">{ msg::CONTEXT_SECTION }</h2>
                 <p data-testid="context-summary">{ msg::context_answered(context_answered, instrument.context().len()) }</p>
-                <Link<Route> to={Route::Context { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::DESCRIBE_COLLABORATION }</Link<Route>>
+                <Link to={Route::Context { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::DESCRIBE_COLLABORATION }</Link>
             </section>
             <section aria-labelledby="rounds-heading">
                 <h2 id="rounds-heading">{ msg::ROUNDS }</h2>
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ msg::ROUND_NAME }</th>
-                            <th scope="col">{ msg::DATE }</th>
-                            <th scope="col">{ msg::QUESTIONNAIRE }</th>
-                            <th scope="col">{ msg::RESPONSES_SENT }</th>
-                            <th scope="col">{ msg::ACTIONS }</th>
-                        </tr></thead>
-                        <tbody>{ for rounds }</tbody>
-                    </table>
-                </div>
+                { table(None, None, None, &[msg::ROUND_NAME, msg::DATE, msg::QUESTIONNAIRE, msg::RESPONSES_SENT, msg::ACTIONS], rounds.collect()) }
                 if collaboration.rounds.len() > 1 && !invited {
-                    <p><Link<Route> to={Route::Progress { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::PROGRESS_OVER_TIME }</Link<Route>></p>
+                    <p><Link to={Route::Progress { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::PROGRESS_OVER_TIME }</Link></p>
                 }
             </section>
             <section aria-labelledby="add-round-heading">

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 use trellis_core::analysis::{analyse, GroupLevel, RoundInput, MIN_GROUP};
 use trellis_core::scoring::format_score;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser::dom::event_value;
+use crate::components::markup::hint;
 use crate::messages as msg;
 use crate::pages::find_round;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -133,15 +133,15 @@ pub fn ConsensusPage(props: &ConsensusProps) -> Html {
     });
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link></p>
             <h1 tabindex="-1">{ msg::consensus_title(&round.name) }</h1>
             <p class="lead">{ msg::CONSENSUS_LEAD }</p>
-            <p class="hint">{ msg::CONTEXT_SAVED }</p>
+            { hint(msg::CONTEXT_SAVED) }
             if let Some(n) = app.notice.clone() {
                 <p class="notice notice-warning" role="alert">{ n }</p>
             }
             <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>{ for domains }</form>
-            <p><Link<Route> to={Route::Results { id: round.id.clone() }} classes="button">{ msg::DONE }</Link<Route>></p>
+            <p><Link to={Route::Results { id: round.id.clone() }} classes="button">{ msg::DONE }</Link></p>
         </>
     }
 }

@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use trellis_core::format::ContextAnswer;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
+use crate::components::markup::hint;
 use crate::components::{ContextInput, ContextQuestion};
 use crate::messages as msg;
 use crate::pages::find_collaboration;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -81,10 +81,10 @@ pub fn ContextPage(props: &ContextProps) -> Html {
     });
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::context_title(&collaboration.name) }</h1>
             <p class="lead">{ msg::CONTEXT_LEAD }</p>
-            <p class="hint">{ msg::CONTEXT_SAVED }</p>
+            { hint(msg::CONTEXT_SAVED) }
             <p data-testid="context-count" role="status">{ msg::context_answered(answered, instrument.context().len()) }</p>
             if let Some(n) = app.notice.clone() {
                 <p class="notice notice-warning" role="alert">{ n }</p>
@@ -92,7 +92,7 @@ pub fn ContextPage(props: &ContextProps) -> Html {
             <form class="context-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { for questions }
             </form>
-            <p><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }} classes="button">{ msg::DONE }</Link<Route>></p>
+            <p><Link to={Route::Collaboration { id: collaboration.id.clone() }} classes="button">{ msg::DONE }</Link></p>
         </>
     }
 }

@@ -4,11 +4,10 @@
 use trellis_core::format::Workspace;
 use trellis_core::merge::MergeReport;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser::files::{input_files, read_all};
 use crate::messages as msg;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 /// Largest Trellis file accepted (a round of several thousand responses fits easily).
@@ -70,8 +69,12 @@ pub fn Home() -> Html {
         })
     };
     let on_example = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.add_example())
+        let (app, file_error) = (app.clone(), file_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Err(e) = app.add_example() {
+                file_error.set(Some(e.to_string()));
+            }
+        })
     };
     let on_remove_example = {
         let app = app.clone();
@@ -94,7 +97,7 @@ pub fn Home() -> Html {
                     <ul class="card-list" data-testid="collaborations">
                         for c in collaborations.iter() {
                             <li class="card">
-                                <Link<Route> to={Route::Collaboration { id: c.id.clone() }}>{ c.name.clone() }</Link<Route>>
+                                <Link to={Route::Collaboration { id: c.id.clone() }}>{ c.name.clone() }</Link>
                                 if c.example { <span class="tag example-tag">{ msg::EXAMPLE_LABEL }</span> }
                                 <span class="meta">{ msg::partners_and_rounds(c.partners.len(), c.rounds.len()) }</span>
                             </li>
@@ -102,7 +105,7 @@ pub fn Home() -> Html {
                     </ul>
                 }
                 <p>
-                    <Link<Route> to={Route::NewCollaboration} classes="button">{ msg::SET_UP_COLLABORATION }</Link<Route>>
+                    <Link to={Route::NewCollaboration} classes="button">{ msg::SET_UP_COLLABORATION }</Link>
                 </p>
             </section>
             <section aria-labelledby="example-heading">

@@ -11,14 +11,14 @@ use trellis_core::transfer::{
     plan_import, suggest_mapping, ColumnTarget, CsvMapping, ImportReport, TransferError, ENCRYPTED_PREFIX,
 };
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser;
 use crate::browser::crypto::{CryptoError, Sealed};
 use crate::browser::dom::event_value;
+use crate::components::markup::{hint, table};
 use crate::messages as msg;
 use crate::pages::find_round;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 type Item = (String, Result<ResponseFile, TransferError>);
@@ -155,7 +155,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                             continue;
                         }
                     };
-                    if name.to_lowercase().ends_with(".csv") {
+                    if name.to_ascii_lowercase().ends_with(".csv") {
                         match csv_headers(&text) {
                             Ok(headers) => {
                                 let mapping = suggest_mapping(&headers, &instrument, &mode);
@@ -335,19 +335,14 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             <section aria-labelledby="csv-heading" data-testid="csv-mapping">
                 <h2 id="csv-heading">{ msg::csv_title(&pending.name) }</h2>
                 <p>{ msg::CSV_MAPPING_HELP }</p>
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr><th scope="col">{ msg::COLUMN }</th><th scope="col">{ msg::MEANS }</th></tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                </div>
+                { table(None, None, None, &[msg::COLUMN, msg::MEANS], rows.collect()) }
                 <button type="button" class="button" onclick={on_csv_rows.clone()}>{ msg::READ_ROWS }</button>
             </section>
         }
     });
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::import_title(&round.name) }</h1>
             <p class="lead">{ msg::IMPORT_LEAD }</p>
             <div class="field">
@@ -361,14 +356,14 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                 <h2 id="files-heading">{ msg::IMPORT_FILES }</h2>
                 <div class="drop-zone" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
                     <label for="import-files">{ msg::CHOOSE_FILES }</label>
-                    <p class="hint">{ msg::DROP_HINT }</p>
+                    { hint(msg::DROP_HINT) }
                     <input id="import-files" type="file" multiple=true accept=".json,.csv,.txt" onchange={on_files} />
                 </div>
             </section>
             <section aria-labelledby="paste-heading">
                 <h2 id="paste-heading">{ msg::IMPORT_CODES }</h2>
                 <label for="import-codes">{ msg::PASTE_CODES }</label>
-                <p class="hint">{ msg::PASTE_HINT }</p>
+                { hint(msg::PASTE_HINT) }
                 <textarea id="import-codes" rows="6" value={(*pasted).clone()}
                     oninput={let p = pasted.clone(); Callback::from(move |e: InputEvent| p.set(event_value(&e)))} />
                 <button type="button" class="button button-secondary" onclick={on_paste}>{ msg::READ_CODES }</button>
@@ -389,13 +384,13 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                 <section aria-labelledby="done-heading" role="status">
                     <h2 id="done-heading">{ msg::IMPORT_DONE_TITLE }</h2>
                     { report_view(report, true) }
-                    <Link<Route> to={Route::Results { id: round.id.clone() }} classes="button">{ msg::SEE_RESULTS }</Link<Route>>
+                    <Link to={Route::Results { id: round.id.clone() }} classes="button">{ msg::SEE_RESULTS }</Link>
                 </section>
             }
             <section aria-labelledby="paper-heading">
                 <h2 id="paper-heading">{ msg::PAPER_TITLE }</h2>
                 <p>{ msg::PAPER_HOW }</p>
-                <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button button-secondary">{ msg::ENTER_PAPER }</Link<Route>>
+                <Link to={Route::AnswerStart { id: round.id.clone() }} classes="button button-secondary">{ msg::ENTER_PAPER }</Link>
             </section>
         </>
     }

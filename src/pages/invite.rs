@@ -4,13 +4,13 @@
 use trellis_core::format::transfer::{InvitationFile, INVITATION_FORMAT};
 use trellis_core::transfer::encode_invitation;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser;
 use crate::browser::dom::event_value;
+use crate::components::markup::hint;
 use crate::messages as msg;
 use crate::pages::find_round;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -60,7 +60,7 @@ pub fn InvitePage(props: &InviteProps) -> Html {
     };
     html! {
         <>
-            <p class="breadcrumb no-print"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <p class="breadcrumb no-print"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::invite_title(&round.name) }</h1>
             <div class="no-print">
                 <p class="lead">{ msg::INVITE_LEAD }</p>
@@ -83,7 +83,7 @@ pub fn InvitePage(props: &InviteProps) -> Html {
                     <p role="status">{ if ok { msg::COPIED } else { msg::COPY_YOURSELF } }</p>
                 }
                 <p>
-                    <Link<Route> to={Route::Import { id: round.id.clone() }}>{ msg::IMPORT_ANSWERS }</Link<Route>>
+                    <Link to={Route::Import { id: round.id.clone() }}>{ msg::IMPORT_ANSWERS }</Link>
                 </p>
             </div>
             <section class="invitation-sheet" aria-labelledby="sheet-heading" data-testid="invitation-sheet">
@@ -96,7 +96,7 @@ pub fn InvitePage(props: &InviteProps) -> Html {
                     <li>{ msg::SHEET_STEP_ANSWER }</li>
                     <li>{ msg::sheet_step_send(collaboration.contact.as_deref()) }</li>
                 </ol>
-                <p class="hint">{ msg::SHEET_OFFLINE }</p>
+                { hint(msg::SHEET_OFFLINE) }
             </section>
         </>
     }

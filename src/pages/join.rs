@@ -3,10 +3,9 @@
 
 use trellis_core::transfer::decode_invitation;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::messages as msg;
-use crate::route::Route;
+use crate::route::{navigate, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +17,6 @@ pub struct JoinProps {
 #[component]
 pub fn JoinPage(props: &JoinProps) -> Html {
     let app = use_app_state();
-    let navigator = use_navigator();
     let invitation = match decode_invitation(&props.code) {
         Ok(inv) => inv,
         Err(e) => {
@@ -45,11 +43,9 @@ pub fn JoinPage(props: &JoinProps) -> Html {
         let (app, invitation) = (app.clone(), invitation.clone());
         Callback::from(move |_| {
             app.accept_invitation(invitation.clone());
-            if let Some(nav) = &navigator {
-                nav.push(&Route::AnswerStart {
-                    id: invitation.round_id.clone(),
-                });
-            }
+            navigate(&Route::AnswerStart {
+                id: invitation.round_id.clone(),
+            });
         })
     };
     html! {

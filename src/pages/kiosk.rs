@@ -3,11 +3,10 @@
 //! are out of reach until the facilitator ends the session.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::messages as msg;
 use crate::pages::find_round;
-use crate::route::Route;
+use crate::route::{navigate, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +17,6 @@ pub struct KioskProps {
 #[component]
 pub fn KioskPage(props: &KioskProps) -> Html {
     let app = use_app_state();
-    let navigator = use_navigator();
     let confirming = use_state(|| false);
     let (_, round, _) = match find_round(&app, &props.id) {
         Ok(found) => found,
@@ -26,11 +24,9 @@ pub fn KioskPage(props: &KioskProps) -> Html {
     };
     let active = app.kiosk.as_deref() == Some(round.id.as_str());
     let next_person = {
-        let (navigator, id) = (navigator.clone(), round.id.clone());
+        let id = round.id.clone();
         Callback::from(move |_| {
-            if let Some(nav) = &navigator {
-                nav.push(&Route::AnswerStart { id: id.clone() });
-            }
+            navigate(&Route::AnswerStart { id: id.clone() });
         })
     };
     if !active {
@@ -51,18 +47,11 @@ pub fn KioskPage(props: &KioskProps) -> Html {
         };
     }
     let end = {
-        let (app, confirming, navigator, id) = (
-            app.clone(),
-            confirming.clone(),
-            navigator.clone(),
-            round.id.clone(),
-        );
+        let (app, confirming, id) = (app.clone(), confirming.clone(), round.id.clone());
         Callback::from(move |_| {
             if *confirming {
                 app.kiosk(None);
-                if let Some(nav) = &navigator {
-                    nav.push(&Route::Results { id: id.clone() });
-                }
+                navigate(&Route::Results { id: id.clone() });
             } else {
                 confirming.set(true);
             }

@@ -2,14 +2,13 @@
 
 use trellis_core::workspace::{InputError, NewCollaboration, NewRound};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser;
 use crate::browser::dom::event_value;
 use crate::components::ErrorSummary;
 use crate::messages as msg;
 use crate::pages::round_fields::{mode_options, RoundFields};
-use crate::route::Route;
+use crate::route::{navigate, Route};
 use crate::state::use_app_state;
 
 /// Which field an input error belongs to, so it can be shown beside it.
@@ -23,7 +22,6 @@ pub fn round_error_field(error: &InputError) -> &'static str {
 #[component]
 pub fn NewCollaborationPage() -> Html {
     let app = use_app_state();
-    let navigator = use_navigator();
     let name = use_state(String::new);
     let partners = use_state(String::new);
     let round = use_state(|| NewRound {
@@ -63,9 +61,7 @@ pub fn NewCollaborationPage() -> Html {
             }
             match app.create_collaboration(&input, (*round).clone()) {
                 Ok(id) => {
-                    if let Some(nav) = &navigator {
-                        nav.push(&Route::Collaboration { id });
-                    }
+                    navigate(&Route::Collaboration { id });
                 }
                 Err(err) => error.set(Some((round_error_field(&err).into(), err.to_string().into()))),
             }

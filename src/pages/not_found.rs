@@ -1,10 +1,9 @@
 //! The page for a link that leads nowhere (a mistyped address, or something deleted).
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::messages as msg;
-use crate::route::Route;
+use crate::route::{Link, Route};
 
 #[derive(Properties, PartialEq)]
 pub struct NotFoundProps {
@@ -18,7 +17,7 @@ pub fn NotFound(props: &NotFoundProps) -> Html {
         <>
             <h1 tabindex="-1">{ msg::NOT_FOUND_TITLE }</h1>
             <p>{ props.detail.clone().unwrap_or_else(|| msg::NOT_FOUND.into()) }</p>
-            <p><Link<Route> to={Route::Home}>{ msg::BACK_HOME }</Link<Route>></p>
+            <p><Link to={Route::Home}>{ msg::BACK_HOME }</Link></p>
         </>
     }
 }

@@ -9,13 +9,12 @@ use trellis_core::format::{ActionStatus, PlanItem};
 use trellis_core::plan::{status_counts, PlanFields};
 use trellis_core::Instrument;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser::dom::event_value;
 use crate::browser::random_id;
 use crate::messages as msg;
 use crate::pages::{analyse_round, find_round};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::{use_app_state, PlanChange};
 
 #[derive(Properties, PartialEq)]
@@ -94,7 +93,7 @@ pub fn PlanPage(props: &PlanProps) -> Html {
         });
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link></p>
             <h1 tabindex="-1">{ msg::plan_title(&round.name) }</h1>
             <p class="lead">{ msg::PLAN_LEAD }</p>
             if let Some(n) = app.notice.clone() {
@@ -119,7 +118,7 @@ pub fn PlanPage(props: &PlanProps) -> Html {
                     </tr></thead>
                     <tbody>{ for gaps }</tbody>
                 </table>
-                <p><Link<Route> to={Route::Consensus { id: round.id.clone() }}>{ msg::CHANGE_TARGETS }</Link<Route>></p>
+                <p><Link to={Route::Consensus { id: round.id.clone() }}>{ msg::CHANGE_TARGETS }</Link></p>
             </section>
             <section aria-labelledby="plan-heading" data-testid="plan">
                 <h2 id="plan-heading">{ msg::PLAN_TITLE }</h2>
@@ -160,8 +159,8 @@ pub fn PlanPage(props: &PlanProps) -> Html {
                 <PlanForm instrument={instrument.clone()} item={None} on_done={Callback::noop()} act={act.clone()} />
             </section>
             <p class="round-links">
-                <Link<Route> to={Route::Report { id: round.id.clone() }} classes="button">{ msg::BOARD_REPORT }</Link<Route>>
-                <Link<Route> to={Route::Results { id: round.id.clone() }} classes="button button-secondary">{ msg::BACK_TO_RESULTS }</Link<Route>>
+                <Link to={Route::Report { id: round.id.clone() }} classes="button">{ msg::BOARD_REPORT }</Link>
+                <Link to={Route::Results { id: round.id.clone() }} classes="button button-secondary">{ msg::BACK_TO_RESULTS }</Link>
             </p>
         </>
     }

@@ -7,14 +7,13 @@ use trellis_core::chart::TrendItem;
 use trellis_core::format::Round;
 use trellis_core::scoring::format_score;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::charts::trend_figure;
 use crate::messages as msg;
 use crate::pages::plan::domain_title;
 use crate::pages::report::{change_section, verdict_text};
 use crate::pages::{analyse_round, find_collaboration};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -76,7 +75,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
     });
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::progress_title(&collaboration.name) }</h1>
             if analyses.len() < 2 {
                 <p class="empty" data-testid="progress-empty">{ msg::PROGRESS_NEEDS_TWO }</p>

@@ -12,14 +12,13 @@ use trellis_core::format::ActionStatus;
 use trellis_core::scoring::format_score;
 use trellis_core::Instrument;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::charts::{distribution_table, radar_figure};
 use crate::components::RoundResults;
 use crate::messages as msg;
 use crate::pages::plan::{domain_title, level_text, statement_text};
 use crate::pages::{analyse_round, find_round};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -144,7 +143,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
         .collect();
     html! {
         <article class="report" data-testid="report">
-            <p class="breadcrumb no-print"><Link<Route> to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link<Route>></p>
+            <p class="breadcrumb no-print"><Link to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link></p>
             <p class="no-print">
                 <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| crate::browser::dom::print())}>{ msg::PRINT_REPORT }</button>
             </p>

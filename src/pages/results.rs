@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use trellis_core::analysis::{analyse, RoundInput, MIN_GROUP};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::charts::distribution_figure;
 use crate::components::RoundResults;
@@ -13,7 +12,7 @@ use crate::messages as msg;
 use crate::pages::exports::export_section;
 use crate::pages::find_round;
 use crate::pages::report::radar_values;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -36,7 +35,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <>
                 <h1 tabindex="-1">{ msg::RESULTS_HIDDEN_TITLE }</h1>
                 <p>{ msg::RESULTS_HIDDEN }</p>
-                <Link<Route> to={Route::Kiosk { id: kiosk_round }} classes="button">{ msg::BACK }</Link<Route>>
+                <Link to={Route::Kiosk { id: kiosk_round }} classes="button">{ msg::BACK }</Link>
             </>
         };
     }
@@ -76,21 +75,21 @@ pub fn Results(props: &ResultsProps) -> Html {
     );
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::results_title(&round.name) }</h1>
             <p class="lead" data-testid="respondent-count">{ msg::results_count(sent.len()) }</p>
             if unsent > 0 {
                 <p class="notice">{ msg::unsent_excluded(unsent) }</p>
             }
             <nav class="round-links" aria-label={msg::ROUND_TOOLS}>
-                <Link<Route> to={Route::Consensus { id: round.id.clone() }} classes="button button-secondary">{ msg::RECORD_CONSENSUS }</Link<Route>>
-                <Link<Route> to={Route::Plan { id: round.id.clone() }} classes="button button-secondary">{ msg::PLAN_AND_TARGETS }</Link<Route>>
-                <Link<Route> to={Route::Statements { id: round.id.clone() }} classes="button button-secondary">{ msg::STATEMENTS_IN_DETAIL }</Link<Route>>
-                <Link<Route> to={Route::Report { id: round.id.clone() }} classes="button button-secondary">{ msg::BOARD_REPORT }</Link<Route>>
+                <Link to={Route::Consensus { id: round.id.clone() }} classes="button button-secondary">{ msg::RECORD_CONSENSUS }</Link>
+                <Link to={Route::Plan { id: round.id.clone() }} classes="button button-secondary">{ msg::PLAN_AND_TARGETS }</Link>
+                <Link to={Route::Statements { id: round.id.clone() }} classes="button button-secondary">{ msg::STATEMENTS_IN_DETAIL }</Link>
+                <Link to={Route::Report { id: round.id.clone() }} classes="button button-secondary">{ msg::BOARD_REPORT }</Link>
                 if collaboration.rounds.len() > 1 {
-                    <Link<Route> to={Route::Progress { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::PROGRESS_OVER_TIME }</Link<Route>>
+                    <Link to={Route::Progress { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::PROGRESS_OVER_TIME }</Link>
                 }
-                <Link<Route> to={Route::Kiosk { id: round.id.clone() }} classes="button button-secondary">{ msg::RUN_WORKSHOP }</Link<Route>>
+                <Link to={Route::Kiosk { id: round.id.clone() }} classes="button button-secondary">{ msg::RUN_WORKSHOP }</Link>
             </nav>
             <div class="field inline-field">
                 <label for="min-group">{ msg::MIN_GROUP_LABEL }</label>
@@ -104,7 +103,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             </div>
             if sent.is_empty() {
                 <p class="empty" data-testid="no-results">{ msg::NO_RESULTS }</p>
-                <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link<Route>>
+                <Link to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link>
             } else {
                 { dashboard(&analysis, instrument, &consensus) }
                 <RoundResults

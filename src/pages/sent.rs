@@ -4,14 +4,13 @@
 use trellis_core::format::Response;
 use trellis_core::transfer::{encode_envelope, encode_response_code, response_file_json, Envelope};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::browser;
 use crate::browser::crypto::CryptoError;
 use crate::browser::dom::event_value;
 use crate::messages as msg;
 use crate::pages::find_round;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -59,7 +58,7 @@ pub fn SentPage(props: &SentProps) -> Html {
         return html! {
             <>
                 <h1 tabindex="-1">{ msg::NOTHING_SENT_TITLE }</h1>
-                <Link<Route> to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link<Route>>
+                <Link to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link>
             </>
         };
     };

@@ -5,13 +5,12 @@
 use trellis_core::analysis::{Distribution, MIN_GROUP};
 use trellis_core::scoring::format_score;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::charts::distribution_figure;
 use crate::messages as msg;
 use crate::pages::plan::statement_text;
 use crate::pages::{analyse_round, find_round};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -63,7 +62,7 @@ pub fn StatementsPage(props: &StatementsProps) -> Html {
     });
     html! {
         <>
-            <p class="breadcrumb"><Link<Route> to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link<Route>></p>
+            <p class="breadcrumb"><Link to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link></p>
             <h1 tabindex="-1">{ msg::statements_title(&round.name) }</h1>
             <p class="lead">{ msg::STATEMENTS_LEAD }</p>
             { for sections }

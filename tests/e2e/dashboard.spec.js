@@ -197,6 +197,11 @@ test('the example data shows every view and is removed in one click', async ({ p
   await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 30 people.');
   await expect(page.getByTestId('radar').locator('.radar-target')).toHaveCount(1);
   await expect(page.getByTestId('radar').locator('.radar-agreed')).toHaveCount(1);
+  // The results live on the facilitator's page; an old address on the main page is handed over.
+  await expect(page).toHaveURL(/facilitate\.html#\/round\/example-20231103-r2\/results$/);
+  await page.goto('./#/round/example-20231103-r2/results');
+  await expect(page).toHaveURL(/facilitate\.html#\/round\/example-20231103-r2\/results$/);
+  await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 30 people.');
   await page.getByRole('link', { name: 'Each statement in detail' }).click();
   await expect(page.getByTestId('statements-trust').locator('svg rect')).not.toHaveCount(0);
   await page.goBack();

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use crate::format::{Answer, ContextAnswer, PriorityWhenFile, Response, RoleCategory};
 use crate::instrument::Instrument;
 use crate::scoring::has_enough_answers;
+use crate::sort::{sort_by, sort_bytes};
 use crate::stats::{self, Describe};
 
 /// How far below a threshold a computed value may fall and still count as reaching it.
@@ -349,7 +350,7 @@ impl RoundAnalysis {
     /// The agenda ordered by disagreement: split domains first, then lowest agreement.
     pub fn most_contested(&self) -> Vec<&DomainResult> {
         let mut list: Vec<&DomainResult> = self.domains.iter().filter(|d| d.functioning).collect();
-        list.sort_by(|a, b| {
+        sort_by(&mut list, |a, b| {
             b.votes.split.cmp(&a.votes.split).then_with(|| {
                 let key = |d: &DomainResult| d.agreement.unwrap_or(f64::INFINITY);
                 key(a).total_cmp(&key(b))
@@ -408,7 +409,7 @@ pub fn level_votes(choices: &[u8], levels: u8) -> LevelVotes {
         .copied()
         .filter(|l| *l >= 1 && *l <= levels)
         .collect();
-    sorted.sort_unstable();
+    sort_bytes(&mut sorted);
     for l in &sorted {
         counts[usize::from(*l) - 1] += 1;
     }
@@ -456,7 +457,7 @@ pub fn protect_groups<K: Ord + Clone>(
 ) -> (Vec<K>, Vec<K>, bool) {
     let mut shown: Vec<(K, usize)> = sizes.iter().map(|(k, n)| (k.clone(), *n)).collect();
     // Largest first; ties in key order, so the result does not depend on input order.
-    shown.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    sort_by(&mut shown, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut pool: Vec<(K, usize)> = Vec::new();
     while let Some(pos) = shown.iter().rposition(|(_, n)| *n < min_group) {
         pool.push(shown.remove(pos));
@@ -470,7 +471,7 @@ pub fn protect_groups<K: Ord + Clone>(
     }
     let withheld = !pool.is_empty() && (pool.len() < 2 || pool_size(&pool) < min_group);
     let mut pooled: Vec<K> = pool.into_iter().map(|(k, _)| k).collect();
-    pooled.sort();
+    sort_by(&mut pooled, K::cmp);
     if withheld {
         return (Vec::new(), Vec::new(), true);
     }
@@ -556,7 +557,7 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
                     comments.push(c.clone());
                 }
             }
-            comments.sort();
+            sort_by(&mut comments, String::cmp);
             if responses.len() < min_group {
                 comments.clear();
             }
@@ -691,7 +692,7 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
 fn stage(domains: &[DomainResult]) -> Stage {
     let functioning: Vec<&DomainResult> = domains.iter().filter(|d| d.functioning).collect();
     let mut levels: Vec<u8> = functioning.iter().filter_map(|d| d.working_level()).collect();
-    levels.sort_unstable();
+    sort_bytes(&mut levels);
     if levels.is_empty() || levels.len() * 2 < functioning.len() {
         return Stage {
             level: None,
@@ -804,7 +805,9 @@ fn agenda(domains: &[DomainResult], gaps: &[OrganisationGap]) -> Vec<AgendaItem>
             )
         })
         .collect();
-    items.sort_by(|a, b| b.1.priority.total_cmp(&a.1.priority).then(a.0.cmp(&b.0)));
+    sort_by(&mut items, |a, b| {
+        b.1.priority.total_cmp(&a.1.priority).then(a.0.cmp(&b.0))
+    });
     items.into_iter().map(|(_, item)| item).collect()
 }
 
@@ -860,7 +863,9 @@ fn suggest_actions(
             })
             .collect();
         // Context matches first, then lower effort, then library order.
-        candidates.sort_by_key(|(i, s, effort)| (s.context_matches.is_empty(), *effort, *i));
+        sort_by(&mut candidates, |(ia, a, ea), (ib, b, eb)| {
+            (a.context_matches.is_empty(), ea, ia).cmp(&(b.context_matches.is_empty(), eb, ib))
+        });
         out.extend(candidates.into_iter().take(3).map(|(_, s, _)| s));
         if out.len() >= 10 {
             out.truncate(10);
@@ -952,7 +957,7 @@ fn readiness(domains: &[DomainResult]) -> Vec<Condition> {
         None => 1,
         Some(true) => 2,
     };
-    list.sort_by(|(ia, a), (ib, b)| {
+    sort_by(&mut list, |(ia, a), (ib, b)| {
         group(a)
             .cmp(&group(b))
             .then(b.critical.is_some().cmp(&a.critical.is_some()))

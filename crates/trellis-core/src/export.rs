@@ -123,18 +123,37 @@ fn number(value: Option<f64>) -> String {
     }
 }
 
-/// Writes rows as CSV text with a byte-order mark and CRLF line ends.
-fn write_csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail; a failed row would only be left out.
-    let _ = writer.write_record(header);
-    for row in rows {
-        let _ = writer.write_record(row);
+/// One CSV field: quoted (with inner quotes doubled) when it holds a comma, a quote or
+/// a line break, as RFC 4180 and every spreadsheet expect.
+fn field(text: &str, out: &mut String) {
+    if text.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(text);
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// Writes rows as CSV text with a byte-order mark and CRLF line ends. (Written here
+/// rather than with the csv crate's writer, which costs several KB of the results
+/// page's bundle for these few lines; the reader side still uses the csv crate.)
+fn write_csv<S: AsRef<str>>(header: &[&str], rows: &[Vec<S>]) -> String {
+    let mut out = String::from(BOM);
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        for (k, cell) in cells.enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            field(cell, &mut out);
+        }
+        out.push_str("\r\n");
+    };
+    line(&mut header.iter().copied());
+    for row in rows {
+        line(&mut row.iter().map(AsRef::as_ref));
+    }
+    out
 }
 
 struct RoundText<'a> {

@@ -29,6 +29,7 @@ pub mod instrument;
 pub mod merge;
 pub mod plan;
 pub mod scoring;
+mod sort;
 pub mod stats;
 pub mod transfer;
 pub mod workspace;

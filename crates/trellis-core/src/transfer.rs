@@ -261,10 +261,14 @@ impl std::error::Error for TransferError {}
 // ---------------------------------------------------------------------------------------
 // The checksummed text wrapping shared by links, codes and envelopes.
 
+/// CRC-32/ISO-HDLC (the zlib and PNG CRC32), computed bit by bit: no lookup table in the
+/// bundle, and fast enough for texts of a few kilobytes.
+const CRC32: crc::Crc<u32, crc::NoTable> = crc::Crc::<u32, crc::NoTable>::new(&crc::CRC_32_ISO_HDLC);
+
 /// `base64url(bytes)` + `.` + CRC32 of that text as 8 lowercase hex digits.
 fn wrap(bytes: &[u8]) -> String {
     let body = URL_SAFE_NO_PAD.encode(bytes);
-    let check = crc32fast::hash(body.as_bytes());
+    let check = CRC32.checksum(body.as_bytes());
     format!("{body}.{check:08x}")
 }
 
@@ -285,7 +289,7 @@ fn unwrap_checked(text: &str) -> Result<Vec<u8>, TransferError> {
         return Err(TransferError::Damaged);
     }
     let expected = u32::from_str_radix(check, 16).map_err(|_| TransferError::Damaged)?;
-    if crc32fast::hash(body.as_bytes()) != expected {
+    if CRC32.checksum(body.as_bytes()) != expected {
         return Err(TransferError::Damaged);
     }
     URL_SAFE_NO_PAD.decode(body).map_err(|_| TransferError::Damaged)
@@ -1242,7 +1246,8 @@ pub fn suggest_mapping(headers: &[String], instrument: &Instrument, mode: &str) 
 
     // Pass 1: Trellis's own column names.
     for (column, header) in columns.iter_mut().zip(headers) {
-        let h = header.trim().to_lowercase();
+        // Ids and keywords are ASCII, so ASCII case-insensitivity is all they need.
+        let h = header.trim().to_ascii_lowercase();
         let target = if h == "organisation" || h == "organization" {
             Some(ColumnTarget::Organisation)
         } else if h == "role" {
@@ -1252,17 +1257,17 @@ pub fn suggest_mapping(headers: &[String], instrument: &Instrument, mode: &str) 
         } else if let Some(d) = h.strip_prefix("level:") {
             domains
                 .iter()
-                .find(|dom| asks_levels && dom.id.to_lowercase() == d.trim())
+                .find(|dom| asks_levels && dom.id.eq_ignore_ascii_case(d.trim()))
                 .map(|dom| ColumnTarget::Level(dom.id.clone()))
         } else if let Some(s) = h.strip_prefix("comment:") {
             statements
                 .iter()
-                .find(|st| st.id.to_lowercase() == s.trim())
+                .find(|st| st.id.eq_ignore_ascii_case(s.trim()))
                 .map(|st| ColumnTarget::Comment(st.id.clone()))
         } else {
             statements
                 .iter()
-                .find(|st| st.id.to_lowercase() == h)
+                .find(|st| st.id.eq_ignore_ascii_case(&h))
                 .map(|st| ColumnTarget::Statement(st.id.clone()))
         };
         if let Some(target) = target {

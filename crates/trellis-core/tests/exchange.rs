@@ -133,6 +133,28 @@ fn times_are_written_in_iso_8601_utc() {
 }
 
 #[test]
+fn awkward_text_survives_the_csv_round_trip() {
+    let (instrument, mut ws) = example();
+    let tricky = "Said \"yes\", then no,\r\nnew line; emoji 🙂, right-to-left \u{200f}שלום";
+    let id = ws.responses[0].id.clone();
+    let statement = ws.responses[0].answers.keys().next().cloned().expect("an answer");
+    ws.responses[0]
+        .comments
+        .insert(statement.clone(), tricky.to_string());
+    let c = &ws.collaborations[0];
+    let r = &c.rounds[0];
+    let responses: Vec<_> = ws.responses_for(&r.id).collect();
+    let rows = parse(&answers_csv(&instrument, c, r, &responses));
+    let col = |name: &str| rows[0].iter().position(|h| h == name).expect("column");
+    let row = rows
+        .iter()
+        .find(|row| row[col("response_id")] == id && row[col("statement_id")] == statement)
+        .expect("the row");
+    assert_eq!(row[col("comment")], tricky);
+    assert!(rows.iter().all(|row| row.len() == rows[0].len()));
+}
+
+#[test]
 fn formula_like_text_is_neutralised() {
     assert_eq!(cell_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
     assert_eq!(cell_text("-1"), "'-1");

@@ -190,6 +190,31 @@ fn invitation_problems_are_named() {
     assert_eq!(decode_invitation(&wrap(b"{}")), Err(TransferError::NotTrellis));
 }
 
+/// The checksum is CRC-32/ISO-HDLC exactly as crc32fast computed it when the first links
+/// and codes were written, so those still verify.
+#[test]
+fn checksum_is_the_crc32_links_were_written_with() {
+    assert_eq!(crc32fast::hash(b"123456789"), 0xcbf4_3926);
+    // "12345678" is a valid base64url body; with its CRC32 the checksum passes and only
+    // the JSON inside is wrong.
+    assert!(matches!(
+        decode_invitation("12345678.9ae0daaf"),
+        Err(TransferError::BadJson(_))
+    ));
+    assert_eq!(
+        decode_invitation("12345678.9ae0daae"),
+        Err(TransferError::Damaged)
+    );
+}
+
+proptest! {
+    #[test]
+    fn checksums_agree_with_crc32fast(bytes in proptest::collection::vec(any::<u8>(), 1..300)) {
+        let result = decode_invitation(&wrap(&bytes));
+        prop_assert!(!matches!(result, Err(TransferError::Damaged | TransferError::Truncated)));
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Response codes.
 
