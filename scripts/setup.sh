@@ -84,18 +84,25 @@ setup_chromium() {
   export CHROMIUM=/usr/bin/chromium
 }
 
-# The pages of the app, each its own bundle (see src/route.rs, Surface): the main page
-# first, which Trunk builds into dist/, then the others, added beside it.
-PAGES="index.html facilitate.html collect.html"
-
-# Builds the deployable static site into dist/ (relative URLs, see Trunk.toml).
+# Builds the deployable static site into dist/ (relative URLs, see Trunk.toml). The app
+# is three pages, each its own bundle (see src/route.rs, Surface): index.html first,
+# which Trunk builds into dist/, then facilitate.html and collect.html beside it. Those
+# two are made from index.html, so the pages never drift apart.
 build_release() {
   say "building the release site into dist/"
   (cd "$ROOT" && trunk build --release --offline=true index.html) || die "the release build failed (see above)."
-  local page
-  for page in $PAGES; do
-    [ "$page" = index.html ] && continue
-    local out="$ROOT/target/trunk-${page%.html}"
+  local entry page bin title out
+  for entry in facilitate collect; do
+    case "$entry" in
+      facilitate) bin=trellis-facilitate title="Trellis: results and planning" ;;
+      collect) bin=trellis-collect title="Trellis: collect answers" ;;
+    esac
+    page="$entry.html"
+    out="$ROOT/target/trunk-$entry"
+    # Written beside index.html (and ignored by git) so its relative paths still work.
+    sed -e "s/data-bin=\"trellis\"/data-bin=\"$bin\"/" -e "s#<title>Trellis</title>#<title>$title</title>#" \
+      "$ROOT/index.html" >"$ROOT/$page"
+    grep -q "data-bin=\"$bin\"" "$ROOT/$page" || die "could not make $page from index.html (is data-bin=\"trellis\" still there?)"
     (cd "$ROOT" && trunk build --release --offline=true --dist "$out" "$page") ||
       die "the release build of $page failed (see above)."
     # Trunk names every page index.html in its own output; the styles are identical.
