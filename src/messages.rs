@@ -999,3 +999,22 @@ pub fn still_to_review(n: usize) -> String {
 }
 pub const OPENING: &str = "Opening the page…";
 pub const OPEN_PAGE: &str = "Open it";
+pub const HEATMAP_KEY: &str = "Darker cells are higher averages, in five steps from 1 to 5; the number in each cell is the average itself.";
+pub const GOING_WELL: &str = "What is going well";
+pub const NEEDS_ATTENTION: &str = "What needs attention";
+pub const NOTHING_STANDS_OUT: &str = "No topic stands out yet.";
+
+pub const IN_WORDS: &str = "Strengths and concerns";
+
+/// "Trust and relationships: average 3.9, agreement strong (0.83)."
+pub fn strength(topic: &str, mean: &str, agreement: &str) -> String {
+    format!("{topic}: average {mean}, agreement {agreement}.")
+}
+
+pub fn concern(topic: &str, why: &str) -> String {
+    if why.is_empty() {
+        format!("{topic}.")
+    } else {
+        format!("{topic}: {why}.")
+    }
+}

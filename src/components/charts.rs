@@ -31,8 +31,8 @@ pub fn radar_figure(labels: &[String], values: &[RadarValues], summary: String) 
     let legend = [
         ("radar-key-value", msg::RADAR_VALUE, true),
         ("radar-key-band", msg::RADAR_BAND, !r.band.0.is_empty()),
-        ("radar-key-target", msg::RADAR_TARGET, r.target.is_some()),
-        ("radar-key-agreed", msg::RADAR_AGREED, r.agreed.is_some()),
+        ("radar-key-target", msg::RADAR_TARGET, !r.target_marks.is_empty()),
+        ("radar-key-agreed", msg::RADAR_AGREED, !r.agreed_marks.is_empty()),
     ];
     html! {
         <figure class="chart radar" data-testid="radar">
@@ -51,7 +51,12 @@ pub fn radar_figure(labels: &[String], values: &[RadarValues], summary: String) 
                 }
                 { band }
                 if let Some(t) = &r.target { { polygon(t, "radar-target") } }
-                if let Some(a) = &r.agreed { { polygon(a, "radar-agreed") } }
+                for m in r.target_marks.iter() {
+                    <rect class="radar-target-mark" x={format!("{:.1}", m.x - 4.5)} y={format!("{:.1}", m.y - 4.5)} width="9" height="9" />
+                }
+                for m in r.agreed_marks.iter() {
+                    <polygon class="radar-agreed" points={format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", m.x, m.y - 7.0, m.x + 7.0, m.y, m.x, m.y + 7.0, m.x - 7.0, m.y)} />
+                }
                 { polygon(&r.value, "radar-value") }
                 for m in r.markers.iter() {
                     <circle class="radar-marker" cx={format!("{:.1}", m.x)} cy={format!("{:.1}", m.y)} r="4" />
@@ -93,7 +98,7 @@ pub fn category_name(category: usize, points: usize) -> String {
 pub fn distribution_figure(id: &str, caption: &str, rows: &[(String, Distribution)]) -> Html {
     let points = rows.first().map_or(5, |(_, d)| d.points.len());
     let row_h = 30.0;
-    let left = 220.0;
+    let left = 300.0;
     let height = row_h * rows.len() as f64 + 6.0;
     let categories = points + 2;
     html! {

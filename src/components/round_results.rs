@@ -8,7 +8,7 @@ use std::rc::Rc;
 use trellis_core::analysis::{
     AgreementBand, Breakdown, Critical, DomainResult, GroupKey, GroupLevel, Reason, RoundAnalysis,
 };
-use trellis_core::chart::bar_chart;
+use trellis_core::chart::{bar_chart, heat_shade};
 use trellis_core::scoring::format_score;
 use trellis_core::Instrument;
 use yew::prelude::*;
@@ -124,6 +124,7 @@ pub fn RoundResults(props: &RoundResultsProps) -> Html {
     html! {
         <>
             { headline(a, &names, props.ask_levels) }
+            { in_words(a, &names) }
             { scores(a, &names, props.ask_levels, &props.consensus) }
             { agenda(a, &names, props.contested_first, &props.on_order) }
             { actions(a, &names) }
@@ -132,6 +133,43 @@ pub fn RoundResults(props: &RoundResultsProps) -> Html {
             { breakdown("by-role", msg::BY_ROLE, &a.by_role, a, &names) }
             { reliability(a, &names) }
         </>
+    }
+}
+
+/// Strengths and concerns named in words (scoring rule 19).
+fn in_words(a: &RoundAnalysis, names: &Names) -> Html {
+    let strengths = a.strengths();
+    let concerns = a.concerns();
+    html! {
+        <section aria-labelledby="words-heading" class="in-words" data-testid="in-words">
+            <h2 id="words-heading">{ msg::IN_WORDS }</h2>
+            <div class="words-grid">
+                <div>
+                    <h3>{ msg::GOING_WELL }</h3>
+                    if strengths.is_empty() {
+                        <p>{ msg::NOTHING_STANDS_OUT }</p>
+                    } else {
+                        <ul data-testid="strengths">
+                            for d in strengths.iter() {
+                                <li>{ msg::strength(&names.domain(&d.domain), &d.stats.as_ref().map_or(String::new(), |s| format_score(s.mean)), &agreement_words(d)) }</li>
+                            }
+                        </ul>
+                    }
+                </div>
+                <div>
+                    <h3>{ msg::NEEDS_ATTENTION }</h3>
+                    if concerns.is_empty() {
+                        <p>{ msg::NOTHING_STANDS_OUT }</p>
+                    } else {
+                        <ul data-testid="concerns">
+                            for item in concerns.iter() {
+                                <li>{ msg::concern(&names.domain(&item.domain), &item.reasons.iter().map(|r| names.reason(r)).collect::<Vec<_>>().join("; ")) }</li>
+                            }
+                        </ul>
+                    }
+                </div>
+            </div>
+        </section>
     }
 }
 
@@ -342,7 +380,9 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
                     <th scope="row">{ label }</th>
                     <td class="num">{ g.n }</td>
                     for m in g.means.iter() {
-                        <td class="num">{ m.map_or("–".to_string(), format_score) }</td>
+                        <td class={classes!("num", m.map(|v| format!("heat-{}", heat_shade(v, 1.0, 5.0))))}>
+                            { m.map_or("–".to_string(), format_score) }
+                        </td>
                     }
                 </tr>
             }
@@ -357,7 +397,7 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
         });
         html! {
             <div class="table-wrap">
-                <table data-testid={id.to_string()}>
+                <table data-testid={id.to_string()} class="heatmap">
                     <thead><tr>
                         <th scope="col">{ msg::GROUP }</th>
                         <th scope="col">{ msg::PEOPLE }</th>
@@ -375,6 +415,7 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
         <section aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ title }</h2>
             { body }
+            <p class="hint">{ msg::HEATMAP_KEY }</p>
             <p class="hint">{ msg::suppression_rule(a.min_group) }</p>
         </section>
     }

@@ -196,6 +196,12 @@ test('the example data shows every view and is removed in one click', async ({ p
   await page.getByTestId('round-Round 2 (example)').getByRole('link', { name: 'See results' }).click();
   await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 30 people.');
   await expect(page.getByTestId('radar').locator('.radar-target')).toHaveCount(1);
+  await expect(page.getByTestId('in-words')).toContainText('What needs attention');
+  await expect(page.getByTestId('concerns').locator('li')).not.toHaveCount(0);
+  // The breakdown by organisation is a heat map: shaded cells that still print the number.
+  const cells = page.getByTestId('by-organisation').locator('td[class*="heat-"]');
+  await expect(cells).not.toHaveCount(0);
+  await expect(cells.first()).toHaveText(/^\d\.\d$/);
   await expect(page.getByTestId('radar').locator('.radar-agreed')).toHaveCount(1);
   // The results live on the facilitator's page; an old address on the main page is handed over.
   await expect(page).toHaveURL(/facilitate\.html#\/round\/example-20231103-r2\/results$/);

@@ -1061,3 +1061,42 @@ pub fn compare(earlier: &RoundAnalysis, later: &RoundAnalysis) -> Comparison {
         mix_changed: reaches(organisation_shift, MIX_WARNING) || reaches(role_shift, MIX_WARNING),
     }
 }
+
+/// How many strengths and concerns the dashboard names.
+pub const NAMED: usize = 3;
+
+impl RoundAnalysis {
+    /// Topics to name as going well: functioning topics whose mean reaches [`IN_PLACE`]
+    /// and on which people agree at least moderately (rwg(J) above 0.5), highest mean
+    /// first, at most [`NAMED`].
+    pub fn strengths(&self) -> Vec<&DomainResult> {
+        let mut list: Vec<&DomainResult> = self
+            .domains
+            .iter()
+            .filter(|d| {
+                d.functioning
+                    && d.stats.as_ref().is_some_and(|s| reaches(s.mean, IN_PLACE))
+                    && d.agreement_band().is_some_and(|b| {
+                        matches!(
+                            b,
+                            AgreementBand::VeryStrong | AgreementBand::Strong | AgreementBand::Moderate
+                        )
+                    })
+            })
+            .collect();
+        let mean = |d: &DomainResult| d.stats.as_ref().map_or(0.0, |s| s.mean);
+        list.sort_by(|a, b| mean(b).total_cmp(&mean(a)));
+        list.truncate(NAMED);
+        list
+    }
+
+    /// Topics to name as needing attention: the first [`NAMED`] agenda items that have a
+    /// reason (so a topic at target, agreed and not critical is never a concern).
+    pub fn concerns(&self) -> Vec<&AgendaItem> {
+        self.agenda
+            .iter()
+            .filter(|i| !i.reasons.is_empty())
+            .take(NAMED)
+            .collect()
+    }
+}

@@ -143,16 +143,21 @@ pub struct Radar {
     /// The band between the first- and third-quartile polygons (outer then inner ring,
     /// for an even-odd fill); empty when no domain has a spread.
     pub band: (Vec<Point>, Vec<Point>),
+    /// The target ring, when every domain has a target; otherwise see `target_marks`.
     pub target: Option<Vec<Point>>,
-    pub agreed: Option<Vec<Point>>,
+    /// A mark per domain with a target (drawn alone when not every domain has one).
+    pub target_marks: Vec<Point>,
+    /// A mark per domain with an agreed level: agreement is recorded topic by topic, so
+    /// it is never joined into a ring through topics without one.
+    pub agreed_marks: Vec<Point>,
     /// Value markers, one per domain that has a value.
     pub markers: Vec<Point>,
 }
 
 /// Lays out a radar chart of `values` (one per label) on the scale `min..=max`.
 pub fn radar(labels: &[String], values: &[RadarValues], min: f64, max: f64) -> Radar {
-    let (width, height) = (700.0, 470.0);
-    let centre = Point { x: 350.0, y: 232.0 };
+    let (width, height) = (860.0, 470.0);
+    let centre = Point { x: 430.0, y: 232.0 };
     let radius = 170.0;
     let n = labels.len().max(3) as f64;
     let span = (max - min).max(f64::EPSILON);
@@ -202,8 +207,14 @@ pub fn radar(labels: &[String], values: &[RadarValues], min: f64, max: f64) -> R
             .map(|(k, v)| at(k, pick(v).unwrap_or(min)))
             .collect()
     };
-    let any = |pick: &dyn Fn(&RadarValues) -> Option<f64>| values.iter().any(|v| pick(v).is_some());
-    let band = if any(&|v| v.spread.map(|s| s.1)) {
+    let marks = |pick: &dyn Fn(&RadarValues) -> Option<f64>| -> Vec<Point> {
+        values
+            .iter()
+            .enumerate()
+            .filter_map(|(k, v)| pick(v).map(|x| at(k, x)))
+            .collect()
+    };
+    let band = if values.iter().any(|v| v.spread.is_some()) {
         (
             polygon(&|v| v.spread.map(|s| s.1)),
             polygon(&|v| v.spread.map(|s| s.0)),
@@ -219,13 +230,11 @@ pub fn radar(labels: &[String], values: &[RadarValues], min: f64, max: f64) -> R
         axes,
         value: polygon(&|v| v.value),
         band,
-        target: any(&|v| v.target).then(|| polygon(&|v| v.target)),
-        agreed: any(&|v| v.agreed).then(|| polygon(&|v| v.agreed)),
-        markers: values
-            .iter()
-            .enumerate()
-            .filter_map(|(k, v)| v.value.map(|x| at(k, x)))
-            .collect(),
+        target: (!values.is_empty() && values.iter().all(|v| v.target.is_some()))
+            .then(|| polygon(&|v| v.target)),
+        target_marks: marks(&|v| v.target),
+        agreed_marks: marks(&|v| v.agreed),
+        markers: marks(&|v| v.value),
     }
 }
 

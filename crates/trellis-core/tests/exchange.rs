@@ -237,7 +237,7 @@ fn radar_geometry_puts_values_on_their_axes() {
             value: Some(1.0),
             spread: None,
             target: Some(3.0),
-            agreed: None,
+            agreed: Some(2.0),
         },
         RadarValues {
             value: Some(3.0),
@@ -261,7 +261,12 @@ fn radar_geometry_puts_values_on_their_axes() {
     assert!((r.value[2].y - r.centre.y - 85.0).abs() < 1e-9);
     assert_eq!(r.markers.len(), 3, "no marker where there is no value");
     assert_eq!(r.rings.len(), 5);
-    assert!(r.agreed.is_none());
+    assert_eq!(
+        r.agreed_marks.len(),
+        1,
+        "agreed levels are marks, never a ring through gaps"
+    );
+    assert_eq!(r.target_marks.len(), 4);
     let target = r.target.expect("targets");
     let radii: Vec<f64> = target
         .iter()
@@ -308,4 +313,36 @@ fn trends_place_rounds_left_to_right() {
     let (top, bottom) = t.rounds[0].interval.expect("interval");
     assert!(top < t.line[0].y && t.line[0].y < bottom);
     assert!(t.line[1].y < t.line[0].y, "higher score drawn higher");
+}
+
+#[test]
+fn strengths_and_concerns_follow_their_rules() {
+    let (instrument, ws) = example();
+    let a = analysis_of(&ws, &instrument, 1);
+    let strengths = a.strengths();
+    assert!(strengths.len() <= 3);
+    for d in &strengths {
+        let s = d.stats.as_ref().expect("scored");
+        assert!(s.mean >= 3.5 && d.agreement.expect("agreement") > 0.5 && d.functioning);
+    }
+    assert!(strengths
+        .windows(2)
+        .all(|w| w[0].stats.as_ref().map(|s| s.mean) >= w[1].stats.as_ref().map(|s| s.mean)));
+    // Every qualifying topic left out scores no higher than the last one named.
+    if let Some(last) = strengths.last().and_then(|d| d.stats.as_ref()).map(|s| s.mean) {
+        let named: Vec<&str> = strengths.iter().map(|d| d.domain.as_str()).collect();
+        for d in a
+            .domains
+            .iter()
+            .filter(|d| d.functioning && !named.contains(&d.domain.as_str()))
+        {
+            let qualifies =
+                d.stats.as_ref().is_some_and(|s| s.mean >= 3.5) && d.agreement.is_some_and(|r| r > 0.5);
+            assert!(!qualifies || d.stats.as_ref().is_some_and(|s| s.mean <= last));
+        }
+    }
+    let concerns = a.concerns();
+    assert!(!concerns.is_empty() && concerns.len() <= 3);
+    assert!(concerns.iter().all(|c| !c.reasons.is_empty()));
+    assert_eq!(concerns[0].domain, a.agenda[0].domain);
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Takes the screenshots in docs/screenshots/ from the release build in dist/, using the
+// fictional example data: the results dashboard (desktop), the board report's first
+// page (printed to PDF, then rendered with pdftoppm), and the answer page at phone size.
+// Usage: scripts/build && node scripts/screenshots.js
+'use strict';
+const { chromium } = require('@playwright/test');
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+const OUT = path.join(ROOT, 'docs', 'screenshots');
+const PORT = 8767;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const ROUND = 'example-20231103-r2';
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', path.join(ROOT, 'dist')], { stdio: 'ignore' });
+  try {
+    await new Promise((r) => setTimeout(r, 800));
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    const page = await desktop.newPage();
+    await page.goto(`${BASE}index.html#/`);
+    await page.getByTestId('add-example').click();
+    await page.goto(`${BASE}facilitate.html#/round/${ROUND}/results`);
+    await page.getByTestId('radar').waitFor();
+    await page.screenshot({ path: path.join(OUT, 'dashboard.png'), fullPage: false });
+    await page.goto(`${BASE}facilitate.html#/round/${ROUND}/report`);
+    await page.getByTestId('report').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = path.join(os.tmpdir(), 'trellis-report.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(OUT, 'report-page-1')]);
+    const storage = await desktop.storageState();
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState: storage });
+    const mobile = await phone.newPage();
+    await mobile.goto(`${BASE}index.html#/round/${ROUND.replace('-r2', '-r1')}/answer`);
+    await mobile.locator('main h1').waitFor();
+    await mobile.screenshot({ path: path.join(OUT, 'answer-phone.png') });
+    await browser.close();
+    for (const f of fs.readdirSync(OUT)) console.log(`docs/screenshots/${f}`);
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
