@@ -38,8 +38,11 @@ async function main() {
     const storage = await desktop.storageState();
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState: storage });
     const mobile = await phone.newPage();
-    await mobile.goto(`${BASE}index.html#/round/${ROUND.replace('-r2', '-r1')}/answer`);
-    await mobile.locator('main h1').waitFor();
+    await mobile.goto(`${BASE}index.html#/round/${ROUND}/answer`);
+    await mobile.getByLabel('Your organisation').selectOption({ index: 1 });
+    await mobile.getByLabel('Clinician or practitioner').check();
+    await mobile.getByRole('button', { name: 'Start' }).click();
+    await mobile.locator('fieldset').first().waitFor();
     await mobile.screenshot({ path: path.join(OUT, 'answer-phone.png') });
     await browser.close();
     for (const f of fs.readdirSync(OUT)) console.log(`docs/screenshots/${f}`);
