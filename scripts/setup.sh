@@ -107,6 +107,7 @@ build_release() {
       die "the release build of $page failed (see above)."
     # Trunk names every page index.html in its own output; the styles are identical.
     cp "$out/index.html" "$ROOT/dist/$page"
-    cp "$out"/*.wasm "$out"/*.js "$ROOT/dist/"
+    cp "$out"/trellis-*.wasm "$out"/trellis-*.js "$ROOT/dist/"
   done
+  python3 "$ROOT/scripts/finish_dist.py" "$ROOT/dist" || die "could not finish dist/ (integrity and service worker)."
 }

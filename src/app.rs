@@ -85,6 +85,19 @@ fn Loaded(props: &LoadedProps) -> Html {
             }
         });
     }
+    // The host's settings: read once; a missing file is normal, a bad one is explained.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(text) = browser::host::fetch_config().await {
+                    let (config, problems) = trellis_core::config::read_config(&text, &state.catalogue);
+                    let problems = problems.iter().map(ToString::to_string).collect();
+                    state.dispatch(Action::Config(Rc::new(config), problems));
+                }
+            });
+        });
+    }
     // A workshop session survives reloads; only the facilitator's button ends it.
     use_effect_with(state.kiosk.clone(), |kiosk| {
         let _ = browser::storage::save_kiosk(kiosk.as_deref());
@@ -92,7 +105,13 @@ fn Loaded(props: &LoadedProps) -> Html {
     let handle = AppHandle::new(state.clone());
     html! {
         <ContextProvider<AppHandle> context={handle}>
-            <Layout problem={state.storage_problem.clone()} kiosk={state.kiosk.is_some()} pages={props.pages} />
+            <Layout
+                problem={state.storage_problem.clone()}
+                kiosk={state.kiosk.is_some()}
+                pages={props.pages}
+                config={state.config.clone()}
+                config_problems={state.config_problems.clone()}
+            />
         </ContextProvider<AppHandle>>
     }
 }
@@ -103,11 +122,27 @@ struct LayoutProps {
     /// A workshop session is running: hide navigation that leads to results.
     kiosk: bool,
     pages: Pages,
+    config: Rc<trellis_core::config::Config>,
+    config_problems: Vec<String>,
 }
 
 #[component]
 fn Layout(props: &LayoutProps) -> Html {
     let route = use_route();
+    let embedded = use_memo((), |_| browser::host::embedded());
+    let update = use_state(browser::offline::update_ready);
+    {
+        let update = update.clone();
+        use_effect_with((), move |_| {
+            let heard = update.clone();
+            let listener = browser::offline::on_update(move || heard.set(true));
+            // A version that arrived before this listener was in place.
+            if browser::offline::update_ready() {
+                update.set(true);
+            }
+            move || drop(listener)
+        });
+    }
     let first = use_mut_ref(|| true);
     use_effect_with(route.clone(), move |_| {
         // Announce navigation like a new page, but leave focus alone on first load.
@@ -117,13 +152,22 @@ fn Layout(props: &LayoutProps) -> Html {
     });
     html! {
         <>
+            if !*embedded {
             <header class="app-header">
                 <div class="page header-inner">
-                    if props.kiosk {
-                        <span class="brand">{ msg::APP_NAME }</span>
-                    } else {
-                        <Link to={Route::Home} classes="brand">{ msg::APP_NAME }</Link>
-                    }
+                    <div class="brand-row">
+                        if props.kiosk {
+                            <span class="brand">{ msg::APP_NAME }</span>
+                        } else {
+                            <Link to={Route::Home} classes="brand">{ msg::APP_NAME }</Link>
+                        }
+                        if let Some(logo) = props.config.logo.clone() {
+                            <img class="host-logo" src={logo} alt="" />
+                        }
+                        if let Some(org) = props.config.organisation.clone() {
+                            <span class="host-name" data-testid="host-name">{ org }</span>
+                        }
+                    </div>
                     if !props.kiosk {
                     <nav aria-label={msg::MAIN_NAV}>
                         <Link to={Route::NewCollaboration}>{ msg::SET_UP_COLLABORATION }</Link>
@@ -132,14 +176,29 @@ fn Layout(props: &LayoutProps) -> Html {
                     }
                 </div>
             </header>
-            <main id="main" class="page">
+            }
+            <main id="main" class={classes!("page", embedded.then_some("embedded"))}>
+                if *update {
+                    <div class="notice update-notice" role="status" data-testid="update-ready">
+                        <p>{ msg::UPDATE_READY }</p>
+                        <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| browser::offline::apply_update())}>{ msg::UPDATE_NOW }</button>
+                    </div>
+                }
+                if !props.config_problems.is_empty() {
+                    <div class="notice notice-warning" role="status" data-testid="config-problems">
+                        <p>{ msg::CONFIG_PROBLEMS }</p>
+                        <ul>for p in props.config_problems.iter() { <li>{ p.clone() }</li> }</ul>
+                    </div>
+                }
                 <StorageNotice problem={props.problem.clone()} />
                 if props.kiosk {
                     <p class="notice" data-testid="kiosk-banner">{ msg::KIOSK_BANNER }</p>
                 }
                 { (props.pages.0)(route) }
             </main>
-            <footer class="app-footer"><div class="page">{ msg::FOOTER }</div></footer>
+            if !*embedded {
+                <footer class="app-footer"><div class="page">{ msg::FOOTER }</div></footer>
+            }
         </>
     }
 }

@@ -1018,3 +1018,9 @@ pub fn concern(topic: &str, why: &str) -> String {
         format!("{topic}: {why}.")
     }
 }
+pub const UPDATE_READY: &str =
+    "A new version of Trellis is ready. Reload to use it; everything you have entered is saved and stays.";
+pub const UPDATE_NOW: &str = "Reload with the new version";
+pub const CONFIG_PROBLEMS: &str = "This site's settings file (config.json) has mistakes, so Trellis is using its usual settings for these. Tell whoever looks after this site:";
+pub const TABLE_REGION: &str = "Table";
+pub const REVIEW_TABLE: &str = "Your answers by topic";

@@ -116,12 +116,12 @@ impl Route {
     /// The address of this route relative to the current page: `#/path` on the same
     /// page, `other.html#/path` on the other.
     pub fn href(&self) -> String {
-        let here = self.surface() == surface();
-        format!(
-            "{}#{}",
-            if here { "" } else { self.surface().page() },
-            self.path()
-        )
+        if self.surface() == surface() {
+            format!("#{}", self.path())
+        } else {
+            // The query (such as `?embed=1`) goes along to the other page.
+            format!("{}{}#{}", self.surface().page(), location::query(), self.path())
+        }
     }
 
     /// The route for a path such as `/round/x/answer/2`; a trailing slash is ignored.

@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use trellis_core::config::Config;
 use trellis_core::format::{
     ActionStatus, Answer, Collaboration, ContextAnswer, RoleCategory, Round, RoundStatus, Timestamp,
     Workspace,
@@ -33,6 +34,10 @@ pub struct AppState {
     /// The round whose workshop (kiosk) session is running on this device, if any. Saved
     /// under its own key so that reloading the page does not end the session.
     pub kiosk: Option<String>,
+    /// The host's settings (config.json), checked by core; defaults until read.
+    pub config: Rc<Config>,
+    /// What was wrong with config.json, in words; those settings keep their defaults.
+    pub config_problems: Vec<String>,
 }
 
 impl AppState {
@@ -51,6 +56,8 @@ impl AppState {
             storage_problem: problem,
             notice: None,
             kiosk,
+            config: Rc::default(),
+            config_problems: Vec::new(),
         }
     }
 
@@ -151,6 +158,8 @@ pub enum Action {
     RemoveExamples,
     /// Merges a collaboration or round file, already read and checked by core.
     Merge(Box<Workspace>),
+    /// The host's settings, read from config.json, and what was wrong with them.
+    Config(Rc<Config>, Vec<String>),
 }
 
 /// A change to an action plan; ids are made by the caller.
@@ -200,6 +209,11 @@ impl Reducible for AppState {
             }
             Action::Kiosk(round) => {
                 next.kiosk = round;
+                return Rc::new(next);
+            }
+            Action::Config(config, problems) => {
+                next.config = config;
+                next.config_problems = problems;
                 return Rc::new(next);
             }
             Action::Plan {
@@ -385,7 +399,8 @@ impl AppState {
             | Action::Kiosk(_)
             | Action::Plan { .. }
             | Action::RemoveExamples
-            | Action::Merge(_) => Ok(()),
+            | Action::Merge(_)
+            | Action::Config(..) => Ok(()),
         }
     }
 }
@@ -520,6 +535,42 @@ impl AppHandle {
             round_id: round_id.to_string(),
             status,
         });
+        if status == RoundStatus::Closed {
+            self.tell_host("round-closed", round_id, None);
+        }
+    }
+
+    /// Tells the embedding intranet page (config `host_origin`) that something happened:
+    /// `{"source": "trellis", "type": ..., "round": ..., "collaboration": ...}`, plus the
+    /// sent answers when the config's `share_answers` is true. Nothing is posted without
+    /// a configured host origin, or when the app is not embedded.
+    fn tell_host(&self, kind: &str, round_id: &str, response_id: Option<&str>) {
+        let Some(origin) = self.config.host_origin.as_deref() else {
+            return;
+        };
+        let collaboration = self.workspace.round(round_id).map(|(c, _)| c.id.clone());
+        let mut message = serde_json::json!({
+            "source": "trellis",
+            "type": kind,
+            "round": round_id,
+            "collaboration": collaboration,
+        });
+        if let (Some(id), Some(map)) = (response_id, message.as_object_mut()) {
+            map.insert("response".into(), id.into());
+            if self.config.share_answers {
+                if let Some(r) = self.workspace.response(id) {
+                    map.insert(
+                        "answers".into(),
+                        serde_json::to_value(&r.answers).unwrap_or_default(),
+                    );
+                    map.insert(
+                        "levels".into(),
+                        serde_json::to_value(&r.levels).unwrap_or_default(),
+                    );
+                }
+            }
+        }
+        browser::host::post_to_host(origin, &message.to_string());
     }
 
     pub fn replace_workspace(&self, workspace: Workspace) {
@@ -582,6 +633,9 @@ impl AppHandle {
             response_id: response_id.to_string(),
             now: browser::now(),
         });
+        if let Some(r) = self.workspace.response(response_id) {
+            self.tell_host("response-sent", &r.round_id.clone(), Some(response_id));
+        }
     }
 }
 

@@ -432,12 +432,12 @@ fn shared_table_markup() {
     }
     assert_eq!(
         render::<Plain>(()),
-        "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">A</th><th scope=\"col\">B</th>\
-         </tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>"
+        "<div role=\"region\" tabindex=\"0\" aria-label=\"Table\" class=\"table-wrap\"><table><thead><tr>\
+         <th scope=\"col\">A</th><th scope=\"col\">B</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>"
     );
     assert_eq!(
         render::<Full>(()),
-        "<div class=\"table-wrap\"><table data-testid=\"t\" class=\"c\"><caption>Cap</caption><thead><tr>\
-         <th scope=\"col\">A</th></tr></thead><tbody></tbody></table></div>"
+        "<div role=\"region\" tabindex=\"0\" aria-label=\"Cap\" class=\"table-wrap\"><table data-testid=\"t\" \
+         class=\"c\"><caption>Cap</caption><thead><tr><th scope=\"col\">A</th></tr></thead><tbody></tbody></table></div>"
     );
 }

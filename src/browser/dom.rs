@@ -1,4 +1,5 @@
-//! Small DOM helpers: the app's root element and moving focus after navigation.
+//! Small DOM helpers: the app's root element, focus, event values, printing, dialogs
+//! and listeners on `window`.
 
 use wasm_bindgen::JsCast;
 
@@ -62,4 +63,28 @@ pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
+}
+
+/// A listener for an event on `window`, removed when this value is dropped.
+pub struct WindowListener {
+    event: &'static str,
+    closure: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+/// Calls `f` on every `event` fired on `window`, until the returned value is dropped.
+pub fn on_window(event: &'static str, f: impl Fn() + 'static) -> WindowListener {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    }
+    WindowListener { event, closure }
+}
+
+impl Drop for WindowListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
+        }
+    }
 }

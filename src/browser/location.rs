@@ -1,8 +1,7 @@
 //! The address bar's hash: the route in it, moving to another route, and hearing about
 //! every change (links, back and forward, a typed or pasted address).
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The route path in the hash (`#/round/x?y` gives `/round/x`), resolved as a URL path the
 /// way the router always has (dot segments resolved, unsafe characters percent-encoded).
@@ -43,27 +42,9 @@ pub fn push(path: &str) {
 }
 
 /// Calls `changed` after every change of address until the returned value is dropped.
-pub struct Listener {
-    closure: Closure<dyn Fn()>,
-}
-
-/// Starts listening for changes of address.
-pub fn listen(changed: impl Fn() + 'static) -> Listener {
-    let closure = Closure::<dyn Fn()>::new(changed);
-    if let Some(window) = web_sys::window() {
-        // A link, back and forward all fire popstate, and so does `push`.
-        let _ = window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
-    }
-    Listener { closure }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ =
-                window.remove_event_listener_with_callback("popstate", self.closure.as_ref().unchecked_ref());
-        }
-    }
+/// A link, back and forward all fire popstate, and so does `push`.
+pub fn listen(changed: impl Fn() + 'static) -> super::dom::WindowListener {
+    super::dom::on_window("popstate", changed)
 }
 
 /// Loads another page of the app (`facilitate.html#/round/x/results`), as following a
@@ -80,4 +61,11 @@ pub fn replace(href: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().replace(href);
     }
+}
+
+/// The address's query (`?embed=1`), kept when moving to another page of the app.
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }

@@ -1,10 +1,13 @@
 //! The only place that talks to the browser (web-sys, js-sys): storage, clock, random
-//! ids, focus, the address bar's hash and the panic page. Everything else in the app is plain Rust.
+//! ids, focus, the address bar's hash, the host page and settings, updates, and the panic
+//! page. Everything else in the app is plain Rust.
 
 pub mod crypto;
 pub mod dom;
 pub mod files;
+pub mod host;
 pub mod location;
+pub mod offline;
 pub mod panic;
 pub mod storage;
 

@@ -14,7 +14,8 @@ pub fn table(
     rows: Html,
 ) -> Html {
     html! {
-        <div class="table-wrap">
+        // Focusable and named, so keyboard users can scroll a wide table on a small screen.
+        <div class="table-wrap" role="region" tabindex="0" aria-label={caption.unwrap_or(crate::messages::TABLE_REGION)}>
             <table data-testid={test_id} {class}>
                 if let Some(caption) = caption { <caption>{ caption }</caption> }
                 <thead><tr>

@@ -396,7 +396,7 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
             row(msg::combined_group(&members.join(", ")), g)
         });
         html! {
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-label={title.to_string()}>
                 <table data-testid={id.to_string()} class="heatmap">
                     <thead><tr>
                         <th scope="col">{ msg::GROUP }</th>

@@ -284,7 +284,7 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
                 if answered < total {
                     <p class="notice" data-testid="unanswered">{ msg::unanswered_left(total - answered) }</p>
                 }
-                <div class="table-wrap">
+                <div class="table-wrap" role="region" tabindex="0" aria-label={msg::REVIEW_TABLE}>
                     <table data-testid="review-table">
                         <thead><tr>
                             <th scope="col">{ msg::TOPIC }</th>

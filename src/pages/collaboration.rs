@@ -25,7 +25,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
     let round = use_state(|| NewRound {
         name: String::new(),
         date: browser::today(),
-        mode: "full".to_string(),
+        mode: app.config.mode.clone().unwrap_or_else(|| "full".to_string()),
     });
     let error = use_state(|| None::<(AttrValue, AttrValue)>);
     let added = use_state(|| false);

@@ -37,7 +37,11 @@ pub fn InvitePage(props: &InviteProps) -> Html {
         instrument: round.instrument_id.clone(),
         version: round.instrument_version.clone(),
         mode: round.mode.clone(),
-        contact: collaboration.contact.clone(),
+        // The host's default contact (config.json) until the facilitator gives one.
+        contact: collaboration
+            .contact
+            .clone()
+            .or_else(|| app.config.contact.clone()),
     };
     let link = format!(
         "{}#/join/{}",
@@ -67,7 +71,7 @@ pub fn InvitePage(props: &InviteProps) -> Html {
                 <div class="field">
                     <label for="contact">{ msg::CONTACT_LABEL }</label>
                     <p class="hint" id="contact-hint">{ msg::CONTACT_HINT }</p>
-                    <input id="contact" type="email" value={collaboration.contact.clone().unwrap_or_default()}
+                    <input id="contact" type="email" value={collaboration.contact.clone().or_else(|| app.config.contact.clone()).unwrap_or_default()}
                         aria-describedby="contact-hint" onchange={on_contact} />
                 </div>
                 if let Some(n) = app.notice.clone() {

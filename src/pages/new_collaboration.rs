@@ -27,7 +27,7 @@ pub fn NewCollaborationPage() -> Html {
     let round = use_state(|| NewRound {
         name: msg::FIRST_ROUND_NAME.to_string(),
         date: browser::today(),
-        mode: "full".to_string(),
+        mode: app.config.mode.clone().unwrap_or_else(|| "full".to_string()),
     });
     // (field id, message)
     let error = use_state(|| None::<(AttrValue, AttrValue)>);

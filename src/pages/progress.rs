@@ -88,7 +88,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                 </section>
                 <section aria-labelledby="all-rounds-heading">
                     <h2 id="all-rounds-heading">{ msg::ALL_ROUNDS }</h2>
-                    <div class="table-wrap">
+                    <div class="table-wrap" role="region" tabindex="0" aria-label={msg::ALL_ROUNDS}>
                         <table class="data-table" data-testid="progress-table">
                             <thead><tr>
                                 <th scope="col">{ msg::TOPIC }</th>

@@ -3,6 +3,7 @@
 
 mod analysis;
 mod common;
+mod config;
 mod exchange;
 mod instrument;
 mod plan;

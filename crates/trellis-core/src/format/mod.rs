@@ -5,6 +5,7 @@
 //! here and nowhere else. Each top-level format carries an explicit version number so
 //! that older data can be recognised and migrated rather than misread.
 
+pub mod config;
 pub mod instrument;
 pub mod transfer;
 pub mod workspace;

@@ -1,0 +1,73 @@
+//! The host's config.json: valid settings are read, each mistake is named, and a bad
+//! field never stops the others from working.
+
+use trellis_core::config::{is_origin, read_config, Config, MAX_CONFIG_BYTES};
+use trellis_core::Catalogue;
+
+fn read(text: &str) -> (Config, Vec<String>) {
+    let catalogue = Catalogue::shipped().expect("catalogue");
+    let (config, problems) = read_config(text, &catalogue);
+    (config, problems.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn a_full_valid_file_is_read() {
+    let (c, problems) = read(
+        r#"{"format": 1, "organisation": " NHS Shire ICB ", "logo": "assets/logo.svg",
+            "contact": "alliance@shire.nhs.uk", "instrument": "trellis", "mode": "readiness",
+            "host_origin": "https://intranet.shire.nhs.uk/", "share_answers": true}"#,
+    );
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(c.organisation.as_deref(), Some("NHS Shire ICB"));
+    assert_eq!(c.logo.as_deref(), Some("assets/logo.svg"));
+    assert_eq!(c.mode.as_deref(), Some("readiness"));
+    assert_eq!(c.host_origin.as_deref(), Some("https://intranet.shire.nhs.uk"));
+    assert!(c.share_answers);
+    assert_eq!(read("{}"), (Config::default(), vec![]));
+}
+
+#[test]
+fn each_mistake_is_named_and_the_rest_still_applies() {
+    let (c, problems) = read(
+        r#"{"organisation": "Shire", "logo": "https://cdn.example.com/logo.png", "mode": "short",
+            "host_origin": "https://intranet.shire.nhs.uk/page", "format": 7}"#,
+    );
+    assert_eq!(c.organisation.as_deref(), Some("Shire"));
+    assert_eq!((c.logo, c.mode, c.host_origin), (None, None, None));
+    let text = problems.join("\n");
+    for field in ["\"logo\"", "\"mode\"", "\"host_origin\"", "\"format\""] {
+        assert!(text.contains(field), "{field} missing from {text}");
+    }
+    let (_, problems) = read(r#"{"organisation": "A", "colour": "red"}"#);
+    assert!(problems[0].contains("unknown field `colour`"), "{problems:?}");
+    let (_, problems) = read("{not json");
+    assert!(problems[0].contains("not valid settings JSON"));
+    let (_, problems) = read(&" ".repeat(MAX_CONFIG_BYTES + 1));
+    assert!(problems[0].contains("larger than 64 KB"));
+    let (_, problems) = read(r#"{"logo": "../secret.png"}"#);
+    assert!(problems[0].contains("\"logo\""));
+    let (_, problems) = read(r#"{"organisation": "Line one\nline two"}"#);
+    assert!(problems[0].contains("\"organisation\""));
+}
+
+#[test]
+fn origins_are_scheme_host_and_port_only() {
+    for good in [
+        "https://intranet.nhs.uk",
+        "http://127.0.0.1:8766",
+        "https://a-b.example",
+    ] {
+        assert!(is_origin(good), "{good}");
+    }
+    for bad in [
+        "intranet.nhs.uk",
+        "https://",
+        "ftp://x.uk",
+        "https://x.uk/path",
+        "https://x.uk:99999",
+        "*",
+        "https://x.uk:",
+    ] {
+        assert!(!is_origin(bad), "{bad}");
+    }
+}

@@ -1,0 +1,204 @@
+// Accessibility and ease of use: axe-core (WCAG 2.2 A and AA rules) on every page and
+// the states in between, in the light and the dark theme; a keyboard-only assessment;
+// a full assessment at phone size; focus after navigation; reflow at 320 px.
+const { test } = require('@playwright/test');
+const AxeBuilder = require('@axe-core/playwright').default;
+const { open, watchForTrouble, createCollaboration, expect } = require('./support');
+
+const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
+const FULL_TOPICS = instrument.domains.length;
+const ROUND = 'example-20231103-r2';
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now; fails with each violation's rule, impact and nodes. */
+async function axe(page, state) {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = result.violations.map(
+    (v) => `${state}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
+  );
+  expect(found, found.join('\n')).toEqual([]);
+}
+
+/** Every page of the app with the fictional example loaded, plus form and error states. */
+async function tour(page, scheme) {
+  page.on('dialog', (d) => d.accept());
+  await page.emulateMedia({ colorScheme: scheme });
+  await open(page, '#/');
+  await axe(page, `${scheme} home, empty`);
+  await page.getByTestId('add-example').click();
+  await axe(page, `${scheme} home, with the example`);
+  const pages = [
+    ['#/new', 'set-up form'],
+    ['#/about', 'about the method'],
+    [`#/collaboration/example-20231103`, 'collaboration'],
+    [`#/collaboration/example-20231103/context`, 'context questions'],
+    [`#/round/${ROUND}/invite`, 'invitation'],
+    [`#/round/${ROUND}/answer`, 'answer: start'],
+    [`#/round/${ROUND}/kiosk`, 'workshop session'],
+    ['#/nowhere', 'not found'],
+    [`facilitate.html#/round/${ROUND}/results`, 'results dashboard'],
+    [`facilitate.html#/round/${ROUND}/consensus`, 'agreed view and targets'],
+    [`facilitate.html#/round/${ROUND}/plan`, 'targets and action plan'],
+    [`facilitate.html#/round/${ROUND}/statements`, 'statements'],
+    [`facilitate.html#/round/${ROUND}/report`, 'board report'],
+    [`facilitate.html#/collaboration/example-20231103/progress`, 'progress over time'],
+    [`collect.html#/round/${ROUND}/import`, 'import'],
+  ];
+  for (const [address, name] of pages) {
+    await page.goto(`./${address}`);
+    await expect(page.locator('main h1')).toBeVisible();
+    await axe(page, `${scheme} ${name}`);
+  }
+  // States in between: a form with errors, a topic page, the review, after sending.
+  await page.goto('./#/new');
+  await page.getByRole('button', { name: 'Create collaboration' }).click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  await axe(page, `${scheme} set-up form with errors`);
+  await page.goto(`./#/round/${ROUND}/answer`);
+  await page.getByLabel('Your organisation').selectOption({ index: 1 });
+  await page.getByLabel('Manager').check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator('fieldset.question').first().locator('input[value="4"]').check();
+  await axe(page, `${scheme} answering a topic`);
+  await page.goto(`./#/round/${ROUND}/answer/${FULL_TOPICS + 1}`);
+  await expect(page.locator('main h1')).toBeVisible();
+  await axe(page, `${scheme} review before sending`);
+  await page.goto(`./#/round/${ROUND}/answer/${FULL_TOPICS}`);
+  await page.getByRole('link', { name: 'Review your answers' }).click();
+  await page.getByRole('button', { name: 'Send my answers' }).click().catch(() => {});
+  await axe(page, `${scheme} after sending or unfinished`);
+}
+
+test('axe finds nothing on any page, light theme', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchForTrouble(page);
+  await tour(page, 'light');
+  expect(problems).toEqual([]);
+});
+
+test('axe finds nothing on any page, dark theme', async ({ page }) => {
+  test.setTimeout(120_000);
+  await tour(page, 'dark');
+});
+
+test('a full assessment with the keyboard alone, through to the results', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchForTrouble(page);
+  const name = 'Keyboard alliance';
+  await createCollaboration(page, { name, partners: ['Key Trust', 'Key Council'] });
+  // From the collaboration page, Tab to the answer link and press Enter.
+  const answerLink = page.getByRole('link', { name: 'Answer the questionnaire' });
+  await tabTo(page, answerLink);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main h1')).toBeFocused();
+  await tabTo(page, page.getByLabel('Your organisation'));
+  await page.keyboard.press('ArrowDown');
+  // Tab reaches a radio group once (its first choice); arrow keys move and choose within it.
+  const roles = page.locator('fieldset').filter({ has: page.getByLabel('Manager') });
+  await tabTo(page, roles.locator('input[type="radio"]').first());
+  while (!(await page.getByLabel('Manager').isChecked())) await page.keyboard.press('ArrowDown');
+  await tabTo(page, page.getByRole('button', { name: 'Start' }));
+  await page.keyboard.press('Enter');
+  for (let topic = 1; topic <= FULL_TOPICS; topic += 1) {
+    await expect(page.getByTestId('progress').locator('.progress-step')).toHaveText(`Topic ${topic} of ${FULL_TOPICS}`);
+    await expect(page.locator('main h1')).toBeFocused();
+    const groups = page.locator('fieldset.question');
+    for (let i = 0; i < (await groups.count()); i += 1) {
+      // Tab into the group (its first radio), then arrow keys choose: down three times is 4.
+      await tabTo(page, groups.nth(i).locator('input[type="radio"]').first());
+      for (let k = 0; k < 3; k += 1) await page.keyboard.press('ArrowDown');
+      await expect(groups.nth(i).locator('input[value="4"]')).toBeChecked();
+    }
+    const level = page.locator('fieldset.level-choice');
+    if (await level.count()) {
+      await tabTo(page, level.locator('input[type="radio"]').first());
+      for (let k = 0; k < 2; k += 1) await page.keyboard.press('ArrowDown');
+    }
+    await tabTo(page, page.getByRole('link', { name: /^(Next|Review your answers)$/ }));
+    await page.keyboard.press('Enter');
+  }
+  await tabTo(page, page.getByRole('button', { name: 'Send my answers' }));
+  await page.keyboard.press('Enter');
+  // On the facilitator's own device, sending opens the round's results (the results page).
+  await expect(page.locator('main h1')).toHaveText('Results: Round 1');
+  await expect(page.getByTestId('respondent-count')).toContainText('1 p');
+  await tabTo(page, page.getByRole('link', { name: 'Board report' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main h1')).toBeFocused();
+  expect(problems).toEqual([]);
+});
+
+/** Presses Tab until `target` has focus (at most 200 times), as a keyboard user would. */
+async function tabTo(page, target) {
+  for (let i = 0; i < 200; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${target} with the Tab key`);
+}
+
+test.describe('at phone size', () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('a respondent completes the full assessment by touch', async ({ page }) => {
+    test.setTimeout(120_000);
+    const problems = watchForTrouble(page);
+    await createCollaboration(page, { name: 'Phone alliance', partners: ['Phone Trust', 'Phone Council'] });
+    await page.getByRole('link', { name: 'Answer the questionnaire' }).tap();
+    await page.getByLabel('Your organisation').selectOption({ index: 1 });
+    await page.getByText('Front-line staff').tap();
+    await page.getByRole('button', { name: 'Start' }).tap();
+    for (let topic = 1; topic <= FULL_TOPICS; topic += 1) {
+      await expect(page.getByTestId('progress')).toContainText(`Topic ${topic} of ${FULL_TOPICS}`);
+      await expect(page.getByTestId('progress')).toContainText(/minutes? left|Almost done/);
+      const groups = page.locator('fieldset.question');
+      for (let i = 0; i < (await groups.count()); i += 1) {
+        const option = groups.nth(i).locator('label').filter({ hasText: 'Agree' }).first();
+        const box = await option.boundingBox();
+        expect(box.height).toBeGreaterThanOrEqual(44);
+        await option.tap();
+      }
+      await page.getByRole('link', { name: /^(Next|Review your answers)$/ }).tap();
+    }
+    await page.getByRole('button', { name: 'Send my answers' }).tap();
+    await expect(page.locator('main h1')).toHaveText('Results: Round 1');
+    expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('every page reflows without sideways scrolling', async ({ page }) => {
+    await open(page, '#/');
+    await page.getByTestId('add-example').click();
+    for (const address of [
+      '#/',
+      '#/new',
+      '#/about',
+      '#/collaboration/example-20231103',
+      `#/round/${ROUND}/invite`,
+      `#/round/${ROUND}/answer`,
+      `facilitate.html#/round/${ROUND}/results`,
+      `facilitate.html#/round/${ROUND}/plan`,
+      `facilitate.html#/round/${ROUND}/report`,
+      `facilitate.html#/collaboration/example-20231103/progress`,
+      `collect.html#/round/${ROUND}/import`,
+    ]) {
+      await page.goto(`./${address}`);
+      await expect(page.locator('main h1')).toBeVisible();
+      // Wide data tables scroll inside their own box (allowed for tables); the page never does.
+      const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+      expect(width, address).toBeLessThanOrEqual(320);
+    }
+  });
+});
+
+test('focus moves to the page heading after every navigation', async ({ page }) => {
+  await open(page, '#/');
+  await page.getByRole('link', { name: 'About the method' }).click();
+  await expect(page.locator('main h1')).toBeFocused();
+  await page.goBack();
+  await expect(page.locator('main h1')).toBeFocused();
+});
