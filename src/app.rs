@@ -81,8 +81,27 @@ fn Loaded(props: &LoadedProps) -> Html {
         let state = state.clone();
         use_effect_with(state.revision, move |revision| {
             if *revision > 0 && state.writable {
-                state.dispatch(Action::Saved(browser::storage::save(&state.workspace)));
+                // Another tab wrote since: take in what it added first (record by record,
+                // newest wins, deletions kept), so neither tab's changes are lost.
+                let mut merged = (*state.workspace).clone();
+                if let Some(theirs) = browser::storage::written_elsewhere() {
+                    merged.merge(theirs.clone());
+                    state.dispatch(Action::Merge(Box::new(theirs)));
+                }
+                state.dispatch(Action::Saved(browser::storage::save(&merged)));
             }
+        });
+    }
+    // Changes made in another tab appear here as they happen.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::dom::on_window("storage", move || {
+                if let Some(theirs) = browser::storage::written_elsewhere() {
+                    state.dispatch(Action::Merge(Box::new(theirs)));
+                }
+            });
+            move || drop(listener)
         });
     }
     // The host's settings: read once; a missing file is normal, a bad one is explained.
@@ -106,6 +125,8 @@ fn Loaded(props: &LoadedProps) -> Html {
     html! {
         <ContextProvider<AppHandle> context={handle}>
             <Layout
+                undo={state.undo.as_ref().map(|(label, _)| AttrValue::from(label.clone()))}
+                on_undo={{ let s = state.clone(); Callback::from(move |undo: bool| s.dispatch(if undo { Action::Undo } else { Action::ForgetUndo })) }}
                 problem={state.storage_problem.clone()}
                 kiosk={state.kiosk.is_some()}
                 pages={props.pages}
@@ -124,6 +145,9 @@ struct LayoutProps {
     pages: Pages,
     config: Rc<trellis_core::config::Config>,
     config_problems: Vec<String>,
+    /// What the last deletion removed, while it can be undone.
+    undo: Option<AttrValue>,
+    on_undo: Callback<bool>,
 }
 
 #[component]
@@ -182,6 +206,13 @@ fn Layout(props: &LayoutProps) -> Html {
                     <div class="notice update-notice" role="status" data-testid="update-ready">
                         <p>{ msg::UPDATE_READY }</p>
                         <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| browser::offline::apply_update())}>{ msg::UPDATE_NOW }</button>
+                    </div>
+                }
+                if let Some(label) = props.undo.clone() {
+                    <div class="notice undo-notice" role="status" data-testid="undo">
+                        <p>{ msg::deleted_notice(&label) }</p>
+                        <button type="button" class="button" onclick={props.on_undo.reform(|_: MouseEvent| true)}>{ msg::UNDO }</button>
+                        <button type="button" class="link-button" onclick={props.on_undo.reform(|_: MouseEvent| false)}>{ msg::DISMISS }</button>
                     </div>
                 }
                 if !props.config_problems.is_empty() {

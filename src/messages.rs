@@ -1024,3 +1024,43 @@ pub const UPDATE_NOW: &str = "Reload with the new version";
 pub const CONFIG_PROBLEMS: &str = "This site's settings file (config.json) has mistakes, so Trellis is using its usual settings for these. Tell whoever looks after this site:";
 pub const TABLE_REGION: &str = "Table";
 pub const REVIEW_TABLE: &str = "Your answers by topic";
+pub const UNDO: &str = "Undo";
+pub const BACKUP_TITLE: &str = "Back up and restore";
+pub const BACKUP_LEAD: &str = "Everything here exists only in this browser. Download a backup now and then, and keep it somewhere safe; open it from \"Open a Trellis file\" to restore.";
+pub const BACKUP_NOW: &str = "Download a backup of everything";
+pub const BACKUP_REMINDER: &str =
+    "It has been a while since you last backed up. Your collaborations exist only in this browser.";
+pub const BACKUP_NEVER: &str = "You have not backed up yet. Your collaborations exist only in this browser.";
+pub const DISMISS: &str = "Not now";
+pub const REPLACE_ALL: &str = "Replace everything here with this file";
+pub const CONFIRM_REPLACE: &str = "Replace everything in this browser with the file? Whatever is here and not in the file will be gone (download a backup first if unsure).";
+pub const DELETE_COLLABORATION: &str = "Delete this collaboration";
+pub const STORAGE_USED_LABEL: &str = "Space used in this browser:";
+
+pub fn confirm_delete(label: &str) -> String {
+    format!("Delete {label}? You can undo this straight after.")
+}
+
+pub fn deleted_notice(label: &str) -> String {
+    format!("Deleted {label}.")
+}
+
+pub fn delete_round(name: &str) -> String {
+    format!("Delete {name}")
+}
+
+pub fn round_label(name: &str) -> String {
+    format!("the round \"{name}\" and its answers")
+}
+
+pub fn collaboration_label(name: &str) -> String {
+    format!("the collaboration \"{name}\", its rounds and all their answers")
+}
+
+pub fn storage_used(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{:.0} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use trellis_core::config::Config;
 use trellis_core::format::{
     ActionStatus, Answer, Collaboration, ContextAnswer, RoleCategory, Round, RoundStatus, Timestamp,
-    Workspace,
+    TombstoneKind, Workspace,
 };
 use trellis_core::plan::{PlanError, PlanFields};
 use trellis_core::workspace::{InputError, NewCollaboration, NewRound};
@@ -38,6 +38,8 @@ pub struct AppState {
     pub config: Rc<Config>,
     /// What was wrong with config.json, in words; those settings keep their defaults.
     pub config_problems: Vec<String>,
+    /// The last deletion, which can still be undone: what it was called, and the record.
+    pub undo: Option<(String, Rc<trellis_core::delete::Deleted>)>,
 }
 
 impl AppState {
@@ -58,6 +60,7 @@ impl AppState {
             kiosk,
             config: Rc::default(),
             config_problems: Vec::new(),
+            undo: None,
         }
     }
 
@@ -160,6 +163,15 @@ pub enum Action {
     Merge(Box<Workspace>),
     /// The host's settings, read from config.json, and what was wrong with them.
     Config(Rc<Config>, Vec<String>),
+    /// Deletes a record, keeping it to undo; `label` names it for the undo notice.
+    Delete {
+        kind: TombstoneKind,
+        id: String,
+        label: String,
+        now: Timestamp,
+    },
+    Undo,
+    ForgetUndo,
 }
 
 /// A change to an action plan; ids are made by the caller.
@@ -250,8 +262,36 @@ impl Reducible for AppState {
                 Ok(())
             }
             Action::Merge(other) => {
-                ws.merge(*other);
+                // Nothing new (for example another tab echoing this one): no save, no loop.
+                if !ws.merge(*other).changes_anything() {
+                    return Rc::new(next);
+                }
                 Ok(())
+            }
+            Action::Delete { kind, id, label, now } => {
+                let deleted = match kind {
+                    TombstoneKind::Collaboration => ws.delete_collaboration(&id, now),
+                    TombstoneKind::Round => ws.delete_round(&id, now),
+                    TombstoneKind::Response => ws.delete_response(&id, now),
+                };
+                match deleted {
+                    Ok(d) => {
+                        next.undo = Some((label, Rc::new(d)));
+                        Ok(())
+                    }
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+            Action::Undo => match self.undo.clone() {
+                Some((_, d)) => {
+                    next.undo = None;
+                    ws.undo_delete((*d).clone()).map_err(|e| e.to_string())
+                }
+                None => return Rc::new(next),
+            },
+            Action::ForgetUndo => {
+                next.undo = None;
+                return Rc::new(next);
             }
             other => self.reduce_input(&mut ws, other).map_err(|e| e.to_string()),
         };
@@ -400,7 +440,10 @@ impl AppState {
             | Action::Plan { .. }
             | Action::RemoveExamples
             | Action::Merge(_)
-            | Action::Config(..) => Ok(()),
+            | Action::Config(..)
+            | Action::Delete { .. }
+            | Action::Undo
+            | Action::ForgetUndo => Ok(()),
         }
     }
 }
@@ -626,6 +669,22 @@ impl AppHandle {
 
     pub fn merge(&self, other: Workspace) {
         self.dispatch(Action::Merge(Box::new(other)));
+    }
+
+    /// Deletes a collaboration, round or response after the user confirms; it can be
+    /// undone from the notice that follows.
+    /// Returns whether the user confirmed.
+    pub fn delete(&self, kind: TombstoneKind, id: &str, label: &str) -> bool {
+        let confirmed = browser::dom::confirm(&crate::messages::confirm_delete(label));
+        if confirmed {
+            self.dispatch(Action::Delete {
+                kind,
+                id: id.to_string(),
+                label: label.to_string(),
+                now: browser::now(),
+            });
+        }
+        confirmed
     }
 
     pub fn submit(&self, response_id: &str) {

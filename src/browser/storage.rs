@@ -63,6 +63,7 @@ pub fn load() -> Loaded {
             }
         }
     };
+    LAST.with(|l| l.set(fingerprint(&raw)));
     match Workspace::from_json(&raw) {
         Ok(workspace) => Loaded {
             workspace,
@@ -91,12 +92,64 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Writes the whole workspace under one key, so a write is whole or nothing.
+thread_local! {
+    /// A fingerprint of the text this tab last wrote or read, to notice another tab's write.
+    static LAST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// What another tab has written since this tab last wrote or read, if anything.
+pub fn written_elsewhere() -> Option<Workspace> {
+    let text = local_storage()?.get_item(KEY).ok().flatten()?;
+    let seen = fingerprint(&text);
+    if LAST.with(|l| l.replace(seen)) == seen {
+        return None;
+    }
+    Workspace::from_json(&text).ok()
+}
+
+/// Writes the whole workspace under one key, so a write is whole or nothing: the
+/// browser either stores the new text or keeps the old.
 pub fn save(workspace: &Workspace) -> Result<(), StorageProblem> {
     let storage = local_storage().ok_or(StorageProblem::Unavailable)?;
+    let text = workspace.to_json();
     storage
-        .set_item(KEY, &workspace.to_json())
-        .map_err(|_| StorageProblem::WriteFailed)
+        .set_item(KEY, &text)
+        .map_err(|_| StorageProblem::WriteFailed)?;
+    LAST.with(|l| l.set(fingerprint(&text)));
+    Ok(())
+}
+
+/// The key remembering when the workspace was last backed up (milliseconds).
+pub const BACKUP_KEY: &str = "trellis.backup";
+
+pub fn last_backup() -> Option<i64> {
+    local_storage()
+        .and_then(|s| s.get_item(BACKUP_KEY).ok().flatten())
+        .and_then(|t| t.parse().ok())
+}
+
+pub fn record_backup(at: i64) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(BACKUP_KEY, &at.to_string());
+    }
+}
+
+/// Bytes the app uses in storage (its keys, counted as UTF-16 like the browser's quota).
+pub fn bytes_used() -> usize {
+    let Some(s) = local_storage() else { return 0 };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("trellis."))
+        .map(|k| (k.len() + s.get_item(&k).ok().flatten().map_or(0, |v| v.len())) * 2)
+        .sum()
 }
 
 /// The key holding the round of a running workshop session, so a reload cannot end it.

@@ -25,7 +25,7 @@ pub fn Progress(props: &ProgressProps) -> Html {
                 value={props.answered.to_string()}
                 aria-label={msg::PROGRESS_LABEL}
             />
-            <p class="progress-count">
+            <p class="progress-count" role="status">
                 { msg::answered_of(props.answered, props.statements) }
                 if let Some(m) = props.minutes_left {
                     { format!(" {}", msg::minutes_left(m)) }

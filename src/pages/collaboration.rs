@@ -1,6 +1,6 @@
 //! One collaboration: its partners, its rounds, and adding a round.
 
-use trellis_core::format::RoundStatus;
+use trellis_core::format::{RoundStatus, TombstoneKind};
 use trellis_core::workspace::NewRound;
 use yew::prelude::*;
 
@@ -68,6 +68,18 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
     let error_for = |field: &str| error.as_ref().filter(|(f, _)| f == field).map(|(_, m)| m.clone());
 
     let invited = collaboration.invited.is_some();
+    let delete_collaboration = {
+        let (app, id, label) = (
+            app.clone(),
+            collaboration.id.clone(),
+            msg::collaboration_label(&collaboration.name),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if app.delete(TombstoneKind::Collaboration, &id, &label) {
+                crate::route::navigate(&Route::Home);
+            }
+        })
+    };
     let rounds = collaboration.rounds.iter().map(|r| {
         let closed = r.status == RoundStatus::Closed;
         let toggle = {
@@ -76,6 +88,12 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
             Callback::from(move |_| app.set_status(&id, next))
         };
         let sent = app.workspace.responses_for(&r.id).filter(|x| x.submitted.is_some()).count();
+        let delete_round = {
+            let (app, id, label) = (app.clone(), r.id.clone(), msg::round_label(&r.name));
+            Callback::from(move |_: MouseEvent| {
+                app.delete(TombstoneKind::Round, &id, &label);
+            })
+        };
         let mode = app.instrument_for(r).and_then(|i| i.mode(&r.mode)).map_or(r.mode.clone(), |m| m.title.clone());
         html! {
             <tr data-testid={format!("round-{}", r.name)}>
@@ -95,6 +113,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                         <Link to={Route::Import { id: r.id.clone() }}>{ msg::IMPORT }</Link>
                         <Link to={Route::Results { id: r.id.clone() }}>{ msg::SEE_RESULTS }</Link>
                     }
+                    <button type="button" class="link-button" onclick={delete_round}>{ msg::delete_round(&r.name) }</button>
                 </td>
             </tr>
         }
@@ -143,6 +162,9 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                     <button type="submit" class="button button-secondary">{ msg::ADD_ROUND }</button>
                 </form>
             </section>
+            <p>
+                <button type="button" class="link-button danger" data-testid="delete-collaboration" onclick={delete_collaboration}>{ msg::DELETE_COLLABORATION }</button>
+            </p>
         </>
     }
 }

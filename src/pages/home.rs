@@ -20,6 +20,36 @@ pub fn Home() -> Html {
     let pending = use_state(|| None::<(String, Workspace, MergeReport)>);
     let file_error = use_state(|| None::<String>);
     let collaborations = &app.workspace.collaborations;
+    let reminder_dismissed = use_state(|| false);
+    let last_backup = use_state(crate::browser::storage::last_backup);
+    // A gentle reminder once there are answers worth keeping and no backup for 30 days.
+    let has_answers = app.workspace.responses.iter().any(|r| r.submitted.is_some());
+    let stale = last_backup.is_none_or(|t| crate::browser::now().0 - t > 30 * 24 * 3600 * 1000);
+    let on_backup = {
+        let (app, last_backup, file_error) = (app.clone(), last_backup.clone(), file_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("trellis-backup-{}.json", crate::browser::today());
+            match crate::browser::files::download(&name, &app.workspace.to_json(), "application/json") {
+                Ok(()) => {
+                    let now = crate::browser::now().0;
+                    crate::browser::storage::record_backup(now);
+                    last_backup.set(Some(now));
+                }
+                Err(e) => file_error.set(Some(msg::download_failed(&e))),
+            }
+        })
+    };
+    let on_replace = {
+        let (app, pending) = (app.clone(), pending.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some((_, file, _)) = (*pending).clone() {
+                if crate::browser::dom::confirm(msg::CONFIRM_REPLACE) {
+                    app.replace_workspace(file);
+                    pending.set(None);
+                }
+            }
+        })
+    };
     let has_example = collaborations.iter().any(|c| c.example);
     let on_file = {
         let (app, pending, file_error) = (app.clone(), pending.clone(), file_error.clone());
@@ -89,6 +119,13 @@ pub fn Home() -> Html {
             <h1 tabindex="-1">{ msg::HOME_TITLE }</h1>
             <p class="lead">{ msg::HOME_LEAD }</p>
             <p>{ msg::PRIVACY_PROMISE }</p>
+            if has_answers && stale && !*reminder_dismissed {
+                <div class="notice" role="status" data-testid="backup-reminder">
+                    <p>{ if last_backup.is_none() { msg::BACKUP_NEVER } else { msg::BACKUP_REMINDER } }</p>
+                    <button type="button" class="button" onclick={on_backup.clone()}>{ msg::BACKUP_NOW }</button>
+                    <button type="button" class="link-button" onclick={let d = reminder_dismissed.clone(); Callback::from(move |_: MouseEvent| d.set(true))}>{ msg::DISMISS }</button>
+                </div>
+            }
             <section aria-labelledby="collaborations-heading">
                 <h2 id="collaborations-heading">{ msg::YOUR_COLLABORATIONS }</h2>
                 if collaborations.is_empty() {
@@ -118,6 +155,12 @@ pub fn Home() -> Html {
                     <button type="button" class="button button-secondary" data-testid="add-example" onclick={on_example}>{ msg::TRY_EXAMPLE }</button>
                 }
             </section>
+            <section aria-labelledby="backup-heading">
+                <h2 id="backup-heading">{ msg::BACKUP_TITLE }</h2>
+                <p>{ msg::BACKUP_LEAD }</p>
+                <p>{ msg::STORAGE_USED_LABEL }{ " " }<span data-testid="storage-used">{ msg::storage_used(crate::browser::storage::bytes_used()) }</span></p>
+                <button type="button" class="button button-secondary" data-testid="backup" onclick={on_backup}>{ msg::BACKUP_NOW }</button>
+            </section>
             <section aria-labelledby="open-heading">
                 <h2 id="open-heading">{ msg::OPEN_FILE_TITLE }</h2>
                 <div class="field">
@@ -134,6 +177,7 @@ pub fn Home() -> Html {
                         if report.changes_anything() {
                             <button type="button" class="button" data-testid="open-file-confirm" onclick={on_confirm}>{ msg::ADD_FILE }</button>
                         }
+                        <button type="button" class="button button-secondary" data-testid="open-file-replace" onclick={on_replace}>{ msg::REPLACE_ALL }</button>
                         <button type="button" class="button button-secondary" onclick={let p = pending.clone(); Callback::from(move |_: MouseEvent| p.set(None))}>{ msg::CANCEL }</button>
                     </div>
                 }

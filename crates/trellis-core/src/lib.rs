@@ -23,6 +23,7 @@ pub mod analysis;
 pub mod catalogue;
 pub mod chart;
 pub mod config;
+pub mod delete;
 pub mod example;
 pub mod export;
 pub mod format;

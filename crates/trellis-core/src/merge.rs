@@ -8,7 +8,9 @@
 //! - a response already here is replaced only by a later version of itself that is not
 //!   a step back (a submitted response is never replaced by an unsent one);
 //! - targets and consensus fill gaps, and a consensus recorded later wins;
-//! - a response whose round is in neither workspace is left out and counted.
+//! - a response whose round is in neither workspace is left out and counted;
+//! - deletions travel as tombstones: a record deleted on either side stays deleted, and
+//!   an older copy of it is not brought back.
 
 use crate::format::{Collaboration, Round, Workspace};
 
@@ -24,6 +26,10 @@ pub struct MergeReport {
     /// Responses for a round that neither workspace holds.
     pub responses_orphaned: usize,
     pub plan_items_added: usize,
+    /// Records removed here because the other side had deleted them.
+    pub deletions_applied: usize,
+    /// Records in the other side that were deleted here, so not brought back.
+    pub deleted_skipped: usize,
 }
 
 impl MergeReport {
@@ -33,6 +39,7 @@ impl MergeReport {
             + self.responses_added
             + self.responses_updated
             + self.plan_items_added
+            + self.deletions_applied
             > 0
     }
 }
@@ -63,8 +70,21 @@ impl Workspace {
     }
 
     /// Merges another workspace into this one under the rules in the module notes.
-    pub fn merge(&mut self, other: Workspace) -> MergeReport {
+    pub fn merge(&mut self, mut other: Workspace) -> MergeReport {
         let mut report = MergeReport::default();
+        // Deletions first: the other side's tombstones remove records here...
+        for t in std::mem::take(&mut other.deleted) {
+            if !self.is_deleted(t.kind, &t.id) {
+                report.deletions_applied += self.remove_record(t.kind, &t.id);
+                self.deleted.push(t);
+            }
+        }
+        // ...and records deleted here are dropped from the other side before adding.
+        let before = other.record_count();
+        for t in &self.deleted {
+            other.remove_record(t.kind, &t.id);
+        }
+        report.deleted_skipped = before - other.record_count();
         for incoming in other.collaborations {
             match self.collaborations.iter_mut().find(|c| c.id == incoming.id) {
                 None => {
@@ -98,6 +118,41 @@ impl Workspace {
             }
         }
         report
+    }
+}
+
+impl Workspace {
+    /// Collaborations, rounds and responses together.
+    fn record_count(&self) -> usize {
+        self.collaborations.len()
+            + self.collaborations.iter().map(|c| c.rounds.len()).sum::<usize>()
+            + self.responses.len()
+    }
+
+    /// Removes a record (and what belongs to it) if present; returns how many records went.
+    fn remove_record(&mut self, kind: crate::format::TombstoneKind, id: &str) -> usize {
+        use crate::format::TombstoneKind;
+        let gone_rounds: Vec<String> = match kind {
+            TombstoneKind::Collaboration => self
+                .collaborations
+                .iter()
+                .filter(|c| c.id == id)
+                .flat_map(|c| c.rounds.iter().map(|r| r.id.clone()))
+                .collect(),
+            TombstoneKind::Round => vec![id.to_string()],
+            TombstoneKind::Response => Vec::new(),
+        };
+        let before = self.record_count();
+        match kind {
+            TombstoneKind::Collaboration => self.collaborations.retain(|c| c.id != id),
+            TombstoneKind::Round => self
+                .collaborations
+                .iter_mut()
+                .for_each(|c| c.rounds.retain(|r| r.id != id)),
+            TombstoneKind::Response => self.responses.retain(|r| r.id != id),
+        }
+        self.responses.retain(|r| !gone_rounds.contains(&r.round_id));
+        before - self.record_count()
     }
 }
 

@@ -8,6 +8,7 @@ mod exchange;
 mod instrument;
 mod plan;
 mod round_reference;
+mod safety;
 mod scoring;
 mod stats;
 mod transfer;

@@ -19,5 +19,5 @@ pub use transfer::{
 };
 pub use workspace::{
     ActionStatus, Answer, Collaboration, Consensus, ContextAnswer, Invited, Partner, PlanItem, Response,
-    RoleCategory, Round, RoundStatus, Timestamp, Workspace, WORKSPACE_SCHEMA,
+    RoleCategory, Round, RoundStatus, Timestamp, Tombstone, TombstoneKind, Workspace, WORKSPACE_SCHEMA,
 };

@@ -25,6 +25,9 @@ pub struct Workspace {
     pub collaborations: Vec<Collaboration>,
     #[serde(default)]
     pub responses: Vec<Response>,
+    /// What was deleted here, so that merging an older copy does not bring it back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
 }
 
 impl Default for Workspace {
@@ -33,8 +36,26 @@ impl Default for Workspace {
             schema: WORKSPACE_SCHEMA,
             collaborations: Vec::new(),
             responses: Vec::new(),
+            deleted: Vec::new(),
         }
     }
+}
+
+/// A record deleted from this workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tombstone {
+    pub kind: TombstoneKind,
+    pub id: String,
+    pub at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TombstoneKind {
+    Collaboration,
+    Round,
+    Response,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

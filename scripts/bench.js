@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// Browser timings for the benchmark command (scripts/bench), in headless Chromium against
+// the release build in dist/ served on localhost. Each figure is the median of RUNS runs.
+// Prints one JSON object: { results: [{ name, median_ms | value, unit, budget, runs }] }.
+// Times are read from the page's own clock (performance.now(), whose zero is the start
+// of the navigation) through marks made by an init script when the awaited element
+// appears, so Playwright's own overhead is not counted.
+'use strict';
+const { chromium } = require('@playwright/test');
+const { spawn } = require('child_process');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+const PORT = Number(process.env.TRELLIS_BENCH_PORT || 8790);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const RUNS = Number(process.env.TRELLIS_BENCH_RUNS || 5);
+const instrument = require('../crates/trellis-core/instruments/trellis-1.0.0.json');
+const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
+const DOMAINS = instrument.domains.map((d) => d.id);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Records, in the page, when the first element matching `selector` appears. */
+function watchFor(selector) {
+  return `(() => {
+    const seen = () => document.querySelector(${JSON.stringify(selector)});
+    const mark = () => { if (!window.__appeared && seen()) { window.__appeared = performance.now(); } };
+    new MutationObserver(mark).observe(document, { childList: true, subtree: true, attributes: true });
+  })();`;
+}
+
+let seed = 7;
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
+
+function response(roundId, k, org) {
+  const answers = {};
+  for (const id of FULL) answers[id] = random() < 0.06 ? 'dk' : 1 + Math.floor(random() * 5);
+  const levels = Object.fromEntries(DOMAINS.map((d) => [d, 1 + Math.floor(random() * 5)]));
+  return {
+    id: `bench-${roundId}-${k}`, round_id: roundId, organisation: `p${1 + (k % org)}`, role: 'manager',
+    answers, levels, comments: {}, started: 1_790_000_000_000 + k, updated: 1_790_000_000_000 + k, submitted: 1_790_000_000_000 + k,
+  };
+}
+
+function workspace(rounds, perRound) {
+  const ws = { schema: 2, collaborations: [], responses: [] };
+  const c = {
+    id: 'bench', name: 'Benchmark collaboration', partners: [1, 2, 3, 4].map((i) => ({ id: `p${i}`, name: `Partner ${i}` })),
+    context: {}, rounds: [], created: 1_790_000_000_000,
+  };
+  for (let r = 0; r < rounds; r += 1) {
+    const id = `bench-r${r + 1}`;
+    c.rounds.push({ id, name: `Round ${r + 1}`, date: `20${String(20 + Math.floor(r / 12)).padStart(2, '0')}-${String(1 + (r % 12)).padStart(2, '0')}-15`, instrument_id: 'trellis', instrument_version: '1.0.0', mode: 'full', status: 'open', targets: {}, created: 1_790_000_000_000 + r });
+    for (let k = 0; k < perRound; k += 1) ws.responses.push(response(id, k, 4));
+  }
+  ws.collaborations.push(c);
+  return ws;
+}
+
+async function timed(browser, { name, url, selector, prepare, warm, budget }) {
+  const times = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (prepare) await prepare(page);
+    if (warm) {
+      await page.goto(url);
+      await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller);
+    }
+    await page.addInitScript(watchFor(selector));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__appeared, null, { timeout: 30_000 });
+    times.push(await page.evaluate(() => window.__appeared));
+    await context.close();
+  }
+  return { name, median_ms: Math.round(median(times)), runs: times.map(Math.round), budget_ms: budget };
+}
+
+async function plant(page, ws) {
+  await page.goto(`${BASE}index.html#/about`);
+  await page.evaluate((text) => localStorage.setItem('trellis.workspace', text), JSON.stringify(ws));
+}
+
+async function main() {
+  const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', path.join(ROOT, 'dist')], { stdio: 'ignore' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    await new Promise((r) => setTimeout(r, 800));
+    const results = [];
+    const one = workspace(1, 1);
+    one.responses[0].submitted = null;
+    const answerUrl = `${BASE}index.html#/round/bench-r1/answer/1`;
+    const firstStatement = 'fieldset.question input[type="radio"]';
+    results.push(await timed(browser, { name: 'first statement interactive, cold', url: answerUrl, selector: firstStatement, prepare: (p) => plant(p, one), budget: 500 }));
+    results.push(await timed(browser, { name: 'first statement interactive, service worker warm', url: answerUrl, selector: firstStatement, prepare: (p) => plant(p, one), warm: true, budget: 500 }));
+
+    const big = workspace(1, 500);
+    const results500 = await timed(browser, { name: 'results dashboard, 500 respondents (from navigation)', url: `${BASE}facilitate.html#/round/bench-r1/results`, selector: '[data-testid="radar"] circle', prepare: (p) => plant(p, big) });
+    results.push(results500);
+    const empty = await timed(browser, { name: 'results page with no answers (app start only)', url: `${BASE}facilitate.html#/round/bench-r1/results`, selector: '[data-testid="no-results"]', prepare: (p) => plant(p, workspace(1, 0)) });
+    results.push(empty);
+    results.push({ name: 'dashboard render for 500 respondents (difference of the two above)', median_ms: results500.median_ms - empty.median_ms, budget_ms: 200 });
+
+    // Import of 200 response files on the collect page: from choosing the files to the preview.
+    const importTimes = [];
+    const files = Array.from({ length: 200 }, (_, k) => ({
+      name: `answers-${k}.json`, mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ trellis: 'response', format: 1, instrument: 'trellis', version: '1.0.0', response: response('bench-r1', 1000 + k, 4) })),
+    }));
+    for (let run = 0; run < RUNS; run += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await plant(page, workspace(1, 0));
+      await page.goto(`${BASE}collect.html#/round/bench-r1/import`);
+      const input = page.getByLabel('Choose response files or a CSV file');
+      await input.waitFor();
+      const start = await page.evaluate(() => performance.now());
+      await input.setInputFiles(files);
+      await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+      importTimes.push((await page.evaluate(() => performance.now())) - start);
+      await context.close();
+    }
+    results.push({ name: 'import of 200 response files (choose to preview)', median_ms: Math.round(median(importTimes)), runs: importTimes.map(Math.round), budget_ms: 2000 });
+
+    // A 50 x 50 workspace: its size in storage, and how long the app takes to start with it.
+    const fifty = workspace(50, 50);
+    const text = JSON.stringify(fifty);
+    results.push({ name: 'workspace of 50 rounds x 50 responses in storage', value: +(text.length * 2 / (1024 * 1024)).toFixed(2), unit: 'MB (UTF-16, as browsers count)', budget: 2 });
+    const loaded = await timed(browser, { name: 'home page with the 50 x 50 workspace', url: `${BASE}index.html#/`, selector: '[data-testid="collaborations"]', prepare: (p) => plant(p, fifty) });
+    const bare = await timed(browser, { name: 'home page with an empty workspace', url: `${BASE}index.html#/`, selector: '[data-testid="no-collaborations"]' });
+    results.push(loaded, bare, { name: 'loading the 50 x 50 workspace (difference of the two above)', median_ms: loaded.median_ms - bare.median_ms, budget_ms: 100 });
+    // Saving it: one change, then the time until storage holds it.
+    const saveTimes = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await plant(page, fifty);
+      await page.goto(`${BASE}index.html#/collaboration/bench/context`);
+      await page.locator('fieldset input[type="radio"]').first().waitFor();
+      const before = await page.evaluate(() => localStorage.getItem('trellis.workspace').length);
+      const start = await page.evaluate(() => performance.now());
+      await page.locator('fieldset input[type="radio"]').first().check();
+      await page.waitForFunction((n) => localStorage.getItem('trellis.workspace').length !== n, before);
+      saveTimes.push((await page.evaluate(() => performance.now())) - start);
+      await context.close();
+    }
+    results.push({ name: 'one change saved with the 50 x 50 workspace (click to stored)', median_ms: Math.round(median(saveTimes)), runs: saveTimes.map(Math.round), budget_ms: 100 });
+    console.log(JSON.stringify({ runs: RUNS, results }, null, 2));
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,157 @@
+// Data safety in the browser: two tabs editing at once, deleting with undo, damaged
+// storage planted before load, a full store, hostile text, and backup then restore.
+const { test } = require('@playwright/test');
+const fs = require('fs');
+const { open, watchForTrouble, createCollaboration, expect } = require('./support');
+
+const KEY = 'trellis.workspace';
+const stored = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
+
+async function addRound(page, name) {
+  await page.getByLabel('Round name').fill(name);
+  await page.getByRole('button', { name: 'Add a round' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Round added.' })).toBeVisible();
+}
+
+test('two tabs on one workspace: each sees the other, and editing at once loses nothing', async ({ page, context }) => {
+  const problems = watchForTrouble(page);
+  await createCollaboration(page, { name: 'Two tab alliance', partners: ['North', 'South'] });
+  const address = page.url();
+  const other = await context.newPage();
+  await other.goto(address);
+  await expect(other.getByRole('heading', { level: 1, name: 'Two tab alliance' })).toBeVisible();
+  // Both add a round without reloading.
+  await addRound(page, 'From the first tab');
+  await addRound(other, 'From the second tab');
+  for (const p of [page, other]) {
+    await expect(p.getByTestId('round-From the first tab')).toBeVisible();
+    await expect(p.getByTestId('round-From the second tab')).toBeVisible();
+  }
+  const rounds = (await stored(page)).collaborations[0].rounds.map((r) => r.name).sort();
+  expect(rounds).toEqual(['From the first tab', 'From the second tab', 'Round 1']);
+  // A tab that answers while the other adds a round: both changes kept.
+  await other.getByTestId('round-Round 1').getByRole('link', { name: 'Answer the questionnaire' }).click();
+  await other.getByLabel('Your organisation').selectOption({ label: 'North' });
+  await other.getByLabel('Manager').check();
+  await other.getByRole('button', { name: 'Start' }).click();
+  await other.locator('fieldset.question').first().locator('input[value="5"]').check();
+  await addRound(page, 'Third');
+  await expect.poll(async () => (await stored(page)).responses.length).toBe(1);
+  const ws = await stored(page);
+  expect(ws.collaborations[0].rounds).toHaveLength(4);
+  expect(Object.values(ws.responses[0].answers)).toEqual([5]);
+  expect(problems).toEqual([]);
+});
+
+test('deleting a round or a collaboration asks first and can be undone', async ({ page }) => {
+  const problems = watchForTrouble(page);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
+  await createCollaboration(page, { name: 'Deletable alliance', partners: ['North', 'South'] });
+  await addRound(page, 'Spare round');
+  await page.getByRole('button', { name: 'Delete Spare round' }).click();
+  expect(dialogs.pop()).toContain('the round "Spare round" and its answers');
+  await expect(page.getByTestId('round-Spare round')).toHaveCount(0);
+  await page.getByTestId('undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('round-Spare round')).toBeVisible();
+  expect((await stored(page)).deleted || []).toEqual([]);
+  // A refusal changes nothing.
+  page.removeAllListeners('dialog');
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByTestId('delete-collaboration').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Deletable alliance' })).toBeVisible();
+  page.on('dialog', (d) => d.accept());
+  await page.getByTestId('delete-collaboration').click();
+  await expect(page.getByTestId('no-collaborations')).toBeVisible();
+  expect((await stored(page)).deleted.map((t) => t.kind)).toEqual(['collaboration']);
+  await page.getByTestId('undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('collaborations')).toContainText('Deletable alliance');
+  expect(problems).toEqual([]);
+});
+
+test('damaged storage planted before load: the app starts, explains, and keeps the text aside', async ({ page }) => {
+  await open(page, '#/');
+  const damaged = '{"schema": 2, "collaborations": [ {"id": "half-writ';
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, damaged]);
+  await page.reload();
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Saved data could not be read');
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('trellis.workspace.damaged.')).map((k) => localStorage.getItem(k)),
+  );
+  expect(kept).toEqual([damaged]);
+  // A wrong type inside otherwise valid JSON is damage too, and is kept aside the same way.
+  await page.evaluate((key) => localStorage.setItem(key, '{"schema": 2, "collaborations": 7}'), KEY);
+  await page.reload();
+  await expect(page.getByRole('main')).toContainText('Saved data could not be read');
+});
+
+test('a full store: the user is told, and the data already saved stays intact', async ({ page }) => {
+  await createCollaboration(page, { name: 'Full store alliance', partners: ['North', 'South'] });
+  const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  // Fill the rest of the quota with other data.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 200; i += 1) {
+      try { localStorage.setItem(`filler.${i}`, chunk); } catch (e) { break; }
+    }
+    // Then ever smaller pieces until not even one more character fits.
+    for (let size = 128 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      for (let i = 0; ; i += 1) {
+        try { localStorage.setItem(`filler.${size}.${i}`, 'y'.repeat(size)); } catch (e) { break; }
+      }
+    }
+  });
+  await addRoundExpectingFailure(page);
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
+  // Still working in memory: the new round is on screen.
+  await expect(page.getByTestId('round-Too big')).toBeVisible();
+});
+
+async function addRoundExpectingFailure(page) {
+  await page.getByLabel('Round name').fill('Too big');
+  await page.getByRole('button', { name: 'Add a round' }).click();
+  await expect(page.getByRole('main')).toContainText(/storage is full|could not save|refused to save/i);
+}
+
+test('hostile text is shown as text, never run', async ({ page }) => {
+  const problems = watchForTrouble(page);
+  const name = '<img src=x onerror="window.__pwned=1"> \u202eevil\u202c 👩‍⚕️ مرحبا';
+  await createCollaboration(page, { name, partners: ['<script>window.__pwned=2</script>', 'B\u0007ell'] });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId('partner-list')).toContainText('<script>window.__pwned=2</script>');
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('main img').count()).toBe(0);
+  expect(problems).toEqual([]);
+});
+
+test('back up everything, then restore it into an empty browser', async ({ page, browser }, testInfo) => {
+  page.on('dialog', (d) => d.accept());
+  await open(page, '#/');
+  await page.getByTestId('add-example').click();
+  await expect(page.getByTestId('backup-reminder')).toBeVisible();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup').click()]);
+  expect(file.suggestedFilename()).toMatch(/^trellis-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const saved = testInfo.outputPath('backup.json');
+  await file.saveAs(saved);
+  await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
+  const original = await stored(page);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(page.url());
+  other.on('dialog', (d) => d.accept());
+  await other.getByLabel('Choose a round or collaboration file').setInputFiles(saved);
+  await expect(other.getByTestId('open-file-preview')).toContainText('60 set(s) of answers');
+  await other.getByTestId('open-file-replace').click();
+  await expect(other.getByTestId('collaborations')).toContainText('Riverside Frailty Alliance');
+  const restored = await stored(other);
+  expect(restored.collaborations).toEqual(original.collaborations);
+  expect(restored.responses).toEqual(original.responses);
+  // A damaged backup changes nothing.
+  fs.writeFileSync(saved, fs.readFileSync(saved, 'utf8').slice(0, 500));
+  await other.getByLabel('Choose a round or collaboration file').setInputFiles(saved);
+  await expect(other.getByTestId('open-file-error')).toBeVisible();
+  expect(await stored(other)).toEqual(restored);
+  await fresh.close();
+});
