@@ -85,16 +85,17 @@ setup_chromium() {
 }
 
 # Builds the deployable static site into dist/ (relative URLs, see Trunk.toml). The app
-# is three pages, each its own bundle (see src/route.rs, Surface): index.html first,
-# which Trunk builds into dist/, then facilitate.html and collect.html beside it. Those
-# two are made from index.html, so the pages never drift apart.
+# is four pages, each its own bundle (see src/route.rs, Surface): index.html first,
+# which Trunk builds into dist/, then facilitate.html, reports.html and collect.html
+# beside it. Those are made from index.html, so the pages never drift apart.
 build_release() {
   say "building the release site into dist/"
   (cd "$ROOT" && trunk build --release --offline=true index.html) || die "the release build failed (see above)."
   local entry page bin title out
-  for entry in facilitate collect; do
+  for entry in facilitate reports collect; do
     case "$entry" in
       facilitate) bin=trellis-facilitate title="Trellis: results and planning" ;;
+      reports) bin=trellis-reports title="Trellis: reports" ;;
       collect) bin=trellis-collect title="Trellis: collect answers" ;;
     esac
     page="$entry.html"

@@ -266,12 +266,19 @@ pub fn collect_pages(route: Route) -> Html {
     }
 }
 
-/// The facilitator's page: results, agreement, plans, reports, progress.
+/// The facilitator's page: results, agreement, targets and the action plan.
 pub fn facilitator_pages(route: Route) -> Html {
     match route {
         Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
         Route::Results { id } => html! { <Results id={id} /> },
         Route::Plan { id } => html! { <PlanPage id={id} /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+/// The reports page: the board report, each statement in detail, progress over time.
+pub fn report_pages(route: Route) -> Html {
+    match route {
         Route::Report { id } => html! { <ReportPage id={id} /> },
         Route::Statements { id } => html! { <StatementsPage id={id} /> },
         Route::Progress { id } => html! { <ProgressPage id={id} /> },

@@ -1,5 +1,5 @@
-//! Entry point of the facilitator's page (facilitate.html): results, agreement, action
-//! plans, board reports and progress over time. Built as its own bundle so the
+//! Entry point of the facilitator's page (facilitate.html): results, the agreed view,
+//! targets and the action plan. Built as its own bundle so the
 //! main page that respondents open stays small.
 
 fn main() {

@@ -55,13 +55,15 @@ pub enum Route {
 }
 
 /// The pages Trellis is built as, each with its own, smaller bundle: the main page
-/// (setting up, inviting, answering), the facilitator's page (results, plans, reports)
-/// and the collecting page (importing answers sent back). All read the same storage;
-/// moving between them is an ordinary link to the other page.
+/// (setting up, inviting, answering), the facilitator's page (results, agreement,
+/// plans), the reports page (board report, statements, progress over time) and the
+/// collecting page (importing answers sent back). All read the same storage; moving
+/// between them is an ordinary link to the other page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Surface {
     Main,
     Facilitate,
+    Reports,
     Collect,
 }
 
@@ -71,6 +73,7 @@ impl Surface {
         match self {
             Surface::Main => "index.html",
             Surface::Facilitate => "facilitate.html",
+            Surface::Reports => "reports.html",
             Surface::Collect => "collect.html",
         }
     }
@@ -102,12 +105,8 @@ impl Route {
     /// The page that shows this route.
     pub fn surface(&self) -> Surface {
         match self {
-            Route::Results { .. }
-            | Route::Consensus { .. }
-            | Route::Plan { .. }
-            | Route::Report { .. }
-            | Route::Statements { .. }
-            | Route::Progress { .. } => Surface::Facilitate,
+            Route::Results { .. } | Route::Consensus { .. } | Route::Plan { .. } => Surface::Facilitate,
+            Route::Report { .. } | Route::Statements { .. } | Route::Progress { .. } => Surface::Reports,
             Route::Import { .. } => Surface::Collect,
             _ => Surface::Main,
         }

@@ -591,29 +591,29 @@ impl AppHandle {
         let Some(origin) = self.config.host_origin.as_deref() else {
             return;
         };
-        let collaboration = self.workspace.round(round_id).map(|(c, _)| c.id.clone());
-        let mut message = serde_json::json!({
-            "source": "trellis",
-            "type": kind,
-            "round": round_id,
-            "collaboration": collaboration,
-        });
-        if let (Some(id), Some(map)) = (response_id, message.as_object_mut()) {
-            map.insert("response".into(), id.into());
-            if self.config.share_answers {
-                if let Some(r) = self.workspace.response(id) {
-                    map.insert(
-                        "answers".into(),
-                        serde_json::to_value(&r.answers).unwrap_or_default(),
-                    );
-                    map.insert(
-                        "levels".into(),
-                        serde_json::to_value(&r.levels).unwrap_or_default(),
-                    );
-                }
+        // Written by hand rather than through serde_json::Value, which would add its
+        // whole serializer to every page's bundle.
+        let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let collaboration = self
+            .workspace
+            .round(round_id)
+            .map_or("null".to_string(), |(c, _)| text(&c.id));
+        let mut message = format!(
+            r#"{{"source":"trellis","type":{},"round":{},"collaboration":{}"#,
+            text(kind),
+            text(round_id),
+            collaboration
+        );
+        if let Some(id) = response_id {
+            message.push_str(&format!(r#","response":{}"#, text(id)));
+            if let Some(r) = self.workspace.response(id).filter(|_| self.config.share_answers) {
+                let answers = serde_json::to_string(&r.answers).unwrap_or_else(|_| "{}".into());
+                let levels = serde_json::to_string(&r.levels).unwrap_or_else(|_| "{}".into());
+                message.push_str(&format!(r#","answers":{answers},"levels":{levels}"#));
             }
         }
-        browser::host::post_to_host(origin, &message.to_string());
+        message.push('}');
+        browser::host::post_to_host(origin, &message);
     }
 
     pub fn replace_workspace(&self, workspace: Workspace) {

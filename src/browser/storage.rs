@@ -63,7 +63,7 @@ pub fn load() -> Loaded {
             }
         }
     };
-    LAST.with(|l| l.set(fingerprint(&raw)));
+    remember(&raw);
     match Workspace::from_json(&raw) {
         Ok(workspace) => Loaded {
             workspace,
@@ -93,24 +93,21 @@ pub fn load() -> Loaded {
 }
 
 thread_local! {
-    /// A fingerprint of the text this tab last wrote or read, to notice another tab's write.
-    static LAST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// The text this tab last wrote or read, to notice another tab's write.
+    static LAST: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-fn fingerprint(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
+fn remember(text: &str) {
+    LAST.with(|l| text.clone_into(&mut l.borrow_mut()));
 }
 
 /// What another tab has written since this tab last wrote or read, if anything.
 pub fn written_elsewhere() -> Option<Workspace> {
     let text = local_storage()?.get_item(KEY).ok().flatten()?;
-    let seen = fingerprint(&text);
-    if LAST.with(|l| l.replace(seen)) == seen {
+    if LAST.with(|l| *l.borrow() == text) {
         return None;
     }
+    remember(&text);
     Workspace::from_json(&text).ok()
 }
 
@@ -122,7 +119,7 @@ pub fn save(workspace: &Workspace) -> Result<(), StorageProblem> {
     storage
         .set_item(KEY, &text)
         .map_err(|_| StorageProblem::WriteFailed)?;
-    LAST.with(|l| l.set(fingerprint(&text)));
+    remember(&text);
     Ok(())
 }
 

@@ -39,9 +39,9 @@ async function tour(page, scheme) {
     [`facilitate.html#/round/${ROUND}/results`, 'results dashboard'],
     [`facilitate.html#/round/${ROUND}/consensus`, 'agreed view and targets'],
     [`facilitate.html#/round/${ROUND}/plan`, 'targets and action plan'],
-    [`facilitate.html#/round/${ROUND}/statements`, 'statements'],
-    [`facilitate.html#/round/${ROUND}/report`, 'board report'],
-    [`facilitate.html#/collaboration/example-20231103/progress`, 'progress over time'],
+    [`reports.html#/round/${ROUND}/statements`, 'statements'],
+    [`reports.html#/round/${ROUND}/report`, 'board report'],
+    [`reports.html#/collaboration/example-20231103/progress`, 'progress over time'],
     [`collect.html#/round/${ROUND}/import`, 'import'],
   ];
   for (const [address, name] of pages) {
@@ -122,7 +122,7 @@ test('a full assessment with the keyboard alone, through to the results', async 
   // On the facilitator's own device, sending opens the round's results (the results page).
   await expect(page.locator('main h1')).toHaveText('Results: Round 1');
   await expect(page.getByTestId('respondent-count')).toContainText('1 p');
-  await tabTo(page, page.getByRole('link', { name: 'Board report' }));
+  await tabTo(page, page.getByRole('link', { name: 'Targets and action plan' }));
   await page.keyboard.press('Enter');
   await expect(page.locator('main h1')).toBeFocused();
   expect(problems).toEqual([]);
@@ -182,8 +182,8 @@ test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
       `#/round/${ROUND}/answer`,
       `facilitate.html#/round/${ROUND}/results`,
       `facilitate.html#/round/${ROUND}/plan`,
-      `facilitate.html#/round/${ROUND}/report`,
-      `facilitate.html#/collaboration/example-20231103/progress`,
+      `reports.html#/round/${ROUND}/report`,
+      `reports.html#/collaboration/example-20231103/progress`,
       `collect.html#/round/${ROUND}/import`,
     ]) {
       await page.goto(`./${address}`);

@@ -154,10 +154,20 @@ impl fmt::Display for Version {
 }
 
 /// A validated instrument.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Instrument {
     file: InstrumentFile,
     version: Version,
+}
+
+/// Instruments are identified by id and version: a wording change is a new version (see
+/// docs/instrument.md), so two with the same id and version are the same instrument.
+/// Comparing only those keeps view props cheap to compare (and the bundle smaller than
+/// comparing every statement).
+impl PartialEq for Instrument {
+    fn eq(&self, other: &Self) -> bool {
+        self.file.id == other.file.id && self.version == other.version
+    }
 }
 
 impl Instrument {

@@ -248,12 +248,15 @@ impl NewCollaboration {
 impl Workspace {
     /// Reads stored or imported workspace text.
     pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
+        // Only the schema number is read first (other fields are skipped unparsed), so a
+        // newer version's data is recognised even when today's types cannot read it.
         #[derive(serde::Deserialize)]
         struct Probe {
-            schema: Option<serde_json::Value>,
+            #[serde(default)]
+            schema: Option<u64>,
         }
         let probe: Probe = serde_json::from_str(text).map_err(|e| LoadError::Damaged(e.to_string()))?;
-        match probe.schema.as_ref().and_then(|v| v.as_u64()) {
+        match probe.schema {
             None => Err(LoadError::NoSchema),
             Some(v) if v > u64::from(WORKSPACE_SCHEMA) => {
                 Err(LoadError::NewerSchema(u32::try_from(v).unwrap_or(u32::MAX)))
