@@ -441,3 +441,82 @@ fn shared_table_markup() {
          class=\"c\"><caption>Cap</caption><thead><tr><th scope=\"col\">A</th></tr></thead><tbody></tbody></table></div>"
     );
 }
+
+#[test]
+fn charts_carry_text_alternatives_and_their_numbers() {
+    use trellis::components::charts::{distribution_figure, radar_figure};
+    use trellis_core::analysis::Distribution;
+    use trellis_core::chart::RadarValues;
+    use yew::{component, Html};
+    #[component]
+    fn Radar() -> Html {
+        let labels: Vec<String> = ["Trust", "Vision", "Capacity"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let values = [
+            RadarValues {
+                value: Some(4.0),
+                spread: Some((3.5, 4.5)),
+                target: Some(4.0),
+                agreed: Some(3.0),
+            },
+            RadarValues {
+                value: None,
+                spread: None,
+                target: Some(3.0),
+                agreed: None,
+            },
+            RadarValues {
+                value: Some(2.0),
+                spread: Some((1.5, 2.5)),
+                target: Some(3.0),
+                agreed: None,
+            },
+        ];
+        radar_figure(
+            &labels,
+            &values,
+            "Trust 4.0; Vision not enough answers; Capacity 2.0".into(),
+        )
+    }
+    #[component]
+    fn Bars() -> Html {
+        let d = Distribution {
+            points: vec![1, 0, 3, 4, 2],
+            dont_know: 2,
+            not_applicable: 0,
+            unanswered: 1,
+        };
+        distribution_figure("dist", "How people answered", &[("Trust".to_string(), d)])
+    }
+    let radar = render::<Radar>(());
+    assert!(radar.contains("role=\"img\""));
+    assert!(radar.contains("aria-labelledby=\"radar-title radar-desc\""));
+    assert!(
+        radar.contains("<desc id=\"radar-desc\">Trust 4.0; Vision not enough answers; Capacity 2.0</desc>")
+    );
+    assert_eq!(
+        count(&radar, "class=\"radar-marker\""),
+        2,
+        "no marker for the topic without a score"
+    );
+    assert_eq!(count(&radar, "class=\"radar-agreed\""), 1);
+    assert_eq!(
+        count(&radar, "class=\"radar-target\""),
+        1,
+        "every topic has a target: a ring"
+    );
+    for label in ["Trust", "Vision", "Capacity", "Target level", "Agreed level"] {
+        assert!(radar.contains(label), "{label}");
+    }
+    let bars = render::<Bars>(());
+    assert!(bars.contains("aria-label=\"How people answered: stacked bars"));
+    // Five non-empty categories drawn (1, 3, 4, 5 and don't know), each with its count.
+    assert_eq!(count(&bars, "<rect "), 5);
+    assert!(bars.contains("<title>Agree: 4</title>"));
+    assert!(bars.contains("know: 2</title>"));
+    // The table gives every count, including the empty ones.
+    assert!(bars.contains("<td class=\"num\">0</td>"));
+    assert_eq!(count(&bars, "<th scope=\"col\" class=\"num\">"), 7);
+}
