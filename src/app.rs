@@ -241,7 +241,6 @@ pub fn main_pages(route: Route) -> Html {
         Route::NewCollaboration => html! { <NewCollaborationPage /> },
         Route::Collaboration { id } => html! { <CollaborationPage id={id} /> },
         Route::Context { id } => html! { <ContextPage id={id} /> },
-        Route::About => html! { <About /> },
         Route::AnswerStart { id } => html! { <AnswerStart id={id} /> },
         // Keyed by step so each topic page gets fresh form controls: reusing radio inputs
         // across pages lets the browser's radio-group rules drop a checked state.
@@ -276,12 +275,14 @@ pub fn facilitator_pages(route: Route) -> Html {
     }
 }
 
-/// The reports page: the board report, each statement in detail, progress over time.
+/// The reports page: the board report, each statement in detail, progress over time,
+/// and the method with its sources (About).
 pub fn report_pages(route: Route) -> Html {
     match route {
         Route::Report { id } => html! { <ReportPage id={id} /> },
         Route::Statements { id } => html! { <StatementsPage id={id} /> },
         Route::Progress { id } => html! { <ProgressPage id={id} /> },
+        Route::About => html! { <About /> },
         other => html! { <Elsewhere route={other} /> },
     }
 }

@@ -108,7 +108,7 @@ pub const METHOD: &[&str] = &[
 pub const STORAGE_UNAVAILABLE_TITLE: &str = "This browser is not letting Trellis save";
 pub const STORAGE_UNAVAILABLE: &str = "You can carry on, but everything you enter will be lost when you close or reload this page. Your browser may be in private mode, or its settings may block websites from saving data.";
 pub const STORAGE_FULL_TITLE: &str = "Your latest changes could not be saved";
-pub const STORAGE_FULL: &str = "This browser's storage is full or refused to save. Your earlier saved data is untouched and your latest changes are kept on this page for now; do not close it until saving works again.";
+pub const STORAGE_FULL: &str = "This browser's storage is full or refused to save. Your earlier saved data is untouched and your latest changes are kept on this page for now; do not close it until saving works again. To make room, see what uses the space on the start page, download a backup, then delete rounds you no longer need.";
 pub const STORAGE_DAMAGED_TITLE: &str = "Saved data could not be read";
 pub const STORAGE_NEWER_TITLE: &str = "Saved data is from a newer version of Trellis";
 
@@ -1064,3 +1064,8 @@ pub fn storage_used(bytes: usize) -> String {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     }
 }
+pub const SPACE_TITLE: &str = "What uses the space";
+pub const SPACE_HINT: &str = "Browsers give each site about 5 MB. If it fills up, back up and then delete rounds you no longer need from their collaboration's page.";
+pub const COLLABORATION: &str = "Collaboration";
+pub const ANSWER_SETS: &str = "Sets of answers";
+pub const SIZE: &str = "Size";

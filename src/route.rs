@@ -106,7 +106,9 @@ impl Route {
     pub fn surface(&self) -> Surface {
         match self {
             Route::Results { .. } | Route::Consensus { .. } | Route::Plan { .. } => Surface::Facilitate,
-            Route::Report { .. } | Route::Statements { .. } | Route::Progress { .. } => Surface::Reports,
+            Route::Report { .. } | Route::Statements { .. } | Route::Progress { .. } | Route::About => {
+                Surface::Reports
+            }
             Route::Import { .. } => Surface::Collect,
             _ => Surface::Main,
         }

@@ -21,6 +21,10 @@ pub fn Home() -> Html {
     let file_error = use_state(|| None::<String>);
     let collaborations = &app.workspace.collaborations;
     let reminder_dismissed = use_state(|| false);
+    let space = {
+        let ws = app.workspace.clone();
+        use_memo(app.revision, move |_| ws.space_used())
+    };
     let last_backup = use_state(crate::browser::storage::last_backup);
     // A gentle reminder once there are answers worth keeping and no backup for 30 days.
     let has_answers = app.workspace.responses.iter().any(|r| r.submitted.is_some());
@@ -160,6 +164,20 @@ pub fn Home() -> Html {
                 <p>{ msg::BACKUP_LEAD }</p>
                 <p>{ msg::STORAGE_USED_LABEL }{ " " }<span data-testid="storage-used">{ msg::storage_used(crate::browser::storage::bytes_used()) }</span></p>
                 <button type="button" class="button button-secondary" data-testid="backup" onclick={on_backup}>{ msg::BACKUP_NOW }</button>
+                if !space.is_empty() {
+                    <h3 id="space-heading">{ msg::SPACE_TITLE }</h3>
+                    <p class="hint">{ msg::SPACE_HINT }</p>
+                    { crate::components::markup::table(Some("space-used"), None, Some(msg::SPACE_TITLE), &[msg::COLLABORATION, msg::ROUNDS, msg::ANSWER_SETS, msg::SIZE], html! {
+                        for u in space.iter() {
+                            <tr>
+                                <th scope="row"><Link to={Route::Collaboration { id: u.collaboration.clone() }}>{ u.name.clone() }</Link></th>
+                                <td class="num">{ u.rounds }</td>
+                                <td class="num">{ u.responses }</td>
+                                <td class="num">{ msg::storage_used(u.chars * 2) }</td>
+                            </tr>
+                        }
+                    }) }
+                }
             </section>
             <section aria-labelledby="open-heading">
                 <h2 id="open-heading">{ msg::OPEN_FILE_TITLE }</h2>

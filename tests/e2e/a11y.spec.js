@@ -197,7 +197,7 @@ test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
 
 test('focus moves to the page heading after every navigation', async ({ page }) => {
   await open(page, '#/');
-  await page.getByRole('link', { name: 'About the method' }).click();
+  await page.getByRole('link', { name: 'Set up a collaboration' }).first().click();
   await expect(page.locator('main h1')).toBeFocused();
   await page.goBack();
   await expect(page.locator('main h1')).toBeFocused();

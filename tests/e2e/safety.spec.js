@@ -103,6 +103,7 @@ test('a full store: the user is told, and the data already saved stays intact', 
     }
   });
   await addRoundExpectingFailure(page);
+  await expect(page.getByRole('main')).toContainText('see what uses the space on the start page');
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
   // Still working in memory: the new round is on screen.
   await expect(page.getByTestId('round-Too big')).toBeVisible();
@@ -130,6 +131,10 @@ test('back up everything, then restore it into an empty browser', async ({ page,
   await open(page, '#/');
   await page.getByTestId('add-example').click();
   await expect(page.getByTestId('backup-reminder')).toBeVisible();
+  // What uses the space, largest first, with a link to each collaboration.
+  await expect(page.getByTestId('space-used').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('space-used')).toContainText('Riverside Frailty Alliance');
+  await expect(page.getByTestId('space-used')).toContainText(/\d+ KB/);
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup').click()]);
   expect(file.suggestedFilename()).toMatch(/^trellis-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const saved = testInfo.outputPath('backup.json');

@@ -203,3 +203,46 @@ fn merge_round(here: &mut Round, incoming: Round, report: &mut MergeReport) {
         }
     }
 }
+
+/// How much of the stored text one collaboration takes, with what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpaceUsed {
+    pub collaboration: String,
+    pub name: String,
+    pub rounds: usize,
+    pub responses: usize,
+    /// Characters of stored JSON for the collaboration and its responses.
+    pub chars: usize,
+}
+
+impl Workspace {
+    /// What uses the space in storage, largest first, so a facilitator whose store is
+    /// full can see which collaborations to back up and clean up.
+    pub fn space_used(&self) -> Vec<SpaceUsed> {
+        let mut list: Vec<SpaceUsed> = self
+            .collaborations
+            .iter()
+            .map(|c| {
+                let responses: Vec<&crate::format::Response> = self
+                    .responses
+                    .iter()
+                    .filter(|r| c.rounds.iter().any(|x| x.id == r.round_id))
+                    .collect();
+                let chars = serde_json::to_string(c).map_or(0, |t| t.len())
+                    + responses
+                        .iter()
+                        .map(|r| serde_json::to_string(r).map_or(0, |t| t.len() + 1))
+                        .sum::<usize>();
+                SpaceUsed {
+                    collaboration: c.id.clone(),
+                    name: c.name.clone(),
+                    rounds: c.rounds.len(),
+                    responses: responses.len(),
+                    chars,
+                }
+            })
+            .collect();
+        list.sort_by(|a, b| b.chars.cmp(&a.chars).then_with(|| a.name.cmp(&b.name)));
+        list
+    }
+}

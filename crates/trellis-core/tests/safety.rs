@@ -150,3 +150,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn space_used_adds_up_to_the_stored_text() {
+    let mut ws = example();
+    let mut small = ws.collaborations[0].clone();
+    small.id = "small".into();
+    small.name = "Small".into();
+    small.rounds.truncate(1);
+    small.rounds[0].id = "small-r1".into();
+    ws.collaborations.push(small);
+    let used = ws.space_used();
+    assert_eq!(used.len(), 2);
+    assert_eq!(used[0].collaboration, ws.collaborations[0].id, "largest first");
+    assert_eq!((used[0].rounds, used[0].responses), (2, 60));
+    assert_eq!((used[1].rounds, used[1].responses), (1, 0));
+    let total: usize = used.iter().map(|u| u.chars).sum();
+    let stored = ws.to_json().len();
+    // Every collaboration and response is counted; only the envelope's few characters are not.
+    assert!(total <= stored && stored - total < 100, "{total} of {stored}");
+}
