@@ -727,25 +727,7 @@ pub const RADAR_TARGET: &str = "Target level";
 pub const RADAR_AGREED: &str = "Agreed level";
 pub const SHOW_TABLE: &str = "Show as a table";
 pub const TOPIC_OR_STATEMENT: &str = "Topic or statement";
-pub const DONT_KNOW_SHORT: &str = "Don't know";
-pub const NOT_APPLICABLE_SHORT: &str = "Not applicable";
 pub const ANSWERS_BY_TOPIC: &str = "How people answered, by topic";
-
-/// The name of a point of the agreement scale, for chart keys.
-pub fn scale_point_name(point: usize, points: usize) -> String {
-    let names = [
-        "Strongly disagree",
-        "Disagree",
-        "Neither",
-        "Agree",
-        "Strongly agree",
-    ];
-    if points == names.len() {
-        names[point - 1].to_string()
-    } else {
-        point.to_string()
-    }
-}
 
 pub fn distribution_alt(caption: &str) -> String {
     format!("{caption}: stacked bars showing the share of each answer. The numbers are in the table that follows.")

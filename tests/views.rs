@@ -488,7 +488,24 @@ fn charts_carry_text_alternatives_and_their_numbers() {
             not_applicable: 0,
             unanswered: 1,
         };
-        distribution_figure("dist", "How people answered", &[("Trust".to_string(), d)])
+        let categories: Vec<String> = [
+            "Strongly disagree",
+            "Disagree",
+            "Neither",
+            "Agree",
+            "Strongly agree",
+            "Don't know",
+            "Not applicable",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        distribution_figure(
+            "dist",
+            "How people answered",
+            &[("Trust".to_string(), d)],
+            &categories,
+        )
     }
     let radar = render::<Radar>(());
     assert!(radar.contains("role=\"img\""));

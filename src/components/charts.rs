@@ -1,14 +1,20 @@
-//! SVG charts drawn from geometry computed in trellis-core: the radar of domains, the
-//! stacked distribution of answers, and a domain's trend across rounds. Each chart is a
+//! SVG charts drawn from geometry computed in trellis-core: the radar of domains (and
+//! the values it shows for a round), the stacked distribution of answers, and a
+//! domain's trend across rounds. Each chart is a
 //! figure whose SVG has a title and description, with the numbers in a table nearby.
 //!
 //! These are plain functions, not components: they hold no state, and a function keeps
 //! the bundle smaller than a component would.
 
-use trellis_core::analysis::Distribution;
+use std::collections::BTreeMap;
+
+use trellis_core::analysis::{Distribution, RoundAnalysis};
 use trellis_core::chart::{points_text, radar, stacked_bar, trend, Point, RadarValues, TrendItem};
+use trellis_core::scoring::format_score;
+use trellis_core::Instrument;
 use yew::prelude::*;
 
+use crate::components::names::domain_title;
 use crate::messages as msg;
 
 /// Width of the plotting area of a distribution bar.
@@ -82,31 +88,29 @@ pub fn counts(d: &Distribution) -> Vec<usize> {
     c
 }
 
-/// The name of a distribution category for legends and tables.
-pub fn category_name(category: usize, points: usize) -> String {
-    if category < points {
-        msg::scale_point_name(category + 1, points)
-    } else if category == points {
-        msg::DONT_KNOW_SHORT.to_string()
-    } else {
-        msg::NOT_APPLICABLE_SHORT.to_string()
-    }
+/// A category's name (see [`crate::components::names::answer_categories`]).
+fn category_name(categories: &[String], category: usize) -> String {
+    categories.get(category).cloned().unwrap_or_default()
 }
 
 /// Stacked 100% bars, one per row (label, distribution), with a key and the counts
-/// in a table under "show as a table".
-pub fn distribution_figure(id: &str, caption: &str, rows: &[(String, Distribution)]) -> Html {
-    let points = rows.first().map_or(5, |(_, d)| d.points.len());
+/// in a table under "show as a table". `categories` names the scale points, "don't
+/// know" and "not applicable", in that order.
+pub fn distribution_figure(
+    id: &str,
+    caption: &str,
+    rows: &[(String, Distribution)],
+    categories: &[String],
+) -> Html {
     let row_h = 30.0;
     let left = 300.0;
     let height = row_h * rows.len() as f64 + 6.0;
-    let categories = points + 2;
     html! {
         <figure class="chart distribution" data-testid={id.to_string()}>
             <figcaption>{ caption.to_string() }</figcaption>
             <ul class="chart-key">
-                for c in 0..categories {
-                    <li><span class={classes!("key-swatch", format!("seg-{c}"))} aria-hidden="true"></span>{ category_name(c, points) }</li>
+                for (c, name) in categories.iter().enumerate() {
+                    <li><span class={classes!("key-swatch", format!("seg-{c}"))} aria-hidden="true"></span>{ name.clone() }</li>
                 }
             </ul>
             <svg viewBox={format!("0 0 {} {height}", left + BAR_WIDTH + 10.0)} role="img" aria-label={msg::distribution_alt(caption)}>
@@ -115,7 +119,7 @@ pub fn distribution_figure(id: &str, caption: &str, rows: &[(String, Distributio
                         <text x={format!("{}", left - 8.0)} y="19" text-anchor="end" class="bar-label">{ label.clone() }</text>
                         for s in stacked_bar(&counts(d), BAR_WIDTH).segments {
                             <rect class={format!("seg-{}", s.category)} x={format!("{:.1}", left + s.x)} y="4" width={format!("{:.1}", s.width)} height="20">
-                                <title>{ format!("{}: {}", category_name(s.category, points), s.count) }</title>
+                                <title>{ format!("{}: {}", category_name(categories, s.category), s.count) }</title>
                             </rect>
                         }
                     </g>
@@ -123,19 +127,19 @@ pub fn distribution_figure(id: &str, caption: &str, rows: &[(String, Distributio
             </svg>
             <details class="chart-table">
                 <summary>{ msg::SHOW_TABLE }</summary>
-                { distribution_table(rows, points) }
+                { distribution_table(rows, categories) }
             </details>
         </figure>
     }
 }
 
 /// The counts behind a distribution chart.
-pub fn distribution_table(rows: &[(String, Distribution)], points: usize) -> Html {
+pub fn distribution_table(rows: &[(String, Distribution)], categories: &[String]) -> Html {
     html! {
         <table class="data-table">
             <thead><tr>
                 <th scope="col">{ msg::TOPIC_OR_STATEMENT }</th>
-                for c in 0..points + 2 { <th scope="col" class="num">{ category_name(c, points) }</th> }
+                for name in categories.iter() { <th scope="col" class="num">{ name.clone() }</th> }
             </tr></thead>
             <tbody>
                 for (label, d) in rows.iter() {
@@ -172,4 +176,41 @@ pub fn trend_figure(title: &str, items: &[TrendItem], summary: String) -> Html {
             </svg>
         </figure>
     }
+}
+
+/// The radar values of a round's topics: average, middle half, target, agreed level.
+pub fn radar_values(
+    analysis: &RoundAnalysis,
+    instrument: &Instrument,
+    agreed: &BTreeMap<String, u8>,
+) -> (Vec<String>, Vec<RadarValues>, String) {
+    let shown: Vec<_> = analysis
+        .domains
+        .iter()
+        .filter(|d| instrument.is_functioning(&d.domain))
+        .collect();
+    let labels = shown
+        .iter()
+        .map(|d| domain_title(instrument, &d.domain))
+        .collect();
+    let values = shown
+        .iter()
+        .map(|d| RadarValues {
+            value: d.stats.as_ref().map(|s| s.mean),
+            spread: d.stats.as_ref().map(|s| (s.q1, s.q3)),
+            target: d.target.map(f64::from),
+            agreed: agreed.get(&d.domain).map(|l| f64::from(*l)),
+        })
+        .collect();
+    let parts: Vec<String> = shown
+        .iter()
+        .map(|d| {
+            let value = d
+                .stats
+                .as_ref()
+                .map_or(msg::NOT_ENOUGH_ANSWERS.to_string(), |s| format_score(s.mean));
+            format!("{} {}", domain_title(instrument, &d.domain), value)
+        })
+        .collect();
+    (labels, values, msg::radar_summary(&parts))
 }

@@ -7,6 +7,7 @@ pub mod context_question;
 pub mod error_summary;
 pub mod level_choice;
 pub mod markup;
+pub mod names;
 pub mod notice;
 pub mod progress;
 pub mod question;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use trellis_core::analysis::{
-    AgreementBand, Breakdown, Critical, DomainResult, GroupKey, GroupLevel, Reason, RoundAnalysis,
+    AgreementBand, Breakdown, Critical, DomainResult, GroupKey, Reason, RoundAnalysis,
 };
 use trellis_core::chart::{bar_chart, heat_shade};
 use trellis_core::scoring::format_score;
@@ -14,6 +14,7 @@ use trellis_core::Instrument;
 use yew::prelude::*;
 
 use crate::components::markup::{hint, table};
+use crate::components::names;
 use crate::components::BarChartView;
 use crate::messages as msg;
 
@@ -41,27 +42,13 @@ struct Names<'a> {
 
 impl Names<'_> {
     fn domain(&self, id: &str) -> String {
-        self.instrument
-            .domain(id)
-            .map_or_else(|| id.to_string(), |d| d.title.clone())
+        names::domain_title(self.instrument, id)
     }
     fn level(&self, level: u8) -> String {
-        let name = self
-            .instrument
-            .levels()
-            .get(usize::from(level).wrapping_sub(1))
-            .map(|l| l.name.as_str());
-        msg::level_name(level, name.unwrap_or(""))
+        names::level_text(self.instrument, level)
     }
     fn condition(&self, c: &Critical) -> String {
-        let label = self
-            .instrument
-            .context()
-            .iter()
-            .find(|q| q.id == c.question)
-            .and_then(|q| q.options.iter().find(|o| o.id == c.option))
-            .map_or_else(|| c.option.clone(), |o| o.label.clone());
-        msg::context_condition(&label)
+        names::condition_label(self.instrument, c)
     }
     fn group(&self, key: &GroupKey) -> String {
         match key {
@@ -74,12 +61,7 @@ impl Names<'_> {
         }
     }
     fn domain_level(&self, d: &DomainResult) -> String {
-        match d.level {
-            GroupLevel::Chosen(l) => self.level(l),
-            GroupLevel::FromScores(l) => format!("{} {}", self.level(l), msg::FROM_SCORES),
-            GroupLevel::Uncertain => msg::UNCERTAIN.to_string(),
-            GroupLevel::Unknown => "–".to_string(),
-        }
+        names::group_level_text(self.instrument, d.level)
     }
     fn reason(&self, r: &Reason) -> String {
         match r {

@@ -55,16 +55,17 @@ pub fn export_section(
             status.clone(),
         );
         let onclick = Callback::from(move |_: MouseEvent| {
-            let sent: Vec<_> = ws.responses_for(&r.id).collect();
+            // Every response of the round; the CSV writers keep only those sent.
+            let responses: Vec<_> = ws.responses_for(&r.id).collect();
             let (name, text, mime) = match kind {
                 Kind::Answers => (
                     format!("{stem}-answers.csv"),
-                    answers_csv(&i, &c, &r, &sent),
+                    answers_csv(&i, &c, &r, &responses),
                     "text/csv",
                 ),
                 Kind::Scores => (
                     format!("{stem}-scores.csv"),
-                    scores_csv(&i, &c, &r, &sent),
+                    scores_csv(&i, &c, &r, &responses),
                     "text/csv",
                 ),
                 Kind::Summary => (format!("{stem}-summary.csv"), summary_csv(&i, &r, &a), "text/csv"),

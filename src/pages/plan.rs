@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::browser::dom::event_value;
 use crate::browser::random_id;
+use crate::components::names::{condition_label, domain_title, level_text};
 use crate::messages as msg;
 use crate::pages::{analyse_round, find_round};
 use crate::route::{Link, Route};
@@ -20,30 +21,6 @@ use crate::state::{use_app_state, PlanChange};
 #[derive(Properties, PartialEq)]
 pub struct PlanProps {
     pub id: AttrValue,
-}
-
-/// The level's name, as "3 – Developing".
-pub fn level_text(instrument: &Instrument, level: u8) -> String {
-    let name = instrument
-        .levels()
-        .get(usize::from(level).wrapping_sub(1))
-        .map_or("", |l| l.name.as_str());
-    msg::level_name(level, name)
-}
-
-/// A statement's wording, or its id if the instrument no longer has it.
-pub fn statement_text(instrument: &Instrument, id: &str) -> String {
-    instrument
-        .statements()
-        .iter()
-        .find(|x| x.id == id)
-        .map_or_else(|| id.to_string(), |x| x.text.clone())
-}
-
-pub fn domain_title(instrument: &Instrument, id: &str) -> String {
-    instrument
-        .domain(id)
-        .map_or_else(|| id.to_string(), |d| d.title.clone())
 }
 
 #[component]
@@ -237,6 +214,11 @@ fn suggested(
     let adopted = plan
         .iter()
         .any(|i| i.action.as_deref() == Some(action.id.as_str()));
+    let matches: Vec<String> = s
+        .context_matches
+        .iter()
+        .map(|c| condition_label(instrument, c))
+        .collect();
     let on_adopt = {
         let (act, id) = (act.clone(), action.id.clone());
         Callback::from(move |_: MouseEvent| {
@@ -251,7 +233,7 @@ fn suggested(
             <h3>{ action.title.clone() }</h3>
             <p class="meta">{ msg::action_meta(&domain_title(instrument, &s.domain), &action.effort, &action.horizon) }</p>
             if !action.why.is_empty() { <p>{ action.why.clone() }</p> }
-            <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", msg::why_suggested(s.agenda_rank + 1, &level_text(instrument, s.level), &[])) }</p>
+            <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", msg::why_suggested(s.agenda_rank + 1, &level_text(instrument, s.level), &matches)) }</p>
             if adopted {
                 <p class="done-note">{ msg::ON_THE_PLAN }</p>
             } else {

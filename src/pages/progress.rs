@@ -9,8 +9,8 @@ use trellis_core::scoring::format_score;
 use yew::prelude::*;
 
 use crate::components::charts::trend_figure;
+use crate::components::names::domain_title;
 use crate::messages as msg;
-use crate::pages::plan::domain_title;
 use crate::pages::report::{change_section, verdict_text};
 use crate::pages::{analyse_round, find_collaboration};
 use crate::route::{Link, Route};

@@ -6,17 +6,18 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use trellis_core::analysis::{compare, GroupLevel, RoundAnalysis, Verdict, MIN_GROUP};
-use trellis_core::chart::RadarValues;
+use trellis_core::analysis::{compare, Verdict, MIN_GROUP};
 use trellis_core::format::ActionStatus;
 use trellis_core::scoring::format_score;
 use trellis_core::Instrument;
 use yew::prelude::*;
 
-use crate::components::charts::{distribution_table, radar_figure};
+use crate::components::charts::{distribution_table, radar_figure, radar_values};
+use crate::components::names::{
+    answer_categories, domain_title, group_level_text, level_text, statement_text,
+};
 use crate::components::RoundResults;
 use crate::messages as msg;
-use crate::pages::plan::{domain_title, level_text, statement_text};
 use crate::pages::{analyse_round, find_round};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
@@ -24,52 +25,6 @@ use crate::state::use_app_state;
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub id: AttrValue,
-}
-
-/// The radar values of a round's topics: average, middle half, target, agreed level.
-pub fn radar_values(
-    analysis: &RoundAnalysis,
-    instrument: &Instrument,
-    agreed: &BTreeMap<String, u8>,
-) -> (Vec<String>, Vec<RadarValues>, String) {
-    let shown: Vec<_> = analysis
-        .domains
-        .iter()
-        .filter(|d| instrument.is_functioning(&d.domain))
-        .collect();
-    let labels = shown
-        .iter()
-        .map(|d| domain_title(instrument, &d.domain))
-        .collect();
-    let values = shown
-        .iter()
-        .map(|d| RadarValues {
-            value: d.stats.as_ref().map(|s| s.mean),
-            spread: d.stats.as_ref().map(|s| (s.q1, s.q3)),
-            target: d.target.map(f64::from),
-            agreed: agreed.get(&d.domain).map(|l| f64::from(*l)),
-        })
-        .collect();
-    let parts: Vec<String> = shown
-        .iter()
-        .map(|d| {
-            let value = d
-                .stats
-                .as_ref()
-                .map_or(msg::NOT_ENOUGH_ANSWERS.to_string(), |s| format_score(s.mean));
-            format!("{} {}", domain_title(instrument, &d.domain), value)
-        })
-        .collect();
-    (labels, values, msg::radar_summary(&parts))
-}
-
-pub fn group_level_text(instrument: &Instrument, level: GroupLevel) -> String {
-    match level {
-        GroupLevel::Chosen(l) => level_text(instrument, l),
-        GroupLevel::FromScores(l) => format!("{} {}", level_text(instrument, l), msg::FROM_SCORES),
-        GroupLevel::Uncertain => msg::UNCERTAIN.to_string(),
-        GroupLevel::Unknown => "–".to_string(),
-    }
 }
 
 #[component]
@@ -223,7 +178,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
             </section>
             <section class="report-appendix" aria-labelledby="r-app-b">
                 <h2 id="r-app-b">{ msg::APPENDIX_STATEMENTS }</h2>
-                { distribution_table(&statements, usize::from(instrument.scale_max())) }
+                { distribution_table(&statements, &answer_categories(instrument)) }
             </section>
         </article>
     }

@@ -3,15 +3,15 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use trellis_core::analysis::{analyse, RoundInput, MIN_GROUP};
+use trellis_core::analysis::MIN_GROUP;
 use yew::prelude::*;
 
-use crate::components::charts::distribution_figure;
+use crate::components::charts::{distribution_figure, radar_figure, radar_values};
+use crate::components::names::{answer_categories, domain_title};
 use crate::components::RoundResults;
 use crate::messages as msg;
 use crate::pages::exports::export_section;
-use crate::pages::find_round;
-use crate::pages::report::radar_values;
+use crate::pages::{analyse_round, find_round};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -39,25 +39,8 @@ pub fn Results(props: &ResultsProps) -> Html {
             </>
         };
     }
-    let sent: Vec<_> = app
-        .workspace
-        .responses_for(&round.id)
-        .filter(|r| r.submitted.is_some())
-        .collect();
-    let unsent = app.workspace.responses_for(&round.id).count() - sent.len();
-    let no_targets = BTreeMap::new();
-    let analysis = Rc::new(analyse(&RoundInput {
-        instrument,
-        mode: &round.mode,
-        responses: sent.clone(),
-        context: &collaboration.context,
-        targets: if round.targets.is_empty() {
-            &no_targets
-        } else {
-            &round.targets
-        },
-        min_group: *min_group,
-    }));
+    let analysis = Rc::new(analyse_round(&app, collaboration, round, instrument, *min_group));
+    let unsent = app.workspace.responses_for(&round.id).count() - analysis.n;
     let partners = Rc::new(
         collaboration
             .partners
@@ -77,7 +60,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         <>
             <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
             <h1 tabindex="-1">{ msg::results_title(&round.name) }</h1>
-            <p class="lead" data-testid="respondent-count">{ msg::results_count(sent.len()) }</p>
+            <p class="lead" data-testid="respondent-count">{ msg::results_count(analysis.n) }</p>
             if unsent > 0 {
                 <p class="notice">{ msg::unsent_excluded(unsent) }</p>
             }
@@ -101,7 +84,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     }
                 </select>
             </div>
-            if sent.is_empty() {
+            if analysis.n == 0 {
                 <p class="empty" data-testid="no-results">{ msg::NO_RESULTS }</p>
                 <Link to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link>
             } else {
@@ -135,19 +118,14 @@ fn dashboard(
     let rows: Vec<_> = analysis
         .domains
         .iter()
-        .map(|d| {
-            let title = instrument
-                .domain(&d.domain)
-                .map_or(d.domain.clone(), |x| x.title.clone());
-            (title, d.distribution.clone())
-        })
+        .map(|d| (domain_title(instrument, &d.domain), d.distribution.clone()))
         .collect();
     html! {
         <section aria-labelledby="overview-heading" class="dashboard">
             <h2 id="overview-heading">{ msg::OVERVIEW }</h2>
             <div class="dashboard-grid">
-                { crate::components::charts::radar_figure(&labels, &values, summary) }
-                { distribution_figure("domain-distribution", msg::ANSWERS_BY_TOPIC, &rows) }
+                { radar_figure(&labels, &values, summary) }
+                { distribution_figure("domain-distribution", msg::ANSWERS_BY_TOPIC, &rows, &answer_categories(instrument)) }
             </div>
         </section>
     }

@@ -7,8 +7,8 @@ use trellis_core::scoring::format_score;
 use yew::prelude::*;
 
 use crate::components::charts::distribution_figure;
+use crate::components::names::{answer_categories, statement_text};
 use crate::messages as msg;
-use crate::pages::plan::statement_text;
 use crate::pages::{analyse_round, find_round};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
@@ -26,6 +26,7 @@ pub fn StatementsPage(props: &StatementsProps) -> Html {
         Err(page) => return page,
     };
     let analysis = analyse_round(&app, collaboration, round, instrument, MIN_GROUP);
+    let categories = answer_categories(instrument);
     let sections = instrument.domains_in_mode(&round.mode).map(|d| {
         let results: Vec<_> = analysis.statements.iter().filter(|s| s.domain == d.id).collect();
         let rows: Vec<(String, Distribution)> = results
@@ -46,7 +47,7 @@ pub fn StatementsPage(props: &StatementsProps) -> Html {
         html! {
             <section aria-labelledby={format!("st-{}", d.id)} class="statement-domain" data-testid={format!("statements-{}", d.id)}>
                 <h2 id={format!("st-{}", d.id)}>{ d.title.clone() }</h2>
-                { distribution_figure(&format!("dist-{}", d.id), &msg::statements_caption(&d.title), &rows) }
+                { distribution_figure(&format!("dist-{}", d.id), &msg::statements_caption(&d.title), &rows, &categories) }
                 <h3>{ msg::COMMENTS }</h3>
                 if comments.is_empty() {
                     <p class="empty">{ if analysis.n < MIN_GROUP { msg::COMMENTS_WITHHELD } else { msg::NO_COMMENTS } }</p>

@@ -42,6 +42,15 @@ impl Workspace {
         });
     }
 
+    /// Removes and returns the responses for which `belongs` holds.
+    fn take_responses(&mut self, belongs: impl Fn(&Response) -> bool) -> Vec<Response> {
+        let (taken, kept) = std::mem::take(&mut self.responses)
+            .into_iter()
+            .partition(|r| belongs(r));
+        self.responses = kept;
+        taken
+    }
+
     /// Deletes a collaboration with its rounds and their responses.
     pub fn delete_collaboration(&mut self, id: &str, now: Timestamp) -> Result<Deleted, InputError> {
         let at = self
@@ -50,10 +59,7 @@ impl Workspace {
             .position(|c| c.id == id)
             .ok_or(InputError::UnknownCollaboration)?;
         let collaboration = self.collaborations.remove(at);
-        let (responses, kept) = std::mem::take(&mut self.responses)
-            .into_iter()
-            .partition(|r| collaboration.rounds.iter().any(|x| x.id == r.round_id));
-        self.responses = kept;
+        let responses = self.take_responses(|r| collaboration.rounds.iter().any(|x| x.id == r.round_id));
         self.bury(TombstoneKind::Collaboration, id, now);
         Ok(Deleted::Collaboration {
             collaboration,
@@ -75,10 +81,7 @@ impl Workspace {
             .ok_or(InputError::UnknownRound)?;
         let round = collaboration.rounds.remove(at);
         let collaboration_id = collaboration.id.clone();
-        let (responses, kept) = std::mem::take(&mut self.responses)
-            .into_iter()
-            .partition(|r| r.round_id == id);
-        self.responses = kept;
+        let responses = self.take_responses(|r| r.round_id == id);
         self.bury(TombstoneKind::Round, id, now);
         Ok(Deleted::Round {
             collaboration_id,

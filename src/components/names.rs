@@ -1,0 +1,64 @@
+//! Words for the engine's ids and numbers, looked up in the instrument: topic titles,
+//! statement wording, level names, context conditions, the group level, and the names
+//! of the answer categories. Shared by every page that shows results.
+
+use trellis_core::analysis::{Critical, GroupLevel};
+use trellis_core::Instrument;
+
+use crate::messages as msg;
+
+/// A topic's title, or its id if the instrument no longer has it.
+pub fn domain_title(instrument: &Instrument, id: &str) -> String {
+    instrument
+        .domain(id)
+        .map_or_else(|| id.to_string(), |d| d.title.clone())
+}
+
+/// A statement's wording, or its id if the instrument no longer has it.
+pub fn statement_text(instrument: &Instrument, id: &str) -> String {
+    instrument
+        .statements()
+        .iter()
+        .find(|x| x.id == id)
+        .map_or_else(|| id.to_string(), |x| x.text.clone())
+}
+
+/// The level's name, as "3 Established".
+pub fn level_text(instrument: &Instrument, level: u8) -> String {
+    let name = instrument
+        .levels()
+        .get(usize::from(level).wrapping_sub(1))
+        .map_or("", |l| l.name.as_str());
+    msg::level_name(level, name)
+}
+
+/// A context condition that makes a topic critical or an action first, in quotes.
+pub fn condition_label(instrument: &Instrument, c: &Critical) -> String {
+    let label = instrument
+        .context()
+        .iter()
+        .find(|q| q.id == c.question)
+        .and_then(|q| q.options.iter().find(|o| o.id == c.option))
+        .map_or_else(|| c.option.clone(), |o| o.label.clone());
+    msg::context_condition(&label)
+}
+
+/// The group's level for a topic, as the results show it.
+pub fn group_level_text(instrument: &Instrument, level: GroupLevel) -> String {
+    match level {
+        GroupLevel::Chosen(l) => level_text(instrument, l),
+        GroupLevel::FromScores(l) => format!("{} {}", level_text(instrument, l), msg::FROM_SCORES),
+        GroupLevel::Uncertain => msg::UNCERTAIN.to_string(),
+        GroupLevel::Unknown => "–".to_string(),
+    }
+}
+
+/// The names of the answer categories in chart order, from the instrument's own scale:
+/// each point, then "don't know", then "not applicable".
+pub fn answer_categories(instrument: &Instrument) -> Vec<String> {
+    let scale = instrument.scale();
+    let mut names: Vec<String> = scale.points.iter().map(|p| p.label.clone()).collect();
+    names.push(scale.dont_know.clone());
+    names.push(scale.not_applicable.clone());
+    names
+}
