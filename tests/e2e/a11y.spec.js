@@ -29,7 +29,7 @@ async function tour(page, scheme) {
   await axe(page, `${scheme} home, with the example`);
   const pages = [
     ['#/new', 'set-up form'],
-    ['#/about', 'about the method'],
+    ['reports.html#/about', 'about the method'],
     [`#/collaboration/example-20231103`, 'collaboration'],
     [`#/collaboration/example-20231103/context`, 'context questions'],
     [`#/round/${ROUND}/invite`, 'invitation'],
@@ -47,6 +47,8 @@ async function tour(page, scheme) {
   for (const [address, name] of pages) {
     await page.goto(`./${address}`);
     await expect(page.locator('main h1')).toBeVisible();
+    // Each address is on its own page, never handed over mid-check.
+    await expect(page.locator('main h1')).not.toHaveText('Opening the page…');
     await axe(page, `${scheme} ${name}`);
   }
   // States in between: a form with errors, a topic page, the review, after sending.
@@ -179,7 +181,7 @@ test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
     for (const address of [
       '#/',
       '#/new',
-      '#/about',
+      'reports.html#/about',
       '#/collaboration/example-20231103',
       `#/round/${ROUND}/invite`,
       `#/round/${ROUND}/answer`,
