@@ -83,12 +83,17 @@ fn Loaded(props: &LoadedProps) -> Html {
             if *revision > 0 && state.writable {
                 // Another tab wrote since: take in what it added first (record by record,
                 // newest wins, deletions kept), so neither tab's changes are lost.
-                let mut merged = (*state.workspace).clone();
-                if let Some(theirs) = browser::storage::written_elsewhere() {
-                    merged.merge(theirs.clone());
-                    state.dispatch(Action::Merge(Box::new(theirs)));
-                }
-                state.dispatch(Action::Saved(browser::storage::save(&merged)));
+                let saved = match browser::storage::written_elsewhere() {
+                    Some(theirs) => {
+                        let mut merged = (*state.workspace).clone();
+                        merged.merge(theirs.clone());
+                        state.dispatch(Action::Merge(Box::new(theirs)));
+                        browser::storage::save(&merged)
+                    }
+                    // The usual case: nothing to take in, so no copy of the workspace.
+                    None => browser::storage::save(&state.workspace),
+                };
+                state.dispatch(Action::Saved(saved));
             }
         });
     }

@@ -204,8 +204,9 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let mut ws = (*self.workspace).clone();
-        let result: Result<(), String> = match action {
+        // Changes that leave the workspace alone return before it is copied: with
+        // thousands of responses a copy is the slowest part of a change.
+        let action = match action {
             Action::Saved(result) => {
                 next.storage_problem = match (result, &self.storage_problem) {
                     (Err(problem), _) => Some(problem),
@@ -228,6 +229,10 @@ impl Reducible for AppState {
                 next.config_problems = problems;
                 return Rc::new(next);
             }
+            other => other,
+        };
+        let mut ws = (*self.workspace).clone();
+        let result: Result<(), String> = match action {
             Action::Plan {
                 round_id,
                 change,

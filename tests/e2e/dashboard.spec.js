@@ -6,7 +6,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { open, watchForTrouble, createCollaboration, plantResponses, expect } = require('./support');
+const { open, watchForTrouble, createCollaboration, plantResponses, responseList, storedWorkspace, expect } = require('./support');
 
 const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
 const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
@@ -116,7 +116,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   const roundFile = await download(page, 'export-round');
   const parsed = JSON.parse(roundFile.text);
   expect(parsed.collaborations[0].rounds[0].plan.length).toBe(2);
-  expect(parsed.responses.length).toBe(12);
+  expect(responseList(parsed.responses).length).toBe(12);
 
   // The round file opens in another browser (a fresh context) with a preview first.
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
@@ -217,6 +217,6 @@ test('the example data shows every view and is removed in one click', async ({ p
   await page.getByRole('link', { name: 'Trellis' }).first().click();
   await page.getByTestId('remove-example').click();
   await expect(page.getByTestId('no-collaborations')).toBeVisible();
-  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')).responses.length)).toBe(0);
+  expect((await storedWorkspace(page)).responses.length).toBe(0);
   expect(problems).toEqual([]);
 });

@@ -2,10 +2,10 @@
 // storage planted before load, a full store, hostile text, and backup then restore.
 const { test } = require('@playwright/test');
 const fs = require('fs');
-const { open, watchForTrouble, createCollaboration, expect } = require('./support');
+const { open, watchForTrouble, createCollaboration, storedWorkspace, expect } = require('./support');
 
 const KEY = 'trellis.workspace';
-const stored = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
+const stored = storedWorkspace;
 
 async function addRound(page, name) {
   await page.getByLabel('Round name').fill(name);

@@ -45,22 +45,49 @@ module.exports = { open, watchForTrouble, createCollaboration, expect };
  * a role id and a list of (statement id, answer code) pairs; `roundIndex` picks the round.
  */
 async function plantResponses(page, collaborationName, entries, roundIndex = 0) {
-  await page.evaluate(({ name, entries, roundIndex }) => {
-    const ws = JSON.parse(localStorage.getItem('trellis.workspace'));
-    const c = ws.collaborations.find((x) => x.name === name);
-    const round = c.rounds[roundIndex];
-    const statements = JSON.parse(document.body.dataset.statements || '[]');
-    entries.forEach((e, k) => {
-      const answers = {};
-      e.answers.forEach(([id, code]) => { answers[id] = /^\d$/.test(code) ? Number(code) : code; });
-      ws.responses.push({
-        id: roundIndex ? `planted-${roundIndex}-${k}` : `planted-${k}`, round_id: round.id, organisation: c.partners[e.org].id, role: e.role,
-        answers, levels: e.levels || {}, comments: e.comments || {}, started: 1, updated: 2, submitted: 3,
-      });
+  const ws = await storedWorkspace(page);
+  const c = ws.collaborations.find((x) => x.name === collaborationName);
+  const round = c.rounds[roundIndex];
+  entries.forEach((e, k) => {
+    const answers = {};
+    e.answers.forEach(([id, code]) => { answers[id] = /^\d$/.test(code) ? Number(code) : code; });
+    ws.responses.push({
+      id: roundIndex ? `planted-${roundIndex}-${k}` : `planted-${k}`, round_id: round.id, organisation: c.partners[e.org].id, role: e.role,
+      answers, levels: e.levels || {}, comments: e.comments || {}, started: 1, updated: 2, submitted: 3,
     });
-    localStorage.setItem('trellis.workspace', JSON.stringify(ws));
-  }, { name: collaborationName, entries, roundIndex });
+  });
+  // Planted in the older list form (storage version 2), which the app still reads.
+  await page.evaluate((text) => localStorage.setItem('trellis.workspace', text), JSON.stringify(ws));
   await page.reload();
 }
 
+/**
+ * The stored responses as a list of objects, whichever form storage holds: the table of
+ * storage version 3 (statement and domain ids once, then one row per response; see
+ * crates/trellis-core/src/format/stored.rs) or the list of versions 1 and 2.
+ */
+function responseList(responses) {
+  if (!responses || Array.isArray(responses)) return responses || [];
+  const value = (c) => (/[0-9]/.test(c) ? Number(c) : c.codePointAt(0) - 0x100);
+  const answer = (c) => ({ d: 'dk', n: 'na' }[c] ?? value(c));
+  return responses.rows.map(([id, round_id, organisation, role, answers, levels, comments, started, updated, submitted]) => {
+    const pick = (ids, chars, read) => Object.fromEntries([...chars].map((c, i) => [ids[i], c]).filter(([, c]) => c !== '-').map(([k, c]) => [k, read(c)]));
+    return {
+      id, round_id, organisation, role,
+      answers: pick(responses.statements, answers, answer),
+      levels: pick(responses.domains, levels, value),
+      comments, started, updated, submitted,
+    };
+  });
+}
+
+/** The stored workspace, with its responses as a list (see `responseList`). */
+async function storedWorkspace(page) {
+  const ws = await page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')));
+  if (ws) ws.responses = responseList(ws.responses);
+  return ws;
+}
+
 module.exports.plantResponses = plantResponses;
+module.exports.responseList = responseList;
+module.exports.storedWorkspace = storedWorkspace;

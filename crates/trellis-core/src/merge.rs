@@ -219,6 +219,7 @@ impl Workspace {
     /// What uses the space in storage, largest first, so a facilitator whose store is
     /// full can see which collaborations to back up and clean up.
     pub fn space_used(&self) -> Vec<SpaceUsed> {
+        let columns = crate::format::stored::Columns::of(&self.responses);
         let mut list: Vec<SpaceUsed> = self
             .collaborations
             .iter()
@@ -229,10 +230,7 @@ impl Workspace {
                     .filter(|r| c.rounds.iter().any(|x| x.id == r.round_id))
                     .collect();
                 let chars = serde_json::to_string(c).map_or(0, |t| t.len())
-                    + responses
-                        .iter()
-                        .map(|r| serde_json::to_string(r).map_or(0, |t| t.len() + 1))
-                        .sum::<usize>();
+                    + responses.iter().map(|r| columns.row_len(r)).sum::<usize>();
                 SpaceUsed {
                     collaboration: c.id.clone(),
                     name: c.name.clone(),

@@ -262,9 +262,10 @@ impl Workspace {
                 Err(LoadError::NewerSchema(u32::try_from(v).unwrap_or(u32::MAX)))
             }
             Some(_) => {
-                // Schema 1 differs from 2 only by lacking fields that default to empty
-                // (action plans, the example flag), so reading it with today's types is
-                // its migration.
+                // Schema 1 lacks fields that default to empty (action plans, the example
+                // flag); schemas 1 and 2 keep responses as a list of objects, which the
+                // reader of schema 3's table also accepts. So reading older data with
+                // today's types is its migration.
                 let mut workspace: Workspace =
                     serde_json::from_str(text).map_err(|e| LoadError::Damaged(e.to_string()))?;
                 workspace.schema = WORKSPACE_SCHEMA;

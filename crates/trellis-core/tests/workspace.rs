@@ -162,9 +162,71 @@ fn storage_round_trip_keeps_everything() {
     ws.set_answer(&i, "resp", "trust.b", Some(Answer::Scale(2)), Timestamp(8))
         .expect("answer");
     let text = ws.to_json();
-    assert!(text.contains("\"trust.a\":\"na\""), "{text}");
-    assert!(text.contains("\"role\":\"service-user\""), "{text}");
+    // Schema 3: statements named once, then one row per response.
+    assert!(
+        text.contains(r#""responses":{"statements":["trust.a","trust.b"],"domains":[],"rows":[["resp","r1","p1","service-user","n2","",{},7,8,null]]}"#),
+        "{text}"
+    );
     assert_eq!(Workspace::from_json(&text), Ok(ws));
+}
+
+#[test]
+fn the_response_table_keeps_every_value_and_refuses_damage() {
+    let mut ws = workspace_with_round();
+    ws.start_response("r1", "p1", RoleCategory::Manager, "a".into(), Timestamp(1))
+        .expect("start");
+    ws.start_response("r1", "p2", RoleCategory::Other, "b".into(), Timestamp(2))
+        .expect("start");
+    // Values the app never asks for (a restored file may hold them) still round-trip.
+    let a = &mut ws.responses[0];
+    a.answers.insert("x.one".into(), Answer::Scale(0));
+    a.answers.insert("x.two".into(), Answer::Scale(200));
+    a.answers.insert("x.three".into(), Answer::DontKnow);
+    a.levels.insert("x".into(), 12);
+    a.comments.insert("x.one".into(), "Ünïcode ✓ \u{202e}rtl".into());
+    ws.responses[1].answers.insert("y.only".into(), Answer::Scale(5));
+    ws.responses[1].submitted = Some(Timestamp(9));
+    let text = ws.to_json();
+    assert_eq!(Workspace::from_json(&text), Ok(ws.clone()));
+
+    let short = text.replace(
+        r#""b","r1","p2","other","---5""#,
+        r#""b","r1","p2","other","--5""#,
+    );
+    assert_ne!(short, text, "the fixture changed: {text}");
+    assert!(
+        matches!(Workspace::from_json(&short), Err(LoadError::Damaged(m)) if m.contains("response 2 of the table") && m.contains("3 answer characters for 4 statements"))
+    );
+    let wrong = text.replace(r#""---5""#, r#""--?5""#);
+    assert!(
+        matches!(Workspace::from_json(&wrong), Err(LoadError::Damaged(m)) if m.contains("\"?\" is not an answer"))
+    );
+}
+
+#[test]
+fn a_schema_2_workspace_is_read_and_written_back_as_a_table() {
+    let text = include_str!("fixtures/workspace-v2.json");
+    let ws = Workspace::from_json(text).expect("schema 2 loads");
+    assert_eq!(ws.schema, WORKSPACE_SCHEMA);
+    assert_eq!(ws.responses.len(), 3);
+    let sent = ws.response("v2-resp-1").expect("first response");
+    assert_eq!(sent.answers.get("leadership.visible"), Some(&Answer::Scale(4)));
+    assert_eq!(sent.answers.get("trust.know-people"), Some(&Answer::DontKnow));
+    assert_eq!(sent.levels.get("leadership"), Some(&3));
+    assert_eq!(
+        sent.comments.get("trust.know-people").map(String::as_str),
+        Some("New to the team.")
+    );
+    assert_eq!(sent.submitted, Some(Timestamp(1_767_000_300_000)));
+    let unsent = ws.response("v2-resp-3").expect("unsent response");
+    assert_eq!(unsent.submitted, None);
+    assert_eq!(unsent.answers.get("vision.shared"), Some(&Answer::NotApplicable));
+    assert_eq!(ws.deleted.len(), 1);
+    // Written back as schema 3, it reads to the same workspace and is much smaller.
+    let again = ws.to_json();
+    assert!(again.starts_with(&format!("{{\"schema\":{WORKSPACE_SCHEMA}")));
+    assert!(again.contains(r#""rows":[["#));
+    assert_eq!(Workspace::from_json(&again), Ok(ws));
 }
 
 #[test]

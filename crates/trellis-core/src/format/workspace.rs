@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The storage schema this build writes. Older schemas are migrated on load.
-pub const WORKSPACE_SCHEMA: u32 = 2;
+pub const WORKSPACE_SCHEMA: u32 = 3;
 
 /// Milliseconds since the Unix epoch, always supplied by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -23,7 +23,8 @@ pub struct Workspace {
     pub schema: u32,
     #[serde(default)]
     pub collaborations: Vec<Collaboration>,
-    #[serde(default)]
+    /// Kept as one compact table from schema 3 (see [`super::stored`]).
+    #[serde(default, with = "super::stored")]
     pub responses: Vec<Response>,
     /// What was deleted here, so that merging an older copy does not bring it back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,0 +1,274 @@
+//! How responses are kept in storage from schema 3: one compact table instead of one
+//! JSON object per response.
+//!
+//! A 50-round workspace holds thousands of responses, and in schema 2 each repeated
+//! every statement id beside its answer (about 2,600 characters a response). Schema 3
+//! names the statements and domains once and gives each response one row:
+//!
+//! ```json
+//! "responses": {
+//!   "statements": ["leadership.visible", "trust.who-is-who"],
+//!   "domains": ["leadership", "trust"],
+//!   "rows": [["id", "round", "partner", "manager", "4d", "3-", {}, 1, 2, 3]]
+//! }
+//! ```
+//!
+//! A row is `[id, round_id, organisation, role, answers, levels, comments, started,
+//! updated, submitted]`. `answers` has one character per entry of `statements`: `1`-`9`
+//! for those points of the scale, `d` don't know, `n` not applicable, `-` not answered,
+//! and for any other point (0 or above 9) the character at code point 0x100 + value, so
+//! every value round-trips. `levels` has one character per entry of `domains`: `0`-`9`,
+//! `-` for none, and 0x100 + value above 9. `submitted` is `null` until sent.
+//! Schema 1 and 2 kept a plain array of response objects; both forms are read.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::workspace::{Answer, Response, RoleCategory, Timestamp};
+
+/// Characters above this code point carry values that have no digit.
+const WIDE: u32 = 0x100;
+
+fn value_char(value: u8) -> char {
+    match value {
+        0..=9 => char::from(b'0' + value),
+        _ => char::from_u32(WIDE + u32::from(value)).unwrap_or('-'),
+    }
+}
+
+fn char_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => c.to_digit(10).and_then(|d| u8::try_from(d).ok()),
+        _ => (c as u32).checked_sub(WIDE).and_then(|v| u8::try_from(v).ok()),
+    }
+}
+
+fn answer_char(answer: Option<&Answer>) -> char {
+    match answer {
+        None => '-',
+        Some(Answer::DontKnow) => 'd',
+        Some(Answer::NotApplicable) => 'n',
+        Some(Answer::Scale(v)) => value_char(*v),
+    }
+}
+
+/// `None` for a character that is not an answer; `Some(None)` for "not answered".
+fn char_answer(c: char) -> Option<Option<Answer>> {
+    match c {
+        '-' => Some(None),
+        'd' => Some(Some(Answer::DontKnow)),
+        'n' => Some(Some(Answer::NotApplicable)),
+        _ => char_value(c).map(|v| Some(Answer::Scale(v))),
+    }
+}
+
+type Row<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    RoleCategory,
+    String,
+    String,
+    &'a BTreeMap<String, String>,
+    i64,
+    i64,
+    Option<i64>,
+);
+
+type RowIn = (
+    String,
+    String,
+    String,
+    RoleCategory,
+    String,
+    String,
+    BTreeMap<String, String>,
+    i64,
+    i64,
+    Option<i64>,
+);
+
+/// The statement and domain ids every row's answer and level characters follow.
+pub(crate) struct Columns<'a> {
+    statements: Vec<&'a str>,
+    domains: Vec<&'a str>,
+}
+
+impl<'a> Columns<'a> {
+    /// Every statement and domain any of the responses answered, in id order.
+    pub(crate) fn of(responses: &'a [Response]) -> Columns<'a> {
+        let mut statements = BTreeSet::new();
+        let mut domains = BTreeSet::new();
+        for r in responses {
+            statements.extend(r.answers.keys().map(String::as_str));
+            domains.extend(r.levels.keys().map(String::as_str));
+        }
+        Columns {
+            statements: statements.into_iter().collect(),
+            domains: domains.into_iter().collect(),
+        }
+    }
+
+    fn row(&self, r: &'a Response) -> Row<'a> {
+        let answers = self
+            .statements
+            .iter()
+            .map(|s| answer_char(r.answers.get(*s)))
+            .collect();
+        let levels = self
+            .domains
+            .iter()
+            .map(|d| r.levels.get(*d).map_or('-', |v| value_char(*v)))
+            .collect();
+        (
+            &r.id,
+            &r.round_id,
+            &r.organisation,
+            r.role,
+            answers,
+            levels,
+            &r.comments,
+            r.started.0,
+            r.updated.0,
+            r.submitted.map(|t| t.0),
+        )
+    }
+
+    /// Characters one response takes in the stored table (its row and a separator).
+    pub(crate) fn row_len(&self, r: &'a Response) -> usize {
+        serde_json::to_string(&self.row(r)).map_or(0, |t| t.len() + 1)
+    }
+}
+
+/// Serializes the responses as the schema 3 table.
+pub fn serialize<S: Serializer>(responses: &[Response], serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Table<'a> {
+        statements: &'a [&'a str],
+        domains: &'a [&'a str],
+        rows: Vec<Row<'a>>,
+    }
+    let columns = Columns::of(responses);
+    Table {
+        statements: &columns.statements,
+        domains: &columns.domains,
+        rows: responses.iter().map(|r| columns.row(r)).collect(),
+    }
+    .serialize(serializer)
+}
+
+/// Reads either form: the schema 3 table or the older array of response objects.
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Response>, D::Error> {
+    deserializer.deserialize_any(ResponsesVisitor)
+}
+
+struct ResponsesVisitor;
+
+impl<'de> Visitor<'de> for ResponsesVisitor {
+    type Value = Vec<Response>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a table of responses (or, before storage version 3, a list of them)")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Response>, A::Error> {
+        let mut responses = Vec::new();
+        while let Some(r) = seq.next_element::<Response>()? {
+            responses.push(r);
+        }
+        Ok(responses)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<Response>, A::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct TableIn {
+            statements: Vec<String>,
+            domains: Vec<String>,
+            rows: Vec<RowIn>,
+        }
+        let table = TableIn::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        table
+            .rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| {
+                read_row(&table.statements, &table.domains, row)
+                    .map_err(|m| de::Error::custom(format!("response {} of the table: {m}", i + 1)))
+            })
+            .collect()
+    }
+}
+
+fn read_row(statements: &[String], domains: &[String], row: RowIn) -> Result<Response, String> {
+    let (id, round_id, organisation, role, answer_chars, level_chars, comments, started, updated, submitted) =
+        row;
+    let count = |text: &str| text.chars().count();
+    if count(&answer_chars) != statements.len() {
+        return Err(format!(
+            "it has {} answer characters for {} statements",
+            count(&answer_chars),
+            statements.len()
+        ));
+    }
+    if count(&level_chars) != domains.len() {
+        return Err(format!(
+            "it has {} level characters for {} domains",
+            count(&level_chars),
+            domains.len()
+        ));
+    }
+    let mut answers = BTreeMap::new();
+    for (statement, c) in statements.iter().zip(answer_chars.chars()) {
+        match char_answer(c) {
+            None => return Err(format!("\"{c}\" is not an answer (for {statement})")),
+            Some(Some(a)) => {
+                answers.insert(statement.clone(), a);
+            }
+            Some(None) => {}
+        }
+    }
+    let mut levels = BTreeMap::new();
+    for (domain, c) in domains.iter().zip(level_chars.chars()) {
+        if c != '-' {
+            let level = char_value(c).ok_or_else(|| format!("\"{c}\" is not a level (for {domain})"))?;
+            levels.insert(domain.clone(), level);
+        }
+    }
+    Ok(Response {
+        id,
+        round_id,
+        organisation,
+        role,
+        answers,
+        levels,
+        comments,
+        started: Timestamp(started),
+        updated: Timestamp(updated),
+        submitted: submitted.map(Timestamp),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_answer_and_level_value_survives_its_character() {
+        for v in 0..=u8::MAX {
+            assert_eq!(
+                char_answer(answer_char(Some(&Answer::Scale(v)))),
+                Some(Some(Answer::Scale(v)))
+            );
+            assert_eq!(char_value(value_char(v)), Some(v));
+        }
+        for a in [Answer::DontKnow, Answer::NotApplicable] {
+            assert_eq!(char_answer(answer_char(Some(&a))), Some(Some(a)));
+        }
+        assert_eq!(char_answer('-'), Some(None));
+        assert_eq!(char_answer('x'), None);
+    }
+}
