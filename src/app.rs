@@ -9,9 +9,9 @@ use crate::browser;
 use crate::components::StorageNotice;
 use crate::messages as msg;
 use crate::pages::{
-    About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, Home, ImportPage,
-    InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, PlanPage, ProgressPage, ReportPage,
-    Results, SentPage, StatementsPage,
+    About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, DataPage, Home,
+    ImportPage, InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, PlanPage, ProgressPage,
+    ReportPage, Results, SentPage, StatementsPage,
 };
 use crate::route::{use_route, Link, Route};
 use crate::state::{Action, AppHandle, AppState};
@@ -266,6 +266,7 @@ pub fn main_pages(route: Route) -> Html {
 pub fn collect_pages(route: Route) -> Html {
     match route {
         Route::Import { id } => html! { <ImportPage id={id} /> },
+        Route::Data => html! { <DataPage /> },
         other => html! { <Elsewhere route={other} /> },
     }
 }

@@ -108,7 +108,7 @@ pub const METHOD: &[&str] = &[
 pub const STORAGE_UNAVAILABLE_TITLE: &str = "This browser is not letting Trellis save";
 pub const STORAGE_UNAVAILABLE: &str = "You can carry on, but everything you enter will be lost when you close or reload this page. Your browser may be in private mode, or its settings may block websites from saving data.";
 pub const STORAGE_FULL_TITLE: &str = "Your latest changes could not be saved";
-pub const STORAGE_FULL: &str = "This browser's storage is full or refused to save. Your earlier saved data is untouched and your latest changes are kept on this page for now; do not close it until saving works again. To make room, see what uses the space on the start page, download a backup, then delete rounds you no longer need.";
+pub const STORAGE_FULL: &str = "This browser's storage is full or refused to save. Your earlier saved data is untouched and your latest changes are kept on this page for now; do not close it until saving works again. First download a backup (below): it includes these latest changes. Then, to make room, open \"Back up, restore and storage\" from the start page and delete rounds you no longer need.";
 pub const STORAGE_DAMAGED_TITLE: &str = "Saved data could not be read";
 pub const STORAGE_NEWER_TITLE: &str = "Saved data is from a newer version of Trellis";
 
@@ -890,7 +890,7 @@ pub const EXPORT_ANSWERS: &str = "Answers (CSV)";
 pub const EXPORT_SCORES: &str = "Scores by person (CSV)";
 pub const EXPORT_SUMMARY: &str = "Summary by topic (CSV)";
 pub const EXPORT_ROUND: &str = "Round file for another Trellis";
-pub const EXPORT_HINT: &str = "CSV files open in Excel and other spreadsheets. The round file can be opened by another facilitator's Trellis from its start page. Exports contain every sent answer, including comments: store and share them as you would any survey data.";
+pub const EXPORT_HINT: &str = "CSV files open in Excel and other spreadsheets. The round file can be opened by another facilitator's Trellis (start page, then \"Back up, restore and storage\"). Exports contain every sent answer, including comments: store and share them as you would any survey data.";
 
 pub fn readiness_summary(in_place: usize, total: usize) -> String {
     format!("{in_place} of {total} conditions for working together are in place.")
@@ -1008,8 +1008,9 @@ pub const TABLE_REGION: &str = "Table";
 pub const REVIEW_TABLE: &str = "Your answers by topic";
 pub const UNDO: &str = "Undo";
 pub const BACKUP_TITLE: &str = "Back up and restore";
-pub const BACKUP_LEAD: &str = "Everything here exists only in this browser. Download a backup now and then, and keep it somewhere safe; open it from \"Open a Trellis file\" to restore.";
+pub const BACKUP_LEAD: &str = "Everything here exists only in this browser. Download a backup now and then, and keep it somewhere safe; open it from \"Open a Trellis file\" below to restore.";
 pub const BACKUP_NOW: &str = "Download a backup of everything";
+pub const BACKUP_GO: &str = "Back up now";
 pub const BACKUP_REMINDER: &str =
     "It has been a while since you last backed up. Your collaborations exist only in this browser.";
 pub const BACKUP_NEVER: &str = "You have not backed up yet. Your collaborations exist only in this browser.";
@@ -1047,7 +1048,51 @@ pub fn storage_used(bytes: usize) -> String {
     }
 }
 pub const SPACE_TITLE: &str = "What uses the space";
-pub const SPACE_HINT: &str = "Browsers give each site about 5 MB. If it fills up, back up and then delete rounds you no longer need from their collaboration's page.";
+pub const SPACE_HINT: &str = "Browsers give each site about 5 MB. If it fills up, download a backup, then delete rounds you no longer need (below).";
+pub const DATA_TITLE: &str = "Your data in this browser";
+pub const DATA_LEAD: &str = "Back up, restore, see what takes up space, and clear out what you no longer need. Nothing here is sent anywhere.";
+pub const DATA_LINK: &str = "Back up, restore and storage";
+pub const DATA_LINK_LEAD: &str = "Everything here exists only in this browser. Download a backup, open a Trellis file from a colleague, or see what uses the space:";
+pub const OLD_ROUNDS_TITLE: &str = "Clear out old rounds";
+pub const OLD_ROUNDS_HINT: &str = "Oldest first. Download a backup before you delete, so the round can be restored later if anyone needs it. A deletion can be undone straight after.";
+pub const NO_ROUNDS_TO_CLEAR: &str = "There are no rounds to clear out.";
+pub const ROUND: &str = "Round";
+pub const DELETE: &str = "Delete";
+pub const DAMAGED_TITLE: &str = "Damaged data kept aside";
+pub const DAMAGED_HINT: &str = "When Trellis cannot read what was saved, it keeps the text here untouched instead of throwing it away. Download it to send to whoever supports Trellis for you, or to try to repair it; delete it when you no longer need it.";
+pub const KEPT_AT: &str = "Kept aside";
+pub const DOWNLOAD: &str = "Download";
+pub const UNKNOWN_TIME: &str = "Unknown time";
+pub const CONFIRM_DELETE_DAMAGED: &str =
+    "Delete this damaged copy for good? It cannot be undone; download it first if unsure.";
+
+pub const RECEIVED_TITLE: &str = "Answers in this round";
+pub const RECEIVED_HINT: &str = "Every set of answers this round holds. Delete one only if it should not count, such as a duplicate or a test; you can undo straight after.";
+pub const NOTHING_RECEIVED: &str = "This round has no answers yet.";
+pub const ORGANISATION_COLUMN: &str = "Organisation";
+pub const ROLE_COLUMN: &str = "Role";
+pub const SENT_COLUMN: &str = "Sent";
+pub const ANSWERED_COLUMN: &str = "Statements answered";
+pub const NOT_SENT: &str = "Not sent yet";
+
+pub fn response_label(organisation: &str, role: &str, sent: Option<&str>) -> String {
+    match sent {
+        Some(sent) => format!("the answers from {organisation} ({role}, sent {sent})"),
+        None => format!("the answers from {organisation} ({role}, not sent yet)"),
+    }
+}
+
+pub fn delete_named(name: &str) -> String {
+    format!("Delete {name}")
+}
+
+pub fn download_named(name: &str) -> String {
+    format!("Download {name}")
+}
+
+pub fn damaged_file_name(kept_at: &str) -> String {
+    format!("trellis-damaged-{}.txt", kept_at.replace([' ', ':'], "-"))
+}
 pub const COLLABORATION: &str = "Collaboration";
 pub const ANSWER_SETS: &str = "Sets of answers";
 pub const SIZE: &str = "Size";

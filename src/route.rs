@@ -24,6 +24,8 @@ pub enum Route {
     Context { id: String },
     /// `/about`
     About,
+    /// `/data`: back up, restore, storage, damaged copies.
+    Data,
     /// `/round/:id/answer`
     AnswerStart { id: String },
     /// `/round/:id/answer/:step`: step 1..=n is a domain; n + 1 is the review page.
@@ -109,7 +111,7 @@ impl Route {
             Route::Report { .. } | Route::Statements { .. } | Route::Progress { .. } | Route::About => {
                 Surface::Reports
             }
-            Route::Import { .. } => Surface::Collect,
+            Route::Import { .. } | Route::Data => Surface::Collect,
             _ => Surface::Main,
         }
     }
@@ -133,6 +135,7 @@ impl Route {
             [""] => Some(Route::Home),
             ["", "new"] => Some(Route::NewCollaboration),
             ["", "about"] => Some(Route::About),
+            ["", "data"] => Some(Route::Data),
             ["", "collaboration", id] => param(id).map(|id| Route::Collaboration { id }),
             ["", "collaboration", id, "context"] => param(id).map(|id| Route::Context { id }),
             ["", "collaboration", id, "progress"] => param(id).map(|id| Route::Progress { id }),
@@ -165,6 +168,7 @@ impl Route {
             Route::Home => ("/", "", ""),
             Route::NewCollaboration => ("/new", "", ""),
             Route::About => ("/about", "", ""),
+            Route::Data => ("/data", "", ""),
             Route::NotFound => ("/not-found", "", ""),
             Route::Collaboration { id } => ("/collaboration/", id.as_str(), ""),
             Route::Context { id } => ("/collaboration/", id.as_str(), "/context"),

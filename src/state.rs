@@ -676,6 +676,16 @@ impl AppHandle {
         self.dispatch(Action::Merge(Box::new(other)));
     }
 
+    /// Downloads everything in this browser as one file (what is on screen, including
+    /// changes that could not be saved) and remembers when; the error says why not.
+    pub fn download_backup(&self) -> Result<(), String> {
+        let name = format!("trellis-backup-{}.json", browser::today());
+        browser::files::download(&name, &self.workspace.to_json(), "application/json")
+            .map_err(|e| crate::messages::download_failed(&e))?;
+        browser::storage::record_backup(browser::now().0);
+        Ok(())
+    }
+
     /// Deletes a collaboration, round or response after the user confirms; it can be
     /// undone from the notice that follows.
     /// Returns whether the user confirmed.

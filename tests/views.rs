@@ -366,6 +366,7 @@ fn routes_read_back_from_their_paths() {
         Route::Collaboration { id: id() },
         Route::Context { id: id() },
         Route::About,
+        Route::Data,
         Route::AnswerStart { id: id() },
         Route::AnswerStep { id: id(), step: 3 },
         Route::Join {

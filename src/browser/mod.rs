@@ -29,6 +29,19 @@ pub fn today() -> String {
     )
 }
 
+/// A moment as local `YYYY-MM-DD HH:MM`.
+pub fn local_time(at: Timestamp) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.0 as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 /// A random id of 128 bits as 32 hex digits, from the browser's cryptographic generator.
 ///
 /// Falls back to the clock and `Math.random` only if Web Crypto is missing, which no

@@ -168,3 +168,45 @@ pub fn save_kiosk(round: Option<&str>) -> Result<(), StorageProblem> {
     }
     .map_err(|_| StorageProblem::WriteFailed)
 }
+
+/// A copy of damaged data kept aside when it could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DamagedCopy {
+    pub key: String,
+    /// When it was kept aside (milliseconds), read from the key.
+    pub kept_at: Option<i64>,
+    /// Its length in characters.
+    pub chars: usize,
+}
+
+/// Every damaged copy kept aside in this browser, oldest first.
+pub fn damaged_copies() -> Vec<DamagedCopy> {
+    let Some(s) = local_storage() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    let mut copies: Vec<DamagedCopy> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(DAMAGED_PREFIX))
+        .map(|key| DamagedCopy {
+            kept_at: key[DAMAGED_PREFIX.len()..].parse().ok(),
+            chars: s.get_item(&key).ok().flatten().map_or(0, |v| v.len()),
+            key,
+        })
+        .collect();
+    copies.sort_by(|a, b| a.kept_at.cmp(&b.kept_at).then_with(|| a.key.cmp(&b.key)));
+    copies
+}
+
+/// The text of a damaged copy, exactly as it was kept.
+pub fn damaged_text(key: &str) -> Option<String> {
+    if !key.starts_with(DAMAGED_PREFIX) {
+        return None;
+    }
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Removes a damaged copy (only such a key); returns whether it is gone.
+pub fn remove_damaged(key: &str) -> bool {
+    key.starts_with(DAMAGED_PREFIX) && local_storage().is_some_and(|s| s.remove_item(key).is_ok())
+}

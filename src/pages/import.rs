@@ -340,6 +340,37 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             </section>
         }
     });
+    // Every set of answers this round holds, so a duplicate or a test can be deleted.
+    let received = app
+        .workspace
+        .responses_for(&round.id)
+        .map(|r| {
+            let organisation = collaboration
+                .partners
+                .iter()
+                .find(|p| p.id == r.organisation)
+                .map_or(r.organisation.as_str(), |p| p.name.as_str());
+            let sent = r.submitted.map(browser::local_time);
+            let label = msg::response_label(organisation, msg::role_label(r.role), sent.as_deref());
+            let sent = sent.unwrap_or_else(|| msg::NOT_SENT.to_string());
+            let onclick = {
+                let (app, id, label) = (app.clone(), r.id.clone(), label.clone());
+                Callback::from(move |_: MouseEvent| {
+                    app.delete(trellis_core::format::TombstoneKind::Response, &id, &label);
+                })
+            };
+            html! {
+                <tr>
+                    <th scope="row">{ organisation.to_string() }</th>
+                    <td>{ msg::role_label(r.role) }</td>
+                    <td>{ sent }</td>
+                    <td class="num">{ r.answers.len() }</td>
+                    <td><button type="button" class="link-button" aria-label={msg::delete_named(&label)} {onclick}>{ msg::DELETE }</button></td>
+                </tr>
+            }
+        })
+        .collect::<Vec<Html>>();
+    let received = (!received.is_empty()).then(|| received.into_iter().collect::<Html>());
     html! {
         <>
             <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
@@ -387,6 +418,15 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                     <Link to={Route::Results { id: round.id.clone() }} classes="button">{ msg::SEE_RESULTS }</Link>
                 </section>
             }
+            <section aria-labelledby="received-heading">
+                <h2 id="received-heading">{ msg::RECEIVED_TITLE }</h2>
+                if let Some(rows) = received {
+                    { hint(msg::RECEIVED_HINT) }
+                    { table(Some("received"), None, Some(msg::RECEIVED_TITLE), &[msg::ORGANISATION_COLUMN, msg::ROLE_COLUMN, msg::SENT_COLUMN, msg::ANSWERED_COLUMN, msg::DELETE], rows) }
+                } else {
+                    <p class="empty">{ msg::NOTHING_RECEIVED }</p>
+                }
+            </section>
             <section aria-labelledby="paper-heading">
                 <h2 id="paper-heading">{ msg::PAPER_TITLE }</h2>
                 <p>{ msg::PAPER_HOW }</p>

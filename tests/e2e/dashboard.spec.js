@@ -121,17 +121,17 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   // The round file opens in another browser (a fresh context) with a preview first.
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const otherPage = await other.newPage();
-  await open(otherPage, '#/');
+  await open(otherPage, 'collect.html#/data');
   const fileOnDisk = path.join(os.tmpdir(), `round-${Date.now()}.trellis.json`);
   fs.writeFileSync(fileOnDisk, roundFile.text);
   await otherPage.getByLabel('Choose a round or collaboration file').setInputFiles(fileOnDisk);
   await expect(otherPage.getByTestId('open-file-preview')).toContainText('adds 1 collaboration(s), 1 round(s), 12 set(s) of answers and 2 action(s)');
   await otherPage.getByTestId('open-file-confirm').click();
-  await expect(otherPage.getByTestId('collaborations')).toContainText(name);
+  await expect(otherPage.getByTestId('space-used')).toContainText(name);
   fs.writeFileSync(fileOnDisk, '{"schema": 1, "collaborations": [{"id": 5}]}');
   await otherPage.getByLabel('Choose a round or collaboration file').setInputFiles(fileOnDisk);
   await expect(otherPage.getByTestId('open-file-error')).toContainText('is not a Trellis file Trellis can open');
-  await expect(otherPage.getByTestId('collaborations')).toContainText(name);
+  await expect(otherPage.getByTestId('space-used')).toContainText(name);
   await other.close();
 
   // A second round: the open actions are carried forward for review.

@@ -2,7 +2,7 @@
 // storage planted before load, a full store, hostile text, and backup then restore.
 const { test } = require('@playwright/test');
 const fs = require('fs');
-const { open, watchForTrouble, createCollaboration, storedWorkspace, expect } = require('./support');
+const { open, watchForTrouble, createCollaboration, plantResponses, storedWorkspace, expect } = require('./support');
 
 const KEY = 'trellis.workspace';
 const stored = storedWorkspace;
@@ -103,10 +103,15 @@ test('a full store: the user is told, and the data already saved stays intact', 
     }
   });
   await addRoundExpectingFailure(page);
-  await expect(page.getByRole('main')).toContainText('see what uses the space on the start page');
+  await expect(page.getByRole('main')).toContainText('Back up, restore and storage');
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
   // Still working in memory: the new round is on screen.
   await expect(page.getByTestId('round-Too big')).toBeVisible();
+  // The notice offers a backup of what is on screen, unsaved round included, before the
+  // user leaves the page to make room.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('storage-notice').getByTestId('backup').click()]);
+  const backup = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
+  expect(backup.collaborations[0].rounds.map((r) => r.name)).toContain('Too big');
 });
 
 async function addRoundExpectingFailure(page) {
@@ -131,6 +136,9 @@ test('back up everything, then restore it into an empty browser', async ({ page,
   await open(page, '#/');
   await page.getByTestId('add-example').click();
   await expect(page.getByTestId('backup-reminder')).toBeVisible();
+  // The reminder leads to "Your data" (collect.html).
+  await page.getByTestId('backup-reminder').getByRole('link', { name: 'Back up now' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your data in this browser' })).toBeVisible();
   // What uses the space, largest first, with a link to each collaboration.
   await expect(page.getByTestId('space-used').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('space-used')).toContainText('Riverside Frailty Alliance');
@@ -139,17 +147,19 @@ test('back up everything, then restore it into an empty browser', async ({ page,
   expect(file.suggestedFilename()).toMatch(/^trellis-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const saved = testInfo.outputPath('backup.json');
   await file.saveAs(saved);
+  await page.getByRole('link', { name: 'Trellis' }).first().click();
+  await expect(page.getByTestId('collaborations')).toBeVisible();
   await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
   const original = await stored(page);
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await other.goto(page.url());
+  await other.goto(page.url().replace(/index\.html.*|#.*/, 'collect.html#/data'));
   other.on('dialog', (d) => d.accept());
   await other.getByLabel('Choose a round or collaboration file').setInputFiles(saved);
   await expect(other.getByTestId('open-file-preview')).toContainText('60 set(s) of answers');
   await other.getByTestId('open-file-replace').click();
-  await expect(other.getByTestId('collaborations')).toContainText('Riverside Frailty Alliance');
+  await expect(other.getByTestId('space-used')).toContainText('Riverside Frailty Alliance');
   const restored = await stored(other);
   expect(restored.collaborations).toEqual(original.collaborations);
   expect(restored.responses).toEqual(original.responses);
@@ -159,4 +169,62 @@ test('back up everything, then restore it into an empty browser', async ({ page,
   await expect(other.getByTestId('open-file-error')).toBeVisible();
   expect(await stored(other)).toEqual(restored);
   await fresh.close();
+});
+
+test('your data: old rounds cleared oldest first with undo, damaged copies downloaded and deleted', async ({ page }) => {
+  const problems = watchForTrouble(page);
+  page.on('dialog', (d) => d.accept());
+  await createCollaboration(page, { name: 'Clear-out alliance', partners: ['North', 'South'] });
+  await page.locator('#round-date').fill('2031-05-01');
+  await page.getByLabel('Round name').fill('Later round');
+  await page.getByRole('button', { name: 'Add a round' }).click();
+  await expect(page.getByTestId('round-Later round')).toBeVisible();
+  // A damaged copy kept aside by an earlier start.
+  await page.evaluate(() => localStorage.setItem('trellis.workspace.damaged.1790000000000', '{"schema": 3, "collab'));
+  await open(page, 'collect.html#/data');
+  const rounds = page.getByTestId('old-rounds').locator('tbody tr');
+  await expect(rounds).toHaveCount(2);
+  await expect(rounds.last()).toContainText('Later round');
+  const first = await rounds.first().locator('th').textContent();
+  await rounds.first().getByRole('button', { name: /^Delete / }).click();
+  await expect(rounds).toHaveCount(1);
+  expect((await storedWorkspace(page)).collaborations[0].rounds.map((r) => r.name)).toEqual(['Later round']);
+  await page.getByTestId('undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(rounds).toHaveCount(2);
+  await expect(rounds.first().locator('th')).toHaveText(first);
+  // The damaged copy: listed, downloaded exactly, then deleted.
+  const damaged = page.getByTestId('damaged-copies').locator('tbody tr');
+  await expect(damaged).toHaveCount(1);
+  const [file] = await Promise.all([page.waitForEvent('download'), damaged.getByRole('button', { name: /^Download / }).click()]);
+  expect(fs.readFileSync(await file.path(), 'utf8')).toBe('{"schema": 3, "collab');
+  await damaged.getByRole('button', { name: /^Delete / }).click();
+  await expect(page.getByTestId('damaged-copies')).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('damaged')))).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('one set of answers can be deleted from the round and the deletion undone', async ({ page }) => {
+  const problems = watchForTrouble(page);
+  page.on('dialog', (d) => d.accept());
+  await createCollaboration(page, { name: 'Duplicate alliance', partners: ['North', 'South'] });
+  await plantResponses(page, 'Duplicate alliance', [
+    { org: 0, role: 'manager', answers: [['leadership.visible', '4']] },
+    { org: 1, role: 'clinician', answers: [['leadership.visible', '2'], ['trust.past', 'dk']] },
+  ]);
+  const round = (await storedWorkspace(page)).collaborations[0].rounds[0].id;
+  await open(page, `collect.html#/round/${round}/import`);
+  const rows = page.getByTestId('received').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('South');
+  await expect(rows.nth(1)).toContainText('2');
+  await rows.nth(1).getByRole('button', { name: /^Delete the answers from South/ }).click();
+  await expect(rows).toHaveCount(1);
+  let ws = await storedWorkspace(page);
+  expect(ws.responses.map((r) => r.id)).toEqual(['planted-0']);
+  expect(ws.deleted.map((t) => [t.kind, t.id])).toEqual([['response', 'planted-1']]);
+  await page.getByTestId('undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(rows).toHaveCount(2);
+  ws = await storedWorkspace(page);
+  expect(ws.responses.find((r) => r.id === 'planted-1').answers).toEqual({ 'leadership.visible': 2, 'trust.past': 'dk' });
+  expect(problems).toEqual([]);
 });

@@ -204,6 +204,21 @@ fn merge_round(here: &mut Round, incoming: Round, report: &mut MergeReport) {
     }
 }
 
+/// How much of the stored text one round takes: what a facilitator weighs when cleaning
+/// up old rounds to make room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundSpace {
+    pub collaboration: String,
+    pub collaboration_name: String,
+    pub round: String,
+    pub name: String,
+    /// The round's date, `YYYY-MM-DD`.
+    pub date: String,
+    pub responses: usize,
+    /// Characters of stored JSON for the round and its responses.
+    pub chars: usize,
+}
+
 /// How much of the stored text one collaboration takes, with what it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpaceUsed {
@@ -241,6 +256,34 @@ impl Workspace {
             })
             .collect();
         list.sort_by(|a, b| b.chars.cmp(&a.chars).then_with(|| a.name.cmp(&b.name)));
+        list
+    }
+
+    /// Every round with the space it takes, oldest first (by date, then name), skipping
+    /// the fictional example, which is removed as a whole from the start page.
+    pub fn round_space(&self) -> Vec<RoundSpace> {
+        let columns = crate::format::stored::Columns::of(&self.responses);
+        let mut list: Vec<RoundSpace> = self
+            .collaborations
+            .iter()
+            .filter(|c| !c.example)
+            .flat_map(|c| c.rounds.iter().map(move |r| (c, r)))
+            .map(|(c, r)| {
+                let (count, chars) = self
+                    .responses_for(&r.id)
+                    .fold((0, 0), |(n, len), x| (n + 1, len + columns.row_len(x)));
+                RoundSpace {
+                    collaboration: c.id.clone(),
+                    collaboration_name: c.name.clone(),
+                    round: r.id.clone(),
+                    name: r.name.clone(),
+                    date: r.date.clone(),
+                    responses: count,
+                    chars: chars + serde_json::to_string(r).map_or(0, |t| t.len()),
+                }
+            })
+            .collect();
+        list.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.name.cmp(&b.name)));
         list
     }
 }

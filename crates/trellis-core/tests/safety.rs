@@ -186,3 +186,37 @@ fn space_used_adds_up_to_the_stored_text() {
         "{total} of {stored}, {shared} shared"
     );
 }
+
+#[test]
+fn round_space_lists_real_rounds_oldest_first_with_their_answers() {
+    let mut ws = example();
+    let mut real = ws.collaborations[0].clone();
+    real.id = "real".into();
+    real.name = "Real".into();
+    real.example = false;
+    for (k, r) in real.rounds.iter_mut().enumerate() {
+        r.id = format!("real-r{k}");
+    }
+    let moved: Vec<_> = ws
+        .responses
+        .iter()
+        .filter(|r| r.round_id == ws.collaborations[0].rounds[1].id)
+        .cloned()
+        .map(|mut r| {
+            r.id = format!("real-{}", r.id);
+            r.round_id = "real-r1".into();
+            r
+        })
+        .collect();
+    let count = moved.len();
+    ws.responses.extend(moved);
+    real.rounds.reverse();
+    ws.collaborations.push(real);
+    let rounds = ws.round_space();
+    // The example is left out; the real rounds come oldest first whatever their order.
+    assert_eq!(rounds.len(), 2);
+    assert!(rounds.iter().all(|r| r.collaboration == "real"));
+    assert!(rounds[0].date < rounds[1].date, "{rounds:?}");
+    assert_eq!((rounds[0].responses, rounds[1].responses), (0, count));
+    assert!(rounds[1].chars > rounds[0].chars + count * 50, "{rounds:?}");
+}

@@ -1,0 +1,215 @@
+//! "Your data in this browser": back up and restore (open a Trellis file, merge or
+//! replace), what uses the space, clearing out old rounds, and damaged data kept aside.
+
+use trellis_core::format::{TombstoneKind, Workspace};
+use trellis_core::merge::MergeReport;
+use yew::prelude::*;
+
+use crate::browser::files::{input_files, read_all};
+use crate::browser::storage;
+use crate::components::markup::table;
+use crate::components::notice::BackupButton;
+use crate::messages as msg;
+use crate::route::{Link, Route};
+use crate::state::use_app_state;
+
+/// Largest Trellis file accepted (a round of several thousand responses fits easily).
+const MAX_FILE: usize = 20 * 1024 * 1024;
+
+#[component]
+pub fn DataPage() -> Html {
+    let app = use_app_state();
+    // A file read and checked, waiting for the user to confirm: (name, contents, preview).
+    let pending = use_state(|| None::<(String, Workspace, MergeReport)>);
+    let file_error = use_state(|| None::<String>);
+    let space = {
+        let ws = app.workspace.clone();
+        use_memo(app.revision, move |_| (ws.space_used(), ws.round_space()))
+    };
+    let (by_collaboration, by_round) = &*space;
+    let damaged = use_state(storage::damaged_copies);
+    let on_replace = {
+        let (app, pending) = (app.clone(), pending.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some((_, file, _)) = (*pending).clone() {
+                if crate::browser::dom::confirm(msg::CONFIRM_REPLACE) {
+                    app.replace_workspace(file);
+                    pending.set(None);
+                }
+            }
+        })
+    };
+    let on_file = {
+        let (app, pending, file_error) = (app.clone(), pending.clone(), file_error.clone());
+        Callback::from(move |e: Event| {
+            let Some(files) = input_files(&e) else { return };
+            let input = e.target_dyn_into::<web_sys::HtmlInputElement>();
+            let (app, pending, file_error) = (app.clone(), pending.clone(), file_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = read_all(files).await;
+                // Cleared, so that choosing the same file again (after fixing it) is noticed.
+                if let Some(input) = input {
+                    input.set_value("");
+                }
+                let Some((name, text)) = read.into_iter().next() else {
+                    return;
+                };
+                let checked = text
+                    .map_err(|e| msg::file_unreadable(&name, &e))
+                    .and_then(|text| {
+                        if text.len() > MAX_FILE {
+                            return Err(msg::file_too_big(&name, MAX_FILE / (1024 * 1024)));
+                        }
+                        Workspace::from_json(&text)
+                            .map_err(|e| msg::not_a_trellis_file(&name, &e.to_string()))
+                    });
+                match checked {
+                    Ok(file) => {
+                        let report = (*app.workspace).clone().merge(file.clone());
+                        file_error.set(None);
+                        pending.set(Some((name, file, report)));
+                    }
+                    Err(problem) => {
+                        pending.set(None);
+                        file_error.set(Some(problem));
+                    }
+                }
+            });
+        })
+    };
+    let on_confirm = {
+        let (app, pending) = (app.clone(), pending.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some((_, file, _)) = (*pending).clone() {
+                app.merge(file);
+            }
+            pending.set(None);
+        })
+    };
+    let round_rows = by_round
+        .iter()
+        .map(|r| {
+            let label = msg::round_label(&r.name);
+            let onclick = {
+                let (app, id, label) = (app.clone(), r.round.clone(), label.clone());
+                Callback::from(move |_: MouseEvent| {
+                    app.delete(TombstoneKind::Round, &id, &label);
+                })
+            };
+            let button_label = msg::delete_named(&format!("{} ({})", r.name, r.collaboration_name));
+            html! {
+                <tr>
+                    <td><Link to={Route::Collaboration { id: r.collaboration.clone() }}>{ r.collaboration_name.clone() }</Link></td>
+                    <th scope="row">{ r.name.clone() }</th>
+                    <td>{ r.date.clone() }</td>
+                    <td class="num">{ r.responses }</td>
+                    <td class="num">{ msg::storage_used(r.chars * 2) }</td>
+                    <td><button type="button" class="link-button" aria-label={button_label} {onclick}>{ msg::DELETE }</button></td>
+                </tr>
+            }
+        })
+        .collect::<Html>();
+    let damaged_rows = damaged
+        .iter()
+        .map(|copy| {
+            let kept_at = copy
+                .kept_at
+                .map_or_else(|| msg::UNKNOWN_TIME.to_string(), |t| crate::browser::local_time(trellis_core::format::Timestamp(t)));
+            let on_download = {
+                let (key, name) = (copy.key.clone(), msg::damaged_file_name(&kept_at));
+                let damaged = damaged.clone();
+                Callback::from(move |_: MouseEvent| {
+                    if let Some(text) = storage::damaged_text(&key) {
+                        if crate::browser::files::download(&name, &text, "text/plain").is_err() {
+                            // Nothing was lost; listing again shows the copy is still here.
+                            damaged.set(storage::damaged_copies());
+                        }
+                    }
+                })
+            };
+            let on_delete = {
+                let (key, damaged) = (copy.key.clone(), damaged.clone());
+                Callback::from(move |_: MouseEvent| {
+                    if crate::browser::dom::confirm(msg::CONFIRM_DELETE_DAMAGED) {
+                        storage::remove_damaged(&key);
+                        damaged.set(storage::damaged_copies());
+                    }
+                })
+            };
+            html! {
+                <tr>
+                    <th scope="row">{ kept_at.clone() }</th>
+                    <td class="num">{ msg::storage_used(copy.chars * 2) }</td>
+                    <td>
+                        <button type="button" class="link-button" aria-label={msg::download_named(&kept_at)} onclick={on_download}>{ msg::DOWNLOAD }</button>
+                        { " " }
+                        <button type="button" class="link-button" aria-label={msg::delete_named(&kept_at)} onclick={on_delete}>{ msg::DELETE }</button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <>
+            <h1 tabindex="-1">{ msg::DATA_TITLE }</h1>
+            <p class="lead">{ msg::DATA_LEAD }</p>
+            <section aria-labelledby="backup-heading">
+                <h2 id="backup-heading">{ msg::BACKUP_TITLE }</h2>
+                <p>{ msg::BACKUP_LEAD }</p>
+                <p>{ msg::STORAGE_USED_LABEL }{ " " }<span data-testid="storage-used">{ msg::storage_used(storage::bytes_used()) }</span></p>
+                <BackupButton />
+                <h3 id="open-heading">{ msg::OPEN_FILE_TITLE }</h3>
+                <div class="field">
+                    <label for="open-file">{ msg::OPEN_FILE_LABEL }</label>
+                    <p class="hint" id="open-file-hint">{ msg::OPEN_FILE_HINT }</p>
+                    <input type="file" id="open-file" accept=".json" aria-describedby="open-file-hint" onchange={on_file} />
+                </div>
+                if let Some(problem) = (*file_error).clone() {
+                    <p class="notice notice-warning" role="alert" data-testid="open-file-error">{ problem }</p>
+                }
+                if let Some((name, _, report)) = (*pending).clone() {
+                    <div class="notice" role="status" data-testid="open-file-preview">
+                        <p>{ msg::merge_preview(&name, &report) }</p>
+                        if report.changes_anything() {
+                            <button type="button" class="button" data-testid="open-file-confirm" onclick={on_confirm}>{ msg::ADD_FILE }</button>
+                        }
+                        <button type="button" class="button button-secondary" data-testid="open-file-replace" onclick={on_replace}>{ msg::REPLACE_ALL }</button>
+                        <button type="button" class="button button-secondary" onclick={let p = pending.clone(); Callback::from(move |_: MouseEvent| p.set(None))}>{ msg::CANCEL }</button>
+                    </div>
+                }
+            </section>
+            if !by_collaboration.is_empty() {
+                <section aria-labelledby="space-heading">
+                    <h2 id="space-heading">{ msg::SPACE_TITLE }</h2>
+                    <p class="hint">{ msg::SPACE_HINT }</p>
+                    { table(Some("space-used"), None, Some(msg::SPACE_TITLE), &[msg::COLLABORATION, msg::ROUNDS, msg::ANSWER_SETS, msg::SIZE], html! {
+                        for u in by_collaboration.iter() {
+                            <tr>
+                                <th scope="row"><Link to={Route::Collaboration { id: u.collaboration.clone() }}>{ u.name.clone() }</Link></th>
+                                <td class="num">{ u.rounds }</td>
+                                <td class="num">{ u.responses }</td>
+                                <td class="num">{ msg::storage_used(u.chars * 2) }</td>
+                            </tr>
+                        }
+                    }) }
+                </section>
+            }
+            <section aria-labelledby="old-rounds-heading">
+                <h2 id="old-rounds-heading">{ msg::OLD_ROUNDS_TITLE }</h2>
+                if by_round.is_empty() {
+                    <p class="empty">{ msg::NO_ROUNDS_TO_CLEAR }</p>
+                } else {
+                    <p class="hint">{ msg::OLD_ROUNDS_HINT }</p>
+                    { table(Some("old-rounds"), None, Some(msg::OLD_ROUNDS_TITLE), &[msg::COLLABORATION, msg::ROUND, msg::DATE, msg::ANSWER_SETS, msg::SIZE, msg::DELETE], round_rows) }
+                }
+            </section>
+            if !damaged.is_empty() {
+                <section aria-labelledby="damaged-heading">
+                    <h2 id="damaged-heading">{ msg::DAMAGED_TITLE }</h2>
+                    <p class="hint">{ msg::DAMAGED_HINT }</p>
+                    { table(Some("damaged-copies"), None, Some(msg::DAMAGED_TITLE), &[msg::KEPT_AT, msg::SIZE, msg::DOWNLOAD], damaged_rows) }
+                </section>
+            }
+        </>
+    }
+}
