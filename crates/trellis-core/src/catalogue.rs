@@ -2,16 +2,19 @@
 //!
 //! Older versions stay here so that old rounds, which record the instrument id and
 //! version they used, can still be scored.
+//!
+//! `build.rs` validates every file and embeds it in the packed form of
+//! [`crate::format::packed`], which is what [`Catalogue::shipped`] reads; the JSON text
+//! stays available as [`SHIPPED`] for tests and tools (a bundle that does not use it
+//! does not carry it).
 
 use std::rc::Rc;
 
+use crate::format::packed;
 use crate::instrument::{Instrument, InstrumentError};
 
-/// The shipped instrument files: (file name, contents).
-pub const SHIPPED: &[(&str, &str)] = &[(
-    "trellis-1.0.0.json",
-    include_str!("../instruments/trellis-1.0.0.json"),
-)];
+// `SHIPPED` and `PACKED`, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/shipped.rs"));
 
 /// The instrument id new rounds use.
 pub const DEFAULT_INSTRUMENT: &str = "trellis";
@@ -24,13 +27,13 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// Loads every shipped file; a file that fails validation is a build error and is
-    /// reported with its name.
+    /// Loads every shipped file. A file that fails validation is a build error (in
+    /// build.rs), so this does not check them again; the error names the file.
     pub fn shipped() -> Result<Catalogue, (String, Vec<InstrumentError>)> {
         let mut instruments = Vec::new();
-        for (name, text) in SHIPPED {
+        for (name, text) in PACKED {
             instruments.push(Rc::new(
-                Instrument::from_json(text).map_err(|e| (name.to_string(), e))?,
+                Instrument::validated_at_build(packed::unpack(text)).map_err(|e| (name.to_string(), e))?,
             ));
         }
         Ok(Catalogue { instruments })

@@ -1,6 +1,7 @@
 //! Instrument loading: every shipped file validates, and each invariant rejects bad files.
 
 use trellis_core::catalogue::SHIPPED;
+use trellis_core::format::{packed, InstrumentFile};
 use trellis_core::{Catalogue, Instrument, InstrumentError};
 
 use crate::common::{mini, MINI};
@@ -20,6 +21,48 @@ fn every_shipped_instrument_loads() {
     assert!(catalogue
         .get(latest.id(), &latest.version().to_string())
         .is_some());
+}
+
+/// Every field of two instruments (`PartialEq` on `Instrument` compares id and version only).
+fn assert_same(a: &Instrument, b: &Instrument) {
+    assert_eq!(
+        (a.id(), a.version(), a.title(), a.summary()),
+        (b.id(), b.version(), b.title(), b.summary())
+    );
+    assert_eq!(a.scale(), b.scale());
+    assert_eq!(a.levels(), b.levels());
+    assert_eq!(a.modes(), b.modes());
+    assert_eq!(a.domains(), b.domains());
+    assert_eq!(a.statements(), b.statements());
+    assert_eq!(a.context(), b.context());
+    assert_eq!(a.actions(), b.actions());
+}
+
+/// The app reads the packed form that build.rs embeds: it must say exactly what the
+/// JSON files say, in the same order.
+#[test]
+fn shipped_catalogue_is_the_json_files() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    assert_eq!(catalogue.all().len(), SHIPPED.len());
+    for ((name, text), shipped) in SHIPPED.iter().zip(catalogue.all()) {
+        let from_json = Instrument::from_json(text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_same(shipped, &from_json);
+    }
+}
+
+/// Packing and unpacking gives back the same file, for fixtures with every kind of field
+/// (number questions, empty defaults, critical domains).
+#[test]
+fn packed_form_round_trips() {
+    let fixtures = [MINI, include_str!("fixtures/analysis.json"), SHIPPED[0].1];
+    for text in fixtures {
+        let file: InstrumentFile = serde_json::from_str(text).expect("fixture parses");
+        let packed = packed::pack(&file).expect("no separator in the fixture");
+        assert_eq!(packed::unpack(&packed), file);
+    }
+    let mut file: InstrumentFile = serde_json::from_str(MINI).expect("mini parses");
+    file.title = format!("a{}b", packed::SEPARATOR);
+    assert_eq!(packed::pack(&file), Err(file.title.clone()));
 }
 
 #[test]
