@@ -114,7 +114,7 @@ pub const STORAGE_NEWER_TITLE: &str = "Saved data is from a newer version of Tre
 
 pub fn storage_damaged(reason: &str, kept_as: Option<&str>) -> String {
     match kept_as {
-        Some(key) => format!("Trellis could not read the data saved in this browser ({reason}). It has kept a copy under \"{key}\" and started with an empty workspace, so nothing is lost."),
+        Some(key) => format!("Trellis could not read the data saved in this browser ({reason}). It has kept a copy under \"{key}\" and started with an empty workspace, so nothing is lost. To download or remove that copy, open \"Back up, restore and storage\" from the start page."),
         None => format!("Trellis could not read the data saved in this browser ({reason}), and could not make a copy of it. To protect it, nothing you do now will be saved."),
     }
 }
