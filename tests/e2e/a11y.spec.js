@@ -43,7 +43,10 @@ async function tour(page, scheme) {
     [`reports.html#/round/${ROUND}/report`, 'board report'],
     [`reports.html#/collaboration/example-20231103/progress`, 'progress over time'],
     [`collect.html#/round/${ROUND}/import`, 'import'],
+    ['collect.html#/data', 'your data, with a damaged copy kept aside'],
   ];
+  // So that the data page also shows its table of damaged copies.
+  await page.evaluate(() => localStorage.setItem('trellis.workspace.damaged.1790000000000', '{"schema": 3'));
   for (const [address, name] of pages) {
     await page.goto(`./${address}`);
     await expect(page.locator('main h1')).toBeVisible();
@@ -190,6 +193,7 @@ test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
       `reports.html#/round/${ROUND}/report`,
       `reports.html#/collaboration/example-20231103/progress`,
       `collect.html#/round/${ROUND}/import`,
+      'collect.html#/data',
     ]) {
       await page.goto(`./${address}`);
       await expect(page.locator('main h1')).toBeVisible();
