@@ -43,19 +43,13 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let catalogue = use_memo((), |_| Catalogue::shipped());
-    match &*catalogue {
-        Ok(catalogue) => html! { <Loaded catalogue={Rc::new(catalogue.clone())} pages={props.pages} /> },
-        Err((file, problems)) => {
-            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            html! {
-                <main id="main" class="page">
-                    <h1>{ msg::APP_NAME }</h1>
-                    <p role="alert">{ msg::catalogue_broken(file, &problems.join("; ")) }</p>
-                </main>
-            }
-        }
-    }
+    // build.rs checks every shipped questionnaire and stops the build if one is wrong,
+    // so this cannot fail in a released app; if it ever did, the panic page explains.
+    let catalogue = use_memo((), |_| match Catalogue::shipped() {
+        Ok(catalogue) => Rc::new(catalogue),
+        Err((file, _)) => panic!("the shipped questionnaire {file} could not be read"),
+    });
+    html! { <Loaded catalogue={(*catalogue).clone()} pages={props.pages} /> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -222,9 +222,6 @@ pub fn instrument_missing(id: &str, version: &str) -> String {
     format!("This round uses questionnaire \"{id}\" version {version}, which this copy of Trellis does not include. Open it with the version of Trellis that created it.")
 }
 
-pub fn catalogue_broken(file: &str, problems: &str) -> String {
-    format!("Trellis could not load its questionnaire file {file}: {problems}")
-}
 
 /// "1 partner", "3 partners".
 pub fn plural(n: usize, one: &str, many: &str) -> String {

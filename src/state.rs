@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use trellis_core::config::Config;
 use trellis_core::format::{
-    ActionStatus, Answer, Collaboration, ContextAnswer, RoleCategory, Round, RoundStatus, Timestamp,
-    TombstoneKind, Workspace,
+    ActionStatus, Answer, ContextAnswer, RoleCategory, Round, RoundStatus, Timestamp, TombstoneKind,
+    Workspace,
 };
 use trellis_core::plan::{PlanError, PlanFields};
 use trellis_core::workspace::{InputError, NewCollaboration, NewRound};
@@ -70,96 +70,45 @@ impl AppState {
             .get(&round.instrument_id, &round.instrument_version)
     }
 
+    /// The instrument of a round in `ws` (the copy being changed).
+    fn round_instrument(&self, ws: &Workspace, round_id: &str) -> Result<Rc<Instrument>, InputError> {
+        ws.round(round_id)
+            .and_then(|(_, r)| self.instrument_for(r))
+            .cloned()
+            .ok_or(InputError::UnknownRound)
+    }
+
+    /// The instrument of the round a response in `ws` belongs to.
+    fn response_instrument(&self, ws: &Workspace, response_id: &str) -> Result<Rc<Instrument>, InputError> {
+        ws.response(response_id)
+            .and_then(|r| ws.round(&r.round_id))
+            .and_then(|(_, round)| self.instrument_for(round))
+            .cloned()
+            .ok_or(InputError::UnknownResponse)
+    }
+
     /// The newest version of the default instrument, used for new rounds.
     pub fn current_instrument(&self) -> Option<&Rc<Instrument>> {
         self.catalogue.latest(trellis_core::catalogue::DEFAULT_INSTRUMENT)
     }
 }
 
+/// A change to the workspace made by a verb: it runs on a copy of the workspace, with
+/// the state for context, and an error (in words for the user) leaves the workspace as it
+/// was. Carried as a closure so that each page's bundle holds only the workspace
+/// operations its own pages use, not every operation the app has.
+pub struct Edit(Box<Change>);
+
+/// What an [`Edit`] does.
+type Change = dyn FnOnce(&AppState, &mut Workspace) -> Result<(), String>;
+
 /// A change to the state. Ids and times are made by the caller.
-#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    CreateCollaboration {
-        collaboration: Collaboration,
-        round: NewRound,
-        round_id: String,
-        now: Timestamp,
-    },
-    AddRound {
-        collaboration_id: String,
-        round: NewRound,
-        round_id: String,
-        now: Timestamp,
-    },
-    StartResponse {
-        round_id: String,
-        organisation: String,
-        role: RoleCategory,
-        response_id: String,
-        now: Timestamp,
-    },
-    Answer {
-        response_id: String,
-        statement: String,
-        answer: Option<Answer>,
-        now: Timestamp,
-    },
-    Level {
-        response_id: String,
-        domain: String,
-        level: Option<u8>,
-        now: Timestamp,
-    },
-    Comment {
-        response_id: String,
-        statement: String,
-        text: String,
-        now: Timestamp,
-    },
-    Submit {
-        response_id: String,
-        now: Timestamp,
-    },
-    SetConsensus {
-        round_id: String,
-        domain: String,
-        level: Option<u8>,
-        rationale: String,
-        evidence: String,
-        now: Timestamp,
-    },
+    Edit(Edit),
     Kiosk(Option<String>),
-    SetTarget {
-        round_id: String,
-        domain: String,
-        level: Option<u8>,
-    },
-    SetStatus {
-        round_id: String,
-        status: RoundStatus,
-    },
-    /// Replaces the whole workspace (an import planned and checked by core).
-    ReplaceWorkspace(Box<Workspace>),
-    AcceptInvitation(Box<trellis_core::format::transfer::InvitationFile>, Timestamp),
-    SetContact {
-        collaboration_id: String,
-        contact: String,
-    },
-    SetContext {
-        collaboration_id: String,
-        question: String,
-        answer: Option<ContextAnswer>,
-    },
     Saved(Result<(), StorageProblem>),
     DismissNotice,
-    /// A change to a round's action plan.
-    Plan {
-        round_id: String,
-        change: PlanChange,
-        now: Timestamp,
-    },
-    RemoveExamples,
-    /// Merges a collaboration or round file, already read and checked by core.
+    /// Merges another copy (another tab, a file), already read and checked by core.
     Merge(Box<Workspace>),
     /// The host's settings, read from config.json, and what was wrong with them.
     Config(Rc<Config>, Vec<String>),
@@ -233,39 +182,7 @@ impl Reducible for AppState {
         };
         let mut ws = (*self.workspace).clone();
         let result: Result<(), String> = match action {
-            Action::Plan {
-                round_id,
-                change,
-                now,
-            } => {
-                let instrument = ws
-                    .round(&round_id)
-                    .and_then(|(_, r)| self.instrument_for(r))
-                    .cloned();
-                match (instrument, change) {
-                    (None, _) => Err(PlanError::Input(InputError::UnknownRound)),
-                    (Some(i), PlanChange::Adopt { action, id }) => {
-                        ws.adopt_action(&i, &round_id, &action, id, now)
-                    }
-                    (Some(i), PlanChange::Add { domain, fields, id }) => {
-                        ws.add_plan_item(&i, &round_id, &domain, &fields, id, now)
-                    }
-                    (Some(_), PlanChange::Update { item, fields }) => {
-                        ws.update_plan_item(&round_id, &item, &fields, now)
-                    }
-                    (Some(_), PlanChange::Status { item, status }) => {
-                        ws.set_plan_status(&round_id, &item, status, now)
-                    }
-                    (Some(_), PlanChange::Remove { item }) => {
-                        ws.remove_plan_item(&round_id, &item).map(|_| ())
-                    }
-                }
-                .map_err(|e| e.to_string())
-            }
-            Action::RemoveExamples => {
-                trellis_core::example::remove_examples(&mut ws);
-                Ok(())
-            }
+            Action::Edit(Edit(change)) => change(&self, &mut ws),
             Action::Merge(other) => {
                 // Nothing new (for example another tab echoing this one): no save, no loop.
                 if !ws.merge(*other).changes_anything() {
@@ -298,7 +215,8 @@ impl Reducible for AppState {
                 next.undo = None;
                 return Rc::new(next);
             }
-            other => self.reduce_input(&mut ws, other).map_err(|e| e.to_string()),
+            // Handled before the workspace was copied.
+            Action::Saved(_) | Action::DismissNotice | Action::Kiosk(_) | Action::Config(..) => Ok(()),
         };
         match result {
             Ok(()) => {
@@ -310,146 +228,6 @@ impl Reducible for AppState {
             Err(e) => next.notice = Some(e),
         }
         Rc::new(next)
-    }
-}
-
-impl AppState {
-    /// The workspace operations whose refusals are input errors.
-    fn reduce_input(self: &Rc<Self>, ws: &mut Workspace, action: Action) -> Result<(), InputError> {
-        let instrument_of = |ws: &Workspace, response_id: &str| {
-            ws.response(response_id)
-                .and_then(|r| ws.round(&r.round_id))
-                .and_then(|(_, round)| self.instrument_for(round))
-                .cloned()
-        };
-        match action {
-            Action::ReplaceWorkspace(workspace) => {
-                *ws = *workspace;
-                Ok(())
-            }
-            Action::AcceptInvitation(invitation, now) => {
-                match self.catalogue.get(&invitation.instrument, &invitation.version) {
-                    Some(i) => ws.accept_invitation(&invitation, i, now),
-                    None => Err(InputError::UnknownRound),
-                }
-            }
-            Action::SetContact {
-                collaboration_id,
-                contact,
-            } => ws.set_contact(&collaboration_id, &contact),
-            Action::SetTarget {
-                round_id,
-                domain,
-                level,
-            } => {
-                match ws
-                    .round(&round_id)
-                    .and_then(|(_, r)| self.instrument_for(r))
-                    .cloned()
-                {
-                    Some(i) => ws.set_target(&i, &round_id, &domain, level),
-                    None => Err(InputError::UnknownRound),
-                }
-            }
-            Action::SetStatus { round_id, status } => ws.set_status(&round_id, status),
-            Action::SetConsensus {
-                round_id,
-                domain,
-                level,
-                rationale,
-                evidence,
-                now,
-            } => {
-                match ws
-                    .round(&round_id)
-                    .and_then(|(_, r)| self.instrument_for(r))
-                    .cloned()
-                {
-                    Some(i) => ws.set_consensus(&i, &round_id, &domain, level, &rationale, &evidence, now),
-                    None => Err(InputError::UnknownRound),
-                }
-            }
-            Action::CreateCollaboration {
-                collaboration,
-                round,
-                round_id,
-                now,
-            } => {
-                let id = collaboration.id.clone();
-                ws.add_collaboration(collaboration);
-                match self.current_instrument() {
-                    Some(instrument) => ws.add_round(&id, &round, instrument, round_id, now).map(|_| ()),
-                    None => Err(InputError::UnknownRound),
-                }
-            }
-            Action::AddRound {
-                collaboration_id,
-                round,
-                round_id,
-                now,
-            } => match self.current_instrument() {
-                Some(instrument) => ws
-                    .add_round(&collaboration_id, &round, instrument, round_id, now)
-                    .map(|_| ()),
-                None => Err(InputError::UnknownRound),
-            },
-            Action::StartResponse {
-                round_id,
-                organisation,
-                role,
-                response_id,
-                now,
-            } => ws
-                .start_response(&round_id, &organisation, role, response_id, now)
-                .map(|_| ()),
-            Action::Answer {
-                response_id,
-                statement,
-                answer,
-                now,
-            } => match instrument_of(ws, &response_id) {
-                Some(i) => ws.set_answer(&i, &response_id, &statement, answer, now),
-                None => Err(InputError::UnknownResponse),
-            },
-            Action::Level {
-                response_id,
-                domain,
-                level,
-                now,
-            } => match instrument_of(ws, &response_id) {
-                Some(i) => ws.set_level(&i, &response_id, &domain, level, now),
-                None => Err(InputError::UnknownResponse),
-            },
-            Action::Comment {
-                response_id,
-                statement,
-                text,
-                now,
-            } => match instrument_of(ws, &response_id) {
-                Some(i) => ws.set_comment(&i, &response_id, &statement, &text, now),
-                None => Err(InputError::UnknownResponse),
-            },
-            Action::Submit { response_id, now } => ws.submit(&response_id, now),
-            Action::SetContext {
-                collaboration_id,
-                question,
-                answer,
-            } => match self.current_instrument() {
-                Some(i) => ws.set_context(i, &collaboration_id, &question, answer),
-                None => Err(InputError::UnknownCollaboration),
-            },
-            // Handled in `reduce`.
-            Action::Saved(_)
-            | Action::DismissNotice
-            | Action::Kiosk(_)
-            | Action::Plan { .. }
-            | Action::RemoveExamples
-            | Action::Merge(_)
-            | Action::Config(..)
-            | Action::Delete { .. }
-            | Action::Undo
-            | Action::ForgetUndo => Ok(()),
-        }
     }
 }
 
@@ -475,6 +253,13 @@ impl AppHandle {
         self.handle.dispatch(action);
     }
 
+    /// Dispatches a change to the workspace (see [`Edit`]).
+    fn edit<E: ToString>(&self, change: impl FnOnce(&AppState, &mut Workspace) -> Result<(), E> + 'static) {
+        self.dispatch(Action::Edit(Edit(Box::new(move |state, ws| {
+            change(state, ws).map_err(|e| e.to_string())
+        }))));
+    }
+
     /// Creates a collaboration with its first round; returns the new collaboration's id.
     pub fn create_collaboration(
         &self,
@@ -486,11 +271,12 @@ impl AppHandle {
         let collaboration = input.validate(browser::random_id(), now)?;
         round.check(instrument)?;
         let id = collaboration.id.clone();
-        self.dispatch(Action::CreateCollaboration {
-            collaboration,
-            round,
-            round_id: browser::random_id(),
-            now,
+        let round_id = browser::random_id();
+        self.edit(move |state, ws| {
+            let id = collaboration.id.clone();
+            ws.add_collaboration(collaboration);
+            let instrument = state.current_instrument().ok_or(InputError::UnknownRound)?;
+            ws.add_round(&id, &round, instrument, round_id, now).map(|_| ())
         });
         Ok(id)
     }
@@ -498,57 +284,56 @@ impl AppHandle {
     pub fn add_round(&self, collaboration_id: &str, round: NewRound) -> Result<(), InputError> {
         let instrument = self.current_instrument().ok_or(InputError::UnknownRound)?;
         round.check(instrument)?;
-        self.dispatch(Action::AddRound {
-            collaboration_id: collaboration_id.to_string(),
-            round,
-            round_id: browser::random_id(),
-            now: browser::now(),
+        let (collaboration_id, round_id, now) =
+            (collaboration_id.to_string(), browser::random_id(), browser::now());
+        self.edit(move |state, ws| {
+            let instrument = state.current_instrument().ok_or(InputError::UnknownRound)?;
+            ws.add_round(&collaboration_id, &round, instrument, round_id, now)
+                .map(|_| ())
         });
         Ok(())
     }
 
     pub fn start_response(&self, round_id: &str, organisation: &str, role: RoleCategory) {
-        self.dispatch(Action::StartResponse {
-            round_id: round_id.to_string(),
-            organisation: organisation.to_string(),
-            role,
-            response_id: browser::random_id(),
-            now: browser::now(),
+        let (round_id, organisation) = (round_id.to_string(), organisation.to_string());
+        let (response_id, now) = (browser::random_id(), browser::now());
+        self.edit(move |_, ws| {
+            ws.start_response(&round_id, &organisation, role, response_id, now)
+                .map(|_| ())
         });
     }
 
     pub fn answer(&self, response_id: &str, statement: &str, answer: Option<Answer>) {
-        self.dispatch(Action::Answer {
-            response_id: response_id.to_string(),
-            statement: statement.to_string(),
-            answer,
-            now: browser::now(),
+        let (response_id, statement, now) = (response_id.to_string(), statement.to_string(), browser::now());
+        self.edit(move |state, ws| {
+            let i = state.response_instrument(ws, &response_id)?;
+            ws.set_answer(&i, &response_id, &statement, answer, now)
         });
     }
 
     pub fn choose_level(&self, response_id: &str, domain: &str, level: Option<u8>) {
-        self.dispatch(Action::Level {
-            response_id: response_id.to_string(),
-            domain: domain.to_string(),
-            level,
-            now: browser::now(),
+        let (response_id, domain, now) = (response_id.to_string(), domain.to_string(), browser::now());
+        self.edit(move |state, ws| {
+            let i = state.response_instrument(ws, &response_id)?;
+            ws.set_level(&i, &response_id, &domain, level, now)
         });
     }
 
     pub fn comment(&self, response_id: &str, statement: &str, text: String) {
-        self.dispatch(Action::Comment {
-            response_id: response_id.to_string(),
-            statement: statement.to_string(),
-            text,
-            now: browser::now(),
+        let (response_id, statement, now) = (response_id.to_string(), statement.to_string(), browser::now());
+        self.edit(move |state, ws| {
+            let i = state.response_instrument(ws, &response_id)?;
+            ws.set_comment(&i, &response_id, &statement, &text, now)
         });
     }
 
     pub fn set_context(&self, collaboration_id: &str, question: &str, answer: Option<ContextAnswer>) {
-        self.dispatch(Action::SetContext {
-            collaboration_id: collaboration_id.to_string(),
-            question: question.to_string(),
-            answer,
+        let (collaboration_id, question) = (collaboration_id.to_string(), question.to_string());
+        self.edit(move |state, ws| {
+            let i = state
+                .current_instrument()
+                .ok_or(InputError::UnknownCollaboration)?;
+            ws.set_context(i, &collaboration_id, &question, answer)
         });
     }
 
@@ -560,29 +345,24 @@ impl AppHandle {
         rationale: String,
         evidence: String,
     ) {
-        self.dispatch(Action::SetConsensus {
-            round_id: round_id.to_string(),
-            domain: domain.to_string(),
-            level,
-            rationale,
-            evidence,
-            now: browser::now(),
+        let (round_id, domain, now) = (round_id.to_string(), domain.to_string(), browser::now());
+        self.edit(move |state, ws| {
+            let i = state.round_instrument(ws, &round_id)?;
+            ws.set_consensus(&i, &round_id, &domain, level, &rationale, &evidence, now)
         });
     }
 
     pub fn set_target(&self, round_id: &str, domain: &str, level: Option<u8>) {
-        self.dispatch(Action::SetTarget {
-            round_id: round_id.to_string(),
-            domain: domain.to_string(),
-            level,
+        let (round_id, domain) = (round_id.to_string(), domain.to_string());
+        self.edit(move |state, ws| {
+            let i = state.round_instrument(ws, &round_id)?;
+            ws.set_target(&i, &round_id, &domain, level)
         });
     }
 
     pub fn set_status(&self, round_id: &str, status: RoundStatus) {
-        self.dispatch(Action::SetStatus {
-            round_id: round_id.to_string(),
-            status,
-        });
+        let id = round_id.to_string();
+        self.edit(move |_, ws| ws.set_status(&id, status));
         if status == RoundStatus::Closed {
             self.tell_host("round-closed", round_id, None);
         }
@@ -622,19 +402,27 @@ impl AppHandle {
     }
 
     pub fn replace_workspace(&self, workspace: Workspace) {
-        self.dispatch(Action::ReplaceWorkspace(Box::new(workspace)));
+        self.edit(move |_, ws| {
+            *ws = workspace;
+            Ok::<(), InputError>(())
+        });
     }
 
     /// Copies an invited round to this device (once; opening the link again is harmless).
     pub fn accept_invitation(&self, invitation: trellis_core::format::transfer::InvitationFile) {
-        self.dispatch(Action::AcceptInvitation(Box::new(invitation), browser::now()));
+        let now = browser::now();
+        self.edit(move |state, ws| {
+            let i = state
+                .catalogue
+                .get(&invitation.instrument, &invitation.version)
+                .ok_or(InputError::UnknownRound)?;
+            ws.accept_invitation(&invitation, i, now)
+        });
     }
 
     pub fn set_contact(&self, collaboration_id: &str, contact: &str) {
-        self.dispatch(Action::SetContact {
-            collaboration_id: collaboration_id.to_string(),
-            contact: contact.to_string(),
-        });
+        let (collaboration_id, contact) = (collaboration_id.to_string(), contact.to_string());
+        self.edit(move |_, ws| ws.set_contact(&collaboration_id, &contact));
     }
 
     /// Starts (with a round id) or ends (with `None`) a workshop session on this device.
@@ -644,10 +432,18 @@ impl AppHandle {
 
     /// Changes a round's action plan. New items get a fresh random id.
     pub fn plan(&self, round_id: &str, change: PlanChange) {
-        self.dispatch(Action::Plan {
-            round_id: round_id.to_string(),
-            change,
-            now: browser::now(),
+        let (round_id, now) = (round_id.to_string(), browser::now());
+        self.edit(move |state, ws| {
+            let i = state.round_instrument(ws, &round_id).map_err(PlanError::Input)?;
+            match change {
+                PlanChange::Adopt { action, id } => ws.adopt_action(&i, &round_id, &action, id, now),
+                PlanChange::Add { domain, fields, id } => {
+                    ws.add_plan_item(&i, &round_id, &domain, &fields, id, now)
+                }
+                PlanChange::Update { item, fields } => ws.update_plan_item(&round_id, &item, &fields, now),
+                PlanChange::Status { item, status } => ws.set_plan_status(&round_id, &item, status, now),
+                PlanChange::Remove { item } => ws.remove_plan_item(&round_id, &item).map(|_| ()),
+            }
         });
     }
 
@@ -669,7 +465,10 @@ impl AppHandle {
     }
 
     pub fn remove_examples(&self) {
-        self.dispatch(Action::RemoveExamples);
+        self.edit(|_, ws| {
+            trellis_core::example::remove_examples(ws);
+            Ok::<(), InputError>(())
+        });
     }
 
     pub fn merge(&self, other: Workspace) {
@@ -703,10 +502,8 @@ impl AppHandle {
     }
 
     pub fn submit(&self, response_id: &str) {
-        self.dispatch(Action::Submit {
-            response_id: response_id.to_string(),
-            now: browser::now(),
-        });
+        let (id, now) = (response_id.to_string(), browser::now());
+        self.edit(move |_, ws| ws.submit(&id, now));
         if let Some(r) = self.workspace.response(response_id) {
             self.tell_host("response-sent", &r.round_id.clone(), Some(response_id));
         }

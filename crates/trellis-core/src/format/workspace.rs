@@ -120,8 +120,8 @@ pub struct Partner {
     pub name: String,
 }
 
-/// The answer to one context question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The answer to one context question: a number, one option id, or a list of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum ContextAnswer {
     Number(u32),
@@ -306,24 +306,60 @@ impl Serialize for Answer {
     }
 }
 
+// Both readers below visit the JSON value directly rather than deriving `untagged`,
+// whose buffering of any value costs every page's bundle a few kilobytes.
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(u8),
-            Text(String),
+        struct AnswerVisitor;
+        impl serde::de::Visitor<'_> for AnswerVisitor {
+            type Value = Answer;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer: 1-5, \"dk\" or \"na\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Answer, E> {
+                u8::try_from(v)
+                    .map(Answer::Scale)
+                    .map_err(|_| E::custom(format!("answer {v} is out of range")))
+            }
+            fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<Answer, E> {
+                match t {
+                    "dk" => Ok(Answer::DontKnow),
+                    "na" => Ok(Answer::NotApplicable),
+                    other => Err(E::custom(format!(
+                        "unknown answer \"{other}\" (expected 1-5, \"dk\" or \"na\")"
+                    ))),
+                }
+            }
         }
-        match Raw::deserialize(deserializer)? {
-            Raw::Number(v) => Ok(Answer::Scale(v)),
-            Raw::Text(t) => match t.as_str() {
-                "dk" => Ok(Answer::DontKnow),
-                "na" => Ok(Answer::NotApplicable),
-                other => Err(serde::de::Error::custom(format!(
-                    "unknown answer \"{other}\" (expected 1-5, \"dk\" or \"na\")"
-                ))),
-            },
+        deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for ContextAnswer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ContextVisitor;
+        impl<'de> serde::de::Visitor<'de> for ContextVisitor {
+            type Value = ContextAnswer;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, an option id or a list of option ids")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ContextAnswer, E> {
+                u32::try_from(v)
+                    .map(ContextAnswer::Number)
+                    .map_err(|_| E::custom(format!("number {v} is out of range")))
+            }
+            fn visit_str<E: serde::de::Error>(self, t: &str) -> Result<ContextAnswer, E> {
+                Ok(ContextAnswer::One(t.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ContextAnswer, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(ContextAnswer::Many(ids))
+            }
         }
+        deserializer.deserialize_any(ContextVisitor)
     }
 }
 
