@@ -120,7 +120,7 @@ async function main() {
     const results = [];
     const one = workspace(1, 1);
     one.responses[0].submitted = null;
-    const answerUrl = `${BASE}index.html#/round/bench-r1/answer/1`;
+    const answerUrl = `${BASE}answer.html#/round/bench-r1/answer/1`;
     const firstStatement = 'fieldset.question input[type="radio"]';
     results.push(await timed(browser, { name: 'first statement interactive, cold', url: answerUrl, selector: firstStatement, prepare: (p) => plant(p, one), budget: 500 }));
     results.push(await timed(browser, { name: 'first statement interactive, service worker warm', url: answerUrl, selector: firstStatement, prepare: (p) => plant(p, one), warm: true, budget: 500 }));

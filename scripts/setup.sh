@@ -85,18 +85,22 @@ setup_chromium() {
 }
 
 # Builds the deployable static site into dist/ (relative URLs, see Trunk.toml). The app
-# is four pages, each its own bundle (see src/route.rs, Surface): index.html first,
-# which Trunk builds into dist/, then facilitate.html, reports.html and collect.html
-# beside it. Those are made from index.html, so the pages never drift apart.
+# is eight pages, each its own bundle (see src/route.rs, Surface): index.html first,
+# which Trunk builds into dist/, then the others beside it. Those are made from
+# index.html, so the pages never drift apart.
 build_release() {
   say "building the release site into dist/"
   (cd "$ROOT" && trunk build --release --offline=true index.html) || die "the release build failed (see above)."
   local entry page bin title out
-  for entry in facilitate reports collect; do
+  for entry in answer facilitate plan reports progress collect data; do
     case "$entry" in
-      facilitate) bin=trellis-facilitate title="Trellis: results and planning" ;;
-      reports) bin=trellis-reports title="Trellis: reports" ;;
+      answer) bin=trellis-answer title="Trellis: answer" ;;
+      facilitate) bin=trellis-facilitate title="Trellis: results" ;;
+      plan) bin=trellis-plan title="Trellis: agree and plan" ;;
+      reports) bin=trellis-reports title="Trellis: board report" ;;
+      progress) bin=trellis-progress title="Trellis: detail and progress" ;;
       collect) bin=trellis-collect title="Trellis: collect answers" ;;
+      data) bin=trellis-data title="Trellis: your data" ;;
     esac
     page="$entry.html"
     out="$ROOT/target/trunk-$entry"

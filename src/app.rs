@@ -9,9 +9,9 @@ use crate::browser;
 use crate::components::StorageNotice;
 use crate::messages as msg;
 use crate::pages::{
-    About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, DataPage, Home,
-    ImportPage, InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, PlanPage, ProgressPage,
-    ReportPage, Results, SentPage, StatementsPage,
+    About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, DataPage, ExportPage,
+    Home, ImportPage, InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, PlanPage,
+    ProgressPage, ReportPage, Results, SentPage, StatementsPage,
 };
 use crate::route::{use_route, Link, Route};
 use crate::state::{Action, AppHandle, AppState};
@@ -168,8 +168,10 @@ fn Layout(props: &LayoutProps) -> Html {
     }
     let first = use_mut_ref(|| true);
     use_effect_with(route.clone(), move |_| {
-        // Announce navigation like a new page, but leave focus alone on first load.
-        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+        // Announce navigation like a new page, but leave focus alone on a first visit;
+        // arriving from another page of Trellis counts as navigation.
+        let first = std::mem::replace(&mut *first.borrow_mut(), false);
+        if !first || browser::dom::arrived_from_another_page() {
             browser::dom::focus_main_heading();
         }
     });
@@ -220,7 +222,7 @@ fn Layout(props: &LayoutProps) -> Html {
                         <ul>for p in props.config_problems.iter() { <li>{ p.clone() }</li> }</ul>
                     </div>
                 }
-                <StorageNotice problem={props.problem.clone()} />
+                <StorageNotice problem={props.problem.clone()}><crate::pages::data::BackupButton /></StorageNotice>
                 if props.kiosk {
                     <p class="notice" data-testid="kiosk-banner">{ msg::KIOSK_BANNER }</p>
                 }
@@ -233,13 +235,23 @@ fn Layout(props: &LayoutProps) -> Html {
     }
 }
 
-/// The main page: setting up, describing, inviting, answering, sending back.
+/// The main page: the start page, setting up collaborations and rounds, the context,
+/// inviting.
 pub fn main_pages(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::NewCollaboration => html! { <NewCollaborationPage /> },
         Route::Collaboration { id } => html! { <CollaborationPage id={id} /> },
         Route::Context { id } => html! { <ContextPage id={id} /> },
+        Route::Invite { id } => html! { <InvitePage id={id} /> },
+        Route::NotFound => html! { <NotFound /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+/// The respondent's page: joining from an invitation, answering, sending, workshops.
+pub fn answer_pages(route: Route) -> Html {
+    match route {
         Route::AnswerStart { id } => html! { <AnswerStart id={id} /> },
         // Keyed by step so each topic page gets fresh form controls: reusing radio inputs
         // across pages lets the browser's radio-group rules drop a checked state.
@@ -248,10 +260,43 @@ pub fn main_pages(route: Route) -> Html {
             html! { <AnswerStep {key} {id} {step} /> }
         }
         Route::Join { code } => html! { <JoinPage code={code} /> },
-        Route::Invite { id } => html! { <InvitePage id={id} /> },
         Route::Sent { id } => html! { <SentPage id={id} /> },
         Route::Kiosk { id } => html! { <KioskPage id={id} /> },
-        Route::NotFound => html! { <NotFound /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+/// The results dashboard.
+pub fn facilitator_pages(route: Route) -> Html {
+    match route {
+        Route::Results { id } => html! { <Results id={id} /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+/// The agreed view, targets and the action plan.
+pub fn plan_pages(route: Route) -> Html {
+    match route {
+        Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
+        Route::Plan { id } => html! { <PlanPage id={id} /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+/// The board report.
+pub fn report_pages(route: Route) -> Html {
+    match route {
+        Route::Report { id } => html! { <ReportPage id={id} /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+/// Each statement in detail, progress over time, and the method with its sources.
+pub fn progress_pages(route: Route) -> Html {
+    match route {
+        Route::Statements { id } => html! { <StatementsPage id={id} /> },
+        Route::Progress { id } => html! { <ProgressPage id={id} /> },
+        Route::About => html! { <About /> },
         other => html! { <Elsewhere route={other} /> },
     }
 }
@@ -260,29 +305,15 @@ pub fn main_pages(route: Route) -> Html {
 pub fn collect_pages(route: Route) -> Html {
     match route {
         Route::Import { id } => html! { <ImportPage id={id} /> },
+        other => html! { <Elsewhere route={other} /> },
+    }
+}
+
+/// Your data (back up, restore, storage, damaged copies) and a round's exports.
+pub fn data_pages(route: Route) -> Html {
+    match route {
         Route::Data => html! { <DataPage /> },
-        other => html! { <Elsewhere route={other} /> },
-    }
-}
-
-/// The facilitator's page: results, agreement, targets and the action plan.
-pub fn facilitator_pages(route: Route) -> Html {
-    match route {
-        Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
-        Route::Results { id } => html! { <Results id={id} /> },
-        Route::Plan { id } => html! { <PlanPage id={id} /> },
-        other => html! { <Elsewhere route={other} /> },
-    }
-}
-
-/// The reports page: the board report, each statement in detail, progress over time,
-/// and the method with its sources (About).
-pub fn report_pages(route: Route) -> Html {
-    match route {
-        Route::Report { id } => html! { <ReportPage id={id} /> },
-        Route::Statements { id } => html! { <StatementsPage id={id} /> },
-        Route::Progress { id } => html! { <ProgressPage id={id} /> },
-        Route::About => html! { <About /> },
+        Route::Export { id } => html! { <ExportPage id={id} /> },
         other => html! { <Elsewhere route={other} /> },
     }
 }

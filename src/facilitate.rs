@@ -1,6 +1,5 @@
-//! Entry point of the facilitator's page (facilitate.html): results, the agreed view,
-//! targets and the action plan. Built as its own bundle so the
-//! main page that respondents open stays small.
+//! Entry point of the results page (facilitate.html): the round's dashboard. Each page
+//! is its own bundle so that none carries another's views (see route::Surface).
 
 fn main() {
     trellis::start(

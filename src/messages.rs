@@ -222,7 +222,6 @@ pub fn instrument_missing(id: &str, version: &str) -> String {
     format!("This round uses questionnaire \"{id}\" version {version}, which this copy of Trellis does not include. Open it with the version of Trellis that created it.")
 }
 
-
 /// "1 partner", "3 partners".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -881,6 +880,11 @@ pub const STATEMENTS_LEAD: &str =
     "How people answered each statement, with the average in brackets, and what they wrote.";
 pub const STATEMENTS_IN_DETAIL: &str = "Each statement in detail";
 pub const EXPORT_TITLE: &str = "Export";
+pub const EXPORT_LINK: &str = "Export this round's answers and scores";
+
+pub fn export_title(round: &str) -> String {
+    format!("Export: {round}")
+}
 pub const EXPORT_LEAD: &str =
     "Download the results to work on them elsewhere. Files are made in this browser; nothing is uploaded.";
 pub const EXPORT_ANSWERS: &str = "Answers (CSV)";

@@ -50,33 +50,49 @@ pub enum Route {
     Report { id: String },
     /// `/round/:id/statements`
     Statements { id: String },
+    /// `/round/:id/export`: the round's answers, scores and summary as files.
+    Export { id: String },
     /// `/collaboration/:id/progress`
     Progress { id: String },
     /// `/not-found`, and any path that is not one of the above.
     NotFound,
 }
 
-/// The pages Trellis is built as, each with its own, smaller bundle: the main page
-/// (setting up, inviting, answering), the facilitator's page (results, agreement,
-/// plans), the reports page (board report, statements, progress over time) and the
-/// collecting page (importing answers sent back). All read the same storage; moving
-/// between them is an ordinary link to the other page.
+/// The pages Trellis is built as, each with its own, smaller bundle, so that no page
+/// loads code it does not use (each stays under 200 KB compressed; docs/perf.md). All
+/// read the same storage; moving between them is an ordinary link to the other page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Surface {
+    /// The start page, setting up collaborations and rounds, context, inviting.
     Main,
+    /// What a respondent opens: joining from a link, answering, sending, workshops.
+    Answer,
+    /// The results dashboard.
     Facilitate,
+    /// The agreed view, targets and the action plan.
+    Plan,
+    /// The board report.
     Reports,
+    /// Each statement in detail, progress over time, and the method (About).
+    Progress,
+    /// Importing answers sent back.
     Collect,
+    /// Your data (back up, restore, storage) and a round's exports.
+    Data,
 }
 
 impl Surface {
-    /// The page's file, beside the other one in the same folder.
+    /// The page's file, beside the others in the same folder.
     pub fn page(self) -> &'static str {
         match self {
             Surface::Main => "index.html",
+            Surface::Answer => "answer.html",
             Surface::Facilitate => "facilitate.html",
+            Surface::Plan => "plan.html",
             Surface::Reports => "reports.html",
+            Surface::Progress => "progress.html",
             Surface::Collect => "collect.html",
+            Surface::Data => "data.html",
         }
     }
 }
@@ -107,12 +123,23 @@ impl Route {
     /// The page that shows this route.
     pub fn surface(&self) -> Surface {
         match self {
-            Route::Results { .. } | Route::Consensus { .. } | Route::Plan { .. } => Surface::Facilitate,
-            Route::Report { .. } | Route::Statements { .. } | Route::Progress { .. } | Route::About => {
-                Surface::Reports
-            }
-            Route::Import { .. } | Route::Data => Surface::Collect,
-            _ => Surface::Main,
+            Route::Join { .. }
+            | Route::AnswerStart { .. }
+            | Route::AnswerStep { .. }
+            | Route::Sent { .. }
+            | Route::Kiosk { .. } => Surface::Answer,
+            Route::Results { .. } => Surface::Facilitate,
+            Route::Consensus { .. } | Route::Plan { .. } => Surface::Plan,
+            Route::Report { .. } => Surface::Reports,
+            Route::Statements { .. } | Route::Progress { .. } | Route::About => Surface::Progress,
+            Route::Import { .. } => Surface::Collect,
+            Route::Data | Route::Export { .. } => Surface::Data,
+            Route::Home
+            | Route::NewCollaboration
+            | Route::Collaboration { .. }
+            | Route::Context { .. }
+            | Route::Invite { .. }
+            | Route::NotFound => Surface::Main,
         }
     }
 
@@ -155,6 +182,7 @@ impl Route {
                 "plan" => Some(Route::Plan { id }),
                 "report" => Some(Route::Report { id }),
                 "statements" => Some(Route::Statements { id }),
+                "export" => Some(Route::Export { id }),
                 _ => None,
             }),
             _ => None,
@@ -183,6 +211,7 @@ impl Route {
             Route::Plan { id } => ("/round/", id.as_str(), "/plan"),
             Route::Report { id } => ("/round/", id.as_str(), "/report"),
             Route::Statements { id } => ("/round/", id.as_str(), "/statements"),
+            Route::Export { id } => ("/round/", id.as_str(), "/export"),
             Route::Progress { id } => ("/collaboration/", id.as_str(), "/progress"),
         };
         let mut path = format!("{prefix}{}{suffix}", urlencoding::encode(id));

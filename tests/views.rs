@@ -180,7 +180,13 @@ fn bar_chart_has_a_text_alternative_and_one_bar_per_value() {
 
 #[test]
 fn storage_notice_explains_each_problem() {
-    assert_eq!(render::<StorageNotice>(StorageNoticeProps { problem: None }), "");
+    assert_eq!(
+        render::<StorageNotice>(StorageNoticeProps {
+            problem: None,
+            children: yew::Html::default()
+        }),
+        ""
+    );
     let cases = [
         (StorageProblem::Unavailable, "not letting Trellis save"),
         (StorageProblem::WriteFailed, "could not be saved"),
@@ -205,6 +211,7 @@ fn storage_notice_explains_each_problem() {
     ];
     for (problem, expected) in cases {
         let html = render::<StorageNotice>(StorageNoticeProps {
+            children: yew::Html::default(),
             problem: Some(problem.clone()),
         });
         assert!(html.contains("role=\"alert\""), "{html}");
@@ -378,6 +385,7 @@ fn routes_read_back_from_their_paths() {
         Route::Consensus { id: id() },
         Route::Kiosk { id: id() },
         Route::Results { id: id() },
+        Route::Export { id: id() },
         Route::NotFound,
     ];
     for route in routes {

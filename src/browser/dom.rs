@@ -23,6 +23,20 @@ pub fn focus_main_heading() {
     }
 }
 
+/// Whether this page was opened from another page of Trellis (a link between its pages,
+/// or a hand-over): the referrer is in the same folder of the same site.
+pub fn arrived_from_another_page() -> bool {
+    let Some(d) = document() else { return false };
+    let here = d.url().unwrap_or_default();
+    let folder = |url: &str| {
+        url.split(['#', '?'])
+            .next()
+            .map(|u| u[..u.rfind('/').map_or(0, |i| i + 1)].to_string())
+    };
+    let referrer = d.referrer();
+    !referrer.is_empty() && folder(&referrer) == folder(&here)
+}
+
 /// The current value of the input, select or textarea an event came from.
 pub fn event_value(event: &web_sys::Event) -> String {
     let Some(target) = event.target() else {

@@ -71,12 +71,15 @@ pub async fn copy(text: &str) -> bool {
         .is_ok()
 }
 
-/// The address of the app itself (without the route), for building invitation links.
-pub fn app_address() -> String {
+/// The full address of one of the app's pages (such as `answer.html`, beside this one),
+/// without a route: for links that leave this browser, such as invitations.
+pub fn page_address(page: &str) -> String {
     web_sys::window()
         .and_then(|w| {
             let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+            let path = l.pathname().ok()?;
+            let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+            Some(format!("{}{folder}{page}", l.origin().ok()?))
         })
         .unwrap_or_default()
 }

@@ -4,11 +4,13 @@ use yew::prelude::*;
 
 use crate::browser::storage::StorageProblem;
 use crate::messages as msg;
-use crate::state::AppHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct StorageNoticeProps {
     pub problem: Option<StorageProblem>,
+    /// What the user can do about a failed write (the app passes a backup button).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -33,29 +35,8 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
             <h2>{ heading }</h2>
             <p>{ body }</p>
             if *problem == StorageProblem::WriteFailed {
-                <BackupButton />
+                { props.children.clone() }
             }
         </div>
-    }
-}
-
-/// Downloads a backup of everything on screen, saying why if the browser refuses.
-#[component]
-pub fn BackupButton() -> Html {
-    // Outside the app (a view rendered on its own) there is nothing to back up.
-    let app = use_context::<AppHandle>();
-    let error = use_state(|| None::<String>);
-    let Some(app) = app else { return html! {} };
-    let onclick = {
-        let error = error.clone();
-        Callback::from(move |_: MouseEvent| error.set(app.download_backup().err()))
-    };
-    html! {
-        <>
-            <button type="button" class="button button-secondary" data-testid="backup" {onclick}>{ msg::BACKUP_NOW }</button>
-            if let Some(e) = (*error).clone() {
-                <p class="notice notice-warning" role="alert">{ e }</p>
-            }
-        </>
     }
 }

@@ -18,7 +18,7 @@ use crate::components::names;
 use crate::components::BarChartView;
 use crate::messages as msg;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct RoundResultsProps {
     pub analysis: Rc<RoundAnalysis>,
     pub instrument: Rc<Instrument>,
@@ -32,6 +32,20 @@ pub struct RoundResultsProps {
     /// Order the agenda by disagreement instead of priority.
     pub contested_first: bool,
     pub on_order: Callback<bool>,
+}
+
+// By the analysis's address rather than its contents: a new analysis is a new value, and
+// comparing every number of two analyses would add kilobytes to each results bundle.
+impl PartialEq for RoundResultsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+            && self.instrument == other.instrument
+            && self.partners == other.partners
+            && self.ask_levels == other.ask_levels
+            && self.consensus == other.consensus
+            && self.contested_first == other.contested_first
+            && self.on_order == other.on_order
+    }
 }
 
 /// Words for numbers, looked up in the instrument and partner list.

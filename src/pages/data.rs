@@ -8,7 +8,6 @@ use yew::prelude::*;
 use crate::browser::files::{input_files, read_all};
 use crate::browser::storage;
 use crate::components::markup::table;
-use crate::components::notice::BackupButton;
 use crate::messages as msg;
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
@@ -209,6 +208,25 @@ pub fn DataPage() -> Html {
                     <p class="hint">{ msg::DAMAGED_HINT }</p>
                     { table(Some("damaged-copies"), None, Some(msg::DAMAGED_TITLE), &[msg::KEPT_AT, msg::SIZE, msg::DOWNLOAD], damaged_rows) }
                 </section>
+            }
+        </>
+    }
+}
+
+/// Downloads a backup of everything on screen, saying why if the browser refuses.
+#[component]
+pub fn BackupButton() -> Html {
+    let app = use_app_state();
+    let error = use_state(|| None::<String>);
+    let onclick = {
+        let error = error.clone();
+        Callback::from(move |_: MouseEvent| error.set(app.download_backup().err()))
+    };
+    html! {
+        <>
+            <button type="button" class="button button-secondary" data-testid="backup" {onclick}>{ msg::BACKUP_NOW }</button>
+            if let Some(e) = (*error).clone() {
+                <p class="notice notice-warning" role="alert">{ e }</p>
             }
         </>
     }

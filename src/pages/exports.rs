@@ -1,5 +1,6 @@
-//! The export buttons of a round: answers, scores and summary as CSV for spreadsheets,
-//! and the round as a Trellis file another facilitator's browser can open.
+//! The export page of a round (data.html#/round/:id/export): answers, scores and summary
+//! as CSV for spreadsheets, and the round as a Trellis file another facilitator's
+//! browser can open. It has a page of its own so the results page's bundle stays small.
 
 use std::rc::Rc;
 
@@ -11,6 +12,39 @@ use yew::prelude::*;
 
 use crate::browser::files::download;
 use crate::messages as msg;
+use crate::pages::{analyse_round, find_round, hidden_by_workshop, min_group_field};
+use crate::route::{Link, Route};
+use crate::state::use_app_state;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn ExportPage(props: &ExportProps) -> Html {
+    let app = use_app_state();
+    let status = use_state_eq(|| None::<String>);
+    let min_group = use_state(|| trellis_core::analysis::MIN_GROUP);
+    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+        Ok(found) => found,
+        Err(page) => return page,
+    };
+    if let Some(page) = hidden_by_workshop(&app) {
+        return page;
+    }
+    let analysis = Rc::new(analyse_round(&app, collaboration, round, instrument, *min_group));
+    html! {
+        <>
+            <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
+            <h1 tabindex="-1">{ msg::export_title(&round.name) }</h1>
+            <p class="lead">{ msg::results_count(analysis.n) }</p>
+            { min_group_field(&min_group) }
+            { export_section(&app.workspace, collaboration, round, instrument, &analysis, &status) }
+            <p><Link to={Route::Results { id: round.id.clone() }}>{ msg::BACK_TO_RESULTS }</Link></p>
+        </>
+    }
+}
 
 /// A file-name-safe version of a name: ASCII letters and digits, words joined by `-`.
 pub fn slug(name: &str) -> String {
@@ -35,7 +69,7 @@ enum Kind {
 }
 
 /// The export section for a round; `status` holds the last download's outcome.
-pub fn export_section(
+fn export_section(
     workspace: &Rc<Workspace>,
     collaboration: &Collaboration,
     round: &Round,

@@ -28,6 +28,7 @@ pub use collaboration::CollaborationPage;
 pub use consensus::ConsensusPage;
 pub use context::ContextPage;
 pub use data::DataPage;
+pub use exports::ExportPage;
 pub use home::Home;
 pub use import::ImportPage;
 pub use invite::InvitePage;
@@ -100,5 +101,42 @@ pub fn analyse_round(
         context: &collaboration.context,
         targets: &round.targets,
         min_group,
+    })
+}
+
+/// The choice of the smallest group shown on its own (never below the engine's minimum).
+pub fn min_group_field(min_group: &UseStateHandle<usize>) -> Html {
+    use trellis_core::analysis::MIN_GROUP;
+    let m = min_group.clone();
+    let onchange = Callback::from(move |e: Event| {
+        m.set(
+            crate::browser::dom::event_value(&e)
+                .parse()
+                .unwrap_or(MIN_GROUP)
+                .max(MIN_GROUP),
+        )
+    });
+    html! {
+        <div class="field inline-field">
+            <label for="min-group">{ msg::MIN_GROUP_LABEL }</label>
+            <select id="min-group" {onchange}>
+                for n in [3usize, 4, 5, 6, 8, 10] {
+                    <option value={n.to_string()} selected={**min_group == n}>{ n }</option>
+                }
+            </select>
+        </div>
+    }
+}
+
+/// While a workshop session runs on this device, results stay hidden: the page to show
+/// instead, if one is running.
+pub fn hidden_by_workshop(app: &AppState) -> Option<Html> {
+    let kiosk_round = app.kiosk.clone()?;
+    Some(html! {
+        <>
+            <h1 tabindex="-1">{ msg::RESULTS_HIDDEN_TITLE }</h1>
+            <p>{ msg::RESULTS_HIDDEN }</p>
+            <crate::route::Link to={crate::route::Route::Kiosk { id: kiosk_round }} classes="button">{ msg::BACK }</crate::route::Link>
+        </>
     })
 }

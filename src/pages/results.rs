@@ -10,8 +10,7 @@ use crate::components::charts::{distribution_figure, radar_figure, radar_values}
 use crate::components::names::{answer_categories, domain_title};
 use crate::components::RoundResults;
 use crate::messages as msg;
-use crate::pages::exports::export_section;
-use crate::pages::{analyse_round, find_round};
+use crate::pages::{analyse_round, find_round, hidden_by_workshop, min_group_field};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -25,19 +24,12 @@ pub fn Results(props: &ResultsProps) -> Html {
     let app = use_app_state();
     let contested_first = use_state(|| false);
     let min_group = use_state(|| MIN_GROUP);
-    let export_status = use_state_eq(|| None::<String>);
     let (collaboration, round, instrument) = match find_round(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
     };
-    if let Some(kiosk_round) = app.kiosk.clone() {
-        return html! {
-            <>
-                <h1 tabindex="-1">{ msg::RESULTS_HIDDEN_TITLE }</h1>
-                <p>{ msg::RESULTS_HIDDEN }</p>
-                <Link to={Route::Kiosk { id: kiosk_round }} classes="button">{ msg::BACK }</Link>
-            </>
-        };
+    if let Some(page) = hidden_by_workshop(&app) {
+        return page;
     }
     let analysis = Rc::new(analyse_round(&app, collaboration, round, instrument, *min_group));
     let unsent = app.workspace.responses_for(&round.id).count() - analysis.n;
@@ -74,16 +66,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 }
                 <Link to={Route::Kiosk { id: round.id.clone() }} classes="button button-secondary">{ msg::RUN_WORKSHOP }</Link>
             </nav>
-            <div class="field inline-field">
-                <label for="min-group">{ msg::MIN_GROUP_LABEL }</label>
-                <select id="min-group" onchange={let m = min_group.clone(); Callback::from(move |e: Event| {
-                    m.set(crate::browser::dom::event_value(&e).parse().unwrap_or(MIN_GROUP).max(MIN_GROUP))
-                })}>
-                    for n in [3usize, 4, 5, 6, 8, 10] {
-                        <option value={n.to_string()} selected={*min_group == n}>{ n }</option>
-                    }
-                </select>
-            </div>
+            { min_group_field(&min_group) }
             if analysis.n == 0 {
                 <p class="empty" data-testid="no-results">{ msg::NO_RESULTS }</p>
                 <Link to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link>
@@ -98,7 +81,11 @@ pub fn Results(props: &ResultsProps) -> Html {
                     contested_first={*contested_first}
                     on_order={let c = contested_first.clone(); Callback::from(move |v| c.set(v))}
                 />
-                { export_section(&app.workspace, collaboration, round, instrument, &analysis, &export_status) }
+                <section aria-labelledby="export-heading" class="exports no-print">
+                    <h2 id="export-heading">{ msg::EXPORT_TITLE }</h2>
+                    <p>{ msg::EXPORT_LEAD }</p>
+                    <p><Link to={Route::Export { id: round.id.clone() }} classes="button button-secondary">{ msg::EXPORT_LINK }</Link></p>
+                </section>
             }
             <section aria-labelledby="method-heading" class="method">
                 <h2 id="method-heading">{ msg::HOW_SCORED }</h2>

@@ -29,21 +29,22 @@ async function tour(page, scheme) {
   await axe(page, `${scheme} home, with the example`);
   const pages = [
     ['#/new', 'set-up form'],
-    ['reports.html#/about', 'about the method'],
+    ['progress.html#/about', 'about the method'],
     [`#/collaboration/example-20231103`, 'collaboration'],
     [`#/collaboration/example-20231103/context`, 'context questions'],
     [`#/round/${ROUND}/invite`, 'invitation'],
-    [`#/round/${ROUND}/answer`, 'answer: start'],
-    [`#/round/${ROUND}/kiosk`, 'workshop session'],
+    [`answer.html#/round/${ROUND}/answer`, 'answer: start'],
+    [`answer.html#/round/${ROUND}/kiosk`, 'workshop session'],
     ['#/nowhere', 'not found'],
     [`facilitate.html#/round/${ROUND}/results`, 'results dashboard'],
-    [`facilitate.html#/round/${ROUND}/consensus`, 'agreed view and targets'],
-    [`facilitate.html#/round/${ROUND}/plan`, 'targets and action plan'],
-    [`reports.html#/round/${ROUND}/statements`, 'statements'],
+    [`plan.html#/round/${ROUND}/consensus`, 'agreed view and targets'],
+    [`plan.html#/round/${ROUND}/plan`, 'targets and action plan'],
+    [`progress.html#/round/${ROUND}/statements`, 'statements'],
     [`reports.html#/round/${ROUND}/report`, 'board report'],
-    [`reports.html#/collaboration/example-20231103/progress`, 'progress over time'],
+    [`progress.html#/collaboration/example-20231103/progress`, 'progress over time'],
     [`collect.html#/round/${ROUND}/import`, 'import'],
-    ['collect.html#/data', 'your data, with a damaged copy kept aside'],
+    ['data.html#/data', 'your data, with a damaged copy kept aside'],
+    [`data.html#/round/${ROUND}/export`, 'export'],
   ];
   // So that the data page also shows its table of damaged copies.
   await page.evaluate(() => localStorage.setItem('trellis.workspace.damaged.1790000000000', '{"schema": 3'));
@@ -59,16 +60,16 @@ async function tour(page, scheme) {
   await page.getByRole('button', { name: 'Create collaboration' }).click();
   await expect(page.locator('.error-summary')).toBeVisible();
   await axe(page, `${scheme} set-up form with errors`);
-  await page.goto(`./#/round/${ROUND}/answer`);
+  await page.goto(`./answer.html#/round/${ROUND}/answer`);
   await page.getByLabel('Your organisation').selectOption({ index: 1 });
   await page.getByLabel('Manager').check();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.locator('fieldset.question').first().locator('input[value="4"]').check();
   await axe(page, `${scheme} answering a topic`);
-  await page.goto(`./#/round/${ROUND}/answer/${FULL_TOPICS + 1}`);
+  await page.goto(`./answer.html#/round/${ROUND}/answer/${FULL_TOPICS + 1}`);
   await expect(page.locator('main h1')).toBeVisible();
   await axe(page, `${scheme} review before sending`);
-  await page.goto(`./#/round/${ROUND}/answer/${FULL_TOPICS}`);
+  await page.goto(`./answer.html#/round/${ROUND}/answer/${FULL_TOPICS}`);
   await page.getByRole('link', { name: 'Review your answers' }).click();
   // Sent with answers missing (the review page said so): the facilitator's own device
   // then shows the round's results.
@@ -184,16 +185,17 @@ test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
     for (const address of [
       '#/',
       '#/new',
-      'reports.html#/about',
+      'progress.html#/about',
       '#/collaboration/example-20231103',
       `#/round/${ROUND}/invite`,
-      `#/round/${ROUND}/answer`,
+      `answer.html#/round/${ROUND}/answer`,
       `facilitate.html#/round/${ROUND}/results`,
-      `facilitate.html#/round/${ROUND}/plan`,
+      `plan.html#/round/${ROUND}/plan`,
       `reports.html#/round/${ROUND}/report`,
-      `reports.html#/collaboration/example-20231103/progress`,
+      `progress.html#/collaboration/example-20231103/progress`,
       `collect.html#/round/${ROUND}/import`,
-      'collect.html#/data',
+      'data.html#/data',
+      `data.html#/round/${ROUND}/export`,
     ]) {
       await page.goto(`./${address}`);
       await expect(page.locator('main h1')).toBeVisible();

@@ -43,7 +43,7 @@ test('three respondents answer privately and the facilitator imports their answe
   await page.getByLabel(/Where should people send their answers/).blur();
   await expect(page.getByTestId('invitation-sheet')).toContainText('facilitator@northgate.example');
   const link = await page.getByTestId('invitation-link').inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/trellis\/#\/join\//);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/trellis\/answer\.html#\/join\//);
 
   // Respondent 1: a file.
   const one = await browser.newContext();

@@ -98,8 +98,10 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   await expect(page.getByTestId('plan')).toContainText('Agree protected time for the joint team');
   await expect(page.getByTestId('plan')).toContainText('2 planned, 0 in progress, 0 done, 0 dropped.');
 
-  // Exports: each file downloads and parses back.
+  // Exports: each file downloads and parses back (from the export page, data.html).
   await page.getByRole('link', { name: 'Back to the results' }).click();
+  await page.getByRole('link', { name: "Export this round's answers and scores" }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Export');
   const answers = await download(page, 'export-answers');
   expect(answers.name).toMatch(/^trellis-harbour-frailty-alliance-\d{4}-\d{2}-\d{2}-answers\.csv$/);
   expect(answers.text.charCodeAt(0)).toBe(0xfeff);
@@ -121,7 +123,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   // The round file opens in another browser (a fresh context) with a preview first.
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const otherPage = await other.newPage();
-  await open(otherPage, 'collect.html#/data');
+  await open(otherPage, 'data.html#/data');
   const fileOnDisk = path.join(os.tmpdir(), `round-${Date.now()}.trellis.json`);
   fs.writeFileSync(fileOnDisk, roundFile.text);
   await otherPage.getByLabel('Choose a round or collaboration file').setInputFiles(fileOnDisk);

@@ -80,14 +80,16 @@ test('a new version is offered, accepted, and nothing entered is lost', async ({
   // Version B: a different build (here: the worker's version and a marker in each page).
   const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
   fs.writeFileSync(path.join(dir, 'sw.js'), sw.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1b'"));
-  for (const p of ['index.html', 'facilitate.html', 'reports.html', 'collect.html']) {
+  const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.html'));
+  expect(pages.length).toBe(8);
+  for (const p of pages) {
     const html = fs.readFileSync(path.join(dir, p), 'utf8');
     fs.writeFileSync(path.join(dir, p), html.replace('<title>', '<meta name="trellis-build" content="B" /><title>'));
   }
   // A real deployment comes minutes later; here B may be written in the same second as A,
   // and the test server's Last-Modified has one-second resolution, so date B later.
   const later = new Date(Date.now() + 10_000);
-  for (const f of ['sw.js', 'index.html', 'facilitate.html', 'reports.html', 'collect.html']) fs.utimesSync(path.join(dir, f), later, later);
+  for (const f of ['sw.js', ...pages]) fs.utimesSync(path.join(dir, f), later, later);
   await page.reload();
   await expect(page.getByTestId('update-ready')).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('meta[name="trellis-build"]')).toHaveCount(0);

@@ -136,7 +136,7 @@ test('back up everything, then restore it into an empty browser', async ({ page,
   await open(page, '#/');
   await page.getByTestId('add-example').click();
   await expect(page.getByTestId('backup-reminder')).toBeVisible();
-  // The reminder leads to "Your data" (collect.html).
+  // The reminder leads to "Your data" (data.html).
   await page.getByTestId('backup-reminder').getByRole('link', { name: 'Back up now' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your data in this browser' })).toBeVisible();
   // What uses the space, largest first, with a link to each collaboration.
@@ -154,7 +154,7 @@ test('back up everything, then restore it into an empty browser', async ({ page,
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await other.goto(page.url().replace(/index\.html.*|#.*/, 'collect.html#/data'));
+  await other.goto(page.url().replace(/index\.html.*|#.*/, 'data.html#/data'));
   other.on('dialog', (d) => d.accept());
   await other.getByLabel('Choose a round or collaboration file').setInputFiles(saved);
   await expect(other.getByTestId('open-file-preview')).toContainText('60 set(s) of answers');
@@ -181,7 +181,7 @@ test('your data: old rounds cleared oldest first with undo, damaged copies downl
   await expect(page.getByTestId('round-Later round')).toBeVisible();
   // A damaged copy kept aside by an earlier start.
   await page.evaluate(() => localStorage.setItem('trellis.workspace.damaged.1790000000000', '{"schema": 3, "collab'));
-  await open(page, 'collect.html#/data');
+  await open(page, 'data.html#/data');
   const rounds = page.getByTestId('old-rounds').locator('tbody tr');
   await expect(rounds).toHaveCount(2);
   await expect(rounds.last()).toContainText('Later round');

@@ -1,0 +1,6 @@
+//! Entry point of the detail page (progress.html): each statement in detail, progress
+//! over time, and the method with its sources (About).
+
+fn main() {
+    trellis::start(trellis::route::Surface::Progress, trellis::app::progress_pages);
+}
