@@ -68,6 +68,7 @@ fn Loaded(props: &LoadedProps) -> Html {
             loaded.writable,
             loaded.problem,
             browser::storage::load_kiosk(),
+            loaded.migrated,
         )
     });
     // The one place that persists: after every change to the workspace, save it whole.
@@ -222,7 +223,14 @@ fn Layout(props: &LayoutProps) -> Html {
                         <ul>for p in props.config_problems.iter() { <li>{ p.clone() }</li> }</ul>
                     </div>
                 }
-                <StorageNotice problem={props.problem.clone()}><crate::pages::data::BackupButton /></StorageNotice>
+                <StorageNotice problem={props.problem.clone()}>
+                    if props.problem == Some(browser::storage::StorageProblem::WriteFailed) {
+                        <crate::pages::data::BackupButton />
+                    }
+                    if matches!(props.problem, Some(browser::storage::StorageProblem::Older(_))) {
+                        <a class="button" href={Route::Home.href()}>{ msg::OPEN_START_PAGE }</a>
+                    }
+                </StorageNotice>
                 if props.kiosk {
                     <p class="notice" data-testid="kiosk-banner">{ msg::KIOSK_BANNER }</p>
                 }

@@ -3,5 +3,9 @@
 //! forms are large and only the facilitator needs them.
 
 fn main() {
-    trellis::start(trellis::route::Surface::Collect, trellis::app::collect_pages);
+    trellis::start(
+        trellis::route::Surface::Collect,
+        trellis::app::collect_pages,
+        trellis_core::format::Workspace::from_current_json,
+    );
 }

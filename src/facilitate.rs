@@ -5,5 +5,6 @@ fn main() {
     trellis::start(
         trellis::route::Surface::Facilitate,
         trellis::app::facilitator_pages,
+        trellis_core::format::Workspace::from_current_json,
     );
 }

@@ -21,9 +21,10 @@ pub mod state;
 
 /// Starts one page of the app (see [`route::Surface`]) in the page's `<main id="app">`
 /// (or the body when it is missing), rendering routes with `pages`.
-pub fn start(surface: route::Surface, pages: fn(route::Route) -> yew::Html) {
+pub fn start(surface: route::Surface, pages: fn(route::Route) -> yew::Html, read: browser::storage::Reader) {
     browser::panic::install_hook();
     route::set_surface(surface);
+    browser::storage::set_reader(read);
     let props = app::AppProps {
         pages: app::Pages(pages),
     };

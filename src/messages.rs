@@ -119,6 +119,11 @@ pub fn storage_damaged(reason: &str, kept_as: Option<&str>) -> String {
     }
 }
 
+pub const STORAGE_OLDER_TITLE: &str = "Your saved data needs updating first";
+pub const OPEN_START_PAGE: &str = "Open the start page";
+
+pub const STORAGE_OLDER: &str = "The data saved in this browser comes from an earlier version of Trellis. Open the start page once: it brings the data up to date, and then every page works with it. Until then, nothing is changed or saved on this page.";
+
 pub fn storage_newer(reason: &str) -> String {
     format!("{reason}. To protect that data, nothing you do here will be saved. Open Trellis at the address where you used the newer version.")
 }

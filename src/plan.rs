@@ -2,5 +2,9 @@
 //! plan of a round.
 
 fn main() {
-    trellis::start(trellis::route::Surface::Plan, trellis::app::plan_pages);
+    trellis::start(
+        trellis::route::Surface::Plan,
+        trellis::app::plan_pages,
+        trellis_core::format::Workspace::from_current_json,
+    );
 }

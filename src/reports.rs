@@ -2,5 +2,9 @@
 //! page and the main page stay small.
 
 fn main() {
-    trellis::start(trellis::route::Surface::Reports, trellis::app::report_pages);
+    trellis::start(
+        trellis::route::Surface::Reports,
+        trellis::app::report_pages,
+        trellis_core::format::Workspace::from_current_json,
+    );
 }

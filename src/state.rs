@@ -49,11 +49,14 @@ impl AppState {
         writable: bool,
         problem: Option<StorageProblem>,
         kiosk: Option<String>,
+        migrated: bool,
     ) -> Self {
         AppState {
             workspace: Rc::new(workspace),
             catalogue: Rc::new(catalogue),
-            revision: 0,
+            // Data migrated from an earlier storage version counts as a change, so the
+            // root effect saves it in today's form straight away.
+            revision: u64::from(migrated),
             writable,
             storage_problem: problem,
             notice: None,

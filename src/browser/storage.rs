@@ -5,7 +5,7 @@
 //! nothing overwrites it. When saving fails (storage full or disabled) the caller keeps
 //! the workspace in memory and tells the user.
 
-use trellis_core::format::Workspace;
+use trellis_core::format::{Workspace, WORKSPACE_SCHEMA};
 use trellis_core::workspace::LoadError;
 
 /// The key holding the workspace.
@@ -24,6 +24,27 @@ pub enum StorageProblem {
     Damaged { reason: String, kept_as: Option<String> },
     /// Stored data comes from a newer version; nothing will be written.
     Newer(String),
+    /// Stored data comes from an earlier version, which this page does not migrate (the
+    /// start page does); nothing will be written here until then.
+    Older(String),
+}
+
+/// How a page reads workspace text: [`Workspace::from_json`] on the pages that migrate
+/// older storage versions (start page, data page), [`Workspace::from_current_json`] on
+/// the others, so that their bundles do not carry the old reader.
+pub type Reader = fn(&str) -> Result<Workspace, LoadError>;
+
+thread_local! {
+    static READER: std::cell::Cell<Reader> = const { std::cell::Cell::new(Workspace::from_current_json) };
+}
+
+/// Chooses how this page reads stored text (set once by `start`).
+pub fn set_reader(read: Reader) {
+    READER.with(|r| r.set(read));
+}
+
+fn read(text: &str) -> Result<Workspace, LoadError> {
+    READER.with(std::cell::Cell::get)(text)
 }
 
 /// The outcome of loading: always a workspace to work with, plus any problem.
@@ -32,6 +53,8 @@ pub struct Loaded {
     pub problem: Option<StorageProblem>,
     /// When false, the app must not write (the stored data belongs to a newer version).
     pub writable: bool,
+    /// The stored data was an earlier storage version, read and migrated: save it now.
+    pub migrated: bool,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -44,6 +67,7 @@ pub fn load() -> Loaded {
             workspace: Workspace::default(),
             problem: Some(StorageProblem::Unavailable),
             writable: false,
+            migrated: false,
         };
     };
     let raw = match storage.get_item(KEY) {
@@ -53,6 +77,7 @@ pub fn load() -> Loaded {
                 workspace: Workspace::default(),
                 problem: None,
                 writable: true,
+                migrated: false,
             }
         }
         Err(_) => {
@@ -60,12 +85,17 @@ pub fn load() -> Loaded {
                 workspace: Workspace::default(),
                 problem: Some(StorageProblem::Unavailable),
                 writable: false,
+                migrated: false,
             }
         }
     };
     remember(&raw);
-    match Workspace::from_json(&raw) {
+    match read(&raw) {
         Ok(workspace) => Loaded {
+            migrated: Workspace::stored_schema(&raw)
+                .ok()
+                .flatten()
+                .is_some_and(|v| v < u64::from(WORKSPACE_SCHEMA)),
             workspace,
             problem: None,
             writable: true,
@@ -74,6 +104,13 @@ pub fn load() -> Loaded {
             workspace: Workspace::default(),
             problem: Some(StorageProblem::Newer(err.to_string())),
             writable: false,
+            migrated: false,
+        },
+        Err(err @ LoadError::OlderSchema(_)) => Loaded {
+            workspace: Workspace::default(),
+            problem: Some(StorageProblem::Older(err.to_string())),
+            writable: false,
+            migrated: false,
         },
         Err(err) => {
             let side_key = format!("{DAMAGED_PREFIX}{}", super::now().0);
@@ -87,6 +124,7 @@ pub fn load() -> Loaded {
                     kept_as,
                 }),
                 writable,
+                migrated: false,
             }
         }
     }
@@ -108,7 +146,7 @@ pub fn written_elsewhere() -> Option<Workspace> {
         return None;
     }
     remember(&text);
-    Workspace::from_json(&text).ok()
+    read(&text).ok()
 }
 
 /// Writes the whole workspace under one key, so a write is whole or nothing: the

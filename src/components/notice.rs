@@ -29,14 +29,13 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
             msg::storage_damaged(reason, kept_as.as_deref()),
         ),
         StorageProblem::Newer(reason) => (msg::STORAGE_NEWER_TITLE, msg::storage_newer(reason)),
+        StorageProblem::Older(_) => (msg::STORAGE_OLDER_TITLE, msg::STORAGE_OLDER.to_string()),
     };
     html! {
         <div class="notice notice-warning" role="alert" data-testid="storage-notice">
             <h2>{ heading }</h2>
             <p>{ body }</p>
-            if *problem == StorageProblem::WriteFailed {
-                { props.children.clone() }
-            }
+            { props.children.clone() }
         </div>
     }
 }

@@ -2,6 +2,7 @@
 // storage planted before load, a full store, hostile text, and backup then restore.
 const { test } = require('@playwright/test');
 const fs = require('fs');
+const path = require('path');
 const { open, watchForTrouble, createCollaboration, plantResponses, storedWorkspace, expect } = require('./support');
 
 const KEY = 'trellis.workspace';
@@ -226,5 +227,27 @@ test('one set of answers can be deleted from the round and the deletion undone',
   await expect(rows).toHaveCount(2);
   ws = await storedWorkspace(page);
   expect(ws.responses.find((r) => r.id === 'planted-1').answers).toEqual({ 'leadership.visible': 2, 'trust.past': 'dk' });
+  expect(problems).toEqual([]);
+});
+
+test('data from an earlier version: other pages leave it alone, the start page brings it up to date', async ({ page }) => {
+  const problems = watchForTrouble(page);
+  const old = fs.readFileSync(path.join(__dirname, '../../crates/trellis-core/tests/fixtures/workspace-v2.json'), 'utf8');
+  await open(page, 'progress.html#/about');
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, old]);
+  await page.reload();
+  // A page that does not migrate says so, shows nothing, and writes nothing.
+  await expect(page.getByTestId('storage-notice')).toContainText('needs updating first');
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(old);
+  await page.getByTestId('storage-notice').getByRole('link', { name: 'Open the start page' }).click();
+  await expect(page.getByTestId('collaborations')).toContainText('Riverside Mental Health Provider Collaborative');
+  await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(3);
+  const ws = await storedWorkspace(page);
+  expect(ws.responses.map((r) => r.id).sort()).toEqual(['v2-resp-1', 'v2-resp-2', 'v2-resp-3']);
+  expect(ws.responses.find((r) => r.id === 'v2-resp-1').answers).toEqual({ 'leadership.visible': 4, 'trust.know-people': 'dk', 'vision.shared': 3 });
+  expect(ws.collaborations[0].rounds[0].plan.length).toBe(1);
+  // Now every page reads it.
+  await open(page, 'progress.html#/about');
+  await expect(page.getByTestId('storage-notice')).toHaveCount(0);
   expect(problems).toEqual([]);
 });

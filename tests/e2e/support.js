@@ -56,9 +56,16 @@ async function plantResponses(page, collaborationName, entries, roundIndex = 0) 
       answers, levels: e.levels || {}, comments: e.comments || {}, started: 1, updated: 2, submitted: 3,
     });
   });
-  // Planted in the older list form (storage version 2), which the app still reads.
+  // Planted in the older list form (storage version 2), which the start page reads and
+  // brings up to date (version 3) as soon as it opens.
+  ws.schema = 2;
   await page.evaluate((text) => localStorage.setItem('trellis.workspace', text), JSON.stringify(ws));
+  const { pathname } = new URL(page.url());
+  if (!pathname.endsWith('/') && !pathname.endsWith('/index.html')) {
+    throw new Error(`plantResponses must run on the start page (index.html), not ${page.url()}`);
+  }
   await page.reload();
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')).schema)).toBe(3);
 }
 
 /**
@@ -70,13 +77,15 @@ function responseList(responses) {
   if (!responses || Array.isArray(responses)) return responses || [];
   const value = (c) => (/[0-9]/.test(c) ? Number(c) : c.codePointAt(0) - 0x100);
   const answer = (c) => ({ d: 'dk', n: 'na' }[c] ?? value(c));
-  return responses.rows.map(([id, round_id, organisation, role, answers, levels, comments, started, updated, submitted]) => {
+  return responses.rows.map(([id, round_id, organisation, role, answers, levels, started, updated, submitted, ...notes]) => {
+    const comments = {};
+    for (let k = 0; k + 1 < notes.length; k += 2) comments[notes[k]] = notes[k + 1];
     const pick = (ids, chars, read) => Object.fromEntries([...chars].map((c, i) => [ids[i], c]).filter(([, c]) => c !== '-').map(([k, c]) => [k, read(c)]));
     return {
       id, round_id, organisation, role,
       answers: pick(responses.statements, answers, answer),
       levels: pick(responses.domains, levels, value),
-      comments, started, updated, submitted,
+      comments, started: Number(started), updated: Number(updated), submitted: submitted === '' ? null : Number(submitted),
     };
   });
 }

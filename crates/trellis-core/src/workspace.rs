@@ -28,6 +28,10 @@ pub enum LoadError {
     Damaged(String),
     /// Written by a newer version of Trellis; must be left untouched.
     NewerSchema(u32),
+    /// Written by an earlier version (storage version 1 or 2): readable, but only by
+    /// [`Workspace::from_json`], which migrates it; [`Workspace::from_current_json`]
+    /// leaves it to that.
+    OlderSchema(u32),
     /// No schema number at all: not a Trellis workspace.
     NoSchema,
 }
@@ -41,6 +45,10 @@ impl fmt::Display for LoadError {
                 "the saved data was written by a newer version of Trellis (storage version {v}; this version reads up to {WORKSPACE_SCHEMA})"
             ),
             LoadError::NoSchema => write!(f, "the saved data is not a Trellis workspace (it has no storage version)"),
+            LoadError::OlderSchema(v) => write!(
+                f,
+                "the saved data was written by an earlier version of Trellis (storage version {v}) and is updated when the start page opens"
+            ),
         }
     }
 }
@@ -246,32 +254,48 @@ impl NewCollaboration {
 }
 
 impl Workspace {
-    /// Reads stored or imported workspace text.
+    /// Reads stored or imported workspace text of any storage version, migrating older
+    /// ones (schemas 1 and 2 differ only in fields that default to empty and in how
+    /// responses are listed).
     pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
-        // Only the schema number is read first (other fields are skipped unparsed), so a
-        // newer version's data is recognised even when today's types cannot read it.
+        match Workspace::from_current_json(text) {
+            Err(LoadError::OlderSchema(_)) => {
+                serde_json::from_str::<crate::format::legacy::LegacyWorkspace>(text)
+                    .map(Workspace::from)
+                    .map_err(|e| LoadError::Damaged(e.to_string()))
+            }
+            other => other,
+        }
+    }
+
+    /// Reads workspace text of this storage version only: older versions are
+    /// [`LoadError::OlderSchema`], left for [`Workspace::from_json`] to migrate. Pages
+    /// that never migrate use this, so their bundles do not carry the old reader.
+    pub fn from_current_json(text: &str) -> Result<Workspace, LoadError> {
+        match Workspace::stored_schema(text)? {
+            None => Err(LoadError::NoSchema),
+            Some(v) if v > u64::from(WORKSPACE_SCHEMA) => {
+                Err(LoadError::NewerSchema(u32::try_from(v).unwrap_or(u32::MAX)))
+            }
+            Some(v) if v < u64::from(WORKSPACE_SCHEMA) => {
+                Err(LoadError::OlderSchema(u32::try_from(v).unwrap_or(0)))
+            }
+            Some(_) => serde_json::from_str(text).map_err(|e| LoadError::Damaged(e.to_string())),
+        }
+    }
+
+    /// The storage version of workspace text, read without reading the rest (other
+    /// fields are skipped unparsed), so a newer version's data is recognised even when
+    /// today's types cannot read it.
+    pub fn stored_schema(text: &str) -> Result<Option<u64>, LoadError> {
         #[derive(serde::Deserialize)]
         struct Probe {
             #[serde(default)]
             schema: Option<u64>,
         }
-        let probe: Probe = serde_json::from_str(text).map_err(|e| LoadError::Damaged(e.to_string()))?;
-        match probe.schema {
-            None => Err(LoadError::NoSchema),
-            Some(v) if v > u64::from(WORKSPACE_SCHEMA) => {
-                Err(LoadError::NewerSchema(u32::try_from(v).unwrap_or(u32::MAX)))
-            }
-            Some(_) => {
-                // Schema 1 lacks fields that default to empty (action plans, the example
-                // flag); schemas 1 and 2 keep responses as a list of objects, which the
-                // reader of schema 3's table also accepts. So reading older data with
-                // today's types is its migration.
-                let mut workspace: Workspace =
-                    serde_json::from_str(text).map_err(|e| LoadError::Damaged(e.to_string()))?;
-                workspace.schema = WORKSPACE_SCHEMA;
-                Ok(workspace)
-            }
-        }
+        serde_json::from_str::<Probe>(text)
+            .map(|p| p.schema)
+            .map_err(|e| LoadError::Damaged(e.to_string()))
     }
 
     /// The text kept in storage.

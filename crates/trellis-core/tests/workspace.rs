@@ -164,7 +164,7 @@ fn storage_round_trip_keeps_everything() {
     let text = ws.to_json();
     // Schema 3: statements named once, then one row per response.
     assert!(
-        text.contains(r#""responses":{"statements":["trust.a","trust.b"],"domains":[],"rows":[["resp","r1","p1","service-user","n2","",{},7,8,null]]}"#),
+        text.contains(r#""responses":{"statements":["trust.a","trust.b"],"domains":[],"rows":[["resp","r1","p1","service-user","n2","","7","8",""]]}"#),
         "{text}"
     );
     assert_eq!(Workspace::from_json(&text), Ok(ws));
@@ -242,10 +242,20 @@ fn load_errors_are_told_apart() {
     );
     let wrong_type = format!("{{\"schema\": {WORKSPACE_SCHEMA}, \"collaborations\": 3}}");
     assert!(matches!(Workspace::from_json(&wrong_type), Err(LoadError::Damaged(m)) if m.contains("line 1")));
-    let bad_answer = format!(
-        "{{\"schema\":{WORKSPACE_SCHEMA},\"responses\":[{{\"id\":\"a\",\"round_id\":\"r\",\"organisation\":\"p1\",\"role\":\"manager\",\"answers\":{{\"s\":\"maybe\"}},\"started\":0,\"updated\":0}}]}}"
-    );
+    // A bad answer in a schema 2 list is named.
+    let list = "[{\"id\":\"a\",\"round_id\":\"r\",\"organisation\":\"p1\",\"role\":\"manager\",\"answers\":{\"s\":\"maybe\"},\"started\":0,\"updated\":0}]";
+    let bad_answer = format!("{{\"schema\":2,\"responses\":{list}}}");
     assert!(matches!(Workspace::from_json(&bad_answer), Err(LoadError::Damaged(m)) if m.contains("maybe")));
+    // Schema 3 keeps responses as a table only: a list there is damage, not a migration.
+    let list_in_3 = format!("{{\"schema\":{WORKSPACE_SCHEMA},\"responses\":{list}}}");
+    assert!(
+        matches!(Workspace::from_json(&list_in_3), Err(LoadError::Damaged(m)) if m.contains("table of responses"))
+    );
+    // The reader without migration recognises old data and leaves it alone.
+    let old = include_str!("fixtures/workspace-v2.json");
+    assert_eq!(Workspace::from_current_json(old), Err(LoadError::OlderSchema(2)));
+    assert!(Workspace::from_json(old).is_ok());
+    assert!(LoadError::OlderSchema(2).to_string().contains("earlier version"));
 }
 
 #[test]

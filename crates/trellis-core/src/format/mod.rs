@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod instrument;
+pub mod legacy;
 pub mod packed;
 pub mod stored;
 pub mod transfer;

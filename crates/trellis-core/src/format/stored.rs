@@ -9,25 +9,32 @@
 //! "responses": {
 //!   "statements": ["leadership.visible", "trust.who-is-who"],
 //!   "domains": ["leadership", "trust"],
-//!   "rows": [["id", "round", "partner", "manager", "4d", "3-", {}, 1, 2, 3]]
+//!   "rows": [["id", "round", "partner", "manager", "4d", "3-", "1", "2", "3", "trust.a", "A comment"]]
 //! }
 //! ```
 //!
-//! A row is `[id, round_id, organisation, role, answers, levels, comments, started,
-//! updated, submitted]`. `answers` has one character per entry of `statements`: `1`-`9`
+//! A row is a list of text: `[id, round_id, organisation, role, answers, levels, started,
+//! updated, submitted]`, then any comments as statement id and text in turn. Times are
+//! milliseconds written as whole numbers; `submitted` is empty until sent. (A list of
+//! text rather than mixed values keeps the reader that every page carries small.)
+//! `answers` has one character per entry of `statements`: `1`-`9`
 //! for those points of the scale, `d` don't know, `n` not applicable, `-` not answered,
 //! and for any other point (0 or above 9) the character at code point 0x100 + value, so
 //! every value round-trips. `levels` has one character per entry of `domains`: `0`-`9`,
-//! `-` for none, and 0x100 + value above 9. `submitted` is `null` until sent.
-//! Schema 1 and 2 kept a plain array of response objects; both forms are read.
+//! `-` for none, and 0x100 + value above 9.
+//! Schemas 1 and 2 kept a plain array of response objects: see [`super::legacy`].
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::workspace::{Answer, Response, RoleCategory, Timestamp};
+
+/// Fields of a row before its comments.
+const FIXED: usize = 9;
 
 /// Characters above this code point carry values that have no digit.
 const WIDE: u32 = 0x100;
@@ -65,31 +72,7 @@ fn char_answer(c: char) -> Option<Option<Answer>> {
     }
 }
 
-type Row<'a> = (
-    &'a str,
-    &'a str,
-    &'a str,
-    RoleCategory,
-    String,
-    String,
-    &'a BTreeMap<String, String>,
-    i64,
-    i64,
-    Option<i64>,
-);
-
-type RowIn = (
-    String,
-    String,
-    String,
-    RoleCategory,
-    String,
-    String,
-    BTreeMap<String, String>,
-    i64,
-    i64,
-    Option<i64>,
-);
+type Row<'a> = Vec<Cow<'a, str>>;
 
 /// The statement and domain ids every row's answer and level characters follow.
 pub(crate) struct Columns<'a> {
@@ -123,18 +106,22 @@ impl<'a> Columns<'a> {
             .iter()
             .map(|d| r.levels.get(*d).map_or('-', |v| value_char(*v)))
             .collect();
-        (
-            &r.id,
-            &r.round_id,
-            &r.organisation,
-            r.role,
-            answers,
-            levels,
-            &r.comments,
-            r.started.0,
-            r.updated.0,
-            r.submitted.map(|t| t.0),
-        )
+        let mut row: Row<'a> = vec![
+            Cow::Borrowed(r.id.as_str()),
+            Cow::Borrowed(r.round_id.as_str()),
+            Cow::Borrowed(r.organisation.as_str()),
+            Cow::Borrowed(r.role.id()),
+            Cow::Owned(answers),
+            Cow::Owned(levels),
+            Cow::Owned(r.started.0.to_string()),
+            Cow::Owned(r.updated.0.to_string()),
+            Cow::Owned(r.submitted.map_or_else(String::new, |t| t.0.to_string())),
+        ];
+        for (statement, text) in &r.comments {
+            row.push(Cow::Borrowed(statement.as_str()));
+            row.push(Cow::Borrowed(text.as_str()));
+        }
+        row
     }
 
     /// Characters one response takes in the stored table (its row and a separator).
@@ -160,7 +147,8 @@ pub fn serialize<S: Serializer>(responses: &[Response], serializer: S) -> Result
     .serialize(serializer)
 }
 
-/// Reads either form: the schema 3 table or the older array of response objects.
+/// Reads the schema 3 table. (The list of schemas 1 and 2 is read by [`super::legacy`],
+/// which only the pages that migrate old data carry.)
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Response>, D::Error> {
     deserializer.deserialize_any(ResponsesVisitor)
 }
@@ -171,15 +159,7 @@ impl<'de> Visitor<'de> for ResponsesVisitor {
     type Value = Vec<Response>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a table of responses (or, before storage version 3, a list of them)")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Response>, A::Error> {
-        let mut responses = Vec::new();
-        while let Some(r) = seq.next_element::<Response>()? {
-            responses.push(r);
-        }
-        Ok(responses)
+        f.write_str("a table of responses")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<Response>, A::Error> {
@@ -188,7 +168,7 @@ impl<'de> Visitor<'de> for ResponsesVisitor {
         struct TableIn {
             statements: Vec<String>,
             domains: Vec<String>,
-            rows: Vec<RowIn>,
+            rows: Vec<Vec<String>>,
         }
         let table = TableIn::deserialize(de::value::MapAccessDeserializer::new(map))?;
         table
@@ -203,9 +183,29 @@ impl<'de> Visitor<'de> for ResponsesVisitor {
     }
 }
 
-fn read_row(statements: &[String], domains: &[String], row: RowIn) -> Result<Response, String> {
-    let (id, round_id, organisation, role, answer_chars, level_chars, comments, started, updated, submitted) =
-        row;
+fn read_row(statements: &[String], domains: &[String], row: Vec<String>) -> Result<Response, String> {
+    if row.len() < FIXED || !(row.len() - FIXED).is_multiple_of(2) {
+        return Err(format!(
+            "it has {} fields ({FIXED}, then pairs of statement and comment, were expected)",
+            row.len()
+        ));
+    }
+    let mut fields = row.into_iter();
+    let mut next = || fields.next().unwrap_or_default();
+    let (id, round_id, organisation, role) = (next(), next(), next(), next());
+    let (answer_chars, level_chars) = (next(), next());
+    let time = |text: String, what: &str| -> Result<Timestamp, String> {
+        text.parse()
+            .map(Timestamp)
+            .map_err(|_| format!("its {what} time \"{text}\" is not a whole number"))
+    };
+    let started = time(next(), "start")?;
+    let updated = time(next(), "last change")?;
+    let submitted = match next() {
+        sent if sent.is_empty() => None,
+        sent => Some(time(sent, "sending")?),
+    };
+    let role = RoleCategory::from_id(&role).ok_or_else(|| format!("\"{role}\" is not a role"))?;
     let count = |text: &str| text.chars().count();
     if count(&answer_chars) != statements.len() {
         return Err(format!(
@@ -238,6 +238,10 @@ fn read_row(statements: &[String], domains: &[String], row: RowIn) -> Result<Res
             levels.insert(domain.clone(), level);
         }
     }
+    let mut comments = BTreeMap::new();
+    while let (Some(statement), Some(text)) = (fields.next(), fields.next()) {
+        comments.insert(statement, text);
+    }
     Ok(Response {
         id,
         round_id,
@@ -246,9 +250,9 @@ fn read_row(statements: &[String], domains: &[String], row: RowIn) -> Result<Res
         answers,
         levels,
         comments,
-        started: Timestamp(started),
-        updated: Timestamp(updated),
-        submitted: submitted.map(Timestamp),
+        started,
+        updated,
+        submitted,
     })
 }
 
