@@ -201,6 +201,31 @@ fn the_response_table_keeps_every_value_and_refuses_damage() {
     assert!(
         matches!(Workspace::from_json(&wrong), Err(LoadError::Damaged(m)) if m.contains("\"?\" is not an answer"))
     );
+    // The second row is `["b","r1","p2","other","---5","-","2","2","9"]`.
+    let row = r#"["b","r1","p2","other","---5","-","2","2","9"]"#;
+    assert!(text.contains(row), "{text}");
+    for (damaged, problem) in [
+        (r#"["b","r1","p2","other","---5","-","2","2"]"#, "it has 8 fields"),
+        (
+            r#"["b","r1","p2","other","---5","-","2","2","9","x.one"]"#,
+            "it has 10 fields",
+        ),
+        (
+            r#"["b","r1","p2","other","---5","-","2","soon","9"]"#,
+            "last change time \"soon\" is not a whole number",
+        ),
+        (
+            r#"["b","r1","p2","boss","---5","-","2","2","9"]"#,
+            "\"boss\" is not a role",
+        ),
+    ] {
+        let bad = text.replace(row, damaged);
+        assert!(
+            matches!(Workspace::from_json(&bad), Err(LoadError::Damaged(ref m)) if m.contains("response 2 of the table") && m.contains(problem)),
+            "{problem}: {:?}",
+            Workspace::from_json(&bad)
+        );
+    }
 }
 
 #[test]
