@@ -29,7 +29,7 @@ async function main() {
     await page.goto(`${BASE}facilitate.html#/round/${ROUND}/results`);
     await page.getByTestId('radar').waitFor();
     await page.screenshot({ path: path.join(OUT, 'dashboard.png'), fullPage: false });
-    await page.goto(`${BASE}facilitate.html#/round/${ROUND}/report`);
+    await page.goto(`${BASE}reports.html#/round/${ROUND}/report`);
     await page.getByTestId('report').waitFor();
     await page.emulateMedia({ media: 'print' });
     const pdf = path.join(os.tmpdir(), 'trellis-report.pdf');
@@ -38,7 +38,7 @@ async function main() {
     const storage = await desktop.storageState();
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState: storage });
     const mobile = await phone.newPage();
-    await mobile.goto(`${BASE}index.html#/round/${ROUND}/answer`);
+    await mobile.goto(`${BASE}answer.html#/round/${ROUND}/answer`);
     await mobile.getByLabel('Your organisation').selectOption({ index: 1 });
     await mobile.getByLabel('Clinician or practitioner').check();
     await mobile.getByRole('button', { name: 'Start' }).click();
