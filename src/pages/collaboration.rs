@@ -10,7 +10,7 @@ use crate::components::ErrorSummary;
 use crate::messages as msg;
 use crate::pages::find_collaboration;
 use crate::pages::new_collaboration::round_error_field;
-use crate::pages::round_fields::{mode_options, RoundFields};
+use crate::pages::round_fields::{mode_options, use_round_form, RoundFields};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -22,10 +22,11 @@ pub struct CollaborationProps {
 #[component]
 pub fn CollaborationPage(props: &CollaborationProps) -> Html {
     let app = use_app_state();
-    let round = use_state(|| NewRound {
+    let mode = app.config.mode.clone();
+    let (round, on_round_change) = use_round_form(|| NewRound {
         name: String::new(),
         date: browser::today(),
-        mode: app.config.mode.clone().unwrap_or_else(|| "full".to_string()),
+        mode: mode.unwrap_or_else(|| "full".to_string()),
     });
     let error = use_state(|| None::<(AttrValue, AttrValue)>);
     let added = use_state(|| false);
@@ -49,14 +50,13 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match app.add_round(&id, (*round).clone()) {
+            let value = round.borrow().clone();
+            match app.add_round(&id, value) {
                 Ok(()) => {
                     error.set(None);
                     added.set(true);
-                    round.set(NewRound {
-                        name: String::new(),
-                        ..(*round).clone()
-                    });
+                    // Ready for the next round: same date and questionnaire, no name.
+                    round.borrow_mut().name.clear();
                 }
                 Err(err) => {
                     added.set(false);
@@ -153,9 +153,9 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                 />
                 <form onsubmit={on_add} novalidate=true>
                     <RoundFields
-                        value={(*round).clone()}
+                        value={round.borrow().clone()}
                         modes={mode_options(instrument)}
-                        on_change={let round = round.clone(); Callback::from(move |r| round.set(r))}
+                        on_change={on_round_change}
                         name_error={error_for("round-name")}
                         date_error={error_for("round-date")}
                     />

@@ -7,7 +7,7 @@ use crate::browser;
 use crate::browser::dom::event_value;
 use crate::components::ErrorSummary;
 use crate::messages as msg;
-use crate::pages::round_fields::{mode_options, RoundFields};
+use crate::pages::round_fields::{mode_options, use_round_form, RoundFields};
 use crate::route::{navigate, Route};
 use crate::state::use_app_state;
 
@@ -24,10 +24,11 @@ pub fn NewCollaborationPage() -> Html {
     let app = use_app_state();
     let name = use_state(String::new);
     let partners = use_state(String::new);
-    let round = use_state(|| NewRound {
+    let mode = app.config.mode.clone();
+    let (round, on_round_change) = use_round_form(|| NewRound {
         name: msg::FIRST_ROUND_NAME.to_string(),
         date: browser::today(),
-        mode: app.config.mode.clone().unwrap_or_else(|| "full".to_string()),
+        mode: mode.unwrap_or_else(|| "full".to_string()),
     });
     // (field id, message)
     let error = use_state(|| None::<(AttrValue, AttrValue)>);
@@ -59,7 +60,8 @@ pub fn NewCollaborationPage() -> Html {
                 error.set(Some((field.into(), err.to_string().into())));
                 return;
             }
-            match app.create_collaboration(&input, (*round).clone()) {
+            let value = round.borrow().clone();
+            match app.create_collaboration(&input, value) {
                 Ok(id) => {
                     navigate(&Route::Collaboration { id });
                 }
@@ -98,9 +100,9 @@ pub fn NewCollaborationPage() -> Html {
                 </div>
                 <h2>{ msg::FIRST_ROUND }</h2>
                 <RoundFields
-                    value={(*round).clone()}
+                    value={round.borrow().clone()}
                     modes={modes}
-                    on_change={let round = round.clone(); Callback::from(move |r| round.set(r))}
+                    on_change={on_round_change}
                     name_error={error_for("round-name")}
                     date_error={error_for("round-date")}
                 />

@@ -18,11 +18,35 @@ pub struct ModeOption {
     pub minutes: u32,
 }
 
+/// A change to one field of the round form.
+pub type RoundEdit = (fn(&mut NewRound, String), String);
+
+/// The round form's value, kept where every change reaches the latest one, and a way to
+/// show it again after a change.
+#[hook]
+pub fn use_round_form(
+    initial: impl FnOnce() -> NewRound,
+) -> (Rc<std::cell::RefCell<NewRound>>, Callback<RoundEdit>) {
+    let form = use_mut_ref(initial);
+    let redraw = use_force_update();
+    let on_change = {
+        let form = form.clone();
+        Callback::from(move |(set, value): RoundEdit| {
+            set(&mut form.borrow_mut(), value);
+            redraw.force_update();
+        })
+    };
+    (form, on_change)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct RoundFieldsProps {
     pub value: NewRound,
     pub modes: Rc<Vec<ModeOption>>,
-    pub on_change: Callback<NewRound>,
+    /// One field changed: how to set it, and its new text. The parent applies it to the
+    /// form's current value (not the value of the last render, which a second change
+    /// in the same moment, such as a browser filling two fields, would overwrite).
+    pub on_change: Callback<RoundEdit>,
     /// Error text for the date field, if any.
     #[prop_or_default]
     pub date_error: Option<AttrValue>,
@@ -33,13 +57,8 @@ pub struct RoundFieldsProps {
 #[component]
 pub fn RoundFields(props: &RoundFieldsProps) -> Html {
     let update = |f: fn(&mut NewRound, String)| {
-        let value = props.value.clone();
         let on_change = props.on_change.clone();
-        Callback::from(move |e: Event| {
-            let mut next = value.clone();
-            f(&mut next, event_value(&e));
-            on_change.emit(next);
-        })
+        Callback::from(move |e: Event| on_change.emit((f, event_value(&e))))
     };
     let modes = props.modes.iter().map(|m| {
         let id = format!("mode-{}", m.id);

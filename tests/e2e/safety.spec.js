@@ -176,8 +176,9 @@ test('your data: old rounds cleared oldest first with undo, damaged copies downl
   const problems = watchForTrouble(page);
   page.on('dialog', (d) => d.accept());
   await createCollaboration(page, { name: 'Clear-out alliance', partners: ['North', 'South'] });
-  await page.locator('#round-date').fill('2031-05-01');
+  // Name, then date at once: the second change must not undo the first.
   await page.getByLabel('Round name').fill('Later round');
+  await page.locator('#round-date').fill('2031-05-01');
   await page.getByRole('button', { name: 'Add a round' }).click();
   await expect(page.getByTestId('round-Later round')).toBeVisible();
   // A damaged copy kept aside by an earlier start.
