@@ -79,14 +79,19 @@ fn Loaded(props: &LoadedProps) -> Html {
                 // Another tab wrote since: take in what it added first (record by record,
                 // newest wins, deletions kept), so neither tab's changes are lost.
                 let saved = match browser::storage::written_elsewhere() {
-                    Some(theirs) => {
+                    Ok(Some(theirs)) => {
                         let mut merged = (*state.workspace).clone();
                         merged.merge(theirs.clone());
                         state.dispatch(Action::Merge(Box::new(theirs)));
                         browser::storage::save(&merged)
                     }
                     // The usual case: nothing to take in, so no copy of the workspace.
-                    None => browser::storage::save(&state.workspace),
+                    Ok(None) => browser::storage::save(&state.workspace),
+                    // Another tab stored data this page cannot read: never write over it.
+                    Err(problem) => {
+                        state.dispatch(Action::ReadOnly(problem));
+                        return;
+                    }
                 };
                 state.dispatch(Action::Saved(saved));
             }
@@ -96,11 +101,17 @@ fn Loaded(props: &LoadedProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener = browser::dom::on_window("storage", move || {
-                if let Some(theirs) = browser::storage::written_elsewhere() {
-                    state.dispatch(Action::Merge(Box::new(theirs)));
-                }
-            });
+            let listener =
+                browser::dom::on_window("storage", move || match browser::storage::written_elsewhere() {
+                    Ok(Some(theirs)) => {
+                        // Readable data again (for example after the start page brought older
+                        // data up to date): a page that was waiting for that may save again.
+                        state.dispatch(Action::Readable);
+                        state.dispatch(Action::Merge(Box::new(theirs)));
+                    }
+                    Ok(None) => {}
+                    Err(problem) => state.dispatch(Action::ReadOnly(problem)),
+                });
             move || drop(listener)
         });
     }

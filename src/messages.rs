@@ -41,6 +41,7 @@ pub const DATE: &str = "Date";
 pub const QUESTIONNAIRE: &str = "Questionnaire";
 pub const RESPONSES_SENT: &str = "Answers sent";
 pub const ACTIONS: &str = "Actions";
+pub const COPY_GONE: &str = "the copy is no longer in this browser (another tab may have deleted it)";
 pub const ANSWER_ROUND: &str = "Answer the questionnaire";
 pub const SEE_RESULTS: &str = "See results";
 pub const ADD_ROUND: &str = "Add a round";
@@ -1016,7 +1017,7 @@ pub const UNDO: &str = "Undo";
 pub const BACKUP_TITLE: &str = "Back up and restore";
 pub const BACKUP_LEAD: &str = "Everything here exists only in this browser. Download a backup now and then, and keep it somewhere safe; open it from \"Open a Trellis file\" below to restore.";
 pub const BACKUP_NOW: &str = "Download a backup of everything";
-pub const BACKUP_GO: &str = "Back up now";
+pub const BACKUP_GO: &str = "Go to backups";
 pub const BACKUP_REMINDER: &str =
     "It has been a while since you last backed up. Your collaborations exist only in this browser.";
 pub const BACKUP_NEVER: &str = "You have not backed up yet. Your collaborations exist only in this browser.";

@@ -110,6 +110,11 @@ pub enum Action {
     Edit(Edit),
     Kiosk(Option<String>),
     Saved(Result<(), StorageProblem>),
+    /// Storage holds data this page must not write over (see `storage::written_elsewhere`).
+    ReadOnly(StorageProblem),
+    /// Storage holds data this page can read again: ends a wait for older data to be
+    /// brought up to date, and nothing else.
+    Readable,
     DismissNotice,
     /// Merges another copy (another tab, a file), already read and checked by core.
     Merge(Box<Workspace>),
@@ -172,6 +177,18 @@ impl Reducible for AppState {
                 next.notice = None;
                 return Rc::new(next);
             }
+            Action::ReadOnly(problem) => {
+                next.storage_problem = Some(problem);
+                next.writable = false;
+                return Rc::new(next);
+            }
+            Action::Readable => {
+                if matches!(self.storage_problem, Some(StorageProblem::Older(_))) {
+                    next.storage_problem = None;
+                    next.writable = true;
+                }
+                return Rc::new(next);
+            }
             Action::Kiosk(round) => {
                 next.kiosk = round;
                 return Rc::new(next);
@@ -219,7 +236,12 @@ impl Reducible for AppState {
                 return Rc::new(next);
             }
             // Handled before the workspace was copied.
-            Action::Saved(_) | Action::DismissNotice | Action::Kiosk(_) | Action::Config(..) => Ok(()),
+            Action::Saved(_)
+            | Action::DismissNotice
+            | Action::Kiosk(_)
+            | Action::Config(..)
+            | Action::ReadOnly(_)
+            | Action::Readable => Ok(()),
         };
         match result {
             Ok(()) => {

@@ -386,6 +386,10 @@ fn routes_read_back_from_their_paths() {
         Route::Kiosk { id: id() },
         Route::Results { id: id() },
         Route::Export { id: id() },
+        Route::Plan { id: id() },
+        Route::Report { id: id() },
+        Route::Statements { id: id() },
+        Route::Progress { id: id() },
         Route::NotFound,
     ];
     for route in routes {

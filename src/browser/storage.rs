@@ -30,7 +30,7 @@ pub enum StorageProblem {
 }
 
 /// How a page reads workspace text: [`Workspace::from_json`] on the pages that migrate
-/// older storage versions (start page, data page), [`Workspace::from_current_json`] on
+/// older storage versions (start page, answering page, data page), [`Workspace::from_current_json`] on
 /// the others, so that their bundles do not carry the old reader.
 pub type Reader = fn(&str) -> Result<Workspace, LoadError>;
 
@@ -139,14 +139,28 @@ fn remember(text: &str) {
     LAST.with(|l| text.clone_into(&mut l.borrow_mut()));
 }
 
-/// What another tab has written since this tab last wrote or read, if anything.
-pub fn written_elsewhere() -> Option<Workspace> {
-    let text = local_storage()?.get_item(KEY).ok().flatten()?;
+/// What another tab has written since this tab last wrote or read: `Ok(None)` when
+/// nothing. `Err` when it wrote data this page cannot read (an earlier or newer storage
+/// version, or damaged text), which this page must then never write over.
+pub fn written_elsewhere() -> Result<Option<Workspace>, StorageProblem> {
+    let Some(text) = local_storage().and_then(|s| s.get_item(KEY).ok().flatten()) else {
+        return Ok(None);
+    };
     if LAST.with(|l| *l.borrow() == text) {
-        return None;
+        return Ok(None);
     }
-    remember(&text);
-    read(&text).ok()
+    match read(&text) {
+        Ok(workspace) => {
+            remember(&text);
+            Ok(Some(workspace))
+        }
+        Err(err @ LoadError::NewerSchema(_)) => Err(StorageProblem::Newer(err.to_string())),
+        Err(err @ LoadError::OlderSchema(_)) => Err(StorageProblem::Older(err.to_string())),
+        Err(err) => Err(StorageProblem::Damaged {
+            reason: err.to_string(),
+            kept_as: None,
+        }),
+    }
 }
 
 /// Writes the whole workspace under one key, so a write is whole or nothing: the

@@ -27,6 +27,7 @@ pub fn DataPage() -> Html {
     };
     let (by_collaboration, by_round) = &*space;
     let damaged = use_state(storage::damaged_copies);
+    let damaged_error = use_state(|| None::<String>);
     let on_replace = {
         let (app, pending) = (app.clone(), pending.clone());
         Callback::from(move |_: MouseEvent| {
@@ -116,14 +117,13 @@ pub fn DataPage() -> Html {
                 .map_or_else(|| msg::UNKNOWN_TIME.to_string(), |t| crate::browser::local_time(trellis_core::format::Timestamp(t)));
             let on_download = {
                 let (key, name) = (copy.key.clone(), msg::damaged_file_name(&kept_at));
-                let damaged = damaged.clone();
+                let damaged_error = damaged_error.clone();
                 Callback::from(move |_: MouseEvent| {
-                    if let Some(text) = storage::damaged_text(&key) {
-                        if crate::browser::files::download(&name, &text, "text/plain").is_err() {
-                            // Nothing was lost; listing again shows the copy is still here.
-                            damaged.set(storage::damaged_copies());
-                        }
-                    }
+                    // The copy stays where it is whatever happens here.
+                    let result = storage::damaged_text(&key)
+                        .ok_or_else(|| msg::COPY_GONE.to_string())
+                        .and_then(|text| crate::browser::files::download(&name, &text, "text/plain"));
+                    damaged_error.set(result.err().map(|e| msg::download_failed(&e)));
                 })
             };
             let on_delete = {
@@ -206,7 +206,10 @@ pub fn DataPage() -> Html {
                 <section aria-labelledby="damaged-heading">
                     <h2 id="damaged-heading">{ msg::DAMAGED_TITLE }</h2>
                     <p class="hint">{ msg::DAMAGED_HINT }</p>
-                    { table(Some("damaged-copies"), None, Some(msg::DAMAGED_TITLE), &[msg::KEPT_AT, msg::SIZE, msg::DOWNLOAD], damaged_rows) }
+                    { table(Some("damaged-copies"), None, Some(msg::DAMAGED_TITLE), &[msg::KEPT_AT, msg::SIZE, msg::ACTIONS], damaged_rows) }
+                    if let Some(e) = (*damaged_error).clone() {
+                        <p class="notice notice-warning" role="alert">{ e }</p>
+                    }
                 </section>
             }
         </>

@@ -1,6 +1,6 @@
 //! The landing page: what Trellis is, the privacy promise, the collaborations here,
 //! fictional example data to try, a gentle backup reminder, and the way to "Your data"
-//! (back up, restore, storage), which lives on collect.html.
+//! (back up, restore, storage), which lives on data.html.
 
 use yew::prelude::*;
 

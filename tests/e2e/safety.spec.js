@@ -138,7 +138,7 @@ test('back up everything, then restore it into an empty browser', async ({ page,
   await page.getByTestId('add-example').click();
   await expect(page.getByTestId('backup-reminder')).toBeVisible();
   // The reminder leads to "Your data" (data.html).
-  await page.getByTestId('backup-reminder').getByRole('link', { name: 'Back up now' }).click();
+  await page.getByTestId('backup-reminder').getByRole('link', { name: 'Go to backups' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your data in this browser' })).toBeVisible();
   // What uses the space, largest first, with a link to each collaboration.
   await expect(page.getByTestId('space-used').locator('tbody tr')).toHaveCount(1);
@@ -218,7 +218,7 @@ test('one set of answers can be deleted from the round and the deletion undone',
   const rows = page.getByTestId('received').locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText('South');
-  await expect(rows.nth(1)).toContainText('2');
+  await expect(rows.nth(1).locator('td.num')).toHaveText('2');
   await rows.nth(1).getByRole('button', { name: /^Delete the answers from South/ }).click();
   await expect(rows).toHaveCount(1);
   let ws = await storedWorkspace(page);
@@ -251,4 +251,40 @@ test('data from an earlier version: other pages leave it alone, the start page b
   await open(page, 'progress.html#/about');
   await expect(page.getByTestId('storage-notice')).toHaveCount(0);
   expect(problems).toEqual([]);
+});
+
+test('a respondent whose browser holds data from an earlier version answers on answer.html, which brings it up to date', async ({ page }) => {
+  const problems = watchForTrouble(page);
+  const old = fs.readFileSync(path.join(__dirname, '../../crates/trellis-core/tests/fixtures/workspace-v2.json'), 'utf8');
+  await open(page, 'answer.html#/not-found');
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, old]);
+  await open(page, 'answer.html#/round/a17d03c95e2b8f41/answer');
+  await expect(page.getByTestId('storage-notice')).toHaveCount(0);
+  await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(3);
+  expect((await storedWorkspace(page)).responses.map((r) => r.id).sort()).toEqual(['v2-resp-1', 'v2-resp-2', 'v2-resp-3']);
+  expect(problems).toEqual([]);
+});
+
+test('a page never writes over data another tab stored that it cannot read', async ({ page }) => {
+  page.on('dialog', (d) => d.accept());
+  // A newer version's data, written (as if by another tab) while this page is open.
+  await createCollaboration(page, { name: 'Careful alliance', partners: ['North', 'South'] });
+  const newer = '{"schema": 99, "future": true}';
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, newer]);
+  await page.getByLabel('Round name').fill('After the other tab');
+  await page.getByRole('button', { name: 'Add a round' }).click();
+  await expect(page.getByTestId('storage-notice')).toContainText('newer version');
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
+  // An earlier version's data, met by a page that does not bring it up to date.
+  await open(page, '#/');
+  await page.evaluate((key) => localStorage.removeItem(key), KEY);
+  await page.reload();
+  await page.getByTestId('add-example').click();
+  await open(page, 'plan.html#/round/example-20231103-r2/plan');
+  const old = fs.readFileSync(path.join(__dirname, '../../crates/trellis-core/tests/fixtures/workspace-v2.json'), 'utf8');
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, old]);
+  await page.getByLabel('What will be done').fill('Meet monthly');
+  await page.getByRole('button', { name: 'Add to the plan' }).click();
+  await expect(page.getByTestId('storage-notice')).toContainText('needs updating first');
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(old);
 });
