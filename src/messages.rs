@@ -96,8 +96,6 @@ pub const CHART_TITLE: &str =
 pub const RESULTS_TABLE_CAPTION: &str = "Scores by topic, with how many people's answers each is based on";
 pub const SCORE: &str = "Average (1 to 5)";
 pub const PEOPLE_SCORED: &str = "People scored";
-pub const PEOPLE_NOT_ENOUGH: &str = "People with too few answers";
-pub const RANGE: &str = "Lowest to highest";
 pub const HOW_SCORED: &str = "How these results are worked out";
 pub const METHOD: &[&str] = &[
     "Each statement is answered from 1 (strongly disagree) to 5 (strongly agree). A person's score for a topic is the average of their answers to its statements. \"Don't know\" and \"not applicable\" are left out. If someone answered fewer than half of a topic's statements, they get no score for that topic, rather than a low one.",

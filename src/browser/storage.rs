@@ -92,10 +92,7 @@ pub fn load() -> Loaded {
     remember(&raw);
     match read(&raw) {
         Ok(workspace) => Loaded {
-            migrated: Workspace::stored_schema(&raw)
-                .ok()
-                .flatten()
-                .is_some_and(|v| v < u64::from(WORKSPACE_SCHEMA)),
+            migrated: migrated(&raw),
             workspace,
             problem: None,
             writable: true,
@@ -128,6 +125,20 @@ pub fn load() -> Loaded {
             }
         }
     }
+}
+
+/// Whether stored text that was read came from an earlier storage version (and so was
+/// migrated and should be saved in today's form).
+fn migrated(raw: &str) -> bool {
+    // What this version writes starts with its own schema number, so the usual case
+    // needs no second pass over the text.
+    if raw.starts_with(&format!("{{\"schema\":{WORKSPACE_SCHEMA},")) {
+        return false;
+    }
+    Workspace::stored_schema(raw)
+        .ok()
+        .flatten()
+        .is_some_and(|v| v < u64::from(WORKSPACE_SCHEMA))
 }
 
 thread_local! {
