@@ -1,19 +1,31 @@
 #!/usr/bin/env node
-// Browser timings for the benchmark command (scripts/bench), in headless Chromium against
-// the release build in dist/ served on localhost. Each figure is the median of RUNS runs.
-// Prints one JSON object: { results: [{ name, median_ms | value, unit, budget, runs }] }.
+// Browser timings for the benchmark command (scripts/bench), in headless Chromium on a
+// desktop profile against a built site served by scripts/bench_server.js on localhost:
+// the results dashboard, the import, and a large workspace's size, load and save. (What
+// a respondent waits for on a phone, and what visitors download, is scripts/phone.js.)
+// Each figure is the median of RUNS runs. Prints one JSON object:
+// { runs, results: [{ name, median_ms | value, unit, budget, runs }] }.
 // Times are read from the page's own clock (performance.now(), whose zero is the start
 // of the navigation) through marks made by an init script when the awaited element
 // appears, so Playwright's own overhead is not counted.
+// Usage: node scripts/bench.js [--dist DIR]   (default dist/; the eight-page layout of
+// earlier builds is recognised, so the same timings can be taken of a build before.)
 'use strict';
 const { chromium } = require('@playwright/test');
-const { spawn } = require('child_process');
+const fs = require('fs');
 const path = require('path');
+const { createServer } = require('./bench_server');
 
 const ROOT = path.join(__dirname, '..');
-const PORT = Number(process.env.TRELLIS_BENCH_PORT || 8790);
-const BASE = `http://127.0.0.1:${PORT}/`;
+const distAt = process.argv.indexOf('--dist');
+const DIST = path.resolve(distAt >= 0 ? process.argv[distAt + 1] : path.join(ROOT, 'dist'));
 const RUNS = Number(process.env.TRELLIS_BENCH_RUNS || 5);
+let BASE = '';
+// Every section is on index.html; before issue 15, results and import had pages of their own.
+const facilitate = path.join(DIST, 'facilitate.html');
+const EIGHT_PAGES = fs.existsSync(facilitate) && fs.readFileSync(facilitate, 'utf8').includes('.wasm');
+const RESULTS_PAGE = EIGHT_PAGES ? 'facilitate.html' : 'index.html';
+const IMPORT_PAGE = EIGHT_PAGES ? 'collect.html' : 'index.html';
 const instrument = require('../crates/trellis-core/instruments/trellis-1.0.0.json');
 const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
 const DOMAINS = instrument.domains.map((d) => d.id);
@@ -64,17 +76,12 @@ function workspace(rounds, perRound) {
   return ws;
 }
 
-async function timed(browser, { name, url, selector, prepare, warm, budget }) {
+async function timed(browser, { name, url, selector, prepare, budget }) {
   const times = [];
   for (let run = 0; run < RUNS; run += 1) {
     const context = await browser.newContext();
     const page = await context.newPage();
     if (prepare) await prepare(page);
-    if (warm) {
-      await page.goto(url);
-      await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller);
-      await page.goto(`${BASE}manifest.webmanifest`);
-    }
     await page.addInitScript(watchFor(selector));
     await page.goto(url);
     await page.waitForFunction(() => window.__appeared, null, { timeout: 30_000 });
@@ -110,33 +117,28 @@ async function storedByApp(browser, ws) {
 }
 
 async function main() {
-  const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', path.join(ROOT, 'dist')], { stdio: 'ignore' });
+  const server = createServer({ root: DIST, prefix: '/trellis/' });
+  await server.start();
+  server.warm();
+  BASE = server.base;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   try {
-    await new Promise((r) => setTimeout(r, 800));
     const results = [];
     // Each workspace is planted in the older list form and stored by the app itself (in
-    // today's form), as the pages other than the start page read only that.
-    const oneOld = workspace(1, 1);
-    oneOld.responses[0].submitted = null;
-    const one = await storedByApp(browser, oneOld);
-    const answerUrl = `${BASE}answer.html#/round/bench-r1/answer/1`;
-    const firstStatement = 'fieldset.question input[type="radio"]';
-    results.push(await timed(browser, { name: 'first statement interactive, cold', url: answerUrl, selector: firstStatement, prepare: (p) => plant(p, one), budget: 500 }));
-    results.push(await timed(browser, { name: 'first statement interactive, service worker warm', url: answerUrl, selector: firstStatement, prepare: (p) => plant(p, one), warm: true, budget: 500 }));
-
+    // today's form), as a facilitator's browser holds it (in the eight-page build, the
+    // pages other than the start page read only that form).
     const big = await storedByApp(browser, workspace(1, 500));
     const none = await storedByApp(browser, workspace(1, 0));
-    const results500 = await timed(browser, { name: 'results dashboard, 500 respondents (from navigation)', url: `${BASE}facilitate.html#/round/bench-r1/results`, selector: '[data-testid="radar"] circle', prepare: (p) => plant(p, big) });
+    const results500 = await timed(browser, { name: 'results dashboard, 500 respondents (from navigation)', url: `${BASE}${RESULTS_PAGE}#/round/bench-r1/results`, selector: '[data-testid="radar"] circle', prepare: (p) => plant(p, big) });
     results.push(results500);
-    const empty = await timed(browser, { name: 'results page with no answers (app start only)', url: `${BASE}facilitate.html#/round/bench-r1/results`, selector: '[data-testid="no-results"]', prepare: (p) => plant(p, none) });
+    const empty = await timed(browser, { name: 'results page with no answers (app start only)', url: `${BASE}${RESULTS_PAGE}#/round/bench-r1/results`, selector: '[data-testid="no-results"]', prepare: (p) => plant(p, none) });
     results.push(empty);
     results.push({ name: 'dashboard render for 500 respondents (difference of the two above)', median_ms: results500.median_ms - empty.median_ms, budget_ms: 200 });
 
-    // Import of 200 response files on the collect page: from choosing the files to the preview.
+    // Import of 200 response files on the import page: from choosing the files to the preview.
     const importTimes = [];
     const files = Array.from({ length: 200 }, (_, k) => ({
       name: `answers-${k}.json`, mimeType: 'application/json',
@@ -146,7 +148,7 @@ async function main() {
       const context = await browser.newContext();
       const page = await context.newPage();
       await plant(page, none);
-      await page.goto(`${BASE}collect.html#/round/bench-r1/import`);
+      await page.goto(`${BASE}${IMPORT_PAGE}#/round/bench-r1/import`);
       const input = page.getByLabel('Choose response files or a CSV file');
       await input.waitFor();
       const start = await page.evaluate(() => performance.now());
@@ -192,10 +194,10 @@ async function main() {
       await context.close();
     }
     results.push({ name: 'one change saved with the 50 x 50 workspace (click to stored)', median_ms: Math.round(median(saveTimes)), runs: saveTimes.map(Math.round), budget_ms: 100 });
-    console.log(JSON.stringify({ runs: RUNS, results }, null, 2));
+    console.log(JSON.stringify({ dist: DIST, runs: RUNS, results }, null, 2));
   } finally {
     await browser.close();
-    server.kill();
+    await server.stop();
   }
 }
 

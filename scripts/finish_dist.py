@@ -1,18 +1,26 @@
 #!/usr/bin/env python3
 """Finishes the built site in dist/ after Trunk (called by build_release in setup.sh):
 
-- adds subresource integrity (sha384) to each page's boot.js script tag, which Trunk's
+- adds subresource integrity (sha384) to each entry's boot.js script tag, which Trunk's
   script pattern cannot compute;
-- writes sw.js from its template with this build's file list and a version made from
-  the contents of every file, so each build changes the worker and replaces old caches.
+- writes a small forwarding page under each page name of earlier builds (one page per
+  section), so their links and bookmarks open the same route of the one app;
+- writes sw.js from its template with, for each entry, the files it loads, the list of
+  every file, and a version made from the contents of every file, so each build changes
+  the worker and replaces old caches.
 
 Usage: python3 scripts/finish_dist.py [dist-dir]"""
 import base64
 import hashlib
 import json
 import os
+import re
 import sys
 
+# The two entries of the site (see src/route.rs, Surface).
+ENTRIES = ("index.html", "answer.html")
+# Page names of earlier builds, when each section was a page with its own bundle.
+OLD_PAGES = ("facilitate.html", "plan.html", "reports.html", "progress.html", "collect.html", "data.html")
 DIST = sys.argv[1] if len(sys.argv) > 1 else "dist"
 BOOT = 'src="./boot.js"'
 
@@ -28,34 +36,73 @@ def files():
     for folder, _, names in os.walk(DIST):
         for name in names:
             rel = os.path.relpath(os.path.join(folder, name), DIST).replace(os.sep, "/")
-            if rel not in ("sw.js", "config.json"):
+            if rel not in ("sw.js", "config.json", "forward.html"):
                 found.append(rel)
     return sorted(found)
 
 
+def sri(path):
+    return "sha384-" + base64.b64encode(hashlib.sha384(read(path)).digest()).decode()
+
+
+def write(path, text):
+    with open(os.path.join(DIST, path), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def loads(page):
+    """The files of the site an entry page loads: its links, scripts and bundle."""
+    html = read(page).decode("utf-8")
+    found = {page}
+    for attr in re.findall(r'(?:href|src|data-js|data-wasm)="([^"#?:]+)"', html):
+        path = os.path.normpath(attr).replace(os.sep, "/")
+        if os.path.isfile(os.path.join(DIST, path)):
+            found.add(path)
+    return found
+
+
 def main():
-    pages = [f for f in files() if f.endswith(".html")]
-    if "index.html" not in pages or "boot.js" not in files():
-        sys.exit(f"finish_dist: {DIST} has no index.html or boot.js; run the Trunk build first")
-    sri = "sha384-" + base64.b64encode(hashlib.sha384(read("boot.js")).digest()).decode()
-    for page in pages:
+    present = files()
+    missing = [f for f in ENTRIES + ("boot.js", "forward.js") if f not in present]
+    if not os.path.isfile(os.path.join(DIST, "forward.html")):
+        missing.append("forward.html")
+    if missing:
+        sys.exit(f"finish_dist: {DIST} lacks {', '.join(missing)}; run the Trunk builds first")
+    boot = sri("boot.js")
+    for page in ENTRIES:
         html = read(page).decode("utf-8")
         if html.count(BOOT) != 1:
             sys.exit(f"finish_dist: {page} should load boot.js exactly once (see Trunk.toml)")
-        html = html.replace(BOOT, f'{BOOT} integrity="{sri}"')
-        with open(os.path.join(DIST, page), "w", encoding="utf-8") as f:
-            f.write(html)
+        write(page, html.replace(BOOT, f'{BOOT} integrity="{boot}"'))
+    forward = read("forward.html").decode("utf-8")
+    if "__FORWARD_SRI__" not in forward:
+        sys.exit("finish_dist: forward.html is not the template (already finished?)")
+    for page in OLD_PAGES:
+        write(page, forward.replace("__FORWARD_SRI__", sri("forward.js")))
+    os.remove(os.path.join(DIST, "forward.html"))
+
     listed = files()
     version = hashlib.sha256(b"".join(f.encode() + b"\0" + read(f) for f in listed)).hexdigest()[:16]
+    entries = {}
+    for page in ENTRIES:
+        needed = loads(page)
+        if page == "index.html":
+            # Old addresses forward to the app, so whoever has the app has them offline too.
+            needed |= set(OLD_PAGES) | {"forward.js"}
+        entries[page] = [f"./{f}" for f in sorted(needed)]
+    entries["index.html"].insert(0, "./")
     template = read("sw.js").decode("utf-8")
-    if "__TRELLIS_VERSION__" not in template or "__TRELLIS_FILES__" not in template:
-        sys.exit("finish_dist: sw.js is not the template (already finished?)")
-    worker = template.replace("__TRELLIS_VERSION__", version).replace(
-        "__TRELLIS_FILES__", json.dumps(["./"] + [f"./{f}" for f in listed])
+    for mark in ("__TRELLIS_VERSION__", "__TRELLIS_ENTRIES__", "__TRELLIS_FILES__"):
+        if mark not in template:
+            sys.exit(f"finish_dist: sw.js lacks {mark}: not the template (already finished?)")
+    worker = (
+        template.replace("__TRELLIS_VERSION__", version)
+        .replace("__TRELLIS_ENTRIES__", json.dumps(entries))
+        .replace("__TRELLIS_FILES__", json.dumps([f"./{f}" for f in listed]))
     )
-    with open(os.path.join(DIST, "sw.js"), "w", encoding="utf-8") as f:
-        f.write(worker)
-    print(f"finish_dist: {len(pages)} pages with boot.js integrity; sw.js version {version}, {len(listed) + 1} files")
+    write("sw.js", worker)
+    sizes = ", ".join(f"{page} {len(entries[page])} files" for page in ENTRIES)
+    print(f"finish_dist: sw.js version {version}; stored on install: {sizes}; {len(listed)} files in all")
 
 
 if __name__ == "__main__":

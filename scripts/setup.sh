@@ -29,9 +29,27 @@ apt_install() {
     { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends "$@" >/dev/null; }
 }
 
+RUST_VERSION="1.95.0" # the channel in rust-toolchain.toml
+
 setup_rust() {
   command -v cargo >/dev/null 2>&1 ||
     die "Rust is not installed. Install it with rustup (https://rustup.rs), then run this again."
+  # rust-toolchain.toml names $RUST_VERSION. Where the machine's one toolchain is that
+  # version under another name (often "stable") and no other can be downloaded, it is
+  # registered under the pinned name instead of being fetched again.
+  if ! (cd / && rustup toolchain list 2>/dev/null | grep -q "^$RUST_VERSION"); then
+    local sysroot
+    sysroot="$(cd / && rustc --print sysroot 2>/dev/null)"
+    if [ -n "$sysroot" ] && (cd / && rustc --version | grep -q "^rustc $RUST_VERSION "); then
+      say "registering the installed Rust $RUST_VERSION as toolchain $RUST_VERSION"
+      (cd / && rustup toolchain link "$RUST_VERSION" "$sysroot") ||
+        die "could not register Rust $RUST_VERSION (rustup toolchain link)."
+    else
+      say "installing Rust $RUST_VERSION with rustup"
+      (cd / && rustup toolchain install "$RUST_VERSION" --profile minimal -c rustfmt -c clippy -t wasm32-unknown-unknown) ||
+        die "Rust $RUST_VERSION is needed (rust-toolchain.toml) and could not be installed."
+    fi
+  fi
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target to the Rust toolchain"
     rustup target add wasm32-unknown-unknown ||
@@ -84,35 +102,18 @@ setup_chromium() {
   export CHROMIUM=/usr/bin/chromium
 }
 
-# Builds the deployable static site into dist/ (relative URLs, see Trunk.toml). The app
-# is eight pages, each its own bundle (see src/route.rs, Surface): index.html first,
-# which Trunk builds into dist/, then the others beside it. Those are made from
-# index.html, so the pages never drift apart.
+# Builds the deployable static site into dist/ (relative URLs, see Trunk.toml): the app
+# (index.html, every section) and the respondent's entry (answer.html, the answering
+# journey only; see src/route.rs, Surface), built separately by Trunk and put side by
+# side. Both use the same hashed stylesheets and static files.
 build_release() {
   say "building the release site into dist/"
-  (cd "$ROOT" && trunk build --release --offline=true index.html) || die "the release build failed (see above)."
-  local entry page bin title out
-  for entry in answer facilitate plan reports progress collect data; do
-    case "$entry" in
-      answer) bin=trellis-answer title="Trellis: answer" ;;
-      facilitate) bin=trellis-facilitate title="Trellis: results" ;;
-      plan) bin=trellis-plan title="Trellis: agree and plan" ;;
-      reports) bin=trellis-reports title="Trellis: board report" ;;
-      progress) bin=trellis-progress title="Trellis: detail and progress" ;;
-      collect) bin=trellis-collect title="Trellis: collect answers" ;;
-      data) bin=trellis-data title="Trellis: your data" ;;
-    esac
-    page="$entry.html"
-    out="$ROOT/target/trunk-$entry"
-    # Written beside index.html (and ignored by git) so its relative paths still work.
-    sed -e "s/data-bin=\"trellis\"/data-bin=\"$bin\"/" -e "s#<title>Trellis</title>#<title>$title</title>#" \
-      "$ROOT/index.html" >"$ROOT/$page"
-    grep -q "data-bin=\"$bin\"" "$ROOT/$page" || die "could not make $page from index.html (is data-bin=\"trellis\" still there?)"
-    (cd "$ROOT" && trunk build --release --offline=true --dist "$out" "$page") ||
-      die "the release build of $page failed (see above)."
-    # Trunk names every page index.html in its own output; the styles are identical.
-    cp "$out/index.html" "$ROOT/dist/$page"
-    cp "$out"/trellis-*.wasm "$out"/trellis-*.js "$ROOT/dist/"
-  done
-  python3 "$ROOT/scripts/finish_dist.py" "$ROOT/dist" || die "could not finish dist/ (integrity and service worker)."
+  (cd "$ROOT" && trunk build --release --offline=true index.html) || die "the release build of index.html failed (see above)."
+  local out="$ROOT/target/trunk-answer"
+  (cd "$ROOT" && trunk build --release --offline=true --dist "$out" answer.html) ||
+    die "the release build of answer.html failed (see above)."
+  # Trunk names its page index.html in its own output.
+  cp "$out/index.html" "$ROOT/dist/answer.html"
+  cp "$out"/trellis-answer-*.wasm "$out"/trellis-answer-*.js "$ROOT/dist/"
+  python3 "$ROOT/scripts/finish_dist.py" "$ROOT/dist" || die "could not finish dist/ (integrity, old addresses, service worker)."
 }

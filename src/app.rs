@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use trellis_core::command::Command;
 use trellis_core::Catalogue;
 use yew::prelude::*;
 
@@ -13,53 +14,62 @@ use crate::pages::{
     Home, ImportPage, InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, PlanPage,
     ProgressPage, ReportPage, Results, SentPage, StatementsPage,
 };
-use crate::route::{use_route, Link, Route};
+use crate::route::{use_route, Link, Route, Surface};
 use crate::state::{Action, AppHandle, AppState};
 
-/// The pages one bundle renders, by route; routes of the other page are handed over to
-/// it. Each bundle's `main` passes its own function, so the other page's views are not
-/// compiled into it.
-#[derive(Clone, Copy)]
-pub struct Pages(pub fn(Route) -> Html);
+/// What one entry of the site renders: the app renders every route; the respondent's
+/// entry renders the answering journey and hands the rest to the app. A type parameter
+/// rather than a value, so that each bundle is compiled with its own route switch and
+/// the respondent's bundle carries none of the facilitator's pages.
+pub trait Entry: 'static {
+    /// Which entry this is (see [`Surface`]).
+    const SURFACE: Surface;
+    /// The page for a route.
+    fn render(route: Route) -> Html;
+}
 
-impl PartialEq for Pages {
-    // Chosen once when the app starts and never changed.
-    fn eq(&self, _: &Self) -> bool {
-        true
+/// The app (`index.html`): every route.
+pub struct Full;
+
+impl Entry for Full {
+    const SURFACE: Surface = Surface::App;
+    fn render(route: Route) -> Html {
+        switch(route)
     }
 }
 
-impl Default for Pages {
-    fn default() -> Self {
-        Pages(main_pages)
-    }
-}
+/// The respondent's entry (`answer.html`): the answering journey only.
+pub struct Respondent;
 
-#[derive(Properties, PartialEq, Default)]
-pub struct AppProps {
-    #[prop_or_default]
-    pub pages: Pages,
+impl Entry for Respondent {
+    const SURFACE: Surface = Surface::Respondent;
+    fn render(route: Route) -> Html {
+        if route.is_respondent() {
+            respondent_pages(route)
+        } else {
+            html! { <Elsewhere route={route} /> }
+        }
+    }
 }
 
 #[component]
-pub fn App(props: &AppProps) -> Html {
+pub fn App<E: Entry>() -> Html {
     // build.rs checks every shipped questionnaire and stops the build if one is wrong,
     // so this cannot fail in a released app; if it ever did, the panic page explains.
     let catalogue = use_memo((), |_| match Catalogue::shipped() {
         Ok(catalogue) => Rc::new(catalogue),
         Err((file, _)) => panic!("the shipped questionnaire {file} could not be read"),
     });
-    html! { <Loaded catalogue={(*catalogue).clone()} pages={props.pages} /> }
+    html! { <Loaded<E> catalogue={(*catalogue).clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]
 struct LoadedProps {
     catalogue: Rc<Catalogue>,
-    pages: Pages,
 }
 
 #[component]
-fn Loaded(props: &LoadedProps) -> Html {
+fn Loaded<E: Entry>(props: &LoadedProps) -> Html {
     let state = use_reducer(|| {
         let loaded = browser::storage::load();
         AppState::new(
@@ -82,7 +92,7 @@ fn Loaded(props: &LoadedProps) -> Html {
                     Ok(Some(theirs)) => {
                         let mut merged = (*state.workspace).clone();
                         merged.merge(theirs.clone());
-                        state.dispatch(Action::Merge(Box::new(theirs)));
+                        state.dispatch(Action::Command(Command::Merge(Box::new(theirs))));
                         browser::storage::save(&merged)
                     }
                     // The usual case: nothing to take in, so no copy of the workspace.
@@ -103,12 +113,7 @@ fn Loaded(props: &LoadedProps) -> Html {
         use_effect_with((), move |_| {
             let listener =
                 browser::dom::on_window("storage", move || match browser::storage::written_elsewhere() {
-                    Ok(Some(theirs)) => {
-                        // Readable data again (for example after the start page brought older
-                        // data up to date): a page that was waiting for that may save again.
-                        state.dispatch(Action::Readable);
-                        state.dispatch(Action::Merge(Box::new(theirs)));
-                    }
+                    Ok(Some(theirs)) => state.dispatch(Action::Command(Command::Merge(Box::new(theirs)))),
                     Ok(None) => {}
                     Err(problem) => state.dispatch(Action::ReadOnly(problem)),
                 });
@@ -135,12 +140,11 @@ fn Loaded(props: &LoadedProps) -> Html {
     let handle = AppHandle::new(state.clone());
     html! {
         <ContextProvider<AppHandle> context={handle}>
-            <Layout
+            <Layout<E>
                 undo={state.undo.as_ref().map(|(label, _)| AttrValue::from(label.clone()))}
                 on_undo={{ let s = state.clone(); Callback::from(move |undo: bool| s.dispatch(if undo { Action::Undo } else { Action::ForgetUndo })) }}
                 problem={state.storage_problem.clone()}
                 kiosk={state.kiosk.is_some()}
-                pages={props.pages}
                 config={state.config.clone()}
                 config_problems={state.config_problems.clone()}
             />
@@ -153,7 +157,6 @@ struct LayoutProps {
     problem: Option<browser::storage::StorageProblem>,
     /// A workshop session is running: hide navigation that leads to results.
     kiosk: bool,
-    pages: Pages,
     config: Rc<trellis_core::config::Config>,
     config_problems: Vec<String>,
     /// What the last deletion removed, while it can be undone.
@@ -162,7 +165,7 @@ struct LayoutProps {
 }
 
 #[component]
-fn Layout(props: &LayoutProps) -> Html {
+fn Layout<E: Entry>(props: &LayoutProps) -> Html {
     let route = use_route();
     let embedded = use_memo((), |_| browser::host::embedded());
     let update = use_state(browser::offline::update_ready);
@@ -178,12 +181,12 @@ fn Layout(props: &LayoutProps) -> Html {
             move || drop(listener)
         });
     }
+    use_effect_with((), |_| browser::dom::mark_started());
     let first = use_mut_ref(|| true);
     use_effect_with(route.clone(), move |_| {
-        // Announce navigation like a new page, but leave focus alone on a first visit;
-        // arriving from another page of Trellis counts as navigation.
-        let first = std::mem::replace(&mut *first.borrow_mut(), false);
-        if !first || browser::dom::arrived_from_another_page() {
+        // Announce a move between sections like a new page, but leave focus alone when
+        // the page has just opened (the browser announces that itself).
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
             browser::dom::focus_main_heading();
         }
     });
@@ -238,14 +241,11 @@ fn Layout(props: &LayoutProps) -> Html {
                     if props.problem == Some(browser::storage::StorageProblem::WriteFailed) {
                         <crate::pages::data::BackupButton />
                     }
-                    if matches!(props.problem, Some(browser::storage::StorageProblem::Older(_))) {
-                        <a class="button" href={Route::Home.href()}>{ msg::OPEN_START_PAGE }</a>
-                    }
                 </StorageNotice>
                 if props.kiosk {
                     <p class="notice" data-testid="kiosk-banner">{ msg::KIOSK_BANNER }</p>
                 }
-                { (props.pages.0)(route) }
+                { E::render(route) }
             </main>
             if !*embedded {
                 <footer class="app-footer"><div class="page">{ msg::FOOTER }</div></footer>
@@ -254,22 +254,36 @@ fn Layout(props: &LayoutProps) -> Html {
     }
 }
 
-/// The main page: the start page, setting up collaborations and rounds, the context,
-/// inviting.
-pub fn main_pages(route: Route) -> Html {
+/// The one route switch: the page for every route of the app.
+pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::NewCollaboration => html! { <NewCollaborationPage /> },
         Route::Collaboration { id } => html! { <CollaborationPage id={id} /> },
         Route::Context { id } => html! { <ContextPage id={id} /> },
         Route::Invite { id } => html! { <InvitePage id={id} /> },
+        Route::Results { id } => html! { <Results id={id} /> },
+        Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
+        Route::Plan { id } => html! { <PlanPage id={id} /> },
+        Route::Report { id } => html! { <ReportPage id={id} /> },
+        Route::Statements { id } => html! { <StatementsPage id={id} /> },
+        Route::Progress { id } => html! { <ProgressPage id={id} /> },
+        Route::About => html! { <About /> },
+        Route::Import { id } => html! { <ImportPage id={id} /> },
+        Route::Data => html! { <DataPage /> },
+        Route::Export { id } => html! { <ExportPage id={id} /> },
         Route::NotFound => html! { <NotFound /> },
-        other => html! { <Elsewhere route={other} /> },
+        Route::Join { .. }
+        | Route::AnswerStart { .. }
+        | Route::AnswerStep { .. }
+        | Route::Sent { .. }
+        | Route::Kiosk { .. } => respondent_pages(route),
     }
 }
 
-/// The respondent's page: joining from an invitation, answering, sending, workshops.
-pub fn answer_pages(route: Route) -> Html {
+/// The respondent's journey: joining from an invitation, answering, sending, workshops.
+/// Part of [`switch`], and all that the respondent's entry renders.
+fn respondent_pages(route: Route) -> Html {
     match route {
         Route::AnswerStart { id } => html! { <AnswerStart id={id} /> },
         // Keyed by step so each topic page gets fresh form controls: reusing radio inputs
@@ -281,58 +295,7 @@ pub fn answer_pages(route: Route) -> Html {
         Route::Join { code } => html! { <JoinPage code={code} /> },
         Route::Sent { id } => html! { <SentPage id={id} /> },
         Route::Kiosk { id } => html! { <KioskPage id={id} /> },
-        other => html! { <Elsewhere route={other} /> },
-    }
-}
-
-/// The results dashboard.
-pub fn facilitator_pages(route: Route) -> Html {
-    match route {
-        Route::Results { id } => html! { <Results id={id} /> },
-        other => html! { <Elsewhere route={other} /> },
-    }
-}
-
-/// The agreed view, targets and the action plan.
-pub fn plan_pages(route: Route) -> Html {
-    match route {
-        Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
-        Route::Plan { id } => html! { <PlanPage id={id} /> },
-        other => html! { <Elsewhere route={other} /> },
-    }
-}
-
-/// The board report.
-pub fn report_pages(route: Route) -> Html {
-    match route {
-        Route::Report { id } => html! { <ReportPage id={id} /> },
-        other => html! { <Elsewhere route={other} /> },
-    }
-}
-
-/// Each statement in detail, progress over time, and the method with its sources.
-pub fn progress_pages(route: Route) -> Html {
-    match route {
-        Route::Statements { id } => html! { <StatementsPage id={id} /> },
-        Route::Progress { id } => html! { <ProgressPage id={id} /> },
-        Route::About => html! { <About /> },
-        other => html! { <Elsewhere route={other} /> },
-    }
-}
-
-/// The collecting page: importing answers sent back (files, codes, spreadsheets).
-pub fn collect_pages(route: Route) -> Html {
-    match route {
-        Route::Import { id } => html! { <ImportPage id={id} /> },
-        other => html! { <Elsewhere route={other} /> },
-    }
-}
-
-/// Your data (back up, restore, storage, damaged copies) and a round's exports.
-pub fn data_pages(route: Route) -> Html {
-    match route {
-        Route::Data => html! { <DataPage /> },
-        Route::Export { id } => html! { <ExportPage id={id} /> },
+        // Not a respondent's route (`Route::is_respondent`): the app's own switch has it.
         other => html! { <Elsewhere route={other} /> },
     }
 }
@@ -342,8 +305,9 @@ struct ElsewhereProps {
     route: Route,
 }
 
-/// A route shown by the other page (an old bookmark, or a typed address): that page is
-/// opened in place of this one, with a link in case the browser does not follow.
+/// A facilitator's route reached on the respondent's entry (a typed address, or a link
+/// from an answering page): the app is opened in its place, with a link in case the
+/// browser does not follow.
 #[component]
 fn Elsewhere(props: &ElsewhereProps) -> Html {
     let href = props.route.href();

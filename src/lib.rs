@@ -11,6 +11,10 @@
 //!   fails the app keeps working in memory and says so.
 //! - All interface text lives in [`messages`].
 
+// Untrusted data (files, codes, storage, settings) must never panic the app: the code
+// handles every failure instead of unwrapping it. Tests may unwrap.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod app;
 pub mod browser;
 pub mod components;
@@ -19,21 +23,19 @@ pub mod pages;
 pub mod route;
 pub mod state;
 
-/// Starts one page of the app (see [`route::Surface`]) in the page's `<main id="app">`
-/// (or the body when it is missing), rendering routes with `pages`.
-pub fn start(surface: route::Surface, pages: fn(route::Route) -> yew::Html, read: browser::storage::Reader) {
+/// Starts an entry of the site (see [`app::Entry`]) in the page's `<div id="app">` (or
+/// the body when it is missing), replacing the static first screen the page shows while
+/// the bundle loads.
+pub fn start<E: app::Entry>() {
     browser::panic::install_hook();
-    route::set_surface(surface);
-    browser::storage::set_reader(read);
-    let props = app::AppProps {
-        pages: app::Pages(pages),
-    };
+    route::set_surface(E::SURFACE);
     match browser::dom::app_root() {
         Some(root) => {
-            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+            browser::dom::clear(&root);
+            yew::Renderer::<app::App<E>>::with_root(root).render();
         }
         None => {
-            yew::Renderer::<app::App>::with_props(props).render();
+            yew::Renderer::<app::App<E>>::new().render();
         }
     }
 }

@@ -10,6 +10,8 @@ pub const HOME_TITLE: &str = "Trellis";
 pub const HOME_LEAD: &str =
     "See how well the partners in a health and care collaboration work together, agree what to improve, and track progress over time.";
 pub const PRIVACY_PROMISE: &str = "Everything you enter stays in this browser on this device. Trellis has no server and sends nothing anywhere.";
+/// What the respondent's entry (answer.html) shows while its bundle loads.
+pub const RESPONDENT_LOADING: &str = "Your answers stay on this device until you choose to send them.";
 pub const FOOTER: &str = "Trellis keeps your data in this browser only. Nothing is sent to any server.";
 pub const YOUR_COLLABORATIONS: &str = "Your collaborations";
 pub const NO_COLLABORATIONS: &str = "You have not set up a collaboration in this browser yet.";
@@ -117,11 +119,6 @@ pub fn storage_damaged(reason: &str, kept_as: Option<&str>) -> String {
         None => format!("Trellis could not read the data saved in this browser ({reason}), and could not make a copy of it. To protect it, nothing you do now will be saved."),
     }
 }
-
-pub const STORAGE_OLDER_TITLE: &str = "Your saved data needs updating first";
-pub const OPEN_START_PAGE: &str = "Open the start page";
-
-pub const STORAGE_OLDER: &str = "The data saved in this browser comes from an earlier version of Trellis. Open the start page once: it brings the data up to date, and then every page works with it. Until then, nothing is changed or saved on this page.";
 
 pub fn storage_newer(reason: &str) -> String {
     format!("{reason}. To protect that data, nothing you do here will be saved. Open Trellis at the address where you used the newer version.")

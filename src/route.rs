@@ -58,55 +58,45 @@ pub enum Route {
     NotFound,
 }
 
-/// The pages Trellis is built as, each with its own, smaller bundle, so that no page
-/// loads code it does not use (each stays under 200 KB compressed; docs/perf.md). All
-/// read the same storage; moving between them is an ordinary link to the other page.
+/// The two entries of the built site. The app (`index.html`) renders every route; the
+/// respondent's entry (`answer.html`, what an invitation link opens) is a smaller bundle
+/// of the answering routes only, so a respondent on a phone never downloads the
+/// facilitator's tools (docs/perf.md has the figures behind keeping it). Both read and
+/// write the same storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Surface {
-    /// The start page, setting up collaborations and rounds, context, inviting.
-    Main,
-    /// What a respondent opens: joining from a link, answering, sending, workshops.
-    Answer,
-    /// The results dashboard.
-    Facilitate,
-    /// The agreed view, targets and the action plan.
-    Plan,
-    /// The board report.
-    Reports,
-    /// Each statement in detail, progress over time, and the method (About).
-    Progress,
-    /// Importing answers sent back.
-    Collect,
-    /// Your data (back up, restore, storage) and a round's exports.
-    Data,
+    /// Everything: setting up, answering, results, plan, reports, imports, your data.
+    App,
+    /// Joining from an invitation link, answering, sending, workshop sessions.
+    Respondent,
 }
 
 impl Surface {
-    /// The page's file, beside the others in the same folder.
+    /// The entry's file, beside the other in the same folder.
     pub fn page(self) -> &'static str {
         match self {
-            Surface::Main => "index.html",
-            Surface::Answer => "answer.html",
-            Surface::Facilitate => "facilitate.html",
-            Surface::Plan => "plan.html",
-            Surface::Reports => "reports.html",
-            Surface::Progress => "progress.html",
-            Surface::Collect => "collect.html",
-            Surface::Data => "data.html",
+            Surface::App => "index.html",
+            Surface::Respondent => "answer.html",
         }
+    }
+
+    /// Whether this entry renders `route` itself; the respondent's entry hands every
+    /// other route to the app.
+    pub fn shows(self, route: &Route) -> bool {
+        self == Surface::App || route.is_respondent()
     }
 }
 
 thread_local! {
-    static CURRENT: Cell<Surface> = const { Cell::new(Surface::Main) };
+    static CURRENT: Cell<Surface> = const { Cell::new(Surface::App) };
 }
 
-/// Records which page this bundle is (set once by `start`).
+/// Records which entry this bundle is (set once by `start`).
 pub fn set_surface(surface: Surface) {
     CURRENT.with(|c| c.set(surface));
 }
 
-/// The page this bundle is.
+/// The entry this bundle is.
 pub fn surface() -> Surface {
     CURRENT.with(Cell::get)
 }
@@ -120,37 +110,27 @@ fn param(segment: &str) -> Option<String> {
 }
 
 impl Route {
-    /// The page that shows this route.
-    pub fn surface(&self) -> Surface {
-        match self {
+    /// Whether this is part of a respondent's journey, which the respondent's entry
+    /// (`answer.html`) renders as well as the app.
+    pub fn is_respondent(&self) -> bool {
+        matches!(
+            self,
             Route::Join { .. }
-            | Route::AnswerStart { .. }
-            | Route::AnswerStep { .. }
-            | Route::Sent { .. }
-            | Route::Kiosk { .. } => Surface::Answer,
-            Route::Results { .. } => Surface::Facilitate,
-            Route::Consensus { .. } | Route::Plan { .. } => Surface::Plan,
-            Route::Report { .. } => Surface::Reports,
-            Route::Statements { .. } | Route::Progress { .. } | Route::About => Surface::Progress,
-            Route::Import { .. } => Surface::Collect,
-            Route::Data | Route::Export { .. } => Surface::Data,
-            Route::Home
-            | Route::NewCollaboration
-            | Route::Collaboration { .. }
-            | Route::Context { .. }
-            | Route::Invite { .. }
-            | Route::NotFound => Surface::Main,
-        }
+                | Route::AnswerStart { .. }
+                | Route::AnswerStep { .. }
+                | Route::Sent { .. }
+                | Route::Kiosk { .. }
+        )
     }
 
-    /// The address of this route relative to the current page: `#/path` on the same
-    /// page, `other.html#/path` on the other.
+    /// The address of this route relative to the current page: `#/path` when this entry
+    /// shows it, `index.html#/path` from the respondent's entry otherwise.
     pub fn href(&self) -> String {
-        if self.surface() == surface() {
+        if surface().shows(self) {
             format!("#{}", self.path())
         } else {
-            // The query (such as `?embed=1`) goes along to the other page.
-            format!("{}{}#{}", self.surface().page(), location::query(), self.path())
+            // The query (such as `?embed=1`) goes along to the app.
+            format!("{}{}#{}", Surface::App.page(), location::query(), self.path())
         }
     }
 
@@ -222,10 +202,10 @@ impl Route {
     }
 }
 
-/// Moves to `route`, as a click on a link to it does: in place on this page, or by
-/// loading the other page.
+/// Moves to `route`, as a click on a link to it does: in place, or (from the
+/// respondent's entry to a facilitator's route) by loading the app.
 pub fn navigate(route: &Route) {
-    if route.surface() == surface() {
+    if surface().shows(route) {
         location::push(&route.path());
     } else {
         location::assign(&route.href());
@@ -265,7 +245,7 @@ pub fn Link(props: &LinkProps) -> Html {
     let onclick = {
         let to = props.to.clone();
         Callback::from(move |e: MouseEvent| {
-            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || to.surface() != surface() {
+            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || !surface().shows(&to) {
                 return;
             }
             e.prevent_default();

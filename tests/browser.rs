@@ -5,10 +5,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use trellis::app::App;
+use trellis::app::{App, Entry, Full, Respondent};
 use trellis::browser::storage::{DAMAGED_PREFIX, KEY};
 use trellis::components::question::QuestionProps;
 use trellis::components::{Choice, Question};
+use trellis::messages as msg;
+use trellis::route::Route;
 use trellis_core::format::{Answer, Workspace};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -93,10 +95,16 @@ fn new_root() -> Element {
 }
 
 /// Starts the whole app at a route, as a fresh page load would.
-async fn mount_app(route: &str) -> Mounted<App> {
+async fn mount_app(route: &str) -> Mounted<App<Full>> {
+    mount_entry::<Full>(route).await
+}
+
+/// Starts one entry of the site (the app, or the respondent's entry) at a route.
+async fn mount_entry<E: Entry>(route: &str) -> Mounted<App<E>> {
+    trellis::route::set_surface(E::SURFACE);
     window().location().set_hash(route).expect("set hash");
     let root = new_root();
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    let handle = yew::Renderer::<App<E>>::with_root(root.clone()).render();
     settle().await;
     Mounted {
         root,
@@ -334,4 +342,145 @@ async fn passphrase_sealing_round_trips_and_detects_a_wrong_passphrase() {
         open("correct horse battery", &tampered).await,
         Err(CryptoError::WrongPassphrase)
     );
+}
+
+/// Every route of the app, with ids that exist in the example collaboration. The match
+/// makes this fail to compile when a route is added and not listed here.
+fn every_route(collaboration: &str, round: &str, invitation: &str) -> Vec<Route> {
+    let (c, r) = (collaboration.to_string(), round.to_string());
+    let routes = vec![
+        Route::Home,
+        Route::NewCollaboration,
+        Route::Collaboration { id: c.clone() },
+        Route::Context { id: c.clone() },
+        Route::About,
+        Route::Data,
+        Route::AnswerStart { id: r.clone() },
+        Route::AnswerStep {
+            id: r.clone(),
+            step: 1,
+        },
+        Route::Join {
+            code: invitation.to_string(),
+        },
+        Route::Invite { id: r.clone() },
+        Route::Import { id: r.clone() },
+        Route::Sent { id: r.clone() },
+        Route::Consensus { id: r.clone() },
+        Route::Kiosk { id: r.clone() },
+        Route::Results { id: r.clone() },
+        Route::Plan { id: r.clone() },
+        Route::Report { id: r.clone() },
+        Route::Statements { id: r.clone() },
+        Route::Export { id: r },
+        Route::Progress { id: c },
+        Route::NotFound,
+    ];
+    for route in &routes {
+        match route {
+            Route::Home
+            | Route::NewCollaboration
+            | Route::Collaboration { .. }
+            | Route::Context { .. }
+            | Route::About
+            | Route::Data
+            | Route::AnswerStart { .. }
+            | Route::AnswerStep { .. }
+            | Route::Join { .. }
+            | Route::Invite { .. }
+            | Route::Import { .. }
+            | Route::Sent { .. }
+            | Route::Consensus { .. }
+            | Route::Kiosk { .. }
+            | Route::Results { .. }
+            | Route::Plan { .. }
+            | Route::Report { .. }
+            | Route::Statements { .. }
+            | Route::Export { .. }
+            | Route::Progress { .. }
+            | Route::NotFound => {}
+        }
+    }
+    routes
+}
+
+/// Stores the fictional example collaboration and returns the ids and invitation text
+/// of its latest round.
+fn plant_example() -> (String, String, String) {
+    use trellis_core::format::transfer::InvitationFile;
+    let catalogue = trellis_core::Catalogue::shipped().expect("the shipped catalogue");
+    let instrument = catalogue
+        .latest(trellis_core::catalogue::DEFAULT_INSTRUMENT)
+        .expect("the default instrument");
+    let mut ws = Workspace::default();
+    let collaboration = trellis_core::example::add_example(
+        &mut ws,
+        instrument,
+        trellis_core::example::SEED,
+        "2026-11-30",
+        trellis_core::format::Timestamp(1_790_000_000_000),
+    )
+    .expect("the example");
+    let c = ws
+        .collaboration(&collaboration)
+        .expect("the example collaboration");
+    let round = c.rounds.last().expect("a round");
+    let invitation = trellis_core::transfer::encode_invitation(&InvitationFile {
+        format: trellis_core::format::INVITATION_FORMAT,
+        round_id: round.id.clone(),
+        round_name: round.name.clone(),
+        date: round.date.clone(),
+        collaboration_id: c.id.clone(),
+        collaboration: c.name.clone(),
+        partners: c.partners.clone(),
+        instrument: round.instrument_id.clone(),
+        version: round.instrument_version.clone(),
+        mode: round.mode.clone(),
+        contact: None,
+    });
+    let round = round.id.clone();
+    storage().set_item(KEY, &ws.to_json()).expect("store the example");
+    (collaboration, round, invitation)
+}
+
+/// The main heading an entry shows, once it has rendered.
+fn heading<C: yew::BaseComponent>(app: &Mounted<C>) -> String {
+    app.find("main h1")
+        .and_then(|h| h.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn every_route_renders_its_own_page_in_the_app() {
+    clear_storage();
+    let (collaboration, round, invitation) = plant_example();
+    for route in every_route(&collaboration, &round, &invitation) {
+        let app = mount_app(&format!("#{}", route.path())).await;
+        let title = heading(&app);
+        assert!(!title.is_empty(), "{route:?} shows no heading: {}", app.text());
+        assert_ne!(title, msg::OPENING, "{route:?} was handed elsewhere");
+        if route != Route::NotFound {
+            assert_ne!(title, msg::NOT_FOUND_TITLE, "{route:?}: {}", app.text());
+        }
+    }
+    trellis::route::set_surface(Full::SURFACE);
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn the_respondents_entry_renders_every_answering_route() {
+    clear_storage();
+    let (collaboration, round, invitation) = plant_example();
+    let routes = every_route(&collaboration, &round, &invitation);
+    assert_eq!(routes.iter().filter(|r| r.is_respondent()).count(), 5);
+    // Only the answering routes: any other is handed to the app with a page load.
+    for route in routes.into_iter().filter(Route::is_respondent) {
+        let app = mount_entry::<Respondent>(&format!("#{}", route.path())).await;
+        let title = heading(&app);
+        assert!(!title.is_empty(), "{route:?} shows no heading: {}", app.text());
+        assert_ne!(title, msg::OPENING, "{route:?} was handed elsewhere");
+        assert_ne!(title, msg::NOT_FOUND_TITLE, "{route:?}: {}", app.text());
+    }
+    trellis::route::set_surface(Full::SURFACE);
+    clear_storage();
 }

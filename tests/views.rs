@@ -550,3 +550,26 @@ fn charts_carry_text_alternatives_and_their_numbers() {
     assert!(bars.contains("<td class=\"num\">0</td>"));
     assert_eq!(count(&bars, "<th scope=\"col\" class=\"num\">"), 7);
 }
+
+#[test]
+fn the_static_first_screens_say_what_the_app_then_shows() {
+    use trellis::messages as msg;
+    // What index.html shows while the app loads is the start page's own first screen, so
+    // nothing changes when the app takes over (and the largest paint comes early).
+    let index = include_str!("../index.html");
+    for text in [
+        msg::APP_NAME,
+        msg::HOME_LEAD,
+        msg::PRIVACY_PROMISE,
+        msg::FOOTER,
+        msg::SET_UP_COLLABORATION,
+        msg::ABOUT_LINK,
+    ] {
+        assert!(index.contains(text), "index.html does not say {text:?}");
+    }
+    assert!(index.contains(&format!("<h1 tabindex=\"-1\">{}</h1>", msg::HOME_TITLE)));
+    let answer = include_str!("../answer.html");
+    for text in [msg::APP_NAME, msg::RESPONDENT_LOADING] {
+        assert!(answer.contains(text), "answer.html does not say {text:?}");
+    }
+}

@@ -6,24 +6,14 @@
 //! functions return [`CryptoError::Unavailable`] and the app says so.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use trellis_core::transfer::{Envelope, IV_LEN, SALT_LEN};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
-/// PBKDF2 iterations for new seals (OWASP's 2023 figure for PBKDF2-HMAC-SHA256).
+/// PBKDF2 iterations for new seals (OWASP's 2023 figure for PBKDF2-HMAC-SHA256). Each
+/// envelope carries its own count, so raising this later still opens older ones.
 pub const ITERATIONS: u32 = 600_000;
-/// Salt and nonce lengths in bytes.
-pub const SALT_LEN: usize = 16;
-pub const IV_LEN: usize = 12;
-
-/// Sealed bytes and what is needed to open them again with the passphrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sealed {
-    pub salt: Vec<u8>,
-    pub iv: Vec<u8>,
-    pub ciphertext: Vec<u8>,
-    pub iterations: u32,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CryptoError {
@@ -103,8 +93,9 @@ fn random_bytes(n: usize) -> Result<Vec<u8>, CryptoError> {
     Ok(bytes)
 }
 
-/// Seals `plaintext` with a key derived from `passphrase`, with a fresh salt and nonce.
-pub async fn seal(passphrase: &str, plaintext: &[u8]) -> Result<Sealed, CryptoError> {
+/// Seals `plaintext` with a key derived from `passphrase`, with a fresh salt and nonce,
+/// into the envelope that `trellis_core::transfer::encode_envelope` packs as text.
+pub async fn seal(passphrase: &str, plaintext: &[u8]) -> Result<Envelope, CryptoError> {
     let subtle = subtle()?;
     let salt = random_bytes(SALT_LEN)?;
     let iv = random_bytes(IV_LEN)?;
@@ -116,7 +107,7 @@ pub async fn seal(passphrase: &str, plaintext: &[u8]) -> Result<Sealed, CryptoEr
     let out = await_promise(subtle.encrypt_with_object_and_u8_array(&params, &key, plaintext))
         .await
         .map_err(failed)?;
-    Ok(Sealed {
+    Ok(Envelope {
         salt,
         iv,
         ciphertext: Uint8Array::new(&out).to_vec(),
@@ -124,16 +115,16 @@ pub async fn seal(passphrase: &str, plaintext: &[u8]) -> Result<Sealed, CryptoEr
     })
 }
 
-/// Opens sealed bytes; a wrong passphrase (or tampering) gives [`CryptoError::WrongPassphrase`].
-pub async fn open(passphrase: &str, sealed: &Sealed) -> Result<Vec<u8>, CryptoError> {
+/// Opens an envelope; a wrong passphrase (or tampering) gives [`CryptoError::WrongPassphrase`].
+pub async fn open(passphrase: &str, envelope: &Envelope) -> Result<Vec<u8>, CryptoError> {
     let subtle = subtle()?;
-    let key = derive_key(&subtle, passphrase, &sealed.salt, sealed.iterations).await?;
+    let key = derive_key(&subtle, passphrase, &envelope.salt, envelope.iterations).await?;
     let params = object(&[
         ("name", &JsValue::from_str("AES-GCM")),
-        ("iv", &Uint8Array::from(sealed.iv.as_slice()).into()),
+        ("iv", &Uint8Array::from(envelope.iv.as_slice()).into()),
     ])?;
     // AES-GCM rejects a wrong key or changed bytes with an OperationError.
-    let out = await_promise(subtle.decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext))
+    let out = await_promise(subtle.decrypt_with_object_and_u8_array(&params, &key, &envelope.ciphertext))
         .await
         .map_err(|_| CryptoError::WrongPassphrase)?;
     Ok(Uint8Array::new(&out).to_vec())

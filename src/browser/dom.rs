@@ -23,18 +23,18 @@ pub fn focus_main_heading() {
     }
 }
 
-/// Whether this page was opened from another page of Trellis (a link between its pages,
-/// or a hand-over): the referrer is in the same folder of the same site.
-pub fn arrived_from_another_page() -> bool {
-    let Some(d) = document() else { return false };
-    let here = d.url().unwrap_or_default();
-    let folder = |url: &str| {
-        url.split(['#', '?'])
-            .next()
-            .map(|u| u[..u.rfind('/').map_or(0, |i| i + 1)].to_string())
-    };
-    let referrer = d.referrer();
-    !referrer.is_empty() && folder(&referrer) == folder(&here)
+/// Removes what an element holds (the static first screen that shows while the
+/// bundle loads), so the app can render in its place.
+pub fn clear(element: &web_sys::Element) {
+    element.set_text_content(None);
+}
+
+/// Marks the app's root as started (`data-started`), once the app has rendered in place
+/// of the static first screen; tests wait for it rather than for a heading both show.
+pub fn mark_started() {
+    if let Some(root) = app_root() {
+        let _ = root.set_attribute("data-started", "");
+    }
 }
 
 /// The current value of the input, select or textarea an event came from.

@@ -1,6 +1,8 @@
 //! The page around Trellis: the host's `config.json` beside index.html, the compact
 //! embed mode (`?embed=1`), and events posted to an embedding intranet page.
 
+use serde::Serialize;
+use trellis_core::format::HostEvent;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,15 +29,16 @@ pub fn embedded() -> bool {
         .any(|p| p == "embed=1")
 }
 
-/// Posts `json` (a JSON object) to the page that embeds this one, only if there is
-/// one and only to `origin`; the browser drops it if the host is another origin.
-pub fn post_to_host(origin: &str, json: &str) {
+/// Posts an event to the page that embeds this one, only if there is one and only to
+/// `origin`; the browser drops it if the host is another origin. The event becomes a
+/// plain JS object (maps as objects, not `Map`s), as a host reading JSON expects.
+pub fn post_to_host(origin: &str, event: &HostEvent) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
     if js_sys::Object::is(&parent, &window) {
         return;
     }
-    if let Ok(message) = js_sys::JSON::parse(json) {
+    if let Ok(message) = event.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
         let _ = parent.post_message(&message, origin);
     }
 }

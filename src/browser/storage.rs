@@ -24,27 +24,11 @@ pub enum StorageProblem {
     Damaged { reason: String, kept_as: Option<String> },
     /// Stored data comes from a newer version; nothing will be written.
     Newer(String),
-    /// Stored data comes from an earlier version, which this page does not migrate (the
-    /// start page does); nothing will be written here until then.
-    Older(String),
 }
 
-/// How a page reads workspace text: [`Workspace::from_json`] on the pages that migrate
-/// older storage versions (start page, answering page, data page), [`Workspace::from_current_json`] on
-/// the others, so that their bundles do not carry the old reader.
-pub type Reader = fn(&str) -> Result<Workspace, LoadError>;
-
-thread_local! {
-    static READER: std::cell::Cell<Reader> = const { std::cell::Cell::new(Workspace::from_current_json) };
-}
-
-/// Chooses how this page reads stored text (set once by `start`).
-pub fn set_reader(read: Reader) {
-    READER.with(|r| r.set(read));
-}
-
+/// Reads stored text, migrating data written by earlier versions of Trellis.
 fn read(text: &str) -> Result<Workspace, LoadError> {
-    READER.with(std::cell::Cell::get)(text)
+    Workspace::from_json(text)
 }
 
 /// The outcome of loading: always a workspace to work with, plus any problem.
@@ -100,12 +84,6 @@ pub fn load() -> Loaded {
         Err(err @ LoadError::NewerSchema(_)) => Loaded {
             workspace: Workspace::default(),
             problem: Some(StorageProblem::Newer(err.to_string())),
-            writable: false,
-            migrated: false,
-        },
-        Err(err @ LoadError::OlderSchema(_)) => Loaded {
-            workspace: Workspace::default(),
-            problem: Some(StorageProblem::Older(err.to_string())),
             writable: false,
             migrated: false,
         },
@@ -166,7 +144,6 @@ pub fn written_elsewhere() -> Result<Option<Workspace>, StorageProblem> {
             Ok(Some(workspace))
         }
         Err(err @ LoadError::NewerSchema(_)) => Err(StorageProblem::Newer(err.to_string())),
-        Err(err @ LoadError::OlderSchema(_)) => Err(StorageProblem::Older(err.to_string())),
         Err(err) => Err(StorageProblem::Damaged {
             reason: err.to_string(),
             kept_as: None,

@@ -29,7 +29,6 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
             msg::storage_damaged(reason, kept_as.as_deref()),
         ),
         StorageProblem::Newer(reason) => (msg::STORAGE_NEWER_TITLE, msg::storage_newer(reason)),
-        StorageProblem::Older(_) => (msg::STORAGE_OLDER_TITLE, msg::STORAGE_OLDER.to_string()),
     };
     html! {
         <div class="notice notice-warning" role="alert" data-testid="storage-notice">

@@ -34,8 +34,12 @@ pub struct RoundResultsProps {
     pub on_order: Callback<bool>,
 }
 
-// By the analysis's address rather than its contents: a new analysis is a new value, and
-// comparing every number of two analyses would add kilobytes to each results bundle.
+// The analysis by its address rather than its contents. An analysis is never changed
+// once made, so the same address means the same analysis; and pages take it from
+// `use_round_analysis`, which hands out the same one until what it is made from changes,
+// so a different address means it was made again (at worst this view renders once more
+// with equal numbers). Comparing every number of two analyses would add kilobytes to each
+// results bundle.
 impl PartialEq for RoundResultsProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.analysis, &other.analysis)

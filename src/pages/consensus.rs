@@ -2,16 +2,14 @@
 //! evidence), shown beside the group's answers and the earlier round's agreement.
 //! Each field is saved as it changes.
 
-use std::collections::BTreeMap;
-
-use trellis_core::analysis::{analyse, GroupLevel, RoundInput, MIN_GROUP};
+use trellis_core::analysis::{GroupLevel, MIN_GROUP};
 use trellis_core::scoring::format_score;
 use yew::prelude::*;
 
 use crate::browser::dom::event_value;
 use crate::components::markup::hint;
 use crate::messages as msg;
-use crate::pages::find_round;
+use crate::pages::{find_analysed_round, use_round_analysis};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -23,24 +21,13 @@ pub struct ConsensusProps {
 #[component]
 pub fn ConsensusPage(props: &ConsensusProps) -> Html {
     let app = use_app_state();
-    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+    // The group's view per topic (levels and spread, which targets do not change), shared
+    // with the other pages of the round.
+    let analysis = use_round_analysis(&app, &props.id, MIN_GROUP);
+    let ((_, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis) {
         Ok(found) => found,
         Err(page) => return page,
     };
-    let sent: Vec<_> = app
-        .workspace
-        .responses_for(&round.id)
-        .filter(|r| r.submitted.is_some())
-        .collect();
-    let no_targets = BTreeMap::new();
-    let analysis = analyse(&RoundInput {
-        instrument,
-        mode: &round.mode,
-        responses: sent,
-        context: &collaboration.context,
-        targets: &no_targets,
-        min_group: MIN_GROUP,
-    });
     let earlier = app.workspace.previous_round(&round.id);
     let level_label = |l: u8| {
         instrument

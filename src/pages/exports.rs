@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::browser::files::download;
 use crate::messages as msg;
-use crate::pages::{analyse_round, find_round, hidden_by_workshop, min_group_field};
+use crate::pages::{find_analysed_round, hidden_by_workshop, min_group_field, use_round_analysis};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -26,14 +26,15 @@ pub fn ExportPage(props: &ExportProps) -> Html {
     let app = use_app_state();
     let status = use_state_eq(|| None::<String>);
     let min_group = use_state(|| trellis_core::analysis::MIN_GROUP);
-    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+    let analysis = use_round_analysis(&app, &props.id, *min_group);
+    let ((collaboration, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis)
+    {
         Ok(found) => found,
         Err(page) => return page,
     };
     if let Some(page) = hidden_by_workshop(&app) {
         return page;
     }
-    let analysis = Rc::new(analyse_round(&app, collaboration, round, instrument, *min_group));
     html! {
         <>
             <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>

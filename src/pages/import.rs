@@ -13,7 +13,7 @@ use trellis_core::transfer::{
 use yew::prelude::*;
 
 use crate::browser;
-use crate::browser::crypto::{CryptoError, Sealed};
+use crate::browser::crypto::CryptoError;
 use crate::browser::dom::event_value;
 use crate::components::markup::{hint, table};
 use crate::messages as msg;
@@ -77,22 +77,14 @@ async fn decode_codes(
             match decode_envelope(&code) {
                 Err(e) => Err(e),
                 Ok(_) if passphrase.is_empty() => Err(TransferError::Encrypted),
-                Ok(env) => {
-                    let sealed = Sealed {
-                        salt: env.salt,
-                        iv: env.iv,
-                        ciphertext: env.ciphertext,
-                        iterations: env.iterations,
-                    };
-                    match browser::crypto::open(passphrase, &sealed).await {
-                        Ok(bytes) => match String::from_utf8(bytes) {
-                            Ok(plain) => decode_response_code(&plain, catalogue),
-                            Err(_) => Err(TransferError::NotTrellis),
-                        },
-                        Err(CryptoError::WrongPassphrase) => Err(TransferError::WrongPassphrase),
-                        Err(_) => Err(TransferError::Encrypted),
-                    }
-                }
+                Ok(envelope) => match browser::crypto::open(passphrase, &envelope).await {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(plain) => decode_response_code(&plain, catalogue),
+                        Err(_) => Err(TransferError::NotTrellis),
+                    },
+                    Err(CryptoError::WrongPassphrase) => Err(TransferError::WrongPassphrase),
+                    Err(_) => Err(TransferError::Encrypted),
+                },
             }
         } else {
             decode_response_code(&code, catalogue)

@@ -45,7 +45,7 @@ pub fn InvitePage(props: &InviteProps) -> Html {
     };
     let link = format!(
         "{}#/join/{}",
-        browser::files::page_address(crate::route::Surface::Answer.page()),
+        browser::files::page_address(crate::route::Surface::Respondent.page()),
         encode_invitation(&invitation)
     );
     let minutes = instrument.mode(&round.mode).map_or(0, |m| m.minutes);

@@ -43,21 +43,23 @@ pub use results::Results;
 pub use sent::SentPage;
 pub use statements::StatementsPage;
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
-use trellis_core::format::{Collaboration, Round};
 
+use trellis_core::analysis::{analyse, RoundAnalysis, RoundInput};
+use trellis_core::format::{Collaboration, ContextAnswer, Response, Round, Timestamp};
 use trellis_core::Instrument;
 use yew::prelude::*;
 
 use crate::messages as msg;
 use crate::state::AppState;
 
+/// A round with its collaboration and the exact instrument version it uses.
+pub type Found<'a> = (&'a Collaboration, &'a Round, &'a Rc<Instrument>);
+
 /// The round a page is about, with its collaboration and the exact instrument version
 /// it uses; or, when any is missing, the page to show instead.
-pub fn find_round<'a>(
-    app: &'a AppState,
-    id: &str,
-) -> Result<(&'a Collaboration, &'a Round, &'a Rc<Instrument>), Html> {
+pub fn find_round<'a>(app: &'a AppState, id: &str) -> Result<Found<'a>, Html> {
     let Some((collaboration, round)) = app.workspace.round(id) else {
         return Err(html! { <NotFound detail={AttrValue::from(msg::ROUND_MISSING)} /> });
     };
@@ -82,26 +84,108 @@ pub fn find_collaboration<'a>(
     Ok((collaboration, instrument))
 }
 
-/// The engine's analysis of a round's sent responses, with the round's targets.
-pub fn analyse_round(
-    app: &AppState,
-    collaboration: &Collaboration,
-    round: &Round,
-    instrument: &Instrument,
+/// What a round's analysis is made from: equal keys give equal analyses, so
+/// [`use_round_analyses`] makes one again only when its key changes (an answer typed
+/// elsewhere, a plan item or a consensus note does not change it).
+#[derive(PartialEq)]
+struct AnalysisKey {
+    round: String,
+    /// The instrument's id and version, which identify it (a wording change is a new
+    /// version; see `Instrument`'s `PartialEq`).
+    instrument: (String, String),
+    mode: String,
+    context: BTreeMap<String, ContextAnswer>,
+    targets: BTreeMap<String, u8>,
     min_group: usize,
-) -> trellis_core::analysis::RoundAnalysis {
-    trellis_core::analysis::analyse(&trellis_core::analysis::RoundInput {
+    /// The sent responses, each by id and the time of its last change, rather than a
+    /// copy of every answer. Core never changes a sent response, and every way another
+    /// copy of one comes in (merge, import) takes it only when its `updated` is later; so
+    /// while a response keeps its id and `updated`, it keeps its contents. (A workspace
+    /// replaced from a file holds copies of the same responses; only a file edited by
+    /// hand could hold other contents under the same id and time.)
+    sent: Vec<(String, Timestamp)>,
+}
+
+impl AnalysisKey {
+    fn new(app: &AppState, round_id: &str, min_group: usize) -> Option<AnalysisKey> {
+        let (collaboration, round) = app.workspace.round(round_id)?;
+        Some(AnalysisKey {
+            round: round.id.clone(),
+            instrument: (round.instrument_id.clone(), round.instrument_version.clone()),
+            mode: round.mode.clone(),
+            context: collaboration.context.clone(),
+            targets: round.targets.clone(),
+            min_group,
+            sent: sent_responses(app, round_id)
+                .map(|r| (r.id.clone(), r.updated))
+                .collect(),
+        })
+    }
+}
+
+fn sent_responses<'a>(app: &'a AppState, round_id: &'a str) -> impl Iterator<Item = &'a Response> + 'a {
+    app.workspace
+        .responses_for(round_id)
+        .filter(|r| r.submitted.is_some())
+}
+
+/// The engine's analysis of a round's sent responses, with the round's targets; `None`
+/// when the round or its instrument is missing.
+fn analyse_round(app: &AppState, round_id: &str, min_group: usize) -> Option<RoundAnalysis> {
+    let (collaboration, round) = app.workspace.round(round_id)?;
+    let instrument = app.instrument_for(round)?;
+    Some(analyse(&RoundInput {
         instrument,
         mode: &round.mode,
-        responses: app
-            .workspace
-            .responses_for(&round.id)
-            .filter(|r| r.submitted.is_some())
-            .collect(),
+        responses: sent_responses(app, round_id).collect(),
         context: &collaboration.context,
         targets: &round.targets,
         min_group,
+    }))
+}
+
+/// The analyses of several rounds, in the order given (`None` for a round or instrument
+/// that is missing). The engine runs again only when what one of them is made from
+/// changes ([`AnalysisKey`]), not on every render; each analysis is shared, so views that
+/// compare it by address see the same one until then.
+#[hook]
+pub fn use_round_analyses(
+    app: &AppState,
+    rounds: Vec<String>,
+    min_group: usize,
+) -> Rc<Vec<Option<Rc<RoundAnalysis>>>> {
+    let keys: Vec<Option<AnalysisKey>> = rounds
+        .iter()
+        .map(|id| AnalysisKey::new(app, id, min_group))
+        .collect();
+    use_memo(keys, |_| {
+        rounds
+            .iter()
+            .map(|id| analyse_round(app, id, min_group).map(Rc::new))
+            .collect()
     })
+}
+
+/// The analysis of one round (see [`use_round_analyses`]).
+#[hook]
+pub fn use_round_analysis(app: &AppState, round: &str, min_group: usize) -> Option<Rc<RoundAnalysis>> {
+    let analyses = use_round_analyses(app, vec![round.to_string()], min_group);
+    analyses.first().cloned().flatten()
+}
+
+/// The round a page is about, as [`find_round`] gives it, with its analysis from
+/// [`use_round_analysis`] (a hook, so the page calls it before it may return early).
+pub fn find_analysed_round<'a>(
+    app: &'a AppState,
+    id: &str,
+    analysis: Option<Rc<RoundAnalysis>>,
+) -> Result<(Found<'a>, Rc<RoundAnalysis>), Html> {
+    let found = find_round(app, id)?;
+    // The analysis comes from the same lookups as the round, so it is there whenever the
+    // round and its instrument are.
+    let analysis =
+        analysis.ok_or_else(|| html! { <NotFound detail={AttrValue::from(msg::ROUND_MISSING)} /> })?;
+    Ok((found, analysis))
 }
 
 /// The choice of the smallest group shown on its own (never below the engine's minimum).

@@ -14,7 +14,7 @@ use crate::browser::dom::event_value;
 use crate::browser::random_id;
 use crate::components::names::{condition_label, domain_title, level_text};
 use crate::messages as msg;
-use crate::pages::{analyse_round, find_round};
+use crate::pages::{find_analysed_round, use_round_analysis};
 use crate::route::{Link, Route};
 use crate::state::{use_app_state, PlanChange};
 
@@ -27,11 +27,11 @@ pub struct PlanProps {
 pub fn PlanPage(props: &PlanProps) -> Html {
     let app = use_app_state();
     let editing = use_state(|| None::<String>);
-    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+    let analysis = use_round_analysis(&app, &props.id, MIN_GROUP);
+    let ((_, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis) {
         Ok(found) => found,
         Err(page) => return page,
     };
-    let analysis = analyse_round(&app, collaboration, round, instrument, MIN_GROUP);
     let act = {
         let (app, round_id) = (app.clone(), round.id.clone());
         Callback::from(move |change: PlanChange| app.plan(&round_id, change))

@@ -12,7 +12,7 @@ use crate::components::charts::trend_figure;
 use crate::components::names::domain_title;
 use crate::messages as msg;
 use crate::pages::report::{change_section, verdict_text};
-use crate::pages::{analyse_round, find_collaboration};
+use crate::pages::{find_collaboration, use_round_analyses};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -24,18 +24,21 @@ pub struct ProgressProps {
 #[component]
 pub fn ProgressPage(props: &ProgressProps) -> Html {
     let app = use_app_state();
+    let mut rounds: Vec<&Round> = app
+        .workspace
+        .collaboration(&props.id)
+        .map_or_else(Vec::new, |c| c.rounds.iter().collect());
+    rounds.sort_by(|a, b| (&a.date, a.created).cmp(&(&b.date, b.created)));
+    let analysed = use_round_analyses(&app, rounds.iter().map(|r| r.id.clone()).collect(), MIN_GROUP);
     let (collaboration, instrument) = match find_collaboration(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
     };
-    let mut rounds: Vec<&Round> = collaboration.rounds.iter().collect();
-    rounds.sort_by(|a, b| (&a.date, a.created).cmp(&(&b.date, b.created)));
-    let analyses: Vec<(&Round, RoundAnalysis)> = rounds
+    // Rounds whose instrument this build no longer has are left out.
+    let analyses: Vec<(&Round, &RoundAnalysis)> = rounds
         .iter()
-        .filter_map(|r| {
-            let i = app.instrument_for(r)?;
-            Some((*r, analyse_round(&app, collaboration, r, i, MIN_GROUP)))
-        })
+        .zip(analysed.iter())
+        .filter_map(|(r, a)| Some((*r, &**a.as_ref()?)))
         .collect();
     let last_two = match analyses.as_slice() {
         [.., (e, before), (_, after)] => Some((e.name.clone(), compare(before, after))),

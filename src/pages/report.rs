@@ -18,7 +18,7 @@ use crate::components::names::{
 };
 use crate::components::RoundResults;
 use crate::messages as msg;
-use crate::pages::{analyse_round, find_round};
+use crate::pages::{find_analysed_round, use_round_analyses};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -30,11 +30,16 @@ pub struct ReportProps {
 #[component]
 pub fn ReportPage(props: &ReportProps) -> Html {
     let app = use_app_state();
-    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
-        Ok(found) => found,
-        Err(page) => return page,
-    };
-    let analysis = Rc::new(analyse_round(&app, collaboration, round, instrument, MIN_GROUP));
+    // This round and the one before it, for the change since then.
+    let earlier = app.workspace.previous_round(&props.id);
+    let ids = std::iter::once(props.id.to_string()).chain(earlier.map(|e| e.id.clone()));
+    let analyses = use_round_analyses(&app, ids.collect(), MIN_GROUP);
+    let this_round = analyses.first().cloned().flatten();
+    let ((collaboration, round, instrument), analysis) =
+        match find_analysed_round(&app, &props.id, this_round) {
+            Ok(found) => found,
+            Err(page) => return page,
+        };
     let agreed: BTreeMap<String, u8> = round
         .consensus
         .iter()
@@ -54,12 +59,9 @@ pub fn ReportPage(props: &ReportProps) -> Html {
         (true, Some(l)) => msg::stage_summary(&level_text(instrument, l)),
         (true, None) => msg::NOT_ENOUGH_ANSWERS.to_string(),
     };
-    let earlier = app.workspace.previous_round(&round.id);
-    let change = earlier.and_then(|e| {
-        let (_, _, i) = find_round(&app, &e.id).ok()?;
-        let before = analyse_round(&app, collaboration, e, i, MIN_GROUP);
-        Some((e.name.clone(), compare(&before, &analysis)))
-    });
+    let change = earlier
+        .zip(analyses.get(1).cloned().flatten())
+        .map(|(e, before)| (e.name.clone(), compare(&before, &analysis)));
     let levels = analysis.domains.iter().map(|d| {
         let spread = d.stats.as_ref().map_or(msg::NOT_ENOUGH_ANSWERS.to_string(), |s| {
             format!(

@@ -10,7 +10,7 @@ use crate::components::charts::{distribution_figure, radar_figure, radar_values}
 use crate::components::names::{answer_categories, domain_title};
 use crate::components::RoundResults;
 use crate::messages as msg;
-use crate::pages::{analyse_round, find_round, hidden_by_workshop, min_group_field};
+use crate::pages::{find_analysed_round, hidden_by_workshop, min_group_field, use_round_analysis};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -24,14 +24,15 @@ pub fn Results(props: &ResultsProps) -> Html {
     let app = use_app_state();
     let contested_first = use_state(|| false);
     let min_group = use_state(|| MIN_GROUP);
-    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+    let analysis = use_round_analysis(&app, &props.id, *min_group);
+    let ((collaboration, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis)
+    {
         Ok(found) => found,
         Err(page) => return page,
     };
     if let Some(page) = hidden_by_workshop(&app) {
         return page;
     }
-    let analysis = Rc::new(analyse_round(&app, collaboration, round, instrument, *min_group));
     let unsent = app.workspace.responses_for(&round.id).count() - analysis.n;
     let partners = Rc::new(
         collaboration

@@ -2,7 +2,7 @@
 //! protected with a passphrase) or an email draft, and see what was sent.
 
 use trellis_core::format::Response;
-use trellis_core::transfer::{encode_envelope, encode_response_code, response_file_json, Envelope};
+use trellis_core::transfer::{encode_envelope, encode_response_code, response_file_json};
 use yew::prelude::*;
 
 use crate::browser;
@@ -101,12 +101,7 @@ pub fn SentPage(props: &SentProps) -> Html {
             let (pass, sealed, code) = ((*passphrase).clone(), sealed.clone(), code.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match browser::crypto::seal(&pass, code.as_bytes()).await {
-                    Ok(s) => Ok(encode_envelope(&Envelope {
-                        salt: s.salt,
-                        iv: s.iv,
-                        ciphertext: s.ciphertext,
-                        iterations: s.iterations,
-                    })),
+                    Ok(envelope) => Ok(encode_envelope(&envelope)),
                     Err(CryptoError::Unavailable) => Err(msg::CRYPTO_UNAVAILABLE.to_string()),
                     Err(e) => Err(msg::crypto_failed(&format!("{e:?}"))),
                 };

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::charts::distribution_figure;
 use crate::components::names::{answer_categories, statement_text};
 use crate::messages as msg;
-use crate::pages::{analyse_round, find_round};
+use crate::pages::{find_analysed_round, use_round_analysis};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -21,11 +21,11 @@ pub struct StatementsProps {
 #[component]
 pub fn StatementsPage(props: &StatementsProps) -> Html {
     let app = use_app_state();
-    let (collaboration, round, instrument) = match find_round(&app, &props.id) {
+    let analysis = use_round_analysis(&app, &props.id, MIN_GROUP);
+    let ((_, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis) {
         Ok(found) => found,
         Err(page) => return page,
     };
-    let analysis = analyse_round(&app, collaboration, round, instrument, MIN_GROUP);
     let categories = answer_categories(instrument);
     let sections = instrument.domains_in_mode(&round.mode).map(|d| {
         let results: Vec<_> = analysis.statements.iter().filter(|s| s.domain == d.id).collect();

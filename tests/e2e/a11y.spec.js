@@ -29,30 +29,30 @@ async function tour(page, scheme) {
   await axe(page, `${scheme} home, with the example`);
   const pages = [
     ['#/new', 'set-up form'],
-    ['progress.html#/about', 'about the method'],
+    ['index.html#/about', 'about the method'],
     [`#/collaboration/example-20231103`, 'collaboration'],
     [`#/collaboration/example-20231103/context`, 'context questions'],
     [`#/round/${ROUND}/invite`, 'invitation'],
     [`answer.html#/round/${ROUND}/answer`, 'answer: start'],
     [`answer.html#/round/${ROUND}/kiosk`, 'workshop session'],
     ['#/nowhere', 'not found'],
-    [`facilitate.html#/round/${ROUND}/results`, 'results dashboard'],
-    [`plan.html#/round/${ROUND}/consensus`, 'agreed view and targets'],
-    [`plan.html#/round/${ROUND}/plan`, 'targets and action plan'],
-    [`progress.html#/round/${ROUND}/statements`, 'statements'],
-    [`reports.html#/round/${ROUND}/report`, 'board report'],
-    [`progress.html#/collaboration/example-20231103/progress`, 'progress over time'],
-    [`collect.html#/round/${ROUND}/import`, 'import'],
-    ['data.html#/data', 'your data, with a damaged copy kept aside'],
-    [`data.html#/round/${ROUND}/export`, 'export'],
+    [`index.html#/round/${ROUND}/results`, 'results dashboard'],
+    [`index.html#/round/${ROUND}/consensus`, 'agreed view and targets'],
+    [`index.html#/round/${ROUND}/plan`, 'targets and action plan'],
+    [`index.html#/round/${ROUND}/statements`, 'statements'],
+    [`index.html#/round/${ROUND}/report`, 'board report'],
+    [`index.html#/collaboration/example-20231103/progress`, 'progress over time'],
+    [`index.html#/round/${ROUND}/import`, 'import'],
+    ['index.html#/data', 'your data, with a damaged copy kept aside'],
+    [`index.html#/round/${ROUND}/export`, 'export'],
   ];
   // So that the data page also shows its table of damaged copies.
   await page.evaluate(() => localStorage.setItem('trellis.workspace.damaged.1790000000000', '{"schema": 3'));
   for (const [address, name] of pages) {
     await page.goto(`./${address}`);
-    await expect(page.locator('main h1')).toBeVisible();
+    await expect(page.locator('[data-started] main h1')).toBeVisible();
     // Each address is on its own page, never handed over mid-check.
-    await expect(page.locator('main h1')).not.toHaveText('Opening the page…');
+    await expect(page.locator('[data-started] main h1')).not.toHaveText('Opening the page…');
     await axe(page, `${scheme} ${name}`);
   }
   // States in between: a form with errors, a topic page, the review, after sending.
@@ -67,14 +67,14 @@ async function tour(page, scheme) {
   await page.locator('fieldset.question').first().locator('input[value="4"]').check();
   await axe(page, `${scheme} answering a topic`);
   await page.goto(`./answer.html#/round/${ROUND}/answer/${FULL_TOPICS + 1}`);
-  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('[data-started] main h1')).toBeVisible();
   await axe(page, `${scheme} review before sending`);
   await page.goto(`./answer.html#/round/${ROUND}/answer/${FULL_TOPICS}`);
   await page.getByRole('link', { name: 'Review your answers' }).click();
   // Sent with answers missing (the review page said so): the facilitator's own device
   // then shows the round's results.
   await page.getByRole('button', { name: 'Send my answers' }).click();
-  await expect(page.locator('main h1')).toHaveText('Results: Round 2 (example)');
+  await expect(page.locator('[data-started] main h1')).toHaveText('Results: Round 2 (example)');
   await axe(page, `${scheme} results after sending`);
 }
 
@@ -99,7 +99,7 @@ test('a full assessment with the keyboard alone, through to the results', async 
   const answerLink = page.getByRole('link', { name: 'Answer the questionnaire' });
   await tabTo(page, answerLink);
   await page.keyboard.press('Enter');
-  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('[data-started] main h1')).toBeFocused();
   await tabTo(page, page.getByLabel('Your organisation'));
   await page.keyboard.press('ArrowDown');
   // Tab reaches a radio group once (its first choice); arrow keys move and choose within it.
@@ -110,7 +110,7 @@ test('a full assessment with the keyboard alone, through to the results', async 
   await page.keyboard.press('Enter');
   for (let topic = 1; topic <= FULL_TOPICS; topic += 1) {
     await expect(page.getByTestId('progress').locator('.progress-step')).toHaveText(`Topic ${topic} of ${FULL_TOPICS}`);
-    await expect(page.locator('main h1')).toBeFocused();
+    await expect(page.locator('[data-started] main h1')).toBeFocused();
     const groups = page.locator('fieldset.question');
     for (let i = 0; i < (await groups.count()); i += 1) {
       // Tab into the group (its first radio), then arrow keys choose: down three times is 4.
@@ -129,11 +129,11 @@ test('a full assessment with the keyboard alone, through to the results', async 
   await tabTo(page, page.getByRole('button', { name: 'Send my answers' }));
   await page.keyboard.press('Enter');
   // On the facilitator's own device, sending opens the round's results (the results page).
-  await expect(page.locator('main h1')).toHaveText('Results: Round 1');
+  await expect(page.locator('[data-started] main h1')).toHaveText('Results: Round 1');
   await expect(page.getByTestId('respondent-count')).toContainText('1 p');
   await tabTo(page, page.getByRole('link', { name: 'Targets and action plan' }));
   await page.keyboard.press('Enter');
-  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('[data-started] main h1')).toBeFocused();
   expect(problems).toEqual([]);
 });
 
@@ -170,7 +170,7 @@ test.describe('at phone size', () => {
       await page.getByRole('link', { name: /^(Next|Review your answers)$/ }).tap();
     }
     await page.getByRole('button', { name: 'Send my answers' }).tap();
-    await expect(page.locator('main h1')).toHaveText('Results: Round 1');
+    await expect(page.locator('[data-started] main h1')).toHaveText('Results: Round 1');
     expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(problems).toEqual([]);
   });
@@ -185,20 +185,20 @@ test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
     for (const address of [
       '#/',
       '#/new',
-      'progress.html#/about',
+      'index.html#/about',
       '#/collaboration/example-20231103',
       `#/round/${ROUND}/invite`,
       `answer.html#/round/${ROUND}/answer`,
-      `facilitate.html#/round/${ROUND}/results`,
-      `plan.html#/round/${ROUND}/plan`,
-      `reports.html#/round/${ROUND}/report`,
-      `progress.html#/collaboration/example-20231103/progress`,
-      `collect.html#/round/${ROUND}/import`,
-      'data.html#/data',
-      `data.html#/round/${ROUND}/export`,
+      `index.html#/round/${ROUND}/results`,
+      `index.html#/round/${ROUND}/plan`,
+      `index.html#/round/${ROUND}/report`,
+      `index.html#/collaboration/example-20231103/progress`,
+      `index.html#/round/${ROUND}/import`,
+      'index.html#/data',
+      `index.html#/round/${ROUND}/export`,
     ]) {
       await page.goto(`./${address}`);
-      await expect(page.locator('main h1')).toBeVisible();
+      await expect(page.locator('[data-started] main h1')).toBeVisible();
       // Wide data tables scroll inside their own box (allowed for tables); the page never does.
       const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
       expect(width, address).toBeLessThanOrEqual(320);
@@ -209,7 +209,7 @@ test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
 test('focus moves to the page heading after every navigation', async ({ page }) => {
   await open(page, '#/');
   await page.getByRole('link', { name: 'Set up a collaboration' }).first().click();
-  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('[data-started] main h1')).toBeFocused();
   await page.goBack();
-  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('[data-started] main h1')).toBeFocused();
 });

@@ -98,7 +98,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   await expect(page.getByTestId('plan')).toContainText('Agree protected time for the joint team');
   await expect(page.getByTestId('plan')).toContainText('2 planned, 0 in progress, 0 done, 0 dropped.');
 
-  // Exports: each file downloads and parses back (from the export page, data.html).
+  // Exports: each file downloads and parses back (from the export page, index.html).
   await page.getByRole('link', { name: 'Back to the results' }).click();
   await page.getByRole('link', { name: "Export this round's answers and scores" }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Export');
@@ -123,7 +123,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   // The round file opens in another browser (a fresh context) with a preview first.
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const otherPage = await other.newPage();
-  await open(otherPage, 'data.html#/data');
+  await open(otherPage, 'index.html#/data');
   const fileOnDisk = path.join(os.tmpdir(), `round-${Date.now()}.trellis.json`);
   fs.writeFileSync(fileOnDisk, roundFile.text);
   await otherPage.getByLabel('Choose a round or collaboration file').setInputFiles(fileOnDisk);
@@ -205,10 +205,16 @@ test('the example data shows every view and is removed in one click', async ({ p
   await expect(cells).not.toHaveCount(0);
   await expect(cells.first()).toHaveText(/^\d\.\d$/);
   await expect(page.getByTestId('radar').locator('.radar-agreed')).toHaveCount(1);
-  // The results live on the facilitator's page; an old address on the main page is handed over.
-  await expect(page).toHaveURL(/facilitate\.html#\/round\/example-20231103-r2\/results$/);
-  await page.goto('./#/round/example-20231103-r2/results');
-  await expect(page).toHaveURL(/facilitate\.html#\/round\/example-20231103-r2\/results$/);
+  // Moving between sections never loads a page.
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.getByRole('link', { name: 'Each statement in detail' }).click();
+  await expect(page.getByTestId('statements-trust')).toBeVisible();
+  await page.goBack();
+  expect(await page.evaluate(() => window.sameDocument)).toBe(true);
+  // An address from an earlier build, when results had a page of their own, opens the
+  // same route of the app.
+  await page.goto('./facilitate.html#/round/example-20231103-r2/results');
+  await expect(page).toHaveURL(/\/index\.html#\/round\/example-20231103-r2\/results$/);
   await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 30 people.');
   await page.getByRole('link', { name: 'Each statement in detail' }).click();
   await expect(page.getByTestId('statements-trust').locator('svg rect')).not.toHaveCount(0);

@@ -75,7 +75,7 @@ test('damaged storage planted before load: the app starts, explains, and keeps t
   const damaged = '{"schema": 2, "collaborations": [ {"id": "half-writ';
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, damaged]);
   await page.reload();
-  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('[data-started] main h1')).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Saved data could not be read');
   const kept = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith('trellis.workspace.damaged.')).map((k) => localStorage.getItem(k)),
@@ -137,7 +137,7 @@ test('back up everything, then restore it into an empty browser', async ({ page,
   await open(page, '#/');
   await page.getByTestId('add-example').click();
   await expect(page.getByTestId('backup-reminder')).toBeVisible();
-  // The reminder leads to "Your data" (data.html).
+  // The reminder leads to "Your data" (index.html).
   await page.getByTestId('backup-reminder').getByRole('link', { name: 'Go to backups' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your data in this browser' })).toBeVisible();
   // What uses the space, largest first, with a link to each collaboration.
@@ -155,7 +155,7 @@ test('back up everything, then restore it into an empty browser', async ({ page,
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await other.goto(page.url().replace(/index\.html.*|#.*/, 'data.html#/data'));
+  await other.goto(page.url().replace(/index\.html.*|#.*/, 'index.html#/data'));
   other.on('dialog', (d) => d.accept());
   await other.getByLabel('Choose a round or collaboration file').setInputFiles(saved);
   await expect(other.getByTestId('open-file-preview')).toContainText('60 set(s) of answers');
@@ -183,7 +183,7 @@ test('your data: old rounds cleared oldest first with undo, damaged copies downl
   await expect(page.getByTestId('round-Later round')).toBeVisible();
   // A damaged copy kept aside by an earlier start.
   await page.evaluate(() => localStorage.setItem('trellis.workspace.damaged.1790000000000', '{"schema": 3, "collab'));
-  await open(page, 'data.html#/data');
+  await open(page, 'index.html#/data');
   const rounds = page.getByTestId('old-rounds').locator('tbody tr');
   await expect(rounds).toHaveCount(2);
   await expect(rounds.last()).toContainText('Later round');
@@ -214,7 +214,7 @@ test('one set of answers can be deleted from the round and the deletion undone',
     { org: 1, role: 'clinician', answers: [['leadership.visible', '2'], ['trust.past', 'dk']] },
   ]);
   const round = (await storedWorkspace(page)).collaborations[0].rounds[0].id;
-  await open(page, `collect.html#/round/${round}/import`);
+  await open(page, `index.html#/round/${round}/import`);
   const rows = page.getByTestId('received').locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText('South');
@@ -231,25 +231,21 @@ test('one set of answers can be deleted from the round and the deletion undone',
   expect(problems).toEqual([]);
 });
 
-test('data from an earlier version: other pages leave it alone, the start page brings it up to date', async ({ page }) => {
+test('data from an earlier version is brought up to date by whichever section opens first', async ({ page }) => {
   const problems = watchForTrouble(page);
   const old = fs.readFileSync(path.join(__dirname, '../../crates/trellis-core/tests/fixtures/workspace-v2.json'), 'utf8');
-  await open(page, 'progress.html#/about');
+  await open(page, 'index.html#/about');
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, old]);
   await page.reload();
-  // A page that does not migrate says so, shows nothing, and writes nothing.
-  await expect(page.getByTestId('storage-notice')).toContainText('needs updating first');
-  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(old);
-  await page.getByTestId('storage-notice').getByRole('link', { name: 'Open the start page' }).click();
-  await expect(page.getByTestId('collaborations')).toContainText('Riverside Mental Health Provider Collaborative');
+  await expect(page.locator('[data-started] main h1')).toHaveText('About the method');
+  await expect(page.getByTestId('storage-notice')).toHaveCount(0);
   await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(3);
   const ws = await storedWorkspace(page);
   expect(ws.responses.map((r) => r.id).sort()).toEqual(['v2-resp-1', 'v2-resp-2', 'v2-resp-3']);
   expect(ws.responses.find((r) => r.id === 'v2-resp-1').answers).toEqual({ 'leadership.visible': 4, 'trust.know-people': 'dk', 'vision.shared': 3 });
   expect(ws.collaborations[0].rounds[0].plan.length).toBe(1);
-  // Now every page reads it.
-  await open(page, 'progress.html#/about');
-  await expect(page.getByTestId('storage-notice')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Trellis' }).first().click();
+  await expect(page.getByTestId('collaborations')).toContainText('Riverside Mental Health Provider Collaborative');
   expect(problems).toEqual([]);
 });
 
@@ -265,7 +261,7 @@ test('a respondent whose browser holds data from an earlier version answers on a
   expect(problems).toEqual([]);
 });
 
-test('a page never writes over data another tab stored that it cannot read', async ({ page }) => {
+test('a page never writes over data another tab stored that it cannot read, and merges older data it can', async ({ page }) => {
   page.on('dialog', (d) => d.accept());
   // A newer version's data, written (as if by another tab) while this page is open.
   await createCollaboration(page, { name: 'Careful alliance', partners: ['North', 'South'] });
@@ -275,16 +271,20 @@ test('a page never writes over data another tab stored that it cannot read', asy
   await page.getByRole('button', { name: 'Add a round' }).click();
   await expect(page.getByTestId('storage-notice')).toContainText('newer version');
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
-  // An earlier version's data, met by a page that does not bring it up to date.
+  // An earlier version's data, written by another tab: read, brought up to date, and
+  // merged with this tab's change, so neither is lost.
   await open(page, '#/');
   await page.evaluate((key) => localStorage.removeItem(key), KEY);
   await page.reload();
   await page.getByTestId('add-example').click();
-  await open(page, 'plan.html#/round/example-20231103-r2/plan');
+  await open(page, 'index.html#/round/example-20231103-r2/plan');
   const old = fs.readFileSync(path.join(__dirname, '../../crates/trellis-core/tests/fixtures/workspace-v2.json'), 'utf8');
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, old]);
   await page.getByLabel('What will be done').fill('Meet monthly');
   await page.getByRole('button', { name: 'Add to the plan' }).click();
-  await expect(page.getByTestId('storage-notice')).toContainText('needs updating first');
-  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(old);
+  await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(3);
+  const merged = await storedWorkspace(page);
+  expect(merged.responses.map((r) => r.id)).toEqual(expect.arrayContaining(['v2-resp-1', 'v2-resp-2', 'v2-resp-3']));
+  expect(JSON.stringify(merged.collaborations)).toContain('Meet monthly');
+  await expect(page.getByTestId('storage-notice')).toHaveCount(0);
 });

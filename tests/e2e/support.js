@@ -5,7 +5,7 @@ const { expect } = require('@playwright/test');
 /** Opens the app at a hash route and waits until it has rendered. */
 async function open(page, route = '#/') {
   await page.goto(`./${route}`);
-  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('[data-started] main h1')).toBeVisible();
 }
 
 /** Fails the test on any console error or page error, and on requests to other origins. */

@@ -19,9 +19,14 @@
 //! - Scoring is total: unanswered and "don't know" answers become coverage, never a
 //!   panic or a silent zero.
 
+// Untrusted data (files, codes, storage, settings) must never panic the app: the code
+// handles every failure instead of unwrapping it. Tests may unwrap.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod analysis;
 pub mod catalogue;
 pub mod chart;
+pub mod command;
 pub mod config;
 pub mod delete;
 pub mod example;

@@ -1,4 +1,4 @@
-//! Scoring rules: a domain score for one response, and a simple round summary.
+//! Scoring rules: a domain score for one response, and how scores are shown.
 //!
 //! Rules (documented with worked examples in docs/scoring.md):
 //! - A domain score is the mean of the statements answered on the agreement scale.
@@ -6,7 +6,7 @@
 //! - A domain needs at least half of its statements answered on the scale
 //!   ([`has_enough_answers`]); below that it is "not enough answers", never a number.
 //! - A round's domain score is the mean of its respondents' domain scores, counting only
-//!   respondents who have a score for that domain.
+//!   respondents who have a score for that domain (computed in [`crate::analysis`]).
 
 use crate::format::{Answer, Response};
 use crate::instrument::Instrument;
@@ -23,13 +23,6 @@ pub struct DomainScore {
     pub excluded: usize,
     /// The mean of the answered statements, or `None` when there are not enough answers.
     pub score: Option<f64>,
-}
-
-impl DomainScore {
-    /// Statements not answered at all yet.
-    pub fn unanswered(&self) -> usize {
-        self.total - self.answered - self.excluded
-    }
 }
 
 /// The minimum coverage rule: at least half of the domain's statements answered on the scale.
@@ -67,48 +60,6 @@ pub fn response_scores(instrument: &Instrument, mode: &str, response: &Response)
                 answered,
                 excluded,
                 score,
-            }
-        })
-        .collect()
-}
-
-/// One domain across the responses of a round.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoundDomainSummary {
-    pub domain: String,
-    /// Respondents who have a score for this domain.
-    pub n: usize,
-    /// Respondents who did not answer enough of this domain to score it.
-    pub not_enough: usize,
-    pub mean: Option<f64>,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-}
-
-/// Summarises each domain of a mode over a set of responses.
-pub fn round_summary<'a>(
-    instrument: &Instrument,
-    mode: &str,
-    responses: impl IntoIterator<Item = &'a Response>,
-) -> Vec<RoundDomainSummary> {
-    let per_response: Vec<Vec<DomainScore>> = responses
-        .into_iter()
-        .map(|r| response_scores(instrument, mode, r))
-        .collect();
-    instrument
-        .domains_in_mode(mode)
-        .enumerate()
-        .map(|(i, domain)| {
-            let scores: Vec<f64> = per_response.iter().filter_map(|r| r[i].score).collect();
-            let n = scores.len();
-            let mean = (n > 0).then(|| scores.iter().sum::<f64>() / n as f64);
-            RoundDomainSummary {
-                domain: domain.id.clone(),
-                n,
-                not_enough: per_response.len() - n,
-                mean,
-                min: scores.iter().copied().reduce(f64::min),
-                max: scores.iter().copied().reduce(f64::max),
             }
         })
         .collect()

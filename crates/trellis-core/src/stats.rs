@@ -23,13 +23,6 @@ pub struct Describe {
     pub ci95: Option<(f64, f64)>,
 }
 
-impl Describe {
-    /// The interquartile range, q3 - q1.
-    pub fn iqr(&self) -> f64 {
-        self.q3 - self.q1
-    }
-}
-
 /// Describes `values`; `None` when there are none. Non-finite values must not be passed.
 pub fn describe(values: &[f64]) -> Option<Describe> {
     let n = values.len();

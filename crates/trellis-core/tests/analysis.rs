@@ -10,6 +10,8 @@ use trellis_core::analysis::{
 use trellis_core::format::{Answer, ContextAnswer, Response, RoleCategory, Timestamp};
 use trellis_core::Instrument;
 
+use crate::common::answer;
+
 fn instrument() -> Instrument {
     Instrument::from_json(include_str!("fixtures/analysis.json")).expect("analysis fixture is valid")
 }
@@ -28,10 +30,7 @@ fn resp(id: usize, org: &str, role: RoleCategory, answers: &str, levels: &str) -
         round_id: "round".into(),
         organisation: org.into(),
         role,
-        answers: pairs(answers)
-            .into_iter()
-            .map(|(k, v)| (k, Answer::from_code(&v).expect("code")))
-            .collect(),
+        answers: pairs(answers).into_iter().map(|(k, v)| (k, answer(&v))).collect(),
         levels: pairs(levels)
             .into_iter()
             .map(|(k, v)| (k, v.parse().expect("level")))

@@ -7,7 +7,8 @@ use trellis_core::config::read_config;
 use trellis_core::example::{add_example, SEED};
 use trellis_core::format::{Timestamp, TombstoneKind, Workspace};
 use trellis_core::transfer::{
-    csv_headers, decode_envelope, decode_invitation, extract_codes, parse_csv, read_response, suggest_mapping,
+    csv_headers, decode_envelope, decode_invitation, decode_response_code, extract_codes, parse_csv,
+    parse_response_file, suggest_mapping,
 };
 use trellis_core::{Catalogue, Instrument};
 
@@ -112,8 +113,9 @@ proptest! {
         let catalogue = Catalogue::shipped().expect("catalogue");
         let _ = decode_invitation(&text);
         let _ = decode_invitation(&format!("https://x/#/join/{text}"));
-        let _ = read_response(&text, &catalogue);
-        let _ = read_response(&format!("TRELLIS1-{text}"), &catalogue);
+        let _ = parse_response_file(&text);
+        let _ = decode_response_code(&text, &catalogue);
+        let _ = decode_response_code(&format!("TRELLIS1-{text}"), &catalogue);
         let _ = decode_envelope(&format!("TRELLIS1E-{text}"));
         let _ = extract_codes(&text);
         let _ = Workspace::from_json(&text);
@@ -123,7 +125,6 @@ proptest! {
 
     #[test]
     fn parsers_never_panic_on_damaged_valid_input(cut in 0usize..4000, flip in 0usize..4000, byte in any::<u8>()) {
-        let catalogue = Catalogue::shipped().expect("catalogue");
         let ws = example();
         for source in [ws.to_json(), format!("{{\"schema\":2,\"collaborations\":{}}}", ws.collaborations.len())] {
             let mut bytes = source.into_bytes();
@@ -133,7 +134,7 @@ proptest! {
             }
             let text = String::from_utf8_lossy(&bytes);
             let _ = Workspace::from_json(&text);
-            let _ = read_response(&text, &catalogue);
+            let _ = parse_response_file(&text);
         }
     }
 

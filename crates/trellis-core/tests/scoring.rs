@@ -1,7 +1,10 @@
 //! Scoring rules for one response and for a round, with hand-computed expectations.
 
+use std::collections::BTreeMap;
+
+use trellis_core::analysis::{analyse, DomainResult, RoundInput, MIN_GROUP};
 use trellis_core::chart::bar_chart;
-use trellis_core::scoring::{format_score, has_enough_answers, response_scores, round_summary};
+use trellis_core::scoring::{format_score, has_enough_answers, response_scores};
 
 use crate::common::{mini, response};
 
@@ -75,23 +78,39 @@ fn answers_outside_the_scale_count_as_unanswered() {
 }
 
 #[test]
-fn round_summary_averages_respondents_with_a_score() {
+fn a_round_domain_score_averages_respondents_with_a_score() {
     let i = mini();
     let a = response("a", &[("trust.a", "4"), ("vision.a", "2")]);
     let b = response("b", &[("trust.a", "2"), ("vision.a", "dk")]);
     let c = response("c", &[("trust.a", "5"), ("vision.a", "5")]);
-    let summary = round_summary(&i, "quick", [&a, &b, &c]);
-    assert_eq!(summary.len(), 2);
-    let trust = &summary[0];
-    assert_eq!((trust.n, trust.not_enough), (3, 0));
+    let none = BTreeMap::new();
+    let round = |responses| {
+        analyse(&RoundInput {
+            instrument: &i,
+            mode: "quick",
+            responses,
+            context: &none,
+            targets: &BTreeMap::new(),
+            min_group: MIN_GROUP,
+        })
+    };
+    let summary = round(vec![&a, &b, &c]);
+    assert_eq!(summary.domains.len(), 2);
+    let trust = &summary.domains[0];
+    assert_eq!((trust.scores.len(), trust.not_enough), (3, 0));
+    let stats = trust.stats.as_ref().expect("trust is scored");
+    assert_eq!((stats.mean, stats.min, stats.max), (11.0 / 3.0, 2.0, 5.0));
+    let vision = &summary.domains[1];
+    let mean = |d: &DomainResult| d.stats.as_ref().map(|s| s.mean);
     assert_eq!(
-        (trust.mean, trust.min, trust.max),
-        (Some(11.0 / 3.0), Some(2.0), Some(5.0))
+        (vision.scores.len(), vision.not_enough, mean(vision)),
+        (2, 1, Some(3.5))
     );
-    let vision = &summary[1];
-    assert_eq!((vision.n, vision.not_enough, vision.mean), (2, 1, Some(3.5)));
-    let empty = round_summary(&i, "quick", []);
-    assert_eq!((empty[0].n, empty[0].mean), (0, None));
+    let empty = round(Vec::new());
+    assert_eq!(
+        (empty.domains[0].scores.len(), mean(&empty.domains[0])),
+        (0, None)
+    );
 }
 
 #[test]

@@ -2,9 +2,12 @@
 //! scoring and chart geometry.
 
 mod analysis;
+mod chars;
+mod command;
 mod common;
 mod config;
 mod exchange;
+mod host;
 mod instrument;
 mod plan;
 mod round_reference;

@@ -5,7 +5,9 @@
 //! here and nowhere else. Each top-level format carries an explicit version number so
 //! that older data can be recognised and migrated rather than misread.
 
+pub mod chars;
 pub mod config;
+pub mod host;
 pub mod instrument;
 pub mod legacy;
 pub mod packed;
@@ -13,6 +15,7 @@ pub mod stored;
 pub mod transfer;
 pub mod workspace;
 
+pub use host::{HostEvent, HostEventKind};
 pub use instrument::{
     ActionFile, ContextKind, ContextOptionFile, ContextQuestionFile, DomainFile, DomainKind, InstrumentFile,
     LevelFile, ModeFile, PriorityWhenFile, ScaleFile, ScalePointFile, StatementFile, INSTRUMENT_FORMAT,

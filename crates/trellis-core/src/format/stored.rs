@@ -21,7 +21,8 @@
 //! for those points of the scale, `d` don't know, `n` not applicable, `-` not answered,
 //! and for any other point (0 or above 9) the character at code point 0x100 + value, so
 //! every value round-trips. `levels` has one character per entry of `domains`: `0`-`9`,
-//! `-` for none, and 0x100 + value above 9.
+//! `-` for none, and 0x100 + value above 9. These are [`super::chars::stored`], which
+//! also says how they differ from the characters of a response code.
 //! Schemas 1 and 2 kept a plain array of response objects: see [`super::legacy`].
 
 use std::borrow::Cow;
@@ -31,46 +32,12 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::workspace::{Answer, Response, RoleCategory, Timestamp};
+use super::chars::read_values;
+use super::chars::stored::{answer_char, char_answer, char_level, level_char};
+use super::workspace::{Response, RoleCategory, Timestamp};
 
 /// Fields of a row before its comments.
 const FIXED: usize = 9;
-
-/// Characters above this code point carry values that have no digit.
-const WIDE: u32 = 0x100;
-
-fn value_char(value: u8) -> char {
-    match value {
-        0..=9 => char::from(b'0' + value),
-        _ => char::from_u32(WIDE + u32::from(value)).unwrap_or('-'),
-    }
-}
-
-fn char_value(c: char) -> Option<u8> {
-    match c {
-        '0'..='9' => c.to_digit(10).and_then(|d| u8::try_from(d).ok()),
-        _ => (c as u32).checked_sub(WIDE).and_then(|v| u8::try_from(v).ok()),
-    }
-}
-
-fn answer_char(answer: Option<&Answer>) -> char {
-    match answer {
-        None => '-',
-        Some(Answer::DontKnow) => 'd',
-        Some(Answer::NotApplicable) => 'n',
-        Some(Answer::Scale(v)) => value_char(*v),
-    }
-}
-
-/// `None` for a character that is not an answer; `Some(None)` for "not answered".
-fn char_answer(c: char) -> Option<Option<Answer>> {
-    match c {
-        '-' => Some(None),
-        'd' => Some(Some(Answer::DontKnow)),
-        'n' => Some(Some(Answer::NotApplicable)),
-        _ => char_value(c).map(|v| Some(Answer::Scale(v))),
-    }
-}
 
 type Row<'a> = Vec<Cow<'a, str>>;
 
@@ -104,7 +71,7 @@ impl<'a> Columns<'a> {
         let levels = self
             .domains
             .iter()
-            .map(|d| r.levels.get(*d).map_or('-', |v| value_char(*v)))
+            .map(|d| level_char(r.levels.get(*d).copied()))
             .collect();
         let mut row: Row<'a> = vec![
             Cow::Borrowed(r.id.as_str()),
@@ -221,23 +188,10 @@ fn read_row(statements: &[String], domains: &[String], row: Vec<String>) -> Resu
             domains.len()
         ));
     }
-    let mut answers = BTreeMap::new();
-    for (statement, c) in statements.iter().zip(answer_chars.chars()) {
-        match char_answer(c) {
-            None => return Err(format!("\"{c}\" is not an answer (for {statement})")),
-            Some(Some(a)) => {
-                answers.insert(statement.clone(), a);
-            }
-            Some(None) => {}
-        }
-    }
-    let mut levels = BTreeMap::new();
-    for (domain, c) in domains.iter().zip(level_chars.chars()) {
-        if c != '-' {
-            let level = char_value(c).ok_or_else(|| format!("\"{c}\" is not a level (for {domain})"))?;
-            levels.insert(domain.clone(), level);
-        }
-    }
+    let answers = read_values(statements.iter().map(String::as_str), &answer_chars, char_answer)
+        .map_err(|(c, statement)| format!("\"{c}\" is not an answer (for {statement})"))?;
+    let levels = read_values(domains.iter().map(String::as_str), &level_chars, char_level)
+        .map_err(|(c, domain)| format!("\"{c}\" is not a level (for {domain})"))?;
     let mut comments = BTreeMap::new();
     while let (Some(statement), Some(text)) = (fields.next(), fields.next()) {
         comments.insert(statement, text);
@@ -254,25 +208,4 @@ fn read_row(statements: &[String], domains: &[String], row: Vec<String>) -> Resu
         updated,
         submitted,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_answer_and_level_value_survives_its_character() {
-        for v in 0..=u8::MAX {
-            assert_eq!(
-                char_answer(answer_char(Some(&Answer::Scale(v)))),
-                Some(Some(Answer::Scale(v)))
-            );
-            assert_eq!(char_value(value_char(v)), Some(v));
-        }
-        for a in [Answer::DontKnow, Answer::NotApplicable] {
-            assert_eq!(char_answer(answer_char(Some(&a))), Some(Some(a)));
-        }
-        assert_eq!(char_answer('-'), Some(None));
-        assert_eq!(char_answer('x'), None);
-    }
 }

@@ -59,8 +59,9 @@ pub struct ResponseFile {
 /// updated, submitted, answers, levels, comments]`. `answers` has one character per
 /// statement asked in the mode, in instrument order (`1`-`9`, `A` = 10, `B` = 11, `d`
 /// don't know, `n` not applicable, `-` unanswered); `levels` has one character per
-/// domain asked in the mode (`0` none, then `1`-`9`, `a`-`z` for 10-35); `submitted` is
-/// `null` when not sent; `comments` maps statement ids to text.
+/// domain asked in the mode (`0` none, then `1`-`9`, `a`-`z` for 10-35); these are
+/// [`super::chars::code`]. `submitted` is `null` when not sent; `comments` maps statement
+/// ids to text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResponseCodePayload {
     pub round_id: String,

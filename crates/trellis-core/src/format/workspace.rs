@@ -286,14 +286,6 @@ impl Answer {
             Answer::NotApplicable => "na".to_string(),
         }
     }
-
-    pub fn from_code(code: &str) -> Option<Answer> {
-        match code {
-            "dk" => Some(Answer::DontKnow),
-            "na" => Some(Answer::NotApplicable),
-            other => other.parse::<u8>().ok().map(Answer::Scale),
-        }
-    }
 }
 
 impl Serialize for Answer {

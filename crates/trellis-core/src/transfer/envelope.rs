@@ -1,0 +1,97 @@
+//! Passphrase envelopes: the packed form of what the browser's Web Crypto seals, for
+//! protected response codes and files. The cryptography itself is the browser's; this
+//! module only packs the envelope and checks its lengths.
+
+use super::{check_size, unwrap_checked, without_whitespace, wrap, TransferError, MAX_RESPONSE_BYTES};
+
+/// What every passphrase-protected code starts with (format 1 of [`Envelope`]).
+pub const ENCRYPTED_PREFIX: &str = "TRELLIS1E-";
+/// Salt length of an envelope in bytes (PBKDF2).
+pub const SALT_LEN: usize = 16;
+/// Nonce length of an envelope in bytes (AES-GCM).
+pub const IV_LEN: usize = 12;
+/// AES-GCM appends a 16-byte tag, so no real ciphertext is shorter.
+pub const TAG_LEN: usize = 16;
+/// Highest PBKDF2 iteration count accepted, so a forged code cannot freeze the browser.
+pub const MAX_ITERATIONS: u32 = 10_000_000;
+
+/// What the browser's Web Crypto produced when sealing (PBKDF2-SHA256 to derive an
+/// AES-GCM key, then AES-GCM). The iteration count travels with it so it can be raised
+/// later without breaking older codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    pub salt: Vec<u8>,
+    pub iv: Vec<u8>,
+    /// The sealed bytes including the 16-byte AES-GCM tag.
+    pub ciphertext: Vec<u8>,
+    pub iterations: u32,
+}
+
+/// [`ENCRYPTED_PREFIX`] then the checksummed bytes: iterations (4 bytes, big-endian), salt
+/// length (1 byte), salt, nonce length (1 byte), nonce, ciphertext. The lengths are stored
+/// so that a wrong-length salt or nonce is refused on reading rather than misread.
+pub fn encode_envelope(e: &Envelope) -> String {
+    let mut bytes = Vec::with_capacity(6 + e.salt.len() + e.iv.len() + e.ciphertext.len());
+    bytes.extend_from_slice(&e.iterations.to_be_bytes());
+    bytes.push(u8::try_from(e.salt.len()).unwrap_or(u8::MAX));
+    bytes.extend_from_slice(&e.salt);
+    bytes.push(u8::try_from(e.iv.len()).unwrap_or(u8::MAX));
+    bytes.extend_from_slice(&e.iv);
+    bytes.extend_from_slice(&e.ciphertext);
+    format!("{ENCRYPTED_PREFIX}{}", wrap(&bytes))
+}
+
+/// Reads an envelope (whitespace anywhere is ignored) and checks its lengths: a
+/// [`SALT_LEN`]-byte salt, an [`IV_LEN`]-byte nonce, a ciphertext of at least [`TAG_LEN`]
+/// bytes and 1..=[`MAX_ITERATIONS`] iterations.
+pub fn decode_envelope(text: &str) -> Result<Envelope, TransferError> {
+    check_size(text, MAX_RESPONSE_BYTES)?;
+    let text = without_whitespace(text);
+    let Some(rest) = text.strip_prefix(ENCRYPTED_PREFIX) else {
+        return Err(TransferError::NotTrellis);
+    };
+    let bytes = unwrap_checked(rest)?;
+    let malformed = |what: &str| TransferError::Malformed(what.to_string());
+    let (iterations, rest) = bytes
+        .split_first_chunk::<4>()
+        .ok_or_else(|| malformed("the protected code is too short"))?;
+    let iterations = u32::from_be_bytes(*iterations);
+    if iterations == 0 || iterations > MAX_ITERATIONS {
+        return Err(TransferError::Malformed(format!(
+            "{iterations} key-stretching rounds is outside 1 to {MAX_ITERATIONS}"
+        )));
+    }
+    let (salt, rest) = take_counted(rest, SALT_LEN, "salt")?;
+    let (iv, rest) = take_counted(rest, IV_LEN, "nonce")?;
+    if rest.len() < TAG_LEN {
+        return Err(malformed(
+            "the protected content is shorter than its authentication tag",
+        ));
+    }
+    Ok(Envelope {
+        salt: salt.to_vec(),
+        iv: iv.to_vec(),
+        ciphertext: rest.to_vec(),
+        iterations,
+    })
+}
+
+/// A length byte that must equal `expected`, then that many bytes.
+fn take_counted<'a>(
+    bytes: &'a [u8],
+    expected: usize,
+    what: &str,
+) -> Result<(&'a [u8], &'a [u8]), TransferError> {
+    let (&len, rest) = bytes
+        .split_first()
+        .ok_or_else(|| TransferError::Malformed(format!("the {what} is missing")))?;
+    if usize::from(len) != expected {
+        return Err(TransferError::Malformed(format!(
+            "the {what} is {len} bytes long instead of {expected}"
+        )));
+    }
+    if rest.len() < expected {
+        return Err(TransferError::Malformed(format!("the {what} is cut short")));
+    }
+    Ok(rest.split_at(expected))
+}

@@ -1,0 +1,81 @@
+//! Invitation links: a round's description packed into the link a facilitator sends, so
+//! that respondents can join without a server.
+
+use std::collections::BTreeSet;
+
+use super::{check_size, format_number, unwrap_checked, wrap, TransferError};
+use crate::format::{InvitationFile, INVITATION_FORMAT};
+use crate::workspace::is_iso_date;
+
+/// Largest invitation text accepted (checked before decoding).
+pub const MAX_INVITATION_BYTES: usize = 16 * 1024;
+
+/// The text to put after `#/join/` in the app's URL.
+pub fn encode_invitation(inv: &InvitationFile) -> String {
+    // Serialising plain structs with string keys cannot fail.
+    let json = serde_json::to_vec(inv).unwrap_or_default();
+    wrap(&json)
+}
+
+/// Reads an invitation: the text after `#/join/` (a whole pasted link also works), with
+/// any surrounding whitespace. Checks the checksum, the format and every field.
+pub fn decode_invitation(text: &str) -> Result<InvitationFile, TransferError> {
+    let text = text.trim();
+    let text = match text.find("#/join/") {
+        Some(at) => &text[at + "#/join/".len()..],
+        None => text,
+    };
+    check_size(text, MAX_INVITATION_BYTES)?;
+    if text.is_empty() {
+        return Err(TransferError::NotTrellis);
+    }
+    let bytes = unwrap_checked(text)?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| TransferError::BadJson(e.to_string()))?;
+    match format_number(&value) {
+        None => return Err(TransferError::NotTrellis),
+        Some(INVITATION_FORMAT) => {}
+        Some(other) => return Err(TransferError::UnsupportedFormat(other)),
+    }
+    let inv: InvitationFile =
+        serde_json::from_value(value).map_err(|e| TransferError::BadJson(e.to_string()))?;
+    for (what, value) in [
+        ("the round id", &inv.round_id),
+        ("the round name", &inv.round_name),
+        ("the round date", &inv.date),
+        ("the collaboration id", &inv.collaboration_id),
+        ("the collaboration name", &inv.collaboration),
+        ("the questionnaire id", &inv.instrument),
+        ("the questionnaire version", &inv.version),
+        ("the questionnaire mode", &inv.mode),
+    ] {
+        if value.trim().is_empty() {
+            return Err(TransferError::EmptyField(what.to_string()));
+        }
+    }
+    if !is_iso_date(inv.date.trim()) {
+        return Err(TransferError::Malformed(format!(
+            "the round date \"{}\" is not a date like 2026-03-01",
+            inv.date
+        )));
+    }
+    let mut seen = BTreeSet::new();
+    for partner in &inv.partners {
+        if partner.id.trim().is_empty() {
+            return Err(TransferError::EmptyField("a partner id".to_string()));
+        }
+        if partner.name.trim().is_empty() {
+            return Err(TransferError::EmptyField(format!(
+                "the name of partner \"{}\"",
+                partner.id
+            )));
+        }
+        if !seen.insert(partner.id.as_str()) {
+            return Err(TransferError::DuplicatePartner(partner.id.clone()));
+        }
+    }
+    if inv.partners.len() < 2 {
+        return Err(TransferError::TooFewPartners);
+    }
+    Ok(inv)
+}
