@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Takes the screenshots in docs/screenshots/ from the release build in dist/, using the
-// fictional example data: the results dashboard (desktop), the board report's first
-// page (printed to PDF, then rendered with pdftoppm), and the answer page at phone size.
+// fictional example data: the start page and the results dashboard (desktop), the board
+// report's first page (printed to PDF, then rendered with pdftoppm), the start page and
+// the answer page at phone size, and the start page's static first screen (what shows
+// while the app loads) at phone size.
 // Usage: scripts/build && node scripts/screenshots.js
 'use strict';
 const { chromium } = require('@playwright/test');
@@ -25,11 +27,13 @@ async function main() {
     const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     const page = await desktop.newPage();
     await page.goto(`${BASE}index.html#/`);
+    await page.locator('[data-started]').waitFor();
+    await page.screenshot({ path: path.join(OUT, 'home.png'), fullPage: false });
     await page.getByTestId('add-example').click();
-    await page.goto(`${BASE}facilitate.html#/round/${ROUND}/results`);
+    await page.goto(`${BASE}index.html#/round/${ROUND}/results`);
     await page.getByTestId('radar').waitFor();
     await page.screenshot({ path: path.join(OUT, 'dashboard.png'), fullPage: false });
-    await page.goto(`${BASE}reports.html#/round/${ROUND}/report`);
+    await page.goto(`${BASE}index.html#/round/${ROUND}/report`);
     await page.getByTestId('report').waitFor();
     await page.emulateMedia({ media: 'print' });
     const pdf = path.join(os.tmpdir(), 'trellis-report.pdf');
@@ -38,6 +42,15 @@ async function main() {
     const storage = await desktop.storageState();
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState: storage });
     const mobile = await phone.newPage();
+    await mobile.goto(`${BASE}index.html#/`);
+    await mobile.locator('[data-started]').waitFor();
+    await mobile.screenshot({ path: path.join(OUT, 'home-phone.png') });
+    // The static first screen alone: the same page with scripts turned off.
+    const still = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, javaScriptEnabled: false });
+    const first = await still.newPage();
+    await first.goto(`${BASE}index.html`);
+    await first.screenshot({ path: path.join(OUT, 'first-screen-phone.png') });
+    await still.close();
     await mobile.goto(`${BASE}answer.html#/round/${ROUND}/answer`);
     await mobile.getByLabel('Your organisation').selectOption({ index: 1 });
     await mobile.getByLabel('Clinician or practitioner').check();

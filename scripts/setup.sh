@@ -35,15 +35,17 @@ setup_rust() {
   command -v cargo >/dev/null 2>&1 ||
     die "Rust is not installed. Install it with rustup (https://rustup.rs), then run this again."
   # rust-toolchain.toml names $RUST_VERSION. Where the machine's one toolchain is that
-  # version under another name (often "stable") and no other can be downloaded, it is
-  # registered under the pinned name instead of being fetched again.
-  if ! (cd / && rustup toolchain list 2>/dev/null | grep -q "^$RUST_VERSION"); then
-    local sysroot
+  # version under another name (often "stable") and no other can be downloaded, the
+  # pinned name is made to point at it (rustup refuses to `link` a name that looks like a
+  # release, so this is the symbolic link rustup itself would read).
+  if ! (cd / && rustup toolchain list 2>/dev/null | grep -q "^$RUST_VERSION-"); then
+    local host sysroot
+    host="$(cd / && rustc -vV 2>/dev/null | sed -n 's/^host: //p')"
     sysroot="$(cd / && rustc --print sysroot 2>/dev/null)"
-    if [ -n "$sysroot" ] && (cd / && rustc --version | grep -q "^rustc $RUST_VERSION "); then
-      say "registering the installed Rust $RUST_VERSION as toolchain $RUST_VERSION"
-      (cd / && rustup toolchain link "$RUST_VERSION" "$sysroot") ||
-        die "could not register Rust $RUST_VERSION (rustup toolchain link)."
+    if [ -n "$host" ] && [ -d "$sysroot" ] && (cd / && rustc --version | grep -q "^rustc $RUST_VERSION "); then
+      say "using the installed Rust $RUST_VERSION as toolchain $RUST_VERSION"
+      ln -s "$sysroot" "${RUSTUP_HOME:-$HOME/.rustup}/toolchains/$RUST_VERSION-$host" ||
+        die "could not register Rust $RUST_VERSION under its own name."
     else
       say "installing Rust $RUST_VERSION with rustup"
       (cd / && rustup toolchain install "$RUST_VERSION" --profile minimal -c rustfmt -c clippy -t wasm32-unknown-unknown) ||
