@@ -116,7 +116,7 @@ def main():
         f"Phone: {phone['phone']['viewport']['width']} x {phone['phone']['viewport']['height']}, touch, "
         f"{net['latency']} ms latency, {net['downloadThroughput'] * 8 / 1e6:g} Mbit/s down, "
         f"{net['uploadThroughput'] * 8 / 1e3:g} kbit/s up, CPU {phone['phone']['cpu_slowdown']}x slower, "
-        f"service worker throttled alike, fresh profile each run. Median of {phone['runs']} runs "
+        f"service worker given the same network conditions, fresh profile each run. Median of {phone['runs']} runs "
         f"(Lighthouse: {phone['lighthouse_runs']}). \"Before\" is the eight-page build (commit 732ab64) measured "
         f"the same way{'' if phone_before else ' (not measured this time)'}.",
         "",

@@ -601,6 +601,8 @@ async function main() {
     runs: opts.runs,
     lighthouse_runs: opts.lighthouseRuns,
     measured: new Date().toISOString(),
+    bundles: fs.readdirSync(opts.dist).filter((f) => f.endsWith('.wasm')),
+    load_average: require('os').loadavg().map((x) => round(x, 2)),
     phone: { network: PHONE_NETWORK, cpu_slowdown: PHONE_CPU, ...PHONE_SCREEN },
     measures,
     details,

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use trellis_core::command::Command;
+use trellis_core::format::Workspace;
 use trellis_core::Catalogue;
 use yew::prelude::*;
 
@@ -15,7 +16,7 @@ use crate::pages::{
     ProgressPage, ReportPage, Results, SentPage, StatementsPage,
 };
 use crate::route::{use_route, Link, Route, Surface};
-use crate::state::{Action, AppHandle, AppState};
+use crate::state::{Action, AppHandle, AppState, Apply};
 
 /// What one entry of the site renders: the app renders every route; the respondent's
 /// entry renders the answering journey and hands the rest to the app. A type parameter
@@ -24,6 +25,8 @@ use crate::state::{Action, AppHandle, AppState};
 pub trait Entry: 'static {
     /// Which entry this is (see [`Surface`]).
     const SURFACE: Surface;
+    /// How this entry carries out workspace commands (see [`AppState::apply`]).
+    const APPLY: Apply;
     /// The page for a route.
     fn render(route: Route) -> Html;
 }
@@ -33,6 +36,7 @@ pub struct Full;
 
 impl Entry for Full {
     const SURFACE: Surface = Surface::App;
+    const APPLY: Apply = Workspace::apply;
     fn render(route: Route) -> Html {
         switch(route)
     }
@@ -43,6 +47,7 @@ pub struct Respondent;
 
 impl Entry for Respondent {
     const SURFACE: Surface = Surface::Respondent;
+    const APPLY: Apply = Workspace::apply_answering;
     fn render(route: Route) -> Html {
         if route.is_respondent() {
             respondent_pages(route)
@@ -73,6 +78,7 @@ fn Loaded<E: Entry>(props: &LoadedProps) -> Html {
     let state = use_reducer(|| {
         let loaded = browser::storage::load();
         AppState::new(
+            E::APPLY,
             (*props.catalogue).clone(),
             loaded.workspace,
             loaded.writable,
@@ -127,7 +133,7 @@ fn Loaded<E: Entry>(props: &LoadedProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(text) = browser::host::fetch_config().await {
                     let (config, problems) = trellis_core::config::read_config(&text, &state.catalogue);
-                    let problems = problems.iter().map(ToString::to_string).collect();
+                    let problems = problems.iter().map(msg::config_problem).collect();
                     state.dispatch(Action::Config(Rc::new(config), problems));
                 }
             });
@@ -202,7 +208,7 @@ fn Layout<E: Entry>(props: &LayoutProps) -> Html {
                             <Link to={Route::Home} classes="brand">{ msg::APP_NAME }</Link>
                         }
                         if let Some(logo) = props.config.logo.clone() {
-                            <img class="host-logo" src={logo} alt="" />
+                            <img class="host-logo" data-testid="host-logo" src={logo} alt="" />
                         }
                         if let Some(org) = props.config.organisation.clone() {
                             <span class="host-name" data-testid="host-name">{ org }</span>

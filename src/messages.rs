@@ -3,7 +3,13 @@
 //! Respondent-facing text aims at a reading age of 14 or below. Questionnaire wording
 //! itself lives in the instrument files, not here.
 
-use trellis_core::format::RoleCategory;
+use trellis_core::command::CommandError;
+use trellis_core::config::{ConfigProblem, MAX_CONFIG_BYTES};
+use trellis_core::format::config::CONFIG_FORMAT;
+use trellis_core::format::{RoleCategory, RESPONSE_FORMAT, WORKSPACE_SCHEMA};
+use trellis_core::plan::{PlanError, MAX_TITLE};
+use trellis_core::transfer::{CsvProblem, EnvelopePart, Field, Malformed, TransferError, MAX_ITERATIONS};
+use trellis_core::workspace::{InputError, LoadError, MAX_COMMENT, MAX_CONTEXT_NUMBER, MAX_NAME, MAX_NOTE};
 
 pub const APP_NAME: &str = "Trellis";
 pub const HOME_TITLE: &str = "Trellis";
@@ -48,6 +54,14 @@ pub const ANSWER_ROUND: &str = "Answer the questionnaire";
 pub const SEE_RESULTS: &str = "See results";
 pub const ADD_ROUND: &str = "Add a round";
 pub const ROUND_ADDED: &str = "Round added.";
+/// The panic page (`browser::panic`), built without Yew, so it shows even when the app
+/// itself has stopped.
+pub const PANIC_HEADING: &str = "Sorry, Trellis has stopped working";
+pub const PANIC_BODY: &str = "Something went wrong inside the app. Your answers were saved as you gave them \
+and are still in this browser. Reload the page to carry on. If this keeps happening, tell the \
+person who sent you the link and include the details below.";
+pub const PANIC_RELOAD: &str = "Reload Trellis";
+pub const PANIC_DETAILS: &str = "Details for support";
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub const NOT_FOUND: &str = "There is nothing at this address. Check the link, or go back to the start.";
 pub const BACK_HOME: &str = "Go to the start page";
@@ -922,6 +936,12 @@ pub fn downloaded(name: &str) -> String {
     format!("Downloaded {name}.")
 }
 
+/// Why the browser could not read a picked file (a clause, see [`file_unreadable`]).
+pub const FILE_NOT_TEXT: &str = "the file is not text";
+pub const FILE_READ_FAILED: &str = "the browser could not read the file";
+/// Why a download could not be offered (a clause, see [`download_failed`]).
+pub const DOWNLOAD_REFUSED: &str = "the browser refused to create the file";
+
 pub fn download_failed(why: &str) -> String {
     format!("The file could not be made: {why}.")
 }
@@ -1098,3 +1118,270 @@ pub fn damaged_file_name(kept_at: &str) -> String {
 pub const COLLABORATION: &str = "Collaboration";
 pub const ANSWER_SETS: &str = "Sets of answers";
 pub const SIZE: &str = "Size";
+
+// ---------------------------------------------------------------------------------------
+// The engine's errors. Core's error types carry data only (which field, which value, which
+// limit); every sentence that explains one to a user is written here, one function per
+// error type matching every variant, so that all interface text stays in this file.
+// `InstrumentError` is not here: no user ever sees it (build.rs refuses a broken shipped
+// questionnaire, so it is a developer's message, worded in core).
+
+/// A problem with what the user typed, shown beside its field.
+pub fn input_error(e: &InputError) -> String {
+    use InputError::*;
+    match e {
+        NameMissing => "Enter a name.".to_string(),
+        NameTooLong => format!("Use a name of {MAX_NAME} characters or fewer."),
+        TooFewPartners => "Enter at least two partner organisations, one per line.".to_string(),
+        PartnerTooLong(p) => format!("The partner name \"{p}\" is longer than {MAX_NAME} characters."),
+        DuplicatePartner(p) => format!("The partner \"{p}\" is listed twice."),
+        BadDate(d) => format!("\"{d}\" is not a date. Use the form 2026-11-26."),
+        UnknownMode(m) => format!("There is no questionnaire mode called \"{m}\"."),
+        UnknownCollaboration => "This collaboration no longer exists.".to_string(),
+        UnknownRound => "This assessment round no longer exists.".to_string(),
+        UnknownResponse => "These answers no longer exist.".to_string(),
+        UnknownOrganisation => "Choose your organisation from the list.".to_string(),
+        RoundClosed => "This round is closed, so answers can no longer change.".to_string(),
+        AlreadySubmitted => "These answers have been sent, so they can no longer change.".to_string(),
+        UnknownStatement(s) => format!("There is no statement \"{s}\" in this questionnaire."),
+        AnswerOutOfScale(v) => format!("{v} is not a point on the answer scale."),
+        UnknownDomain(d) => format!("There is no topic \"{d}\" in this questionnaire."),
+        LevelOutOfRange(l) => format!("{l} is not one of the maturity levels."),
+        CommentTooLong => format!("Keep a comment to {MAX_COMMENT} characters or fewer."),
+        NoteTooLong => format!("Keep each note to {MAX_NOTE} characters or fewer."),
+        BadContact => format!(
+            "Enter a contact of {} characters or fewer, on one line.",
+            MAX_NAME * 2
+        ),
+        UnknownContextQuestion(q) => format!("There is no question \"{q}\" about the collaboration."),
+        ContextAnswerKind(q) => format!("That is not the right kind of answer for question \"{q}\"."),
+        UnknownContextOption { question, option } => {
+            format!("\"{option}\" is not one of the choices for question \"{question}\".")
+        }
+        ContextNumberOutOfRange(n) => {
+            format!("{n} is out of range. Enter a whole number from 0 to {MAX_CONTEXT_NUMBER}.")
+        }
+    }
+}
+
+/// A problem with an action of the plan, shown beside its field.
+pub fn plan_error(e: &PlanError) -> String {
+    match e {
+        PlanError::Input(e) => input_error(e),
+        PlanError::TitleMissing => "Say what the action is.".to_string(),
+        PlanError::TitleTooLong => format!("Keep the action to {MAX_TITLE} characters or fewer."),
+        PlanError::OwnerTooLong => format!("Keep the owner to {MAX_NAME} characters or fewer."),
+        PlanError::BadDue(d) => format!("\"{d}\" is not a date. Use the form 2027-03-31."),
+        PlanError::MeasureTooLong => format!("Keep the success measure to {MAX_NOTE} characters or fewer."),
+        PlanError::AlreadyAdopted => "This action is already on the plan.".to_string(),
+        PlanError::UnknownAction(a) => format!("There is no suggested action \"{a}\"."),
+        PlanError::UnknownItem => "This action is no longer on the plan.".to_string(),
+    }
+}
+
+/// Why a change to the workspace was refused.
+pub fn command_error(e: &CommandError) -> String {
+    match e {
+        CommandError::Input(e) => input_error(e),
+        CommandError::Plan(e) => plan_error(e),
+        CommandError::UnknownInstrument { id, version: None } => {
+            format!("This version of Trellis does not have the questionnaire \"{id}\".")
+        }
+        CommandError::UnknownInstrument { id, version: Some(v) } => {
+            format!("This version of Trellis does not have the questionnaire \"{id}\" version {v}.")
+        }
+        CommandError::NotAnswering => {
+            "This change is made in Trellis itself (index.html), not on the answering page.".to_string()
+        }
+    }
+}
+
+/// Why stored or opened workspace text could not be read (a clause, put into a sentence
+/// by [`storage_damaged`], [`storage_newer`] or [`not_a_trellis_file`]).
+pub fn load_error(e: &LoadError) -> String {
+    match e {
+        LoadError::Damaged(detail) => format!("the saved data is damaged: {detail}"),
+        LoadError::NewerSchema(v) => format!(
+            "the saved data was written by a newer version of Trellis (storage version {v}; this version reads up to {WORKSPACE_SCHEMA})"
+        ),
+        LoadError::NoSchema => {
+            "the saved data is not a Trellis workspace (it has no storage version)".to_string()
+        }
+        LoadError::OlderSchema(v) => format!(
+            "the saved data was written by an earlier version of Trellis (storage version {v}) and is updated when the start page opens"
+        ),
+    }
+}
+
+/// What is wrong inside a link, code, file or CSV row (a clause: the caller says which).
+pub fn transfer_error(e: &TransferError) -> String {
+    use TransferError::*;
+    match e {
+        NotTrellis => "this is not a Trellis invitation, response code or response file".to_string(),
+        Truncated => "the code is incomplete: it was cut short (copy all of it, up to and including the 8 characters after the last dot)".to_string(),
+        Damaged => "the code is damaged: its checksum does not match, so the code was changed or cut short".to_string(),
+        UnsupportedFormat(v) => format!(
+            "this was written in format {v}, which this version of Trellis cannot read (it reads format {RESPONSE_FORMAT}); it may come from a newer version"
+        ),
+        Encrypted => "this is protected with a passphrase: enter the passphrase to open it".to_string(),
+        WrongPassphrase => "the passphrase does not open this protected code (check it with the sender), or the code was changed".to_string(),
+        Unreadable(why) => format!("the file could not be read: {why}"),
+        TooLarge { limit_bytes } => format!("this is too large: the limit is {}", size_text(*limit_bytes)),
+        BadJson(detail) => format!("the content is not in the expected form: {detail}"),
+        NoFormat => "the content is not in the expected form: the file has no format number".to_string(),
+        Malformed(m) => format!("the content is not laid out as Trellis writes it: {}", malformed(m)),
+        EmptyField(field) => format!("{} is missing", field_name(field)),
+        TooFewPartners => "the invitation lists fewer than two partner organisations".to_string(),
+        DuplicatePartner(id) => format!("the invitation lists the partner id \"{id}\" more than once"),
+        UnknownRound(id) => format!("the round \"{id}\" is not in this workspace"),
+        WrongRound { expected_round_name, found } => format!(
+            "these answers belong to another round (\"{found}\"), not to \"{expected_round_name}\""
+        ),
+        UnknownInstrument { id, version } => format!(
+            "the questionnaire \"{id}\" version {version} is not known to this version of Trellis"
+        ),
+        WrongInstrument { expected_id, expected_version, found_id, found_version } => format!(
+            "these answers are to questionnaire \"{found_id}\" version {found_version}, but the round uses \"{expected_id}\" version {expected_version}"
+        ),
+        UnknownMode(m) => format!("the questionnaire has no mode \"{m}\""),
+        UnknownRole(r) => format!(
+            "\"{r}\" is not one of the roles (senior leader, manager, clinician, front-line staff, service user, other)"
+        ),
+        UnknownOrganisation(o) => {
+            format!("\"{o}\" is not one of the partner organisations of this collaboration")
+        }
+        UnknownStatement(s) => format!("there is no statement \"{s}\" in this questionnaire"),
+        StatementNotInMode { statement, mode } => format!(
+            "statement \"{statement}\" is not asked in the \"{mode}\" questionnaire of this round"
+        ),
+        AnswerOutOfScale { statement, value } => format!(
+            "the answer {value} to statement \"{statement}\" is not a point on the answer scale"
+        ),
+        UnknownDomain(d) => format!("there is no topic \"{d}\" in this questionnaire"),
+        DomainNotInMode { domain, mode } => format!(
+            "the topic \"{domain}\" is not part of the \"{mode}\" questionnaire of this round"
+        ),
+        LevelsNotAsked { mode } => format!(
+            "the \"{mode}\" questionnaire does not ask for maturity levels, but these answers include some"
+        ),
+        LevelOutOfRange { domain, level } => {
+            format!("level {level} for the topic \"{domain}\" is not one of the maturity levels")
+        }
+        CommentTooLong { statement } => format!(
+            "the comment on statement \"{statement}\" is longer than {MAX_COMMENT} characters"
+        ),
+        IdInUse(id) => format!("the response id \"{id}\" already belongs to answers in another round"),
+        Csv { line, problem } => format!("line {line}: {}", csv_problem(problem)),
+        CsvValue { column, value } => format!(
+            "column \"{column}\" has \"{value}\", which is not an answer (use 1 to 5, an agreement such as \"Agree\", \"Don't know\", \"Not applicable\", or leave it blank)"
+        ),
+    }
+}
+
+/// "16 KB", "5 MB" or "100 bytes".
+fn size_text(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    if bytes >= MB && bytes.is_multiple_of(MB) {
+        format!("{} MB", bytes / MB)
+    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
+        format!("{} KB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+fn malformed(m: &Malformed) -> String {
+    let part = |p: &EnvelopePart| match p {
+        EnvelopePart::Salt => "salt",
+        EnvelopePart::Nonce => "nonce",
+    };
+    match m {
+        Malformed::AnswerCount { found, expected } => {
+            format!("it holds {found} answers but the questionnaire asks {expected} statements")
+        }
+        Malformed::NotAnAnswer { character, statement } => {
+            format!("\"{character}\" is not an answer (statement \"{statement}\")")
+        }
+        Malformed::LevelCount { found, expected } => {
+            format!("it holds {found} levels but the questionnaire has {expected} topics")
+        }
+        Malformed::NotALevel { character, domain } => {
+            format!("\"{character}\" is not a level (topic \"{domain}\")")
+        }
+        Malformed::RoundDate(date) => format!("the round date \"{date}\" is not a date like 2026-03-01"),
+        Malformed::EnvelopeTooShort => "the protected code is too short".to_string(),
+        Malformed::Iterations(n) => format!("{n} key-stretching rounds is outside 1 to {MAX_ITERATIONS}"),
+        Malformed::PartMissing(p) => format!("the {} is missing", part(p)),
+        Malformed::PartLength {
+            part: p,
+            length,
+            expected,
+        } => {
+            format!("the {} is {length} bytes long instead of {expected}", part(p))
+        }
+        Malformed::PartCutShort(p) => format!("the {} is cut short", part(p)),
+        Malformed::NoTag => "the protected content is shorter than its authentication tag".to_string(),
+    }
+}
+
+fn field_name(field: &Field) -> String {
+    match field {
+        Field::RoundId => "the round id".to_string(),
+        Field::RoundName => "the round name".to_string(),
+        Field::RoundDate => "the round date".to_string(),
+        Field::CollaborationId => "the collaboration id".to_string(),
+        Field::CollaborationName => "the collaboration name".to_string(),
+        Field::InstrumentId => "the questionnaire id".to_string(),
+        Field::InstrumentVersion => "the questionnaire version".to_string(),
+        Field::Mode => "the questionnaire mode".to_string(),
+        Field::PartnerId => "a partner id".to_string(),
+        Field::PartnerName(id) => format!("the name of partner \"{id}\""),
+        Field::ResponseId => "the response id".to_string(),
+        Field::Organisation => "the organisation".to_string(),
+    }
+}
+
+fn csv_problem(problem: &CsvProblem) -> String {
+    match problem {
+        CsvProblem::NotUtf8 => "the text is not valid UTF-8 (save the file as \"CSV UTF-8\")".to_string(),
+        CsvProblem::Syntax(detail) => detail.clone(),
+        CsvProblem::Empty => "the file is empty".to_string(),
+        CsvProblem::ColumnCount { found, described } => {
+            format!("the file has {found} columns but {described} were described")
+        }
+        CsvProblem::Column { header, problem } => format!("column \"{header}\": {}", transfer_error(problem)),
+        CsvProblem::SameTarget { first, second } => {
+            format!("columns \"{first}\" and \"{second}\" are both used for the same thing")
+        }
+        CsvProblem::NoOrganisationColumn => {
+            "no column says which organisation each respondent belongs to".to_string()
+        }
+        CsvProblem::NoStatementColumn => "no column holds answers to a statement".to_string(),
+        CsvProblem::RowLength { cells, headers } => format!(
+            "this row has {cells} cells but the header has {headers} (an answer holding a comma must be in quotes)"
+        ),
+    }
+}
+
+/// One mistake in the host's config.json, named by its field.
+pub fn config_problem(problem: &ConfigProblem) -> String {
+    let text = match problem {
+        ConfigProblem::TooLarge => format!("the file is larger than {} KB", MAX_CONFIG_BYTES / 1024),
+        ConfigProblem::NotJson(detail) => format!("it is not valid settings JSON ({detail})"),
+        ConfigProblem::Format(v) => format!("format {v} is not one this version reads (use {CONFIG_FORMAT})"),
+        ConfigProblem::NotOneLine { max, .. } => format!("use one line of {max} characters or fewer"),
+        ConfigProblem::Logo => {
+            "give a picture file beside index.html, such as \"logo.png\" (not another site's address)"
+                .to_string()
+        }
+        ConfigProblem::UnknownInstrument(id) => format!("there is no questionnaire \"{id}\""),
+        ConfigProblem::UnknownMode(m) => format!("there is no questionnaire mode \"{m}\""),
+        ConfigProblem::HostOrigin => {
+            "give the embedding page's origin only, such as \"https://intranet.example.nhs.uk\"".to_string()
+        }
+    };
+    match problem.field() {
+        Some(field) => format!("\"{field}\": {text}"),
+        None => text,
+    }
+}

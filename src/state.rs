@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 pub use trellis_core::command::PlanChange;
-use trellis_core::command::{Command, Outcome};
+use trellis_core::command::{Command, CommandError, Outcome};
 use trellis_core::config::Config;
 use trellis_core::format::{
     Answer, ContextAnswer, HostEvent, RoleCategory, Round, RoundStatus, Timestamp, TombstoneKind, Workspace,
@@ -19,9 +19,16 @@ use yew::prelude::*;
 use crate::browser;
 use crate::browser::storage::StorageProblem;
 
+/// A way of carrying out workspace commands (see [`AppState::apply`]).
+pub type Apply = fn(&mut Workspace, &Catalogue, Command) -> Result<Outcome, CommandError>;
+
 /// Everything the app knows.
 #[derive(Debug, Clone)]
 pub struct AppState {
+    /// How commands are carried out: [`Workspace::apply`] in the app, or
+    /// [`Workspace::apply_answering`] in the respondent's entry, whose bundle then carries
+    /// none of the facilitator's workspace operations (see `app::Entry`).
+    pub apply: Apply,
     pub workspace: Rc<Workspace>,
     pub catalogue: Rc<Catalogue>,
     /// Bumped every time the workspace is replaced, which is on every change to it; the
@@ -50,6 +57,7 @@ pub struct AppState {
 /// never calls two different states equal; comparing contents instead would walk every
 /// response in the workspace each time. The rest is small and compared by value.
 impl PartialEq for AppState {
+    // `apply` is left out: each bundle sets it once, from its entry, and never changes it.
     fn eq(&self, other: &Self) -> bool {
         let same_undo = match (&self.undo, &other.undo) {
             (Some((a, x)), Some((b, y))) => a == b && Rc::ptr_eq(x, y),
@@ -70,6 +78,7 @@ impl PartialEq for AppState {
 
 impl AppState {
     pub fn new(
+        apply: Apply,
         catalogue: Catalogue,
         workspace: Workspace,
         writable: bool,
@@ -78,6 +87,7 @@ impl AppState {
         migrated: bool,
     ) -> Self {
         AppState {
+            apply,
             workspace: Rc::new(workspace),
             catalogue: Rc::new(catalogue),
             // Data migrated from an earlier storage version counts as a change, so the
@@ -179,7 +189,7 @@ impl AppState {
     /// as the notice; `None` then.
     fn run(&mut self, command: Command) -> Option<Outcome> {
         let mut ws = (*self.workspace).clone();
-        match ws.apply(&self.catalogue, command) {
+        match (self.apply)(&mut ws, &self.catalogue, command) {
             // Nothing to save (for example another tab echoing this one): no save, no loop.
             Ok(Outcome::Unchanged) => Some(Outcome::Unchanged),
             Ok(outcome) => {
@@ -189,7 +199,7 @@ impl AppState {
                 Some(outcome)
             }
             Err(e) => {
-                self.notice = Some(e.to_string());
+                self.notice = Some(crate::messages::command_error(&e));
                 None
             }
         }

@@ -5,38 +5,61 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::messages as msg;
+
+/// Files the user picked or dropped, not read yet. Opaque, so that pages pass them on
+/// without naming a `web_sys` type.
+pub struct Files(web_sys::FileList);
+
 /// Reads every file in a list as text: (file name, text or a message saying why not).
-pub async fn read_all(files: web_sys::FileList) -> Vec<(String, Result<String, String>)> {
+pub async fn read_all(files: Files) -> Vec<(String, Result<String, String>)> {
     let mut out = Vec::new();
-    for i in 0..files.length() {
-        let Some(file) = files.get(i) else { continue };
+    for i in 0..files.0.length() {
+        let Some(file) = files.0.get(i) else { continue };
         let name = file.name();
         let text = match JsFuture::from(file.text()).await {
-            Ok(v) => v.as_string().ok_or_else(|| "the file is not text".to_string()),
-            Err(_) => Err("the browser could not read the file".to_string()),
+            Ok(v) => v.as_string().ok_or_else(|| msg::FILE_NOT_TEXT.to_string()),
+            Err(_) => Err(msg::FILE_READ_FAILED.to_string()),
         };
         out.push((name, text));
     }
     out
 }
 
+fn file_input(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
 /// The files of a file input's change event, if any.
-pub fn input_files(event: &web_sys::Event) -> Option<web_sys::FileList> {
-    event
-        .target()?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?
-        .files()
+pub fn input_files(event: &web_sys::Event) -> Option<Files> {
+    file_input(event)?.files().map(Files)
 }
 
 /// The files dropped in a drag-and-drop event, if any.
-pub fn dropped_files(event: &web_sys::DragEvent) -> Option<web_sys::FileList> {
-    event.data_transfer()?.files()
+pub fn dropped_files(event: &web_sys::DragEvent) -> Option<Files> {
+    event.data_transfer()?.files().map(Files)
+}
+
+/// The file input a change event came from, to clear once its files are read: an input
+/// only reports a change, so choosing the same file again (after fixing it) would
+/// otherwise go unnoticed.
+pub struct FileInput(Option<web_sys::HtmlInputElement>);
+
+impl FileInput {
+    pub fn of(event: &web_sys::Event) -> FileInput {
+        FileInput(file_input(event))
+    }
+
+    pub fn clear(&self) {
+        if let Some(input) = &self.0 {
+            input.set_value("");
+        }
+    }
 }
 
 /// Offers `text` to the user as a file download named `filename`.
 pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |_| "the browser refused to create the file".to_string();
+    let fail = |_| msg::DOWNLOAD_REFUSED.to_string();
     let parts = Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -44,7 +67,7 @@ pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or(msg::DOWNLOAD_REFUSED)?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
     a.set_href(&url);
     a.set_download(filename);

@@ -6,10 +6,7 @@
 
 use std::panic;
 
-const HEADING: &str = "Sorry, Trellis has stopped working";
-const BODY: &str = "Something went wrong inside the app. Your answers were saved as you gave them \
-and are still in this browser. Reload the page to carry on. If this keeps happening, tell the \
-person who sent you the link and include the details below.";
+use crate::messages as msg;
 
 pub fn install_hook() {
     panic::set_hook(Box::new(|info| {
@@ -40,15 +37,15 @@ pub fn show_in(container: &web_sys::Element, detail: &str) {
         main.set_attribute("class", "panic-page").ok()?;
         main.set_attribute("data-testid", "panic-page").ok()?;
         let h1 = document.create_element("h1").ok()?;
-        h1.set_text_content(Some(HEADING));
+        h1.set_text_content(Some(msg::PANIC_HEADING));
         let p = document.create_element("p").ok()?;
-        p.set_text_content(Some(BODY));
+        p.set_text_content(Some(msg::PANIC_BODY));
         let reload = document.create_element("a").ok()?;
         reload.set_attribute("href", "./").ok()?;
-        reload.set_text_content(Some("Reload Trellis"));
+        reload.set_text_content(Some(msg::PANIC_RELOAD));
         let details = document.create_element("details").ok()?;
         let summary = document.create_element("summary").ok()?;
-        summary.set_text_content(Some("Details for support"));
+        summary.set_text_content(Some(msg::PANIC_DETAILS));
         let pre = document.create_element("pre").ok()?;
         pre.set_text_content(Some(detail));
         details.append_child(&summary).ok()?;

@@ -21,9 +21,13 @@ pub enum StorageProblem {
     /// A write was refused, usually because storage is full.
     WriteFailed,
     /// Stored data could not be read; it was kept aside under `kept_as` (if that worked).
-    Damaged { reason: String, kept_as: Option<String> },
-    /// Stored data comes from a newer version; nothing will be written.
-    Newer(String),
+    Damaged {
+        error: LoadError,
+        kept_as: Option<String>,
+    },
+    /// Stored data comes from a newer version ([`LoadError::NewerSchema`]); nothing will
+    /// be written.
+    Newer(LoadError),
 }
 
 /// Reads stored text, migrating data written by earlier versions of Trellis.
@@ -83,7 +87,7 @@ pub fn load() -> Loaded {
         },
         Err(err @ LoadError::NewerSchema(_)) => Loaded {
             workspace: Workspace::default(),
-            problem: Some(StorageProblem::Newer(err.to_string())),
+            problem: Some(StorageProblem::Newer(err)),
             writable: false,
             migrated: false,
         },
@@ -94,10 +98,7 @@ pub fn load() -> Loaded {
             let writable = kept_as.is_some();
             Loaded {
                 workspace: Workspace::default(),
-                problem: Some(StorageProblem::Damaged {
-                    reason: err.to_string(),
-                    kept_as,
-                }),
+                problem: Some(StorageProblem::Damaged { error: err, kept_as }),
                 writable,
                 migrated: false,
             }
@@ -143,11 +144,8 @@ pub fn written_elsewhere() -> Result<Option<Workspace>, StorageProblem> {
             remember(&text);
             Ok(Some(workspace))
         }
-        Err(err @ LoadError::NewerSchema(_)) => Err(StorageProblem::Newer(err.to_string())),
-        Err(err) => Err(StorageProblem::Damaged {
-            reason: err.to_string(),
-            kept_as: None,
-        }),
+        Err(err @ LoadError::NewerSchema(_)) => Err(StorageProblem::Newer(err)),
+        Err(error) => Err(StorageProblem::Damaged { error, kept_as: None }),
     }
 }
 

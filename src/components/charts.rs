@@ -21,7 +21,7 @@ use crate::messages as msg;
 const BAR_WIDTH: f64 = 360.0;
 
 fn polygon(points: &[Point], class: &'static str) -> Html {
-    html! { <polygon class={class} points={points_text(points)} /> }
+    html! { <polygon class={class} data-testid={class} points={points_text(points)} /> }
 }
 
 /// The radar of the domains: scores, the middle half of people's scores, targets and
@@ -61,7 +61,7 @@ pub fn radar_figure(labels: &[String], values: &[RadarValues], summary: String) 
                     <rect class="radar-target-mark" x={format!("{:.1}", m.x - 4.5)} y={format!("{:.1}", m.y - 4.5)} width="9" height="9" />
                 }
                 for m in r.agreed_marks.iter() {
-                    <polygon class="radar-agreed" points={format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", m.x, m.y - 7.0, m.x + 7.0, m.y, m.x, m.y + 7.0, m.x - 7.0, m.y)} />
+                    <polygon class="radar-agreed" data-testid="radar-agreed" points={format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", m.x, m.y - 7.0, m.x + 7.0, m.y, m.x, m.y + 7.0, m.x - 7.0, m.y)} />
                 }
                 { polygon(&r.value, "radar-value") }
                 for m in r.markers.iter() {

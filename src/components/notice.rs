@@ -24,11 +24,14 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
             msg::STORAGE_UNAVAILABLE.to_string(),
         ),
         StorageProblem::WriteFailed => (msg::STORAGE_FULL_TITLE, msg::STORAGE_FULL.to_string()),
-        StorageProblem::Damaged { reason, kept_as } => (
+        StorageProblem::Damaged { error, kept_as } => (
             msg::STORAGE_DAMAGED_TITLE,
-            msg::storage_damaged(reason, kept_as.as_deref()),
+            msg::storage_damaged(&msg::load_error(error), kept_as.as_deref()),
         ),
-        StorageProblem::Newer(reason) => (msg::STORAGE_NEWER_TITLE, msg::storage_newer(reason)),
+        StorageProblem::Newer(error) => (
+            msg::STORAGE_NEWER_TITLE,
+            msg::storage_newer(&msg::load_error(error)),
+        ),
     };
     html! {
         <div class="notice notice-warning" role="alert" data-testid="storage-notice">

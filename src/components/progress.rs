@@ -19,7 +19,7 @@ pub struct ProgressProps {
 pub fn Progress(props: &ProgressProps) -> Html {
     html! {
         <div class="progress" data-testid="progress">
-            <p class="progress-step">{ msg::step_of(props.step, props.steps) }</p>
+            <p class="progress-step" data-testid="progress-step">{ msg::step_of(props.step, props.steps) }</p>
             <progress
                 max={props.statements.to_string()}
                 value={props.answered.to_string()}

@@ -380,7 +380,7 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
                     <th scope="row">{ label }</th>
                     <td class="num">{ g.n }</td>
                     for m in g.means.iter() {
-                        <td class={classes!("num", m.map(|v| format!("heat-{}", heat_shade(v, 1.0, 5.0))))}>
+                        <td class={classes!("num", m.map(|v| format!("heat-{}", heat_shade(v, 1.0, 5.0))))} data-testid={m.map(|_| "heat-cell")}>
                             { m.map_or("–".to_string(), format_score) }
                         </td>
                     }

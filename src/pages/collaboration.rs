@@ -60,7 +60,10 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                 }
                 Err(err) => {
                     added.set(false);
-                    error.set(Some((round_error_field(&err).into(), err.to_string().into())));
+                    error.set(Some((
+                        round_error_field(&err).into(),
+                        msg::input_error(&err).into(),
+                    )));
                 }
             }
         })

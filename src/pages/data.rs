@@ -5,7 +5,7 @@ use trellis_core::format::{TombstoneKind, Workspace};
 use trellis_core::merge::MergeReport;
 use yew::prelude::*;
 
-use crate::browser::files::{input_files, read_all};
+use crate::browser::files::{input_files, read_all, FileInput};
 use crate::browser::storage;
 use crate::components::markup::table;
 use crate::messages as msg;
@@ -43,14 +43,11 @@ pub fn DataPage() -> Html {
         let (app, pending, file_error) = (app.clone(), pending.clone(), file_error.clone());
         Callback::from(move |e: Event| {
             let Some(files) = input_files(&e) else { return };
-            let input = e.target_dyn_into::<web_sys::HtmlInputElement>();
+            let input = FileInput::of(&e);
             let (app, pending, file_error) = (app.clone(), pending.clone(), file_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let read = read_all(files).await;
-                // Cleared, so that choosing the same file again (after fixing it) is noticed.
-                if let Some(input) = input {
-                    input.set_value("");
-                }
+                input.clear();
                 let Some((name, text)) = read.into_iter().next() else {
                     return;
                 };
@@ -61,7 +58,7 @@ pub fn DataPage() -> Html {
                             return Err(msg::file_too_big(&name, MAX_FILE / (1024 * 1024)));
                         }
                         Workspace::from_json(&text)
-                            .map_err(|e| msg::not_a_trellis_file(&name, &e.to_string()))
+                            .map_err(|e| msg::not_a_trellis_file(&name, &msg::load_error(&e)))
                     });
                 match checked {
                     Ok(file) => {

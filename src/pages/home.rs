@@ -23,7 +23,7 @@ pub fn Home() -> Html {
         let (app, file_error) = (app.clone(), file_error.clone());
         Callback::from(move |_: MouseEvent| {
             if let Err(e) = app.add_example() {
-                file_error.set(Some(e.to_string()));
+                file_error.set(Some(msg::input_error(&e)));
             }
         })
     };

@@ -125,7 +125,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             done.clone(),
         );
         let (instrument, mode) = (instrument.clone(), round.mode.clone());
-        Rc::new(move |files: web_sys::FileList| {
+        Rc::new(move |files: browser::files::Files| {
             let (catalogue, passphrase, csv, busy, add_items, done) = (
                 catalogue.clone(),
                 passphrase.clone(),
@@ -278,7 +278,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                     for i in report.added.iter() { <li>{ msg::import_added(&i.source, &partner_name(&i.organisation)) }</li> }
                     for i in report.updated.iter() { <li>{ msg::import_updated(&i.source, &partner_name(&i.organisation)) }</li> }
                     for i in report.unchanged.iter() { <li>{ msg::import_unchanged(&i.source) }</li> }
-                    for r in report.rejected.iter() { <li class="error-message">{ msg::import_rejected(&r.source, &r.error.to_string()) }</li> }
+                    for r in report.rejected.iter() { <li class="error-message" data-testid="import-rejected">{ msg::import_rejected(&r.source, &msg::transfer_error(&r.error)) }</li> }
                 </ul>
             </div>
         }
@@ -356,7 +356,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                     <th scope="row">{ organisation.to_string() }</th>
                     <td>{ msg::role_label(r.role) }</td>
                     <td>{ sent }</td>
-                    <td class="num">{ r.answers.len() }</td>
+                    <td class="num" data-testid="statements-answered">{ r.answers.len() }</td>
                     <td><button type="button" class="link-button" aria-label={msg::delete_named(&label)} {onclick}>{ msg::DELETE }</button></td>
                 </tr>
             }

@@ -23,7 +23,7 @@ pub fn JoinPage(props: &JoinProps) -> Html {
             return html! {
                 <>
                     <h1 tabindex="-1">{ msg::BAD_LINK_TITLE }</h1>
-                    <p role="alert" data-testid="bad-link">{ msg::bad_link(&e.to_string()) }</p>
+                    <p role="alert" data-testid="bad-link">{ msg::bad_link(&msg::transfer_error(&e)) }</p>
                     <p>{ msg::BAD_LINK_HELP }</p>
                 </>
             };

@@ -57,7 +57,7 @@ pub fn NewCollaborationPage() -> Html {
                     InputError::NameMissing | InputError::NameTooLong => "collaboration-name",
                     _ => "partners",
                 };
-                error.set(Some((field.into(), err.to_string().into())));
+                error.set(Some((field.into(), msg::input_error(&err).into())));
                 return;
             }
             let value = round.borrow().clone();
@@ -65,7 +65,10 @@ pub fn NewCollaborationPage() -> Html {
                 Ok(id) => {
                     navigate(&Route::Collaboration { id });
                 }
-                Err(err) => error.set(Some((round_error_field(&err).into(), err.to_string().into()))),
+                Err(err) => error.set(Some((
+                    round_error_field(&err).into(),
+                    msg::input_error(&err).into(),
+                ))),
             }
         })
     };

@@ -301,7 +301,7 @@ pub fn PlanForm(props: &PlanFormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match fields.checked() {
-                Err(problem) => error.set(Some(problem.to_string())),
+                Err(problem) => error.set(Some(msg::plan_error(&problem))),
                 Ok(checked) => {
                     error.set(None);
                     act.emit(match &item {

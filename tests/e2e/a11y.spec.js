@@ -3,7 +3,9 @@
 // a full assessment at phone size; focus after navigation; reflow at 320 px.
 const { test } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { open, watchForTrouble, createCollaboration, expect } = require('./support');
+const {
+  open, watchForTrouble, createCollaboration, expect, heading, questions, levelChoice, answer, answerLabel, stepText,
+} = require('./support');
 
 const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
 const FULL_TOPICS = instrument.domains.length;
@@ -50,31 +52,31 @@ async function tour(page, scheme) {
   await page.evaluate(() => localStorage.setItem('trellis.workspace.damaged.1790000000000', '{"schema": 3'));
   for (const [address, name] of pages) {
     await page.goto(`./${address}`);
-    await expect(page.locator('[data-started] main h1')).toBeVisible();
+    await expect(heading(page)).toBeVisible();
     // Each address is on its own page, never handed over mid-check.
-    await expect(page.locator('[data-started] main h1')).not.toHaveText('Opening the page…');
+    await expect(heading(page)).not.toHaveText('Opening the page…');
     await axe(page, `${scheme} ${name}`);
   }
   // States in between: a form with errors, a topic page, the review, after sending.
   await page.goto('./#/new');
   await page.getByRole('button', { name: 'Create collaboration' }).click();
-  await expect(page.locator('.error-summary')).toBeVisible();
+  await expect(page.getByTestId('error-summary')).toBeVisible();
   await axe(page, `${scheme} set-up form with errors`);
   await page.goto(`./answer.html#/round/${ROUND}/answer`);
   await page.getByLabel('Your organisation').selectOption({ index: 1 });
   await page.getByLabel('Manager').check();
   await page.getByRole('button', { name: 'Start' }).click();
-  await page.locator('fieldset.question').first().locator('input[value="4"]').check();
+  await answer(questions(page).first(), '4').check();
   await axe(page, `${scheme} answering a topic`);
   await page.goto(`./answer.html#/round/${ROUND}/answer/${FULL_TOPICS + 1}`);
-  await expect(page.locator('[data-started] main h1')).toBeVisible();
+  await expect(heading(page)).toBeVisible();
   await axe(page, `${scheme} review before sending`);
   await page.goto(`./answer.html#/round/${ROUND}/answer/${FULL_TOPICS}`);
   await page.getByRole('link', { name: 'Review your answers' }).click();
   // Sent with answers missing (the review page said so): the facilitator's own device
   // then shows the round's results.
   await page.getByRole('button', { name: 'Send my answers' }).click();
-  await expect(page.locator('[data-started] main h1')).toHaveText('Results: Round 2 (example)');
+  await expect(heading(page)).toHaveText('Results: Round 2 (example)');
   await axe(page, `${scheme} results after sending`);
 }
 
@@ -99,28 +101,28 @@ test('a full assessment with the keyboard alone, through to the results', async 
   const answerLink = page.getByRole('link', { name: 'Answer the questionnaire' });
   await tabTo(page, answerLink);
   await page.keyboard.press('Enter');
-  await expect(page.locator('[data-started] main h1')).toBeFocused();
+  await expect(heading(page)).toBeFocused();
   await tabTo(page, page.getByLabel('Your organisation'));
   await page.keyboard.press('ArrowDown');
   // Tab reaches a radio group once (its first choice); arrow keys move and choose within it.
-  const roles = page.locator('fieldset').filter({ has: page.getByLabel('Manager') });
-  await tabTo(page, roles.locator('input[type="radio"]').first());
+  const roles = page.getByRole('group').filter({ has: page.getByLabel('Manager') });
+  await tabTo(page, roles.getByRole('radio').first());
   while (!(await page.getByLabel('Manager').isChecked())) await page.keyboard.press('ArrowDown');
   await tabTo(page, page.getByRole('button', { name: 'Start' }));
   await page.keyboard.press('Enter');
   for (let topic = 1; topic <= FULL_TOPICS; topic += 1) {
-    await expect(page.getByTestId('progress').locator('.progress-step')).toHaveText(`Topic ${topic} of ${FULL_TOPICS}`);
-    await expect(page.locator('[data-started] main h1')).toBeFocused();
-    const groups = page.locator('fieldset.question');
+    await expect(stepText(page)).toHaveText(`Topic ${topic} of ${FULL_TOPICS}`);
+    await expect(heading(page)).toBeFocused();
+    const groups = questions(page);
     for (let i = 0; i < (await groups.count()); i += 1) {
       // Tab into the group (its first radio), then arrow keys choose: down three times is 4.
-      await tabTo(page, groups.nth(i).locator('input[type="radio"]').first());
+      await tabTo(page, groups.nth(i).getByRole('radio').first());
       for (let k = 0; k < 3; k += 1) await page.keyboard.press('ArrowDown');
-      await expect(groups.nth(i).locator('input[value="4"]')).toBeChecked();
+      await expect(answer(groups.nth(i), '4')).toBeChecked();
     }
-    const level = page.locator('fieldset.level-choice');
+    const level = levelChoice(page);
     if (await level.count()) {
-      await tabTo(page, level.locator('input[type="radio"]').first());
+      await tabTo(page, level.getByRole('radio').first());
       for (let k = 0; k < 2; k += 1) await page.keyboard.press('ArrowDown');
     }
     await tabTo(page, page.getByRole('link', { name: /^(Next|Review your answers)$/ }));
@@ -129,11 +131,11 @@ test('a full assessment with the keyboard alone, through to the results', async 
   await tabTo(page, page.getByRole('button', { name: 'Send my answers' }));
   await page.keyboard.press('Enter');
   // On the facilitator's own device, sending opens the round's results (the results page).
-  await expect(page.locator('[data-started] main h1')).toHaveText('Results: Round 1');
+  await expect(heading(page)).toHaveText('Results: Round 1');
   await expect(page.getByTestId('respondent-count')).toContainText('1 p');
   await tabTo(page, page.getByRole('link', { name: 'Targets and action plan' }));
   await page.keyboard.press('Enter');
-  await expect(page.locator('[data-started] main h1')).toBeFocused();
+  await expect(heading(page)).toBeFocused();
   expect(problems).toEqual([]);
 });
 
@@ -160,9 +162,10 @@ test.describe('at phone size', () => {
     for (let topic = 1; topic <= FULL_TOPICS; topic += 1) {
       await expect(page.getByTestId('progress')).toContainText(`Topic ${topic} of ${FULL_TOPICS}`);
       await expect(page.getByTestId('progress')).toContainText(/minutes? left|Almost done/);
-      const groups = page.locator('fieldset.question');
+      const groups = questions(page);
       for (let i = 0; i < (await groups.count()); i += 1) {
-        const option = groups.nth(i).locator('label').filter({ hasText: 'Agree' }).first();
+        // The label is the touch target; this taps "Strongly disagree".
+        const option = answerLabel(groups.nth(i), '1');
         const box = await option.boundingBox();
         expect(box.height).toBeGreaterThanOrEqual(44);
         await option.tap();
@@ -170,7 +173,7 @@ test.describe('at phone size', () => {
       await page.getByRole('link', { name: /^(Next|Review your answers)$/ }).tap();
     }
     await page.getByRole('button', { name: 'Send my answers' }).tap();
-    await expect(page.locator('[data-started] main h1')).toHaveText('Results: Round 1');
+    await expect(heading(page)).toHaveText('Results: Round 1');
     expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(problems).toEqual([]);
   });
@@ -198,7 +201,7 @@ test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
       `index.html#/round/${ROUND}/export`,
     ]) {
       await page.goto(`./${address}`);
-      await expect(page.locator('[data-started] main h1')).toBeVisible();
+      await expect(heading(page)).toBeVisible();
       // Wide data tables scroll inside their own box (allowed for tables); the page never does.
       const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
       expect(width, address).toBeLessThanOrEqual(320);
@@ -209,7 +212,7 @@ test.describe('at 320 px (the same as 1280 px at 400% zoom)', () => {
 test('focus moves to the page heading after every navigation', async ({ page }) => {
   await open(page, '#/');
   await page.getByRole('link', { name: 'Set up a collaboration' }).first().click();
-  await expect(page.locator('[data-started] main h1')).toBeFocused();
+  await expect(heading(page)).toBeFocused();
   await page.goBack();
-  await expect(page.locator('[data-started] main h1')).toBeFocused();
+  await expect(heading(page)).toBeFocused();
 });

@@ -3,7 +3,7 @@
 // passphrase-locked code, and the facilitator's import with a damaged code and a duplicate.
 const fs = require('fs');
 const { test } = require('@playwright/test');
-const { watchForTrouble, createCollaboration, expect } = require('./support');
+const { watchForTrouble, createCollaboration, expect, questions, answer, stepText } = require('./support');
 
 const PARTNERS = ['Northgate Hospitals', 'Northgate Council', 'Northgate Carers Network'];
 
@@ -18,12 +18,12 @@ async function respond(context, link, organisation, role, value) {
   await page.getByLabel('Your organisation').selectOption({ label: organisation });
   await page.getByLabel(role).check();
   await page.getByRole('button', { name: 'Start' }).click();
-  const stepText = page.getByTestId('progress').locator('.progress-step');
+  const step = stepText(page);
   for (let topic = 1; topic <= 9; topic += 1) {
-    await expect(stepText).toHaveText(`Topic ${topic} of 9`);
-    const groups = page.locator('fieldset.question');
+    await expect(step).toHaveText(`Topic ${topic} of 9`);
+    const groups = questions(page);
     for (let i = 0; i < (await groups.count()); i += 1) {
-      await groups.nth(i).locator(`input[value="${value}"]`).check();
+      await answer(groups.nth(i), value).check();
     }
     await page.getByRole('link', { name: /^(Next|Review your answers)$/ }).click();
   }
@@ -89,7 +89,7 @@ test('three respondents answer privately and the facilitator imports their answe
   await page.getByRole('button', { name: 'Read the codes' }).click();
   const preview = page.getByTestId('import-preview');
   await expect(preview).toContainText('3 new will be added, 0 will be updated with a newer copy, 1 already here, 1 could not be used.');
-  await expect(preview.locator('li.error-message')).toContainText('code 3');
+  await expect(preview.getByTestId('import-rejected')).toContainText('code 3');
   await page.getByRole('button', { name: 'Add 3 responses to the round' }).click();
   await expect(page.getByTestId('import-done')).toContainText('3 new were added');
 
@@ -98,7 +98,7 @@ test('three respondents answer privately and the facilitator imports their answe
   // One person from each organisation: no organisation can be shown without revealing
   // someone's answers, so the breakdown is withheld.
   await expect(page.getByTestId('by-organisation-withheld')).toBeVisible();
-  await expect(page.getByTestId('result-vision').locator('td').first()).toHaveText('3.7');
+  await expect(page.getByTestId('result-vision').getByRole('cell').first()).toHaveText('3.7');
 
   // Importing the same file again changes nothing.
   await page.goBack();
@@ -147,6 +147,6 @@ test('a survey platform export is mapped to statements with a preview, then impo
   await expect(page.getByTestId('import-done')).toContainText('2 new were added');
   await page.getByRole('link', { name: 'See results' }).click();
   await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 2 people.');
-  await expect(page.getByTestId('result-trust').locator('td').first()).toHaveText('2.5');
+  await expect(page.getByTestId('result-trust').getByRole('cell').first()).toHaveText('2.5');
   expect(problems).toEqual([]);
 });

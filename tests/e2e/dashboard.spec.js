@@ -8,6 +8,9 @@ const os = require('os');
 const path = require('path');
 const { open, watchForTrouble, createCollaboration, plantResponses, responseList, storedWorkspace, expect } = require('./support');
 
+/** `text` as a regular expression that matches it literally. */
+const literally = (text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
 const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
 const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
 const DOMAINS = instrument.domains.map((d) => d.id);
@@ -68,21 +71,22 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   // The dashboard: radar with a text alternative naming every topic, and distributions.
   const radar = page.getByTestId('radar');
   await expect(radar).toBeVisible();
-  const desc = await radar.locator('desc').textContent();
-  for (const d of instrument.domains.filter((x) => x.kind === 'functioning')) expect(desc).toContain(d.title);
+  // Its text alternative is the SVG's accessible name: a title and a description.
+  const chart = radar.getByRole('img');
+  for (const d of instrument.domains.filter((x) => x.kind === 'functioning')) await expect(chart).toHaveAccessibleName(literally(d.title));
   await expect(page.getByTestId('domain-distribution').locator('rect')).not.toHaveCount(0);
 
   // Targets on the consensus page, then the plan: adopt a suggestion, edit it, add our own.
   await page.getByRole('link', { name: 'Record the agreed view and targets' }).click();
-  await page.locator('#consensus-trust-target').selectOption('4');
+  await page.getByTestId('consensus-trust').getByLabel('Target level for the next round').selectOption('4');
   await page.getByRole('link', { name: 'Done' }).click();
   await page.getByRole('link', { name: 'Targets and action plan' }).click();
   await expect(page.getByTestId('plan-gaps')).toContainText('2 levels to go');
-  const suggestion = page.getByTestId('suggested-actions').locator('li').first();
-  const adoptedTitle = (await suggestion.locator('h3').textContent()).trim();
+  const suggestion = page.getByTestId('suggested-actions').getByRole('listitem').first();
+  const adoptedTitle = (await suggestion.getByRole('heading', { level: 3 }).textContent()).trim();
   await suggestion.getByRole('button').click();
   await expect(suggestion).toContainText('On the plan');
-  const item = page.getByTestId('plan').locator('li.plan-item').first();
+  const item = page.getByTestId('plan').getByTestId(/^plan-item-/).first();
   await item.getByRole('button', { name: /^Edit/ }).click();
   await item.getByLabel('Who leads it').fill('Director of nursing');
   await item.getByLabel('Due by').fill('2027-03-31');
@@ -145,17 +149,17 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   await page.getByTestId('round-Round 2').getByRole('link', { name: 'See results' }).click();
   await page.getByRole('link', { name: 'Targets and action plan' }).click();
   const review = page.getByTestId('plan-review');
-  await expect(review.locator('fieldset')).toHaveCount(2);
+  await expect(review.getByRole('group')).toHaveCount(2);
   await expect(page.getByTestId('review-left')).toHaveText('2 actions still to review.');
-  await review.locator('fieldset').filter({ hasText: adoptedTitle }).getByLabel('Done').check();
-  await review.locator('fieldset').filter({ hasText: 'Agree protected time' }).getByLabel('Still in progress').check();
+  await review.getByRole('group').filter({ hasText: adoptedTitle }).getByLabel('Done').check();
+  await review.getByRole('group').filter({ hasText: 'Agree protected time' }).getByLabel('Still in progress').check();
   await expect(page.getByTestId('review-left')).toHaveText('All carried actions are reviewed.');
   await expect(page.getByTestId('plan')).toContainText('0 planned, 1 in progress, 1 done, 0 dropped.');
 
   // Progress over time: a trend per topic and the verdict, here an improvement.
   await page.getByRole('link', { name: 'Back to the results' }).click();
   await page.getByRole('link', { name: 'Progress over time' }).click();
-  await expect(page.getByTestId('trends').locator('li')).toHaveCount(instrument.domains.filter((d) => d.kind === 'functioning').length);
+  await expect(page.getByTestId('trends').getByRole('listitem')).toHaveCount(instrument.domains.filter((d) => d.kind === 'functioning').length);
   await expect(page.getByTestId('trend-trust')).toContainText('Since the round before: Improved');
   await expect(page.getByTestId('progress-table')).toContainText('Round 1');
 
@@ -190,21 +194,21 @@ test('the example data shows every view and is removed in one click', async ({ p
   page.on('dialog', (d) => d.accept());
   await open(page, '#/');
   await page.getByTestId('add-example').click();
-  const card = page.getByTestId('collaborations').locator('li');
+  const card = page.getByTestId('collaborations').getByRole('listitem');
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('Fictional example data');
   await card.getByRole('link').click();
   await expect(page.getByText('Fictional example data')).toBeVisible();
   await page.getByTestId('round-Round 2 (example)').getByRole('link', { name: 'See results' }).click();
   await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 30 people.');
-  await expect(page.getByTestId('radar').locator('.radar-target')).toHaveCount(1);
+  await expect(page.getByTestId('radar').getByTestId('radar-target')).toHaveCount(1);
   await expect(page.getByTestId('in-words')).toContainText('What needs attention');
-  await expect(page.getByTestId('concerns').locator('li')).not.toHaveCount(0);
+  await expect(page.getByTestId('concerns').getByRole('listitem')).not.toHaveCount(0);
   // The breakdown by organisation is a heat map: shaded cells that still print the number.
-  const cells = page.getByTestId('by-organisation').locator('td[class*="heat-"]');
+  const cells = page.getByTestId('by-organisation').getByTestId('heat-cell');
   await expect(cells).not.toHaveCount(0);
   await expect(cells.first()).toHaveText(/^\d\.\d$/);
-  await expect(page.getByTestId('radar').locator('.radar-agreed')).toHaveCount(1);
+  await expect(page.getByTestId('radar').getByTestId('radar-agreed')).toHaveCount(1);
   // Moving between sections never loads a page.
   await page.evaluate(() => { window.sameDocument = true; });
   await page.getByRole('link', { name: 'Each statement in detail' }).click();
@@ -217,7 +221,7 @@ test('the example data shows every view and is removed in one click', async ({ p
   await expect(page).toHaveURL(/\/index\.html#\/round\/example-20231103-r2\/results$/);
   await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 30 people.');
   await page.getByRole('link', { name: 'Each statement in detail' }).click();
-  await expect(page.getByTestId('statements-trust').locator('svg rect')).not.toHaveCount(0);
+  await expect(page.getByTestId('statements-trust').getByRole('img').locator('rect')).not.toHaveCount(0);
   await page.goBack();
   await page.getByRole('link', { name: 'Progress over time' }).click();
   await expect(page.getByTestId('change-table')).toContainText('Improved');

@@ -1,7 +1,7 @@
 // The questionnaire in both modes, the facilitator's context questions, and the
 // About page.
 const { test } = require('@playwright/test');
-const { open, watchForTrouble, createCollaboration, expect } = require('./support');
+const { open, watchForTrouble, createCollaboration, expect, questions, levelChoice, stepText, rows } = require('./support');
 
 test('the readiness check asks 16 statements over 8 topics, with no level choice', async ({ page }) => {
   const problems = watchForTrouble(page);
@@ -17,12 +17,12 @@ test('the readiness check asks 16 statements over 8 topics, with no level choice
   await page.getByLabel('Service user or carer representative').check();
   await page.getByRole('button', { name: 'Start' }).click();
 
-  const stepText = page.getByTestId('progress').locator('.progress-step');
+  const step = stepText(page);
   let statements = 0;
   for (let topic = 1; topic <= 8; topic += 1) {
-    await expect(stepText).toHaveText(`Topic ${topic} of 8`);
-    await expect(page.locator('fieldset.level-choice')).toHaveCount(0);
-    const groups = page.locator('fieldset.question');
+    await expect(step).toHaveText(`Topic ${topic} of 8`);
+    await expect(levelChoice(page)).toHaveCount(0);
+    const groups = questions(page);
     const count = await groups.count();
     for (let i = 0; i < count; i += 1) {
       await groups.nth(i).getByLabel('Agree', { exact: true }).check();
@@ -30,12 +30,12 @@ test('the readiness check asks 16 statements over 8 topics, with no level choice
     statements += count;
     await page.getByRole('link', { name: /^(Next|Review your answers)$/ }).click();
   }
-  await expect(stepText).toHaveText('Last step of 9: review');
+  await expect(step).toHaveText('Last step of 9: review');
   expect(statements).toBe(16);
   await page.getByRole('button', { name: 'Send my answers' }).click();
-  const rows = page.getByTestId('results-table').locator('tbody tr');
-  await expect(rows).toHaveCount(8);
-  for (let i = 0; i < 8; i += 1) await expect(rows.nth(i).locator('td').first()).toHaveText('4.0');
+  const results = rows(page.getByTestId('results-table'));
+  await expect(results).toHaveCount(8);
+  for (let i = 0; i < 8; i += 1) await expect(results.nth(i).getByRole('cell').first()).toHaveText('4.0');
   expect(problems).toEqual([]);
 });
 

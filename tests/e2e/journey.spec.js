@@ -1,7 +1,9 @@
 // The first real flow: set up a collaboration, answer every question one topic per
 // page, reload and find every answer still there, send, and see per-topic results.
 const { test } = require('@playwright/test');
-const { open, watchForTrouble, createCollaboration, expect } = require('./support');
+const {
+  open, watchForTrouble, createCollaboration, expect, questions, levelChoice, answer, level, stepText, rows,
+} = require('./support');
 
 test('a facilitator sets up a round, answers everything, reloads, and sees results', async ({ page }) => {
   const problems = watchForTrouble(page);
@@ -20,29 +22,29 @@ test('a facilitator sets up a round, answers everything, reloads, and sees resul
   // remember what was chosen so it can be checked after a reload.
   const options = ['1', '2', '3', '4', '5', 'dk', 'na'];
   const chosen = new Map();
-  const stepText = page.getByTestId('progress').locator('.progress-step');
-  await expect(stepText).toHaveText(/^Topic 1 of \d+$/);
-  const topics = Number(((await stepText.textContent()) || '').split(' of ')[1]);
+  const progressStep = stepText(page);
+  await expect(progressStep).toHaveText(/^Topic 1 of \d+$/);
+  const topics = Number(((await progressStep.textContent()) || '').split(' of ')[1]);
   for (let topic = 1; topic <= topics; topic += 1) {
     // Wait for the page of this topic before touching anything on it.
-    await expect(stepText).toHaveText(`Topic ${topic} of ${topics}`);
-    const groups = page.locator('fieldset.question');
+    await expect(progressStep).toHaveText(`Topic ${topic} of ${topics}`);
+    const groups = questions(page);
     const count = await groups.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i += 1) {
       const group = groups.nth(i);
       const id = ((await group.getAttribute('data-testid')) || '').replace('question-', '');
       const value = options[(chosen.size * 3) % options.length];
-      await group.locator(`input[value="${value}"]`).check();
+      await answer(group, value).check();
       chosen.set(id, value);
     }
-    const levels = page.locator('fieldset.level-choice');
+    const levels = levelChoice(page);
     if (await levels.count()) {
-      await levels.locator('input[value="3"]').check();
+      await level(levels, 3).check();
     }
     await page.getByRole('link', { name: /^(Next|Review your answers)$/ }).click();
   }
-  await expect(stepText).toHaveText(`Last step of ${topics + 1}: review`);
+  await expect(progressStep).toHaveText(`Last step of ${topics + 1}: review`);
   expect(topics).toBe(9);
   expect(chosen.size).toBeGreaterThan(40);
 
@@ -55,24 +57,27 @@ test('a facilitator sets up a round, answers everything, reloads, and sees resul
   // Walk back through every topic after the reload and check each answer.
   for (let step = 1; step <= topics; step += 1) {
     await open(page, new URL(page.url()).hash.replace(/answer\/\d+$/, `answer/${step}`));
-    await expect(stepText).toHaveText(`Topic ${step} of ${topics}`);
-    const groups = page.locator('fieldset.question');
+    await expect(progressStep).toHaveText(`Topic ${step} of ${topics}`);
+    const groups = questions(page);
     for (let i = 0; i < (await groups.count()); i += 1) {
       const group = groups.nth(i);
       const id = ((await group.getAttribute('data-testid')) || '').replace('question-', '');
-      await expect(group.locator(`input[value="${chosen.get(id)}"]`), `answer to ${id}`).toBeChecked();
+      await expect(answer(group, chosen.get(id)), `answer to ${id}`).toBeChecked();
     }
-    await expect(page.locator('fieldset.level-choice input[value="3"]')).toBeChecked();
+    await expect(level(levelChoice(page), 3)).toBeChecked();
   }
   await page.getByRole('link', { name: 'Review your answers' }).click();
   await page.getByRole('button', { name: 'Send my answers' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Results: Round 1' })).toBeVisible();
   await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 1 person.');
-  const rows = page.getByTestId('results-table').locator('tbody tr');
-  await expect(rows).toHaveCount(9);
+  const results = rows(page.getByTestId('results-table'));
+  await expect(results).toHaveCount(9);
   // Each topic's score is the mean of this person's scale answers on it.
-  const table = await rows.evaluateAll((trs) => trs.map((tr) => [tr.dataset.testid, tr.children[1].textContent]));
+  const table = [];
+  for (const row of await results.all()) {
+    table.push([await row.getAttribute('data-testid'), await row.getByRole('cell').first().textContent()]);
+  }
   for (const [testid, score] of table) {
     const domain = testid.replace('result-', '');
     const values = [...chosen].filter(([id]) => id.startsWith(`${domain}.`)).map(([, v]) => v);

@@ -6,7 +6,7 @@ const { test } = require('@playwright/test');
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { open, watchForTrouble, createCollaboration, expect } = require('./support');
+const { open, watchForTrouble, createCollaboration, expect, heading, questions, answer, modeChoice } = require('./support');
 
 const SITE = path.join(__dirname, '..', '..', 'target', 'e2e-site');
 const PORT = Number(process.env.TRELLIS_E2E_PORT || 8765);
@@ -21,9 +21,9 @@ async function controlled(page) {
 
 /** Answers every statement on the current topic page with `value`. */
 async function answerTopic(page, value) {
-  const groups = page.locator('fieldset.question');
+  const groups = questions(page);
   for (let i = 0; i < (await groups.count()); i += 1) {
-    await groups.nth(i).locator(`input[value="${value}"]`).check();
+    await answer(groups.nth(i), value).check();
   }
 }
 
@@ -52,7 +52,7 @@ test('offline after the first load: a respondent reopens the invitation, answers
   const phone = await respondent.newPage();
   const phoneProblems = watchForTrouble(phone);
   await phone.goto(link);
-  await expect(phone.locator('[data-started] main h1')).toContainText('Coastal care network');
+  await expect(heading(phone)).toContainText('Coastal care network');
   await controlled(phone);
   // What the worker keeps for a respondent is the respondent's entry, never the
   // facilitator's bundle.
@@ -61,15 +61,15 @@ test('offline after the first load: a respondent reopens the invitation, answers
   expect(kept.filter((f) => APP_BUNDLE.test(f))).toEqual([]);
   await respondent.setOffline(true);
   await phone.reload();
-  await expect(phone.locator('[data-started] main h1')).toContainText('Coastal care network');
+  await expect(heading(phone)).toContainText('Coastal care network');
   await phone.getByTestId('join-start').click();
   await phone.getByLabel('Your organisation').selectOption({ label: 'Coastal Council' });
   await phone.getByLabel('Manager').check();
   await phone.getByRole('button', { name: 'Start' }).click();
   await answerTopic(phone, '4');
   await phone.reload();
-  const checked = phone.locator('fieldset.question input[value="4"]:checked');
-  await expect(checked).toHaveCount(await phone.locator('fieldset.question').count());
+  const checked = answer(questions(phone), '4', { checked: true });
+  await expect(checked).toHaveCount(await questions(phone).count());
   await respondent.close();
   expect(phoneProblems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
 
@@ -82,7 +82,7 @@ test('offline after the first load: a respondent reopens the invitation, answers
   await page.context().setOffline(true);
   await page.goto(`${APP}/trellis/facilitate.html#/about`);
   await expect(page).toHaveURL(/\/trellis\/index\.html#\/about$/);
-  await expect(page.locator('[data-started] main h1')).toHaveText('About the method');
+  await expect(heading(page)).toHaveText('About the method');
   await page.getByRole('link', { name: 'Trellis' }).first().click();
   await expect(page.getByRole('link', { name: 'Coastal care network' })).toBeVisible();
   await page.context().setOffline(false);
@@ -96,7 +96,7 @@ test('a new version is offered, accepted, and nothing entered is lost', async ({
   fs.cpSync(path.join(SITE, 'trellis'), dir, { recursive: true });
   const problems = watchForTrouble(page);
   await page.goto(`${APP}/update/index.html#/`);
-  await expect(page.locator('[data-started] main h1')).toBeVisible();
+  await expect(heading(page)).toBeVisible();
   await controlled(page);
   await page.getByRole('link', { name: 'Set up a collaboration' }).first().click();
   await page.getByLabel('Name of the collaboration').fill('Kept across the update');
@@ -155,15 +155,15 @@ test('embedded in an intranet page on another origin: compact, and the host hear
     await page.goto(`http://127.0.0.1:${hostPort}/host.html`);
     await page.evaluate((src) => { document.getElementById('app').src = src; }, `${APP}/trellis/index.html?embed=1#/round/${round}/answer`);
     const frame = page.frameLocator('#app');
-    await expect(frame.locator('[data-started] main h1')).toBeVisible();
-    await expect(frame.locator('header.app-header')).toHaveCount(0);
+    await expect(heading(frame)).toBeVisible();
+    await expect(frame.getByRole('banner', { includeHidden: true })).toHaveCount(0);
     await frame.getByLabel('Your organisation').selectOption({ label: 'Shire Council' });
     await frame.getByLabel('Manager').check();
     await frame.getByRole('button', { name: 'Start' }).click();
     for (let topic = 1; topic <= 8; topic += 1) {
-      const groups = frame.locator('fieldset.question');
+      const groups = questions(frame);
       await expect(groups.first()).toBeVisible();
-      for (let i = 0; i < (await groups.count()); i += 1) await groups.nth(i).locator('input[value="3"]').check();
+      for (let i = 0; i < (await groups.count()); i += 1) await answer(groups.nth(i), '3').check();
       await frame.getByRole('link', { name: /^(Next|Review your answers)$/ }).click();
     }
     await frame.getByRole('button', { name: 'Send my answers' }).click();
@@ -190,15 +190,15 @@ test('no request ever leaves the app origin during a full tour', async ({ page }
   await page.getByTestId('round-Round 2 (example)').getByRole('link', { name: 'See results' }).click();
   for (const name of ['Each statement in detail', 'Targets and action plan', 'Board report']) {
     await page.getByRole('link', { name }).first().click();
-    await expect(page.locator('[data-started] main h1')).toBeVisible();
+    await expect(heading(page)).toBeVisible();
     await page.goBack();
   }
   await page.getByRole('link', { name: 'Progress over time' }).click();
   await expect(page.getByTestId('trends')).toBeVisible();
   await page.goto(`./index.html#/round/example-20231103-r2/import`);
-  await expect(page.locator('[data-started] main h1')).toBeVisible();
+  await expect(heading(page)).toBeVisible();
   await page.goto('./#/round/example-20231103-r2/answer');
-  await expect(page.locator('[data-started] main h1')).toBeVisible();
+  await expect(heading(page)).toBeVisible();
   expect(requests.length).toBeGreaterThan(10);
   const foreign = requests.filter((u) => !u.startsWith(`${APP}/`) && !u.startsWith('data:'));
   expect(foreign).toEqual([]);
@@ -262,9 +262,9 @@ test('a broken config.json is explained in the page and the defaults are used', 
     await expect(notice).toContainText('"logo"');
     // The valid setting still applies; the bad ones fall back to the defaults.
     await expect(page.getByTestId('host-name')).toHaveText('NHS Shire ICB');
-    await expect(page.locator('img.host-logo')).toHaveCount(0);
+    await expect(page.getByTestId('host-logo')).toHaveCount(0);
     await page.getByRole('link', { name: 'Set up a collaboration' }).first().click();
-    await expect(page.locator('#mode-full')).toBeChecked();
+    await expect(modeChoice(page, 'full')).toBeChecked();
     expect(problems).toEqual([]);
   } finally {
     fs.rmSync(config, { force: true });

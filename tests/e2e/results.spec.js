@@ -1,7 +1,7 @@
 // A round with several respondents: the engine's statistics, agreement, levels, stage,
 // protected breakdowns, agenda and suggested actions on the results page.
 const { test } = require('@playwright/test');
-const { watchForTrouble, createCollaboration, plantResponses, expect } = require('./support');
+const { watchForTrouble, createCollaboration, plantResponses, expect, rows } = require('./support');
 
 const DOMAINS = ['leadership', 'trust', 'vision', 'agreements', 'conflict', 'capacity', 'progress', 'risk', 'outcomes'];
 // Statement ids of the shipped full mode, read from the instrument file the app uses.
@@ -38,11 +38,11 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   // Trust: scores 5,5,4,5,1,2,1 -> mean 23/7 = 3.3; levels 4,4,4,4,1,1,1 -> median 4, three
   // of seven far from it -> uncertain.
   const trust = page.getByTestId('result-trust');
-  await expect(trust.locator('td').nth(0)).toHaveText('3.3');
-  await expect(trust.locator('td').nth(3)).toHaveText('7 / 7');
+  await expect(trust.getByRole('cell').nth(0)).toHaveText('3.3');
+  await expect(trust.getByRole('cell').nth(3)).toHaveText('7 / 7');
   await expect(trust).toContainText('Uncertain');
   await expect(trust).toContainText('critical here');
-  await expect(page.getByTestId('result-vision').locator('td').nth(0)).toHaveText('4.0');
+  await expect(page.getByTestId('result-vision').getByRole('cell').nth(0)).toHaveText('4.0');
   await expect(page.getByTestId('result-vision')).toContainText('very strong (1.00)');
 
   // Stage: the middle level is 4, but trust is critical and its working level (from its
@@ -53,10 +53,10 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   // Organisations: Riverside Hospitals (4) is shown; the council (2) and Mind (1) are
   // combined, so neither can be worked out from the total.
   const orgs = page.getByTestId('by-organisation');
-  await expect(orgs.locator('tbody tr')).toHaveCount(2);
-  await expect(orgs.locator('tbody tr').nth(0).locator('th')).toHaveText('Riverside Hospitals');
-  await expect(orgs.locator('tbody tr').nth(1).locator('th')).toHaveText('Combined: Riverside Council, Riverside Mind');
-  await expect(orgs.locator('tbody tr').nth(1).locator('td').nth(0)).toHaveText('3');
+  await expect(rows(orgs)).toHaveCount(2);
+  await expect(rows(orgs).nth(0).getByRole('rowheader')).toHaveText('Riverside Hospitals');
+  await expect(rows(orgs).nth(1).getByRole('rowheader')).toHaveText('Combined: Riverside Council, Riverside Mind');
+  await expect(rows(orgs).nth(1).getByRole('cell').nth(0)).toHaveText('3');
   await expect(page.getByRole('main')).not.toContainText('Riverside Mind scores');
   // Roles: no role has three people, so the role breakdown is withheld.
   await expect(page.getByTestId('by-role-withheld')).toBeVisible();
@@ -64,15 +64,15 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   await page.getByLabel(/Smallest group shown on its own/).selectOption('5');
   await expect(page.getByTestId('by-organisation-withheld')).toBeVisible();
   await page.getByLabel(/Smallest group shown on its own/).selectOption('3');
-  await expect(orgs.locator('tbody tr')).toHaveCount(2);
+  await expect(rows(orgs)).toHaveCount(2);
 
   // Agenda: trust first (critical, split, people disagree); actions for trust suggested.
-  const agenda = page.getByTestId('agenda').locator('li');
+  const agenda = page.getByTestId('agenda').getByRole('listitem');
   await expect(agenda.first()).toContainText('Trust and relationships');
   await expect(agenda.first()).toContainText('critical for this collaboration');
   await page.getByLabel('Most contested first').check();
-  await expect(page.getByTestId('agenda').locator('li').first()).toContainText('Trust and relationships');
-  await expect(page.getByTestId('actions').locator('li').first()).toContainText('topic is number 1 on the agenda');
+  await expect(page.getByTestId('agenda').getByRole('listitem').first()).toContainText('Trust and relationships');
+  await expect(page.getByTestId('actions').getByRole('listitem').first()).toContainText('topic is number 1 on the agenda');
   await expect(page.getByTestId('action-trust.keep-promises')).toBeVisible();
   // Reliability needs ten complete responses.
   await expect(page.getByTestId('reliability')).toContainText('needs 10 complete answers (has 7)');
@@ -89,10 +89,10 @@ test('a readiness check says which conditions to put in place first', async ({ p
     { org: 1, role: 'clinician', answers: answers('capacity.') },
   ]);
   await page.getByRole('link', { name: 'See results' }).click();
-  const missing = page.getByTestId('readiness-missing').locator('li');
+  const missing = page.getByTestId('readiness-missing').getByRole('listitem');
   await expect(missing).toHaveCount(1);
   await expect(missing.first()).toContainText(instrument.domains.find((d) => d.id === 'capacity').title);
   await expect(missing.first()).toContainText('average 2.0');
-  await expect(page.getByTestId('readiness-in-place').locator('li')).toHaveCount(7);
+  await expect(page.getByTestId('readiness-in-place').getByRole('listitem')).toHaveCount(7);
   await expect(page.getByTestId('stage')).toHaveCount(0);
 });

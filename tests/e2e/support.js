@@ -2,10 +2,72 @@
 // something) and checks (assert something), selecting by role, label or test id.
 const { expect } = require('@playwright/test');
 
+const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
+
+/** The label of each answer code ('1' to '5', 'dk', 'na'), as the shipped instrument words it. */
+const ANSWER_LABELS = {
+  ...Object.fromEntries(instrument.scale.points.map((p) => [String(p.value), p.label])),
+  dk: instrument.scale.dont_know,
+  na: instrument.scale.not_applicable,
+};
+
+// Finds.
+
+/**
+ * The page's level-1 heading once the app has started. Until the wasm app starts, the page
+ * shows a static copy of its first screen; the app then marks `#app` with `data-started`,
+ * so this never finds the static copy. `page` may also be a frame.
+ */
+function heading(page) {
+  return page.locator('[data-started]').getByRole('main').getByRole('heading', { level: 1 });
+}
+
+/** The statements on a topic page, each a radio group. */
+function questions(page) {
+  return page.getByTestId(/^question-/);
+}
+
+/** The level choice on a topic page (a radio group of descriptions); absent in a readiness check. */
+function levelChoice(page) {
+  return page.getByTestId(/^levels-/);
+}
+
+/** The answer `code` ('1' to '5', 'dk' or 'na') within `scope` (a statement), by its label. */
+function answer(scope, code, options = {}) {
+  return scope.getByRole('radio', { name: ANSWER_LABELS[code], exact: true, ...options });
+}
+
+/** The label text of the answer `code`, the part a respondent taps. */
+function answerLabel(scope, code) {
+  return scope.getByText(ANSWER_LABELS[code], { exact: true });
+}
+
+/** Level `n` within `scope` (a level choice): its label starts with "n. ". */
+function level(scope, n) {
+  return scope.getByRole('radio', { name: new RegExp(`^${n}\\. `) });
+}
+
+/** The questionnaire step ("Topic 2 of 9", "Last step of 10: review"). */
+function stepText(page) {
+  return page.getByTestId('progress').getByTestId('progress-step');
+}
+
+/** The radio for the questionnaire mode `mode` ('full' or 'readiness') on a round form. */
+function modeChoice(page, mode) {
+  return page.getByRole('radio', { name: instrument.modes.find((m) => m.id === mode).title });
+}
+
+/** The body rows of a table: those with a row header (the header row has column headers only). */
+function rows(table) {
+  return table.getByRole('row').filter({ has: table.page().getByRole('rowheader') });
+}
+
+// Actions.
+
 /** Opens the app at a hash route and waits until it has rendered. */
 async function open(page, route = '#/') {
   await page.goto(`./${route}`);
-  await expect(page.locator('[data-started] main h1')).toBeVisible();
+  await expect(heading(page)).toBeVisible();
 }
 
 /** Fails the test on any console error or page error, and on requests to other origins. */
@@ -32,12 +94,15 @@ async function createCollaboration(page, { name, partners, mode = 'full' }) {
   await page.getByRole('link', { name: 'Set up a collaboration' }).first().click();
   await page.getByLabel('Name of the collaboration').fill(name);
   await page.getByLabel('Partner organisations').fill(partners.join('\n'));
-  await page.locator(`#mode-${mode}`).check();
+  await modeChoice(page, mode).check();
   await page.getByRole('button', { name: 'Create collaboration' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-module.exports = { open, watchForTrouble, createCollaboration, expect };
+module.exports = {
+  open, watchForTrouble, createCollaboration, expect,
+  heading, questions, levelChoice, answer, answerLabel, level, stepText, modeChoice, rows,
+};
 
 /**
  * Adds sent responses to the first round of the named collaboration straight into

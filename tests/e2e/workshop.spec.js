@@ -1,6 +1,6 @@
 // A workshop on one device (kiosk mode) and the consensus record carried into the next round.
 const { test } = require('@playwright/test');
-const { watchForTrouble, createCollaboration, plantResponses, expect } = require('./support');
+const { watchForTrouble, createCollaboration, plantResponses, expect, questions, answer, stepText } = require('./support');
 
 const TRUST = require('../../crates/trellis-core/instruments/trellis-1.0.0.json')
   .statements.filter((s) => s.domain === 'trust' && s.modes.includes('full')).map((s) => s.id);
@@ -10,10 +10,10 @@ async function answerQuickly(page, organisation, role, value) {
   await page.getByLabel('Your organisation').selectOption({ label: organisation });
   await page.getByLabel(role).check();
   await page.getByRole('button', { name: 'Start' }).click();
-  await page.locator('fieldset.question').first().locator(`input[value="${value}"]`).check();
-  const stepText = page.getByTestId('progress').locator('.progress-step');
+  await answer(questions(page).first(), value).check();
+  const step = stepText(page);
   for (let topic = 1; topic <= 9; topic += 1) {
-    await expect(stepText).toHaveText(`Topic ${topic} of 9`);
+    await expect(step).toHaveText(`Topic ${topic} of 9`);
     await page.getByRole('link', { name: /^(Next|Review your answers)$/ }).click();
   }
   await page.getByRole('button', { name: 'Send my answers' }).click();
@@ -68,7 +68,7 @@ test('the agreed view is recorded beside the results and shown in the next round
   await expect(trust.getByLabel('Why the group agreed this')).toHaveValue('Good links at the front line, little at board level.');
   await page.getByRole('link', { name: 'Done' }).click();
   await expect(page.getByTestId('result-trust')).toContainText('3 Established');
-  await expect(page.getByTestId('result-trust').locator('td').last()).toHaveText('4 Maturing');
+  await expect(page.getByTestId('result-trust').getByRole('cell').last()).toHaveText('4 Maturing');
   // The agenda counts the gap to that target.
   await expect(page.getByTestId('agenda')).toContainText('below the target of 4 Maturing');
 

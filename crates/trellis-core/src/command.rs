@@ -8,8 +8,6 @@
 //! holds no global state; new rounds and the collaboration's context use the newest
 //! version of [`DEFAULT_INSTRUMENT`], rounds already made use the version they recorded.
 
-use std::fmt;
-
 use crate::catalogue::{Catalogue, DEFAULT_INSTRUMENT};
 use crate::delete::Deleted;
 use crate::format::transfer::InvitationFile;
@@ -178,6 +176,9 @@ pub enum CommandError {
         id: String,
         version: Option<String>,
     },
+    /// A facilitator's change reached [`Workspace::apply_answering`], which only takes a
+    /// respondent's (joining, answering, sending): the respondent's entry never makes one.
+    NotAnswering,
 }
 
 /// One representation per problem: a plan change on a missing round is the same
@@ -194,22 +195,6 @@ impl From<PlanError> for CommandError {
 impl From<InputError> for CommandError {
     fn from(e: InputError) -> Self {
         CommandError::Input(e)
-    }
-}
-
-impl fmt::Display for CommandError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CommandError::Input(e) => e.fmt(f),
-            CommandError::Plan(e) => e.fmt(f),
-            CommandError::UnknownInstrument { id, version } => write!(
-                f,
-                "This version of Trellis does not have the questionnaire \"{id}\"{}.",
-                version
-                    .as_deref()
-                    .map_or(String::new(), |v| format!(" version {v}"))
-            ),
-        }
     }
 }
 
@@ -244,6 +229,82 @@ impl Workspace {
                 self.add_round(&collaboration, &round, newest(catalogue)?, id, now)?;
                 changed
             }
+            Command::SetContext {
+                collaboration,
+                question,
+                answer,
+            } => {
+                self.set_context(newest(catalogue)?, &collaboration, &question, answer)?;
+                changed
+            }
+            Command::SetConsensus {
+                round,
+                domain,
+                level,
+                rationale,
+                evidence,
+                now,
+            } => {
+                let i = self.round_instrument(catalogue, &round)?;
+                self.set_consensus(i, &round, &domain, level, &rationale, &evidence, now)?;
+                changed
+            }
+            Command::SetTarget { round, domain, level } => {
+                let i = self.round_instrument(catalogue, &round)?;
+                self.set_target(i, &round, &domain, level)?;
+                changed
+            }
+            Command::SetStatus { round, status } => {
+                self.set_status(&round, status)?;
+                changed
+            }
+            Command::SetContact {
+                collaboration,
+                contact,
+            } => {
+                self.set_contact(&collaboration, &contact)?;
+                changed
+            }
+            Command::Plan { round, change, now } => {
+                self.change_plan(catalogue, &round, change, now)?;
+                changed
+            }
+            Command::RemoveExamples => match crate::example::remove_examples(self) {
+                0 => Ok(Outcome::Unchanged),
+                _ => changed,
+            },
+            Command::ReplaceWorkspace(other) => {
+                *self = *other;
+                changed
+            }
+            Command::Delete { kind, id, now } => {
+                let deleted = match kind {
+                    TombstoneKind::Collaboration => self.delete_collaboration(&id, now),
+                    TombstoneKind::Round => self.delete_round(&id, now),
+                    TombstoneKind::Response => self.delete_response(&id, now),
+                }?;
+                Ok(Outcome::Deleted(Box::new(deleted)))
+            }
+            Command::UndoDelete(deleted) => {
+                self.undo_delete(*deleted)?;
+                changed
+            }
+            // Joining, answering and sending: shared with the respondent's entry.
+            answering => self.apply_answering(catalogue, answering),
+        }
+    }
+
+    /// Carries out a respondent's command (starting, answering and sending a response,
+    /// accepting an invitation, taking in another tab's copy) and refuses any other with
+    /// [`CommandError::NotAnswering`]. The respondent's entry applies commands through
+    /// this alone, so its bundle carries none of the facilitator's workspace operations.
+    pub fn apply_answering(
+        &mut self,
+        catalogue: &Catalogue,
+        command: Command,
+    ) -> Result<Outcome, CommandError> {
+        let changed = Ok(Outcome::Changed);
+        match command {
             Command::StartResponse {
                 round,
                 organisation,
@@ -288,42 +349,6 @@ impl Workspace {
                 self.submit(&response, now)?;
                 changed
             }
-            Command::SetContext {
-                collaboration,
-                question,
-                answer,
-            } => {
-                self.set_context(newest(catalogue)?, &collaboration, &question, answer)?;
-                changed
-            }
-            Command::SetConsensus {
-                round,
-                domain,
-                level,
-                rationale,
-                evidence,
-                now,
-            } => {
-                let i = self.round_instrument(catalogue, &round)?;
-                self.set_consensus(i, &round, &domain, level, &rationale, &evidence, now)?;
-                changed
-            }
-            Command::SetTarget { round, domain, level } => {
-                let i = self.round_instrument(catalogue, &round)?;
-                self.set_target(i, &round, &domain, level)?;
-                changed
-            }
-            Command::SetStatus { round, status } => {
-                self.set_status(&round, status)?;
-                changed
-            }
-            Command::SetContact {
-                collaboration,
-                contact,
-            } => {
-                self.set_contact(&collaboration, &contact)?;
-                changed
-            }
             Command::AcceptInvitation { invitation, now } => {
                 if self.round(&invitation.round_id).is_some() {
                     return Ok(Outcome::Unchanged);
@@ -337,14 +362,6 @@ impl Workspace {
                 self.accept_invitation(&invitation, instrument, now)?;
                 changed
             }
-            Command::Plan { round, change, now } => {
-                self.change_plan(catalogue, &round, change, now)?;
-                changed
-            }
-            Command::RemoveExamples => match crate::example::remove_examples(self) {
-                0 => Ok(Outcome::Unchanged),
-                _ => changed,
-            },
             Command::Merge(other) => {
                 if self.merge(*other).changes_anything() {
                     changed
@@ -352,22 +369,7 @@ impl Workspace {
                     Ok(Outcome::Unchanged)
                 }
             }
-            Command::ReplaceWorkspace(other) => {
-                *self = *other;
-                changed
-            }
-            Command::Delete { kind, id, now } => {
-                let deleted = match kind {
-                    TombstoneKind::Collaboration => self.delete_collaboration(&id, now),
-                    TombstoneKind::Round => self.delete_round(&id, now),
-                    TombstoneKind::Response => self.delete_response(&id, now),
-                }?;
-                Ok(Outcome::Deleted(Box::new(deleted)))
-            }
-            Command::UndoDelete(deleted) => {
-                self.undo_delete(*deleted)?;
-                changed
-            }
+            _ => Err(CommandError::NotAnswering),
         }
     }
 

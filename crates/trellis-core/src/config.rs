@@ -15,8 +15,6 @@
 //!   (`https://intranet.example.nhs.uk`); events are posted only to it.
 //! - `share_answers`: when true, the "response sent" event carries the answers.
 
-use std::fmt;
-
 use crate::catalogue::Catalogue;
 use crate::format::config::{ConfigFile, CONFIG_FORMAT};
 use crate::workspace::MAX_NAME;
@@ -36,28 +34,39 @@ pub struct Config {
     pub share_answers: bool,
 }
 
-/// One thing wrong with the settings file.
+/// One thing wrong with the settings file; the app words it (`src/messages.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigProblem {
-    /// The field, or empty for the file as a whole.
-    pub field: String,
-    pub problem: String,
+pub enum ConfigProblem {
+    /// Larger than [`MAX_CONFIG_BYTES`].
+    TooLarge,
+    /// Not JSON of the settings' shape (serde's message says where).
+    NotJson(String),
+    /// A `format` this version does not read.
+    Format(u32),
+    /// A text field longer than `max` characters or with a line break.
+    NotOneLine { field: &'static str, max: usize },
+    /// A `logo` that is not a picture beside index.html.
+    Logo,
+    /// An `instrument` that is not shipped.
+    UnknownInstrument(String),
+    /// A `mode` the chosen instrument does not have.
+    UnknownMode(String),
+    /// A `host_origin` that is not a bare origin.
+    HostOrigin,
 }
 
-impl fmt::Display for ConfigProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            write!(f, "{}", self.problem)
-        } else {
-            write!(f, "\"{}\": {}", self.field, self.problem)
+impl ConfigProblem {
+    /// The field the problem is in; `None` for the file as a whole.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            ConfigProblem::TooLarge | ConfigProblem::NotJson(_) => None,
+            ConfigProblem::Format(_) => Some("format"),
+            ConfigProblem::NotOneLine { field, .. } => Some(field),
+            ConfigProblem::Logo => Some("logo"),
+            ConfigProblem::UnknownInstrument(_) => Some("instrument"),
+            ConfigProblem::UnknownMode(_) => Some("mode"),
+            ConfigProblem::HostOrigin => Some("host_origin"),
         }
-    }
-}
-
-fn problem(field: &str, text: impl Into<String>) -> ConfigProblem {
-    ConfigProblem {
-        field: field.to_string(),
-        problem: text.into(),
     }
 }
 
@@ -96,7 +105,7 @@ fn is_local_picture(path: &str) -> bool {
 }
 
 fn one_line(
-    field: &str,
+    field: &'static str,
     value: Option<String>,
     max: usize,
     problems: &mut Vec<ConfigProblem>,
@@ -106,10 +115,7 @@ fn one_line(
         return None;
     }
     if value.chars().count() > max || value.chars().any(char::is_control) {
-        problems.push(problem(
-            field,
-            format!("use one line of {max} characters or fewer"),
-        ));
+        problems.push(ConfigProblem::NotOneLine { field, max });
         return None;
     }
     Some(value)
@@ -120,34 +126,25 @@ fn one_line(
 pub fn read_config(text: &str, catalogue: &Catalogue) -> (Config, Vec<ConfigProblem>) {
     let mut problems = Vec::new();
     if text.len() > MAX_CONFIG_BYTES {
-        problems.push(problem(
-            "",
-            format!("the file is larger than {} KB", MAX_CONFIG_BYTES / 1024),
-        ));
+        problems.push(ConfigProblem::TooLarge);
         return (Config::default(), problems);
     }
     let file: ConfigFile = match serde_json::from_str(text) {
         Ok(f) => f,
         Err(e) => {
-            problems.push(problem("", format!("it is not valid settings JSON ({e})")));
+            problems.push(ConfigProblem::NotJson(e.to_string()));
             return (Config::default(), problems);
         }
     };
     if let Some(v) = file.format.filter(|v| *v != CONFIG_FORMAT) {
-        problems.push(problem(
-            "format",
-            format!("format {v} is not one this version reads (use {CONFIG_FORMAT})"),
-        ));
+        problems.push(ConfigProblem::Format(v));
     }
     let organisation = one_line("organisation", file.organisation, MAX_NAME, &mut problems);
     let logo = file.logo.and_then(|l| {
         if is_local_picture(&l) {
             Some(l)
         } else {
-            problems.push(problem(
-                "logo",
-                "give a picture file beside index.html, such as \"logo.png\" (not another site's address)",
-            ));
+            problems.push(ConfigProblem::Logo);
             None
         }
     });
@@ -156,10 +153,7 @@ pub fn read_config(text: &str, catalogue: &Catalogue) -> (Config, Vec<ConfigProb
         if catalogue.latest(&id).is_some() {
             Some(id)
         } else {
-            problems.push(problem(
-                "instrument",
-                format!("there is no questionnaire \"{id}\""),
-            ));
+            problems.push(ConfigProblem::UnknownInstrument(id));
             None
         }
     });
@@ -169,7 +163,7 @@ pub fn read_config(text: &str, catalogue: &Catalogue) -> (Config, Vec<ConfigProb
     let mode = file.mode.and_then(|m| match catalogue.latest(chosen) {
         Some(i) if i.mode(&m).is_some() => Some(m),
         _ => {
-            problems.push(problem("mode", format!("there is no questionnaire mode \"{m}\"")));
+            problems.push(ConfigProblem::UnknownMode(m));
             None
         }
     });
@@ -178,10 +172,7 @@ pub fn read_config(text: &str, catalogue: &Catalogue) -> (Config, Vec<ConfigProb
         if is_origin(&o) {
             Some(o)
         } else {
-            problems.push(problem(
-                "host_origin",
-                "give the embedding page's origin only, such as \"https://intranet.example.nhs.uk\"",
-            ));
+            problems.push(ConfigProblem::HostOrigin);
             None
         }
     });

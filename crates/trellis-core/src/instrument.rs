@@ -64,6 +64,9 @@ pub enum InstrumentError {
     },
 }
 
+/// Worded here, in core, unlike the other errors (which `src/messages.rs` words): only
+/// developers read it, when build.rs refuses a broken shipped questionnaire and when a
+/// test fails. The app never shows it, because no instrument reaches the app unchecked.
 impl fmt::Display for InstrumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use InstrumentError::*;

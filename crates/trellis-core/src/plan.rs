@@ -5,8 +5,6 @@
 //! Like every workspace operation, each function here checks its input first and
 //! changes nothing when it returns an error.
 
-use std::fmt;
-
 use crate::format::{ActionStatus, PlanItem, Round, Timestamp, Workspace};
 use crate::instrument::Instrument;
 use crate::workspace::{is_iso_date, InputError, MAX_NAME, MAX_NOTE};
@@ -42,24 +40,6 @@ pub enum PlanError {
 impl From<InputError> for PlanError {
     fn from(e: InputError) -> Self {
         PlanError::Input(e)
-    }
-}
-
-impl fmt::Display for PlanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PlanError::Input(e) => e.fmt(f),
-            PlanError::TitleMissing => write!(f, "Say what the action is."),
-            PlanError::TitleTooLong => write!(f, "Keep the action to {MAX_TITLE} characters or fewer."),
-            PlanError::OwnerTooLong => write!(f, "Keep the owner to {MAX_NAME} characters or fewer."),
-            PlanError::BadDue(d) => write!(f, "\"{d}\" is not a date. Use the form 2027-03-31."),
-            PlanError::MeasureTooLong => {
-                write!(f, "Keep the success measure to {MAX_NOTE} characters or fewer.")
-            }
-            PlanError::AlreadyAdopted => write!(f, "This action is already on the plan."),
-            PlanError::UnknownAction(a) => write!(f, "There is no suggested action \"{a}\"."),
-            PlanError::UnknownItem => write!(f, "This action is no longer on the plan."),
-        }
     }
 }
 

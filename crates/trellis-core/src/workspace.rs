@@ -3,8 +3,6 @@
 //! Every function here is pure: ids and timestamps are passed in by the caller, and a
 //! failed operation returns an error without changing the workspace.
 
-use std::fmt;
-
 use crate::format::transfer::InvitationFile;
 use crate::format::{
     Answer, Collaboration, Consensus, ContextAnswer, ContextKind, Invited, Partner, Response, RoleCategory,
@@ -21,7 +19,8 @@ pub const MAX_COMMENT: usize = 2000;
 /// Largest number accepted for a numeric context question (for example partner count).
 pub const MAX_CONTEXT_NUMBER: u32 = 10_000;
 
-/// Why stored or imported workspace text could not be read.
+/// Why stored or imported workspace text could not be read. Data only, as every core
+/// error: the app words it (`src/messages.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// Not JSON, or JSON of the wrong shape (serde's message includes line and column).
@@ -34,23 +33,6 @@ pub enum LoadError {
     OlderSchema(u32),
     /// No schema number at all: not a Trellis workspace.
     NoSchema,
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Damaged(msg) => write!(f, "the saved data is damaged: {msg}"),
-            LoadError::NewerSchema(v) => write!(
-                f,
-                "the saved data was written by a newer version of Trellis (storage version {v}; this version reads up to {WORKSPACE_SCHEMA})"
-            ),
-            LoadError::NoSchema => write!(f, "the saved data is not a Trellis workspace (it has no storage version)"),
-            LoadError::OlderSchema(v) => write!(
-                f,
-                "the saved data was written by an earlier version of Trellis (storage version {v}) and is updated when the start page opens"
-            ),
-        }
-    }
 }
 
 /// A problem with what the user typed; each variant is shown next to its field.
@@ -80,57 +62,6 @@ pub enum InputError {
     ContextAnswerKind(String),
     UnknownContextOption { question: String, option: String },
     ContextNumberOutOfRange(u32),
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use InputError::*;
-        match self {
-            NameMissing => write!(f, "Enter a name."),
-            NameTooLong => write!(f, "Use a name of {MAX_NAME} characters or fewer."),
-            TooFewPartners => write!(f, "Enter at least two partner organisations, one per line."),
-            PartnerTooLong(p) => write!(
-                f,
-                "The partner name \"{p}\" is longer than {MAX_NAME} characters."
-            ),
-            DuplicatePartner(p) => write!(f, "The partner \"{p}\" is listed twice."),
-            BadDate(d) => write!(f, "\"{d}\" is not a date. Use the form 2026-11-26."),
-            UnknownMode(m) => write!(f, "There is no questionnaire mode called \"{m}\"."),
-            UnknownCollaboration => write!(f, "This collaboration no longer exists."),
-            UnknownRound => write!(f, "This assessment round no longer exists."),
-            UnknownResponse => write!(f, "These answers no longer exist."),
-            UnknownOrganisation => write!(f, "Choose your organisation from the list."),
-            RoundClosed => write!(f, "This round is closed, so answers can no longer change."),
-            AlreadySubmitted => write!(f, "These answers have been sent, so they can no longer change."),
-            UnknownStatement(s) => {
-                write!(f, "There is no statement \"{s}\" in this questionnaire.")
-            }
-            AnswerOutOfScale(v) => write!(f, "{v} is not a point on the answer scale."),
-            UnknownDomain(d) => write!(f, "There is no topic \"{d}\" in this questionnaire."),
-            LevelOutOfRange(l) => write!(f, "{l} is not one of the maturity levels."),
-            CommentTooLong => write!(f, "Keep a comment to {MAX_COMMENT} characters or fewer."),
-            NoteTooLong => write!(f, "Keep each note to {MAX_NOTE} characters or fewer."),
-            BadContact => write!(
-                f,
-                "Enter a contact of {} characters or fewer, on one line.",
-                MAX_NAME * 2
-            ),
-            UnknownContextQuestion(q) => write!(f, "There is no question \"{q}\" about the collaboration."),
-            ContextAnswerKind(q) => write!(f, "That is not the right kind of answer for question \"{q}\"."),
-            UnknownContextOption { question, option } => {
-                write!(
-                    f,
-                    "\"{option}\" is not one of the choices for question \"{question}\"."
-                )
-            }
-            ContextNumberOutOfRange(n) => {
-                write!(
-                    f,
-                    "{n} is out of range. Enter a whole number from 0 to {MAX_CONTEXT_NUMBER}."
-                )
-            }
-        }
-    }
 }
 
 /// What the facilitator enters to set up a collaboration and its first round.

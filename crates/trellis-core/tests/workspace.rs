@@ -280,7 +280,6 @@ fn load_errors_are_told_apart() {
     let old = include_str!("fixtures/workspace-v2.json");
     assert_eq!(Workspace::from_current_json(old), Err(LoadError::OlderSchema(2)));
     assert!(Workspace::from_json(old).is_ok());
-    assert!(LoadError::OlderSchema(2).to_string().contains("earlier version"));
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! or a chat, and [`extract_codes`], which finds codes in a pasted email thread.
 
 use super::{
-    check_size, in_mode, unwrap_checked, without_whitespace, wrap, TransferError, ENCRYPTED_PREFIX,
-    MAX_RESPONSE_BYTES,
+    check_size, in_mode, unwrap_checked, without_whitespace, wrap, Malformed, TransferError,
+    ENCRYPTED_PREFIX, MAX_RESPONSE_BYTES,
 };
 use crate::catalogue::Catalogue;
 use crate::format::chars;
@@ -83,29 +83,35 @@ pub fn decode_response_code(text: &str, catalogue: &Catalogue) -> Result<Respons
         .map(|s| s.id.as_str())
         .collect();
     if p.answers.chars().count() != statements.len() {
-        return Err(TransferError::Malformed(format!(
-            "it holds {} answers but the questionnaire asks {} statements",
-            p.answers.chars().count(),
-            statements.len()
-        )));
+        return Err(TransferError::Malformed(Malformed::AnswerCount {
+            found: p.answers.chars().count(),
+            expected: statements.len(),
+        }));
     }
     let answers = chars::read_values(statements.iter().copied(), &p.answers, chars::code::char_answer)
-        .map_err(|(c, statement)| {
-            TransferError::Malformed(format!("\"{c}\" is not an answer (statement \"{statement}\")"))
+        .map_err(|(character, statement)| {
+            TransferError::Malformed(Malformed::NotAnAnswer {
+                character,
+                statement: statement.to_string(),
+            })
         })?;
     let domains: Vec<&str> = instrument
         .domains_in_mode(&p.mode)
         .map(|d| d.id.as_str())
         .collect();
     if p.levels.chars().count() != domains.len() {
-        return Err(TransferError::Malformed(format!(
-            "it holds {} levels but the questionnaire has {} topics",
-            p.levels.chars().count(),
-            domains.len()
-        )));
+        return Err(TransferError::Malformed(Malformed::LevelCount {
+            found: p.levels.chars().count(),
+            expected: domains.len(),
+        }));
     }
     let levels = chars::read_values(domains.iter().copied(), &p.levels, chars::code::char_level).map_err(
-        |(c, domain)| TransferError::Malformed(format!("\"{c}\" is not a level (topic \"{domain}\")")),
+        |(character, domain)| {
+            TransferError::Malformed(Malformed::NotALevel {
+                character,
+                domain: domain.to_string(),
+            })
+        },
     )?;
     let role = RoleCategory::from_id(&p.role).ok_or_else(|| TransferError::UnknownRole(p.role.clone()))?;
     Ok(ResponseFile {

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{check_response, check_size, in_mode, ImportItem, TransferError};
+use super::{check_response, check_size, in_mode, CsvProblem, Field, ImportItem, TransferError};
 use crate::format::{
     Answer, Collaboration, Partner, Response, ResponseFile, RoleCategory, Timestamp, RESPONSE_FORMAT,
     RESPONSE_MARKER,
@@ -129,13 +129,11 @@ fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
 }
 
 fn csv_error(e: &csv::Error, line: u64) -> TransferError {
-    let message = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => {
-            "the text is not valid UTF-8 (save the file as \"CSV UTF-8\")".to_string()
-        }
-        _ => e.to_string(),
+    let problem = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => CsvProblem::NotUtf8,
+        _ => CsvProblem::Syntax(e.to_string()),
     };
-    TransferError::Csv { line, message }
+    TransferError::Csv { line, problem }
 }
 
 fn read_headers(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, TransferError> {
@@ -144,7 +142,7 @@ fn read_headers(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, Transfer
         Err(e) => Err(csv_error(&e, 1)),
         Ok(false) => Err(TransferError::Csv {
             line: 1,
-            message: "the file is empty".to_string(),
+            problem: CsvProblem::Empty,
         }),
         Ok(true) => Ok(record.iter().map(|h| h.trim().to_string()).collect()),
     }
@@ -356,13 +354,12 @@ fn check_mapping(
     instrument: &Instrument,
     mode: &str,
 ) -> Result<(), TransferError> {
-    let header_error = |message: String| TransferError::Csv { line: 1, message };
+    let header_error = |problem: CsvProblem| TransferError::Csv { line: 1, problem };
     if mapping.columns.len() != headers.len() {
-        return Err(header_error(format!(
-            "the file has {} columns but {} were described",
-            headers.len(),
-            mapping.columns.len()
-        )));
+        return Err(header_error(CsvProblem::ColumnCount {
+            found: headers.len(),
+            described: mapping.columns.len(),
+        }));
     }
     let mode_file = instrument
         .mode(mode)
@@ -400,21 +397,23 @@ fn check_mapping(
             }
         };
         if let Some(problem) = problem {
-            return Err(header_error(format!("column \"{header}\": {problem}")));
+            return Err(header_error(CsvProblem::Column {
+                header: header.clone(),
+                problem: Box::new(problem),
+            }));
         }
         if let Some(first) = seen.insert(target, header) {
-            return Err(header_error(format!(
-                "columns \"{first}\" and \"{header}\" are both used for the same thing"
-            )));
+            return Err(header_error(CsvProblem::SameTarget {
+                first: first.to_string(),
+                second: header.clone(),
+            }));
         }
     }
     if !seen.contains_key(&ColumnTarget::Organisation) {
-        return Err(header_error(
-            "no column says which organisation each respondent belongs to".to_string(),
-        ));
+        return Err(header_error(CsvProblem::NoOrganisationColumn));
     }
     if !seen.keys().any(|t| matches!(t, ColumnTarget::Statement(_))) {
-        return Err(header_error("no column holds answers to a statement".to_string()));
+        return Err(header_error(CsvProblem::NoStatementColumn));
     }
     Ok(())
 }
@@ -518,11 +517,10 @@ fn read_row(
     if record.len() != headers.len() {
         return Err(TransferError::Csv {
             line,
-            message: format!(
-                "this row has {} cells but the header has {} (an answer holding a comma must be in quotes)",
-                record.len(),
-                headers.len()
-            ),
+            problem: CsvProblem::RowLength {
+                cells: record.len(),
+                headers: headers.len(),
+            },
         });
     }
     let mut organisation = None;
@@ -536,7 +534,7 @@ fn read_row(
             ColumnTarget::Ignore => {}
             ColumnTarget::Organisation => {
                 if cell.trim().is_empty() {
-                    return Err(TransferError::EmptyField("the organisation".to_string()));
+                    return Err(TransferError::EmptyField(Field::Organisation));
                 }
                 let partner = find_partner(collaboration, cell)
                     .ok_or_else(|| TransferError::UnknownOrganisation(cell.trim().to_string()))?;
@@ -585,8 +583,7 @@ fn read_row(
             }
         }
     }
-    let organisation =
-        organisation.ok_or_else(|| TransferError::EmptyField("the organisation".to_string()))?;
+    let organisation = organisation.ok_or(TransferError::EmptyField(Field::Organisation))?;
     let response = Response {
         id: id.unwrap_or_else(new_id),
         round_id: round_id.to_string(),

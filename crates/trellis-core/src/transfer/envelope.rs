@@ -2,7 +2,10 @@
 //! protected response codes and files. The cryptography itself is the browser's; this
 //! module only packs the envelope and checks its lengths.
 
-use super::{check_size, unwrap_checked, without_whitespace, wrap, TransferError, MAX_RESPONSE_BYTES};
+use super::{
+    check_size, unwrap_checked, without_whitespace, wrap, EnvelopePart, Malformed, TransferError,
+    MAX_RESPONSE_BYTES,
+};
 
 /// What every passphrase-protected code starts with (format 1 of [`Envelope`]).
 pub const ENCRYPTED_PREFIX: &str = "TRELLIS1E-";
@@ -51,22 +54,17 @@ pub fn decode_envelope(text: &str) -> Result<Envelope, TransferError> {
         return Err(TransferError::NotTrellis);
     };
     let bytes = unwrap_checked(rest)?;
-    let malformed = |what: &str| TransferError::Malformed(what.to_string());
     let (iterations, rest) = bytes
         .split_first_chunk::<4>()
-        .ok_or_else(|| malformed("the protected code is too short"))?;
+        .ok_or(TransferError::Malformed(Malformed::EnvelopeTooShort))?;
     let iterations = u32::from_be_bytes(*iterations);
     if iterations == 0 || iterations > MAX_ITERATIONS {
-        return Err(TransferError::Malformed(format!(
-            "{iterations} key-stretching rounds is outside 1 to {MAX_ITERATIONS}"
-        )));
+        return Err(TransferError::Malformed(Malformed::Iterations(iterations)));
     }
-    let (salt, rest) = take_counted(rest, SALT_LEN, "salt")?;
-    let (iv, rest) = take_counted(rest, IV_LEN, "nonce")?;
+    let (salt, rest) = take_counted(rest, SALT_LEN, EnvelopePart::Salt)?;
+    let (iv, rest) = take_counted(rest, IV_LEN, EnvelopePart::Nonce)?;
     if rest.len() < TAG_LEN {
-        return Err(malformed(
-            "the protected content is shorter than its authentication tag",
-        ));
+        return Err(TransferError::Malformed(Malformed::NoTag));
     }
     Ok(Envelope {
         salt: salt.to_vec(),
@@ -77,21 +75,19 @@ pub fn decode_envelope(text: &str) -> Result<Envelope, TransferError> {
 }
 
 /// A length byte that must equal `expected`, then that many bytes.
-fn take_counted<'a>(
-    bytes: &'a [u8],
-    expected: usize,
-    what: &str,
-) -> Result<(&'a [u8], &'a [u8]), TransferError> {
-    let (&len, rest) = bytes
+fn take_counted(bytes: &[u8], expected: usize, part: EnvelopePart) -> Result<(&[u8], &[u8]), TransferError> {
+    let (&length, rest) = bytes
         .split_first()
-        .ok_or_else(|| TransferError::Malformed(format!("the {what} is missing")))?;
-    if usize::from(len) != expected {
-        return Err(TransferError::Malformed(format!(
-            "the {what} is {len} bytes long instead of {expected}"
-        )));
+        .ok_or(TransferError::Malformed(Malformed::PartMissing(part)))?;
+    if usize::from(length) != expected {
+        return Err(TransferError::Malformed(Malformed::PartLength {
+            part,
+            length,
+            expected,
+        }));
     }
     if rest.len() < expected {
-        return Err(TransferError::Malformed(format!("the {what} is cut short")));
+        return Err(TransferError::Malformed(Malformed::PartCutShort(part)));
     }
     Ok(rest.split_at(expected))
 }

@@ -1,7 +1,7 @@
 //! Response files (what a respondent downloads and a facilitator imports) and
 //! [`check_response`], which checks one response against a round however it arrived.
 
-use super::{check_size, format_number, in_mode, TransferError, ENCRYPTED_PREFIX, MAX_RESPONSE_BYTES};
+use super::{check_size, format_number, in_mode, Field, TransferError, ENCRYPTED_PREFIX, MAX_RESPONSE_BYTES};
 use crate::format::{Answer, Collaboration, Response, ResponseFile, RESPONSE_FORMAT, RESPONSE_MARKER};
 use crate::instrument::Instrument;
 use crate::workspace::MAX_COMMENT;
@@ -35,11 +35,7 @@ pub fn parse_response_file(text: &str) -> Result<ResponseFile, TransferError> {
         return Err(TransferError::NotTrellis);
     }
     match format_number(&value) {
-        None => {
-            return Err(TransferError::BadJson(
-                "the file has no format number".to_string(),
-            ))
-        }
+        None => return Err(TransferError::NoFormat),
         Some(RESPONSE_FORMAT) => {}
         Some(other) => return Err(TransferError::UnsupportedFormat(other)),
     }
@@ -62,10 +58,10 @@ pub fn check_response(
         .mode(mode)
         .ok_or_else(|| TransferError::UnknownMode(mode.to_string()))?;
     if response.id.trim().is_empty() {
-        return Err(TransferError::EmptyField("the response id".to_string()));
+        return Err(TransferError::EmptyField(Field::ResponseId));
     }
     if response.organisation.trim().is_empty() {
-        return Err(TransferError::EmptyField("the organisation".to_string()));
+        return Err(TransferError::EmptyField(Field::Organisation));
     }
     if !collaboration
         .partners

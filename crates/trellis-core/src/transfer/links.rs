@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{check_size, format_number, unwrap_checked, wrap, TransferError};
+use super::{check_size, format_number, unwrap_checked, wrap, Field, Malformed, TransferError};
 use crate::format::{InvitationFile, INVITATION_FORMAT};
 use crate::workspace::is_iso_date;
 
@@ -40,35 +40,29 @@ pub fn decode_invitation(text: &str) -> Result<InvitationFile, TransferError> {
     let inv: InvitationFile =
         serde_json::from_value(value).map_err(|e| TransferError::BadJson(e.to_string()))?;
     for (what, value) in [
-        ("the round id", &inv.round_id),
-        ("the round name", &inv.round_name),
-        ("the round date", &inv.date),
-        ("the collaboration id", &inv.collaboration_id),
-        ("the collaboration name", &inv.collaboration),
-        ("the questionnaire id", &inv.instrument),
-        ("the questionnaire version", &inv.version),
-        ("the questionnaire mode", &inv.mode),
+        (Field::RoundId, &inv.round_id),
+        (Field::RoundName, &inv.round_name),
+        (Field::RoundDate, &inv.date),
+        (Field::CollaborationId, &inv.collaboration_id),
+        (Field::CollaborationName, &inv.collaboration),
+        (Field::InstrumentId, &inv.instrument),
+        (Field::InstrumentVersion, &inv.version),
+        (Field::Mode, &inv.mode),
     ] {
         if value.trim().is_empty() {
-            return Err(TransferError::EmptyField(what.to_string()));
+            return Err(TransferError::EmptyField(what));
         }
     }
     if !is_iso_date(inv.date.trim()) {
-        return Err(TransferError::Malformed(format!(
-            "the round date \"{}\" is not a date like 2026-03-01",
-            inv.date
-        )));
+        return Err(TransferError::Malformed(Malformed::RoundDate(inv.date)));
     }
     let mut seen = BTreeSet::new();
     for partner in &inv.partners {
         if partner.id.trim().is_empty() {
-            return Err(TransferError::EmptyField("a partner id".to_string()));
+            return Err(TransferError::EmptyField(Field::PartnerId));
         }
         if partner.name.trim().is_empty() {
-            return Err(TransferError::EmptyField(format!(
-                "the name of partner \"{}\"",
-                partner.id
-            )));
+            return Err(TransferError::EmptyField(Field::PartnerName(partner.id.clone())));
         }
         if !seen.insert(partner.id.as_str()) {
             return Err(TransferError::DuplicatePartner(partner.id.clone()));

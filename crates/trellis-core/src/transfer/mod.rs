@@ -43,13 +43,10 @@ mod files;
 mod import;
 mod links;
 
-use std::fmt;
-
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
-use crate::format::{StatementFile, RESPONSE_FORMAT};
-use crate::workspace::MAX_COMMENT;
+use crate::format::StatementFile;
 
 // The `self::` paths are needed: a plain `csv::` here would be ambiguous with the csv crate.
 pub use self::codes::{decode_response_code, encode_response_code, extract_codes, CODE_PREFIX};
@@ -67,7 +64,8 @@ pub use self::links::{decode_invitation, encode_invitation, MAX_INVITATION_BYTES
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 
 /// Why a link, code, file or CSV row could not be used. The source (which file, code or
-/// row) is shown beside it by the caller; the message says what is wrong inside it.
+/// row) is shown beside it by the caller; the message says what is wrong inside it. Like
+/// every core error it carries data only: the app words it (`src/messages.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransferError {
     /// No Trellis prefix or marker: some other text or file.
@@ -82,17 +80,20 @@ pub enum TransferError {
     Encrypted,
     /// The passphrase did not open the envelope (or the protected text was changed).
     WrongPassphrase,
-    /// The file could not be read at all (the browser's message).
+    /// The file could not be read at all; why, as the app's browser code words it (core
+    /// never reads files, so this variant is only ever made by the app).
     Unreadable(String),
     TooLarge {
         limit_bytes: usize,
     },
     /// Not JSON of the expected shape (serde's message says where).
     BadJson(String),
+    /// A response file without its format number.
+    NoFormat,
     /// The checksum is right but the content is not laid out as Trellis writes it.
-    Malformed(String),
-    /// A required field is empty; names the field.
-    EmptyField(String),
+    Malformed(Malformed),
+    /// A required field is empty.
+    EmptyField(Field),
     TooFewPartners,
     DuplicatePartner(String),
     /// The round being imported into is not in the workspace.
@@ -146,7 +147,7 @@ pub enum TransferError {
     /// A CSV problem at a line of the file (1 is the header).
     Csv {
         line: u64,
-        message: String,
+        problem: CsvProblem,
     },
     /// A CSV cell that is not an answer; names the column (its header) and the value.
     CsvValue {
@@ -155,113 +156,93 @@ pub enum TransferError {
     },
 }
 
-/// "16 KB", "5 MB" or "100 bytes".
-fn size_text(bytes: usize) -> String {
-    const MB: usize = 1024 * 1024;
-    if bytes >= MB && bytes.is_multiple_of(MB) {
-        format!("{} MB", bytes / MB)
-    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
-        format!("{} KB", bytes / 1024)
-    } else {
-        format!("{bytes} bytes")
-    }
+/// How content with a right checksum differs from what Trellis writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// A response code holds `found` answers where its mode asks `expected` statements.
+    AnswerCount { found: usize, expected: usize },
+    /// A character of a response code's answers that stands for no answer.
+    NotAnAnswer { character: char, statement: String },
+    /// A response code holds `found` levels where its mode has `expected` topics.
+    LevelCount { found: usize, expected: usize },
+    /// A character of a response code's levels that stands for no level.
+    NotALevel { character: char, domain: String },
+    /// An invitation's round date is not `YYYY-MM-DD`.
+    RoundDate(String),
+    /// A protected code too short to hold its key-stretching count.
+    EnvelopeTooShort,
+    /// A key-stretching count outside 1..=[`MAX_ITERATIONS`].
+    Iterations(u32),
+    /// The salt or nonce of a protected code is missing.
+    PartMissing(EnvelopePart),
+    /// The salt or nonce of a protected code has the wrong length byte.
+    PartLength {
+        part: EnvelopePart,
+        length: u8,
+        expected: usize,
+    },
+    /// The salt or nonce of a protected code is cut short.
+    PartCutShort(EnvelopePart),
+    /// The protected content is shorter than its authentication tag.
+    NoTag,
 }
 
-impl fmt::Display for TransferError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use TransferError::*;
-        match self {
-            NotTrellis => write!(f, "this is not a Trellis invitation, response code or response file"),
-            Truncated => write!(
-                f,
-                "the code is incomplete: it was cut short (copy all of it, up to and including the 8 characters after the last dot)"
-            ),
-            Damaged => write!(
-                f,
-                "the code is damaged: its checksum does not match, so the code was changed or cut short"
-            ),
-            UnsupportedFormat(v) => write!(
-                f,
-                "this was written in format {v}, which this version of Trellis cannot read (it reads format {RESPONSE_FORMAT}); it may come from a newer version"
-            ),
-            Encrypted => write!(f, "this is protected with a passphrase: enter the passphrase to open it"),
-            WrongPassphrase => write!(
-                f,
-                "the passphrase does not open this protected code (check it with the sender), or the code was changed"
-            ),
-            Unreadable(msg) => write!(f, "the file could not be read: {msg}"),
-            TooLarge { limit_bytes } => {
-                write!(f, "this is too large: the limit is {}", size_text(*limit_bytes))
-            }
-            BadJson(msg) => write!(f, "the content is not in the expected form: {msg}"),
-            Malformed(msg) => write!(f, "the content is not laid out as Trellis writes it: {msg}"),
-            EmptyField(what) => write!(f, "{what} is missing"),
-            TooFewPartners => write!(f, "the invitation lists fewer than two partner organisations"),
-            DuplicatePartner(id) => {
-                write!(f, "the invitation lists the partner id \"{id}\" more than once")
-            }
-            UnknownRound(id) => write!(f, "the round \"{id}\" is not in this workspace"),
-            WrongRound { expected_round_name, found } => write!(
-                f,
-                "these answers belong to another round (\"{found}\"), not to \"{expected_round_name}\""
-            ),
-            UnknownInstrument { id, version } => write!(
-                f,
-                "the questionnaire \"{id}\" version {version} is not known to this version of Trellis"
-            ),
-            WrongInstrument { expected_id, expected_version, found_id, found_version } => write!(
-                f,
-                "these answers are to questionnaire \"{found_id}\" version {found_version}, but the round uses \"{expected_id}\" version {expected_version}"
-            ),
-            UnknownMode(m) => write!(f, "the questionnaire has no mode \"{m}\""),
-            UnknownRole(r) => write!(
-                f,
-                "\"{r}\" is not one of the roles (senior leader, manager, clinician, front-line staff, service user, other)"
-            ),
-            UnknownOrganisation(o) => write!(
-                f,
-                "\"{o}\" is not one of the partner organisations of this collaboration"
-            ),
-            UnknownStatement(s) => write!(f, "there is no statement \"{s}\" in this questionnaire"),
-            StatementNotInMode { statement, mode } => write!(
-                f,
-                "statement \"{statement}\" is not asked in the \"{mode}\" questionnaire of this round"
-            ),
-            AnswerOutOfScale { statement, value } => write!(
-                f,
-                "the answer {value} to statement \"{statement}\" is not a point on the answer scale"
-            ),
-            UnknownDomain(d) => write!(f, "there is no topic \"{d}\" in this questionnaire"),
-            DomainNotInMode { domain, mode } => write!(
-                f,
-                "the topic \"{domain}\" is not part of the \"{mode}\" questionnaire of this round"
-            ),
-            LevelsNotAsked { mode } => write!(
-                f,
-                "the \"{mode}\" questionnaire does not ask for maturity levels, but these answers include some"
-            ),
-            LevelOutOfRange { domain, level } => write!(
-                f,
-                "level {level} for the topic \"{domain}\" is not one of the maturity levels"
-            ),
-            CommentTooLong { statement } => write!(
-                f,
-                "the comment on statement \"{statement}\" is longer than {MAX_COMMENT} characters"
-            ),
-            IdInUse(id) => write!(
-                f,
-                "the response id \"{id}\" already belongs to answers in another round"
-            ),
-            Csv { line, message } => write!(f, "line {line}: {message}"),
-            CsvValue { column, value } => write!(
-                f,
-                "column \"{column}\" has \"{value}\", which is not an answer (use 1 to 5, an agreement such as \"Agree\", \"Don't know\", \"Not applicable\", or leave it blank)"
-            ),
-        }
-    }
+/// The counted parts of a protected code's envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnvelopePart {
+    Salt,
+    Nonce,
 }
 
-impl std::error::Error for TransferError {}
+/// A required field of an invitation or a response, named when it is empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    RoundId,
+    RoundName,
+    RoundDate,
+    CollaborationId,
+    CollaborationName,
+    InstrumentId,
+    InstrumentVersion,
+    Mode,
+    PartnerId,
+    /// The name of the partner with this id.
+    PartnerName(String),
+    ResponseId,
+    Organisation,
+}
+
+/// What is wrong at one line of a CSV file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvProblem {
+    /// The bytes are not UTF-8 (a spreadsheet saved in another encoding).
+    NotUtf8,
+    /// The CSV reader's own message (quoting and the like).
+    Syntax(String),
+    Empty,
+    /// The header has `found` columns but the mapping describes `described`.
+    ColumnCount {
+        found: usize,
+        described: usize,
+    },
+    /// A column's target does not fit the round (unknown statement, topic not asked...).
+    Column {
+        header: String,
+        problem: Box<TransferError>,
+    },
+    /// Two columns are mapped to the same thing.
+    SameTarget {
+        first: String,
+        second: String,
+    },
+    NoOrganisationColumn,
+    NoStatementColumn,
+    /// A row whose number of cells differs from the header's.
+    RowLength {
+        cells: usize,
+        headers: usize,
+    },
+}
 
 // ---------------------------------------------------------------------------------------
 // The checksummed text wrapping shared by links, codes and envelopes.
