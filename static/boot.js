@@ -4,6 +4,13 @@
 // 'unsafe-inline'. The page names its bundle in data-js and data-wasm (see Trunk.toml).
 const tag = document.querySelector('script[data-js][data-wasm]');
 const { default: init } = await import(tag.dataset.js);
+// Let the page's static first screen paint before the app starts and takes its place,
+// so nobody waits for the bundle to see the page (on a slow link the bundle arrives long
+// after this anyway). A frame, or 50 ms where frames are paused (a background tab).
+await Promise.race([
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+  new Promise((resolve) => setTimeout(resolve, 50)),
+]);
 await init({ module_or_path: tag.dataset.wasm });
 
 // Offline and updates. A new version's worker waits until the user accepts the update

@@ -912,6 +912,7 @@ fn plan_and_command_errors_are_worded_in_messages() {
         unknown(None),
         "This version of Trellis does not have the questionnaire \"trellis\".",
     );
+    check(CommandError::NotAnswering, "not on the answering page");
 }
 
 #[test]

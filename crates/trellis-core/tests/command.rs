@@ -632,3 +632,62 @@ fn an_instrument_this_build_lacks_is_named() {
         unknown(Some("9.0.0")),
     );
 }
+
+/// What a respondent's entry applies: the answering commands, with exactly the effect
+/// `apply` has, and nothing else.
+#[test]
+fn the_respondents_entry_applies_answering_commands_only() {
+    let answering = [
+        start("x3"),
+        answer("x1", 2),
+        C::ChooseLevel {
+            response: s("x1"),
+            domain: s("leadership"),
+            level: Some(3),
+            now: NOW,
+        },
+        C::Comment {
+            response: s("x1"),
+            statement: s("leadership.visible"),
+            text: s("Rarely seen"),
+            now: NOW,
+        },
+        C::Submit {
+            response: s("x1"),
+            now: NOW,
+        },
+        C::Merge(Box::new(Workspace::default())),
+    ];
+    for command in answering {
+        let (mut full, mut answering_only) = (base(), base());
+        let expected = full.apply(&catalogue(), command.clone());
+        assert_eq!(
+            answering_only.apply_answering(&catalogue(), command.clone()),
+            expected,
+            "{command:?}"
+        );
+        assert_eq!(answering_only, full, "{command:?}");
+    }
+    let facilitating = [
+        add_collaboration("c2", &["A", "B"], "2026-05-01"),
+        C::SetStatus {
+            round: s("c1-r"),
+            status: RoundStatus::Closed,
+        },
+        C::RemoveExamples,
+        C::Delete {
+            kind: TombstoneKind::Response,
+            id: s("x2"),
+            now: NOW,
+        },
+    ];
+    for command in facilitating {
+        let mut ws = base();
+        assert_eq!(
+            ws.apply_answering(&catalogue(), command.clone()),
+            Err(CommandError::NotAnswering),
+            "{command:?}"
+        );
+        assert_eq!(ws, base(), "{command:?} changed the workspace");
+    }
+}
