@@ -656,7 +656,7 @@ fn the_respondents_entry_applies_answering_commands_only() {
             response: s("x1"),
             now: NOW,
         },
-        C::Merge(Box::new(Workspace::default())),
+        C::Merge(Box::default()),
     ];
     for command in answering {
         let (mut full, mut answering_only) = (base(), base());
