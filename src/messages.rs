@@ -1208,7 +1208,7 @@ pub fn load_error(e: &LoadError) -> String {
             "the saved data is not a Trellis workspace (it has no storage version)".to_string()
         }
         LoadError::OlderSchema(v) => format!(
-            "the saved data was written by an earlier version of Trellis (storage version {v}) and is updated when the start page opens"
+            "the saved data was written by an earlier version of Trellis (storage version {v}) and is brought up to date when Trellis opens"
         ),
     }
 }

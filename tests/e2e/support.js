@@ -121,13 +121,13 @@ async function plantResponses(page, collaborationName, entries, roundIndex = 0) 
       answers, levels: e.levels || {}, comments: e.comments || {}, started: 1, updated: 2, submitted: 3,
     });
   });
-  // Planted in the older list form (storage version 2), which the start page reads and
-  // brings up to date (version 3) as soon as it opens.
+  // Planted in the older list form (storage version 2), which the app reads and brings
+  // up to date (version 3) as soon as it opens.
   ws.schema = 2;
   await page.evaluate((text) => localStorage.setItem('trellis.workspace', text), JSON.stringify(ws));
   const { pathname } = new URL(page.url());
   if (!pathname.endsWith('/') && !pathname.endsWith('/index.html')) {
-    throw new Error(`plantResponses must run on the start page (index.html), not ${page.url()}`);
+    throw new Error(`plantResponses must run on the app (index.html), not ${page.url()}`);
   }
   await page.reload();
   await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')).schema)).toBe(3);
