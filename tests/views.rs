@@ -764,6 +764,20 @@ fn the_static_first_screens_say_what_the_app_then_shows() {
     for text in [msg::APP_NAME, msg::RESPONDENT_LOADING] {
         assert!(answer.contains(text), "answer.html does not say {text:?}");
     }
+    // The two entries are written out separately; their heads must not drift apart
+    // (security policy, viewport, colour scheme, icon, manifest, styles).
+    let head_lines = |html: &'static str| -> Vec<&'static str> {
+        let head = html.split("<title>").next().unwrap_or_default();
+        head.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    };
+    assert_eq!(head_lines(index), head_lines(answer));
+    for line in [
+        r#"<link data-trunk rel="css" href="styles/app.css" />"#,
+        r#"<link data-trunk rel="css" href="styles/print.css" />"#,
+        r#"<link rel="manifest" href="manifest.webmanifest" />"#,
+    ] {
+        assert!(index.contains(line) && answer.contains(line), "{line}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------
