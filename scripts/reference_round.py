@@ -559,13 +559,21 @@ def analyse(model, rnd):
             values = [v for v in (scale_value(a, model.points) for a in answers) if v is not None]
             items.append(values)
             pooled += answers
-            comments = sorted(c for r in responses if (c := r["comments"].get(s)) and c.strip())
+            # A comment is shown only when the round reaches the minimum group and its
+            # writer's organisation and role each have at least that many respondents.
+            def shown(r):
+                return (len(responses) >= min_group
+                        and sum(o["organisation"] == r["organisation"] for o in responses) >= min_group
+                        and sum(o["role"] == r["role"] for o in responses) >= min_group)
+            written = [(r, c) for r in responses if (c := r["comments"].get(s)) and c.strip()]
+            comments = sorted(c for r, c in written if shown(r))
             statements_out.append({
                 "statement": s,
                 "domain": did,
                 "describe": describe(values),
                 "distribution": distribution(answers, model.points),
-                "comments": comments if len(responses) >= min_group else [],
+                "comments": comments,
+                "withheld_comments": len(written) - len(comments),
             })
         exact = sorted(s[di] for s in scores.values() if s[di] is not None)
         exact_means[did] = sum(exact) / len(exact) if exact else None

@@ -64,6 +64,8 @@ fn bench(c: &mut Criterion) {
                 responses: responses.iter().collect(),
                 context: &context,
                 targets: &targets,
+                consensus: &Default::default(),
+                earlier_targets: &Default::default(),
                 min_group: 3,
             })
         })

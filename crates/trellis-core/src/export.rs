@@ -8,10 +8,10 @@
 //! return) is prefixed with an apostrophe. The columns are documented in
 //! docs/exports.md.
 
-use crate::analysis::{GroupLevel, RoundAnalysis};
+use crate::analysis::{LevelSource, RoundAnalysis};
 use crate::format::{Answer, Collaboration, Response, Round, Timestamp};
 use crate::instrument::Instrument;
-use crate::scoring::response_scores;
+use crate::scoring::{interval_on_scale, response_scores};
 use crate::transfer::role_label;
 
 /// The byte-order mark that tells Excel the file is UTF-8.
@@ -57,7 +57,7 @@ pub const SCORE_COLUMNS: [&str; 14] = [
 ];
 
 /// Columns of [`summary_csv`].
-pub const SUMMARY_COLUMNS: [&str; 15] = [
+pub const SUMMARY_COLUMNS: [&str; 20] = [
     "round_id",
     "round",
     "round_date",
@@ -72,7 +72,12 @@ pub const SUMMARY_COLUMNS: [&str; 15] = [
     "q3",
     "agreement_rwg",
     "level",
+    "level_from",
+    "level_agreed",
+    "level_individual",
     "target",
+    "earlier_target",
+    "earlier_target_met",
 ];
 
 /// A calendar date and time in UTC, `YYYY-MM-DDTHH:MM:SSZ`, from milliseconds since
@@ -268,16 +273,30 @@ pub fn scores_csv(
 }
 
 /// One row per domain with the round's statistics, as shown on the results page.
-/// `level` is the group level (empty when uncertain or unknown).
+/// `level` is the level used everywhere: the agreed level where the group recorded one,
+/// else the individual picture (`level_individual`: the median choice, or the score band
+/// when choices are split or not asked); `level_from` says which. The interval is
+/// clipped to the answer scale, as on screen.
 pub fn summary_csv(instrument: &Instrument, round: &Round, analysis: &RoundAnalysis) -> String {
+    let level = |l: Option<u8>| l.map(|l| l.to_string()).unwrap_or_default();
     let rows: Vec<Vec<String>> = analysis
         .domains
         .iter()
         .map(|d| {
             let s = d.stats.as_ref();
-            let level = match d.level {
-                GroupLevel::Chosen(l) | GroupLevel::FromScores(l) => l.to_string(),
-                GroupLevel::Uncertain | GroupLevel::Unknown => String::new(),
+            let interval = s
+                .and_then(|s| s.ci95)
+                .map(|c| interval_on_scale(c, instrument.scale_max()));
+            let from = match d.level_source() {
+                Some(LevelSource::Agreed) => "agreed",
+                Some(LevelSource::Chosen) => "chosen",
+                Some(LevelSource::FromScores | LevelSource::ScoreBand) => "scores",
+                None => "",
+            };
+            let met = match d.earlier_target_met() {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
             };
             vec![
                 round.id.clone(),
@@ -290,14 +309,19 @@ pub fn summary_csv(instrument: &Instrument, round: &Round, analysis: &RoundAnaly
                     .unwrap_or_default(),
                 s.map_or(0, |s| s.n).to_string(),
                 number(s.map(|s| s.mean)),
-                number(s.and_then(|s| s.ci95).map(|c| c.0)),
-                number(s.and_then(|s| s.ci95).map(|c| c.1)),
+                number(interval.map(|c| c.0)),
+                number(interval.map(|c| c.1)),
                 number(s.map(|s| s.median)),
                 number(s.map(|s| s.q1)),
                 number(s.map(|s| s.q3)),
                 number(d.agreement),
-                level,
-                d.target.map(|t| t.to_string()).unwrap_or_default(),
+                level(d.working_level()),
+                from.to_string(),
+                level(d.agreed),
+                level(d.individual_level()),
+                level(d.target),
+                level(d.earlier_target),
+                met.to_string(),
             ]
         })
         .collect();

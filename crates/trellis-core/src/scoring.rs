@@ -72,3 +72,12 @@ pub fn format_score(score: f64) -> String {
     let tenths = (score * 10.0 + 1e-9).round();
     format!("{:.1}", tenths / 10.0)
 }
+
+/// A 95% interval as it is shown and exported: clipped to the answer scale (1 to
+/// `scale_max`), since the group's mean can never lie outside it. At n = 2 the interval
+/// from Student's t can run from -7.4 to 13.0; shown clipped, it reads "1.0 to 5.0", which
+/// says honestly that the mean could be almost anywhere (docs/scoring.md, rule 4).
+pub fn interval_on_scale(interval: (f64, f64), scale_max: u8) -> (f64, f64) {
+    let max = f64::from(scale_max.max(1));
+    (interval.0.clamp(1.0, max), interval.1.clamp(1.0, max))
+}

@@ -277,13 +277,17 @@ impl Workspace {
             .find(|c| c.id == collaboration_id)
             .ok_or(InputError::UnknownCollaboration)?;
         let date = input.date.trim().to_string();
-        let plan = collaboration
+        // The round before this one carries forward its open actions and its targets
+        // (set "for the next round"), which this round then reports as met or not.
+        let previous = collaboration
             .rounds
             .iter()
             .filter(|r| r.date <= date)
-            .max_by(|a, b| (&a.date, a.created).cmp(&(&b.date, b.created)))
+            .max_by(|a, b| (&a.date, a.created).cmp(&(&b.date, b.created)));
+        let plan = previous
             .map(|previous| crate::plan::carry_forward(previous, &id, now))
             .unwrap_or_default();
+        let targets = previous.map(|p| p.targets.clone()).unwrap_or_default();
         collaboration.rounds.push(Round {
             id,
             name: input.name.trim().to_string(),
@@ -292,7 +296,7 @@ impl Workspace {
             instrument_version: instrument.version().to_string(),
             mode: input.mode.clone(),
             status: RoundStatus::Open,
-            targets: Default::default(),
+            targets,
             consensus: Default::default(),
             plan,
             created: now,

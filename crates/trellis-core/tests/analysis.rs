@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use trellis_core::analysis::{
     analyse, band_level, compare, level_votes, protect_groups, rwg_j, AgreementBand, Critical, GroupKey,
-    GroupLevel, Reason, RoundAnalysis, RoundInput, Verdict,
+    GroupLevel, LevelSource, Reason, RoundAnalysis, RoundInput, Verdict,
 };
 use trellis_core::format::{Answer, ContextAnswer, Response, RoleCategory, Timestamp};
 use trellis_core::Instrument;
@@ -55,6 +55,8 @@ fn run(
         responses: responses.iter().collect(),
         context,
         targets,
+        consensus: &Default::default(),
+        earlier_targets: &Default::default(),
         min_group: 3,
     })
 }
@@ -352,6 +354,101 @@ fn agenda_and_actions_follow_targets_context_and_disagreement() {
 }
 
 #[test]
+fn an_agreed_level_is_the_level_everywhere_and_earlier_targets_are_checked() {
+    use trellis_core::format::Consensus;
+    let i = instrument();
+    let targets: BTreeMap<String, u8> = [("c".to_string(), 3u8)].into();
+    let earlier: BTreeMap<String, u8> = [("a".to_string(), 2u8), ("c".to_string(), 3u8)].into();
+    let agreed = |level: Option<u8>| Consensus {
+        level,
+        rationale: String::new(),
+        evidence: String::new(),
+        recorded: Timestamp(5),
+    };
+    // The group agreed c at level 2 although people chose 4; a note on b without a level
+    // leaves b as people chose it.
+    let consensus: BTreeMap<String, Consensus> =
+        [("c".to_string(), agreed(Some(2))), ("b".to_string(), agreed(None))].into();
+    let responses = six();
+    let empty = BTreeMap::new();
+    let run_with = |consensus: &BTreeMap<String, Consensus>| {
+        analyse(&RoundInput {
+            instrument: &i,
+            mode: "full",
+            responses: responses.iter().collect(),
+            context: &empty,
+            targets: &targets,
+            consensus,
+            earlier_targets: &earlier,
+            min_group: 3,
+        })
+    };
+    let without = run_with(&BTreeMap::new());
+    let with = run_with(&consensus);
+    let c_before = without.domain("c").expect("c");
+    assert_eq!((c_before.working_level(), c_before.gap()), (Some(4), Some(0)));
+    assert_eq!(c_before.level_source(), Some(LevelSource::ScoreBand));
+    assert_eq!(c_before.earlier_target_met(), Some(true));
+    let c = with.domain("c").expect("c");
+    assert_eq!(c.agreed, Some(2));
+    assert_eq!(c.individual_level(), Some(4), "the individual picture stays beside it");
+    assert_eq!((c.working_level(), c.gap()), (Some(2), Some(1)));
+    assert_eq!(c.level_source(), Some(LevelSource::Agreed));
+    assert_eq!(c.earlier_target_met(), Some(false));
+    // c now has a gap, so it gets a reason on the agenda and its actions.
+    let item = with.agenda.iter().find(|x| x.domain == "c").expect("c on agenda");
+    assert!(item.reasons.contains(&Reason::BelowTarget {
+        levels: 1,
+        target: 3,
+        target_set: true
+    }));
+    assert!(without.actions.iter().all(|s| s.domain != "c"));
+    assert!(with.actions.iter().any(|s| s.domain == "c" && s.level == 2));
+    // b has no agreed level, so its level is the people's choice.
+    let (b_before, b) = (without.domain("b").expect("b"), with.domain("b").expect("b"));
+    assert_eq!(b.agreed, None);
+    assert_eq!(b.working_level(), b_before.working_level());
+    // a had an earlier target of 2.
+    let a = with.domain("a").expect("a");
+    assert_eq!(a.earlier_target, Some(2));
+    assert_eq!(a.earlier_target_met(), a.working_level().map(|l| l >= 2));
+    // An agreed level outside the instrument's levels is ignored, not trusted.
+    let odd: BTreeMap<String, Consensus> = [("c".to_string(), agreed(Some(9)))].into();
+    let ignored = run_with(&odd);
+    assert_eq!(ignored.domain("c").expect("c").agreed, None);
+}
+
+#[test]
+fn comments_from_small_groups_are_held_back() {
+    use RoleCategory::*;
+    let i = instrument();
+    let with_comment = |mut r: Response, text: &str| {
+        r.comments.insert("a.1".into(), text.into());
+        r
+    };
+    let answers = "a.1=4 a.2=4 a.3=4";
+    let responses = vec![
+        with_comment(resp(1, "p1", Manager, answers, ""), "from a big group"),
+        resp(2, "p1", Manager, answers, ""),
+        resp(3, "p1", Manager, answers, ""),
+        resp(4, "p1", Manager, answers, ""),
+        // The only person from p2, and the only clinician: each could be recognised.
+        with_comment(resp(5, "p2", Manager, answers, ""), "the only one from p2"),
+        with_comment(resp(6, "p1", Clinician, answers, ""), "the only clinician"),
+        with_comment(resp(7, "p1", Manager, answers, ""), "  "),
+    ];
+    let a = run(&i, "full", &responses, &BTreeMap::new(), &BTreeMap::new());
+    let s = a.statements.iter().find(|s| s.statement == "a.1").expect("a.1");
+    assert_eq!(s.comments, ["from a big group"]);
+    assert_eq!(s.withheld_comments, 2, "a blank comment is no comment");
+    // Under the minimum group size, every comment is held back.
+    let few = run(&i, "full", &responses[..2], &BTreeMap::new(), &BTreeMap::new());
+    let s = few.statements.iter().find(|s| s.statement == "a.1").expect("a.1");
+    assert_eq!((s.comments.len(), s.withheld_comments), (0, 1));
+    assert!(few.small_sample() && a.small_sample());
+}
+
+#[test]
 fn readiness_lists_missing_conditions_first() {
     use RoleCategory::*;
     let i = instrument();
@@ -381,13 +478,13 @@ fn comments_need_the_minimum_group() {
     let (none, no_targets) = (BTreeMap::new(), BTreeMap::new());
     let mut two = vec![
         resp(1, "p1", Manager, "a.1=4", ""),
-        resp(2, "p2", Manager, "a.1=4", ""),
+        resp(2, "p1", Manager, "a.1=4", ""),
     ];
     two[0].comments.insert("a.1".into(), "Zebra".into());
     two[1].comments.insert("a.1".into(), "Apple".into());
     let a = run(&i, "quick", &two, &none, &no_targets);
     assert!(a.statements[0].comments.is_empty());
-    two.push(resp(3, "p3", Manager, "a.1=4", ""));
+    two.push(resp(3, "p1", Manager, "a.1=4", ""));
     let a = run(&i, "quick", &two, &none, &no_targets);
     assert_eq!(a.statements[0].comments, ["Apple", "Zebra"]);
 }

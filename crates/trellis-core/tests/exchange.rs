@@ -40,6 +40,8 @@ fn analysis_of(
         responses: ws.responses_for(&r.id).collect(),
         context: &c.context,
         targets: &r.targets,
+        consensus: &r.consensus,
+        earlier_targets: &Default::default(),
         min_group: 3,
     })
 }
@@ -221,6 +223,42 @@ fn tidy_answers_have_one_row_per_response_and_statement() {
     let first_mean: f64 = summary[1][mean_col].parse().expect("number");
     let expected = analysis.domains[0].stats.as_ref().expect("stats").mean;
     assert!((first_mean - expected).abs() < 5e-5);
+}
+
+#[test]
+fn the_summary_gives_the_agreed_level_beside_the_individual_picture() {
+    let (instrument, mut ws) = example();
+    let round_id = ws.collaborations[0].rounds[0].id.clone();
+    // Agree trust two levels away from what people chose, and give a target of 3.
+    let individual = analysis_of(&ws, &instrument, 0)
+        .domain("trust")
+        .and_then(|d| d.individual_level())
+        .expect("a level for trust");
+    let agreed = if individual > 2 { individual - 2 } else { individual + 2 };
+    ws.set_consensus(&instrument, &round_id, "trust", Some(agreed), "", "", Timestamp(9))
+        .expect("agreed");
+    ws.set_target(&instrument, &round_id, "trust", Some(3)).expect("target");
+    let analysis = analysis_of(&ws, &instrument, 0);
+    let r = &ws.collaborations[0].rounds[0];
+    let summary = parse(&summary_csv(&instrument, r, &analysis));
+    let col = |name: &str| summary[0].iter().position(|h| h == name).expect("column");
+    let trust = summary[1..]
+        .iter()
+        .find(|row| row[col("domain_id")] == "trust")
+        .expect("trust row");
+    assert_eq!(trust[col("level")], agreed.to_string());
+    assert_eq!(trust[col("level_from")], "agreed");
+    assert_eq!(trust[col("level_agreed")], agreed.to_string());
+    assert_eq!(trust[col("level_individual")], individual.to_string());
+    assert_eq!(trust[col("target")], "3");
+    // Every interval lies on the answer scale, as on screen.
+    for row in &summary[1..] {
+        for name in ["ci95_low", "ci95_high"] {
+            if let Ok(v) = row[col(name)].parse::<f64>() {
+                assert!((1.0..=5.0).contains(&v), "{name} {v}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -203,6 +203,21 @@ fn open_actions_carry_forward_to_the_next_round_for_review() {
 }
 
 #[test]
+fn targets_set_for_the_next_round_carry_into_it() {
+    let instrument = shipped();
+    let mut ws = workspace_with_round(&instrument);
+    ws.set_target(&instrument, "r1", "trust", Some(3)).expect("target");
+    ws.set_target(&instrument, "r1", "vision", Some(4)).expect("target");
+    round(&mut ws, &instrument, "r2", "2026-07-10");
+    let (_, r2) = ws.round("r2").expect("r2");
+    let carried: Vec<(&str, u8)> = r2.targets.iter().map(|(d, l)| (d.as_str(), *l)).collect();
+    assert_eq!(carried, [("trust", 3), ("vision", 4)]);
+    // The new round's targets are its own from then on.
+    ws.set_target(&instrument, "r2", "trust", None).expect("cleared");
+    assert_eq!(ws.round("r1").expect("r1").1.targets.get("trust"), Some(&3));
+}
+
+#[test]
 fn a_schema_1_workspace_is_migrated_without_loss() {
     let text = include_str!("fixtures/workspace-v1.json");
     let ws = Workspace::from_json(text).expect("schema 1 loads");

@@ -83,6 +83,8 @@ fn run(instrument: &Instrument, r: &RoundData) -> RoundAnalysis {
         responses: r.responses.iter().collect(),
         context: &r.context,
         targets: &r.targets,
+        consensus: &Default::default(),
+        earlier_targets: &Default::default(),
         min_group: r.min_group,
     })
 }
@@ -210,6 +212,7 @@ fn round_json(instrument: &Instrument, r: &RoundData, a: &RoundAnalysis) -> Valu
             "describe": describe(&s.stats),
             "distribution": distribution(&s.distribution),
             "comments": s.comments,
+            "withheld_comments": s.withheld_comments,
         })).collect::<Vec<_>>(),
         "stage": {
             "level": a.stage.level,

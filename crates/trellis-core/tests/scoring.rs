@@ -91,6 +91,8 @@ fn a_round_domain_score_averages_respondents_with_a_score() {
             responses,
             context: &none,
             targets: &BTreeMap::new(),
+            consensus: &Default::default(),
+            earlier_targets: &Default::default(),
             min_group: MIN_GROUP,
         })
     };

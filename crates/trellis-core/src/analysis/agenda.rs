@@ -33,7 +33,9 @@ pub struct AgendaItem {
 
 /// Workshop priority of each functioning domain: levels below target, plus 1 if the
 /// domain is critical here, plus disagreement (1 - rwg(J), or 0.5 when unknown), plus
-/// 0.5 when split, a level/score mismatch or a flagged organisation gap asks for talk.
+/// 0.5 when split (unless the group has since agreed a level, which settles it), a
+/// level/score mismatch or a flagged organisation gap asks for talk. The levels below
+/// target are counted from the working level, so from the agreed level where there is one.
 pub(super) fn agenda(domains: &[DomainResult], gaps: &[OrganisationGap]) -> Vec<AgendaItem> {
     let mut items: Vec<(usize, AgendaItem)> = domains
         .iter()
@@ -64,7 +66,7 @@ pub(super) fn agenda(domains: &[DomainResult], gaps: &[OrganisationGap]) -> Vec<
             if d.agreement.is_some_and(|a| a <= 0.5 + EDGE) {
                 reasons.push(Reason::Disagreement(d.agreement.unwrap_or(0.0)));
             }
-            if d.votes.split {
+            if d.votes.split && d.agreed.is_none() {
                 priority += 0.5;
                 reasons.push(Reason::Split);
             }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::answers::{Answers, Distribution};
+use super::groups::{organisation_of, role_of, GroupKey};
 use super::{
     reaches, RoundInput, BAND_WIDTH, DEFAULT_TARGET, EDGE, MISMATCH_LEVELS, SPLIT_COUNT, SPLIT_SHARE,
 };
@@ -18,9 +19,13 @@ pub struct StatementResult {
     pub domain: String,
     pub stats: Option<Describe>,
     pub distribution: Distribution,
-    /// Comments, shown only when the round has at least the minimum group size, in
-    /// alphabetical order so their order cannot point to a respondent.
+    /// Comments, shown only when the round has at least the minimum group size and
+    /// only from people whose organisation and role each have at least that many
+    /// respondents (so no comment can be traced to a group of one or two beside the
+    /// breakdowns), in alphabetical order so their order cannot point to a respondent.
     pub comments: Vec<String>,
+    /// Comments held back because their writer's organisation or role is a small group.
+    pub withheld_comments: usize,
 }
 
 /// The maturity levels respondents chose for a domain.
@@ -76,16 +81,58 @@ pub struct DomainResult {
     pub level: GroupLevel,
     /// The chosen level and the score band differ by [`MISMATCH_LEVELS`] or more.
     pub mismatch: bool,
+    /// The level the group agreed in discussion (the consensus record), if any.
+    pub agreed: Option<u8>,
     pub target: Option<u8>,
+    /// The target set for this domain at the round before, if any.
+    pub earlier_target: Option<u8>,
+}
+
+/// Where a domain's working level comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelSource {
+    /// The level the group agreed and recorded.
+    Agreed,
+    /// The median of respondents' level choices.
+    Chosen,
+    /// The score band, in a mode that asks for no level choices.
+    FromScores,
+    /// The score band, because choices are split or missing.
+    ScoreBand,
 }
 
 impl DomainResult {
-    /// The level used for stage and priorities: the chosen level, else the score band.
+    /// The level used everywhere (stage, gaps, agenda, actions, plan, report, exports):
+    /// the level the group agreed where it recorded one, else the individual picture
+    /// ([`DomainResult::individual_level`]).
     pub fn working_level(&self) -> Option<u8> {
+        self.agreed.or_else(|| self.individual_level())
+    }
+
+    /// The level from individual answers alone: the chosen level, else the score band.
+    pub fn individual_level(&self) -> Option<u8> {
         match self.level {
             GroupLevel::Chosen(l) | GroupLevel::FromScores(l) => Some(l),
             GroupLevel::Uncertain | GroupLevel::Unknown => self.band_level,
         }
+    }
+
+    /// Where [`DomainResult::working_level`] comes from, when there is one.
+    pub fn level_source(&self) -> Option<LevelSource> {
+        if self.agreed.is_some() {
+            return Some(LevelSource::Agreed);
+        }
+        match self.level {
+            GroupLevel::Chosen(_) => Some(LevelSource::Chosen),
+            GroupLevel::FromScores(_) => Some(LevelSource::FromScores),
+            GroupLevel::Uncertain | GroupLevel::Unknown => self.band_level.map(|_| LevelSource::ScoreBand),
+        }
+    }
+
+    /// Whether the target set at the round before is met now: `None` when none was set
+    /// or this round has no level for the domain.
+    pub fn earlier_target_met(&self) -> Option<bool> {
+        Some(self.working_level()? >= self.earlier_target?)
     }
 
     /// Levels still to climb to the target (or to [`DEFAULT_TARGET`] when none is set).
@@ -214,43 +261,59 @@ pub fn rwg_j(items: &[Vec<f64>], points: u8) -> Option<f64> {
 }
 
 /// Each statement of domain `di` across the round: its statistics, how its answers
-/// spread over the scale, and its comments.
+/// spread over the scale, and its comments. `mix` counts respondents per organisation
+/// and per role, for the small-group rule on comments.
 pub(super) fn statement_results(
     answers: &Answers,
     responses: &[&Response],
     di: usize,
     domain: &str,
     min_group: usize,
+    mix: &BTreeMap<GroupKey, usize>,
 ) -> Vec<StatementResult> {
     answers.asked[di]
         .iter()
         .enumerate()
         .map(|(si, statement)| {
             let column = answers.column(di, si);
+            let (comments, withheld_comments) = comments(responses, &statement.id, min_group, mix);
             StatementResult {
                 statement: statement.id.clone(),
                 domain: domain.to_string(),
                 stats: stats::describe(&answers.scale_values(column)),
                 distribution: answers.distribution(column..column + 1),
-                comments: comments(responses, &statement.id, min_group),
+                comments,
+                withheld_comments,
             }
         })
         .collect()
 }
 
-/// The comments on a statement, in alphabetical order so their order cannot point to a
-/// respondent, and none at all when the round is smaller than the minimum group.
-fn comments(responses: &[&Response], statement: &str, min_group: usize) -> Vec<String> {
-    if responses.len() < min_group {
-        return Vec::new();
+/// The comments on a statement that may be shown, in alphabetical order so their order
+/// cannot point to a respondent, and how many were held back: all of them when the round
+/// is smaller than the minimum group, else those whose writer's organisation or role has
+/// fewer respondents than the minimum group.
+fn comments(
+    responses: &[&Response],
+    statement: &str,
+    min_group: usize,
+    mix: &BTreeMap<GroupKey, usize>,
+) -> (Vec<String>, usize) {
+    let big_enough = |key: GroupKey| mix.get(&key).copied().unwrap_or(0) >= min_group;
+    let mut shown = Vec::new();
+    let mut withheld = 0;
+    for r in responses {
+        let Some(comment) = r.comments.get(statement).filter(|c| !c.trim().is_empty()) else {
+            continue;
+        };
+        if responses.len() >= min_group && big_enough(organisation_of(r)) && big_enough(role_of(r)) {
+            shown.push(comment.clone());
+        } else {
+            withheld += 1;
+        }
     }
-    let mut comments: Vec<String> = responses
-        .iter()
-        .filter_map(|r| r.comments.get(statement).filter(|c| !c.trim().is_empty()))
-        .cloned()
-        .collect();
-    sort_by(&mut comments, String::cmp);
-    comments
+    sort_by(&mut shown, String::cmp);
+    (shown, withheld)
 }
 
 /// Domain `di` across the round: respondents' scores, all its answers pooled, agreement,
@@ -302,12 +365,22 @@ pub(super) fn domain_result(
         band_level: band,
         level,
         mismatch,
-        target: input
-            .targets
+        agreed: input
+            .consensus
             .get(&domain.id)
-            .copied()
-            .filter(|t| *t >= 1 && *t <= levels.max(1)),
+            .and_then(|c| c.level)
+            .filter(|l| (1..=levels).contains(l)),
+        target: valid_level(input.targets, &domain.id, levels),
+        earlier_target: valid_level(input.earlier_targets, &domain.id, levels),
     }
+}
+
+/// A domain's level from a map of levels by domain id, if it is one of the instrument's.
+fn valid_level(levels_by_domain: &BTreeMap<String, u8>, domain: &str, levels: u8) -> Option<u8> {
+    levels_by_domain
+        .get(domain)
+        .copied()
+        .filter(|t| (1..=levels.max(1)).contains(t))
 }
 
 /// The group's level for a domain: the median choice, unless the choices are split;

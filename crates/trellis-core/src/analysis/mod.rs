@@ -1,7 +1,9 @@
 //! Round analysis: everything Trellis says about a round with many respondents.
 //!
 //! Built from the sent responses of one round, the round's instrument and mode, the
-//! collaboration's context answers and the round's targets. Every rule is documented
+//! collaboration's context answers, the round's targets and the group's agreed levels
+//! (where the group recorded one, it is the domain's level for everything that follows),
+//! and the targets set at the round before (so this round says whether each was met). Every rule is documented
 //! with a worked example in docs/scoring.md; the constants below are the thresholds
 //! those rules name.
 //!
@@ -22,7 +24,7 @@ mod stage;
 
 use std::collections::BTreeMap;
 
-use crate::format::{ContextAnswer, Response};
+use crate::format::{Consensus, ContextAnswer, Response};
 use crate::instrument::Instrument;
 use crate::sort::sort_by;
 
@@ -31,7 +33,7 @@ pub use self::answers::Distribution;
 pub use self::compare::{compare, Comparison, DomainChange, Verdict, MIX_WARNING};
 pub use self::domains::{
     all_matches, band_level, first_match, level_votes, rwg_j, AgreementBand, Critical, DomainResult,
-    GroupLevel, LevelVotes, StatementResult,
+    GroupLevel, LevelSource, LevelVotes, StatementResult,
 };
 pub use self::groups::{protect_groups, Breakdown, GroupKey, GroupResult, OrganisationGap};
 pub use self::reliability::Reliability;
@@ -72,6 +74,9 @@ pub const LOW_ALPHA: f64 = 0.6;
 pub const LOW_ITEM_TOTAL: f64 = 0.3;
 /// How many strengths and concerns the dashboard names.
 pub const NAMED: usize = 3;
+/// Below this many respondents, results carry a small-sample caution: one person's view
+/// can move a topic's level or its place on the agenda.
+pub const SMALL_SAMPLE: usize = 10;
 
 /// What the analysis needs to know about a round.
 #[derive(Debug, Clone)]
@@ -82,6 +87,10 @@ pub struct RoundInput<'a> {
     pub responses: Vec<&'a Response>,
     pub context: &'a BTreeMap<String, ContextAnswer>,
     pub targets: &'a BTreeMap<String, u8>,
+    /// The group's agreed view per domain id (the round's consensus record).
+    pub consensus: &'a BTreeMap<String, Consensus>,
+    /// Targets set at the round before, empty for a first round.
+    pub earlier_targets: &'a BTreeMap<String, u8>,
     /// Smallest group shown on its own; values below [`MIN_GROUP`] are raised to it.
     pub min_group: usize,
 }
@@ -119,6 +128,11 @@ pub struct RoundAnalysis {
 }
 
 impl RoundAnalysis {
+    /// Whether the round has fewer than [`SMALL_SAMPLE`] respondents (and at least one).
+    pub fn small_sample(&self) -> bool {
+        self.n > 0 && self.n < SMALL_SAMPLE
+    }
+
     pub fn domain(&self, id: &str) -> Option<&DomainResult> {
         self.domains.iter().find(|d| d.domain == id)
     }
@@ -178,11 +192,12 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     // for all the steps below.
     let answers = answers::Answers::collect(input);
     let scores = answers.respondent_scores();
+    let mix = groups::respondent_mix(responses);
     let mut statements = Vec::new();
     let mut domains = Vec::new();
     for (di, domain) in input.instrument.domains_in_mode(input.mode).enumerate() {
         statements.extend(domains::statement_results(
-            &answers, responses, di, &domain.id, min_group,
+            &answers, responses, di, &domain.id, min_group, &mix,
         ));
         domains.push(domains::domain_result(input, &answers, &scores, di, domain));
     }
@@ -200,7 +215,6 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     let actions = agenda::suggest_actions(input.instrument, &domains, &agenda, input.context);
     let reliability = reliability::reliability(&answers);
     let readiness = stage::readiness(&domains);
-    let mix = groups::respondent_mix(responses);
     RoundAnalysis {
         n: responses.len(),
         min_group,
