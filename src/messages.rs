@@ -917,7 +917,11 @@ pub fn stage_summary(level: &str) -> String {
 }
 
 pub fn report_meta(date: &str, people: usize, partners: usize) -> String {
-    format!("Round date {date} · {people} people from {partners} partner organisations could answer · results as sent")
+    format!(
+        "Round date {date} · {} from {} · results as sent",
+        plural(people, "person answered", "people answered"),
+        plural(partners, "partner organisation", "partner organisations")
+    )
 }
 
 pub fn progress_title(name: &str) -> String {
@@ -1383,5 +1387,101 @@ pub fn config_problem(problem: &ConfigProblem) -> String {
     match problem.field() {
         Some(field) => format!("\"{field}\": {text}"),
         None => text,
+    }
+}
+
+// ---- The agreed view as the level everywhere, targets across rounds, small samples,
+// ---- held-back comments and the board report's summary (issue 16).
+
+pub const AGREED_TAG: &str = "(agreed)";
+pub const PEOPLES_VIEW: &str = "People's view";
+pub const PEOPLES_LEVEL: &str = "Level people chose";
+pub const EARLIER_TARGET: &str = "Target set last round";
+pub const LEVEL_NOW_RULE: &str = "Where the group recorded an agreed level, that is the level now; otherwise it is the middle of the levels people chose (or, where they were not asked, the level their scores fall in). The people's view is shown beside it.";
+
+/// Whether last round's target is met now, as "Met (target 3 Established)".
+pub fn earlier_target_met(met: bool, target: &str) -> String {
+    if met {
+        format!("Met (target {target})")
+    } else {
+        format!("Not yet met (target {target})")
+    }
+}
+
+/// The caution every result of a small round carries.
+pub fn small_sample(n: usize) -> String {
+    format!(
+        "Only {} answered. With fewer than 10, one person's answers can move a topic's level or its place in the order, so treat the stage and the order of topics as a starting point for discussion, not a finding.",
+        plural(n, "person", "people")
+    )
+}
+
+/// Comments held back because their writers belong to a small organisation or role.
+pub fn comments_held_back(n: usize, min: usize) -> String {
+    format!(
+        "{} not shown because {} from an organisation or role with fewer than {min} people answering, so {} could be recognised.",
+        plural(n, "comment is", "comments are"),
+        if n == 1 { "it comes" } else { "they come" },
+        if n == 1 { "its writer" } else { "their writers" }
+    )
+}
+
+pub const REPORT_SUMMARY: &str = "Summary";
+pub const REPORT_WHERE_WE_ARE: &str = "Where we are on each topic";
+pub const REPORT_WHAT_CHANGED: &str = "What changed since the last round";
+pub const REPORT_WHAT_WE_WILL_DO: &str = "What we will do";
+pub const REPORT_FOCUS: &str = "Topics to work on first";
+pub const REPORT_NO_GAPS: &str = "Every topic is at or above its target, and none needs talking through first.";
+pub const REPORT_LEVEL_CHART: &str = "Level now and target for each topic";
+pub const REPORT_TARGETS_MET_NONE: &str = "No targets were set at the last round.";
+pub const RELIABILITY_NONE_YET: &str = "How consistently the statements of each topic measure the same thing can be worked out once at least 10 people have answered every statement of a topic; this round has fewer, so it is left out.";
+
+/// How many of last round's targets are met now.
+pub fn targets_met(met: usize, set: usize) -> String {
+    match (set, met) {
+        (1, 1) => "The target set at the last round is met.".to_string(),
+        (1, _) => "The target set at the last round is not yet met.".to_string(),
+        _ => format!("{met} of the {set} targets set at the last round {} met.", if met == 1 { "is" } else { "are" }),
+    }
+}
+
+/// The text alternative of the level bars: each topic's level now and target.
+pub fn level_chart_description(parts: &[String]) -> String {
+    format!("Level now and target by topic: {}.", parts.join("; "))
+}
+
+/// The date of a round in running text, "30 November 2026", from `YYYY-MM-DD`; any other
+/// text is shown as it is.
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    match (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) if y >= 1000 => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_string(),
+    }
+}
+
+/// The caution beside an agenda ordered from a small round.
+pub fn small_sample_order(n: usize) -> String {
+    format!(
+        "With only {} answering, this order is a starting point for discussion: one person's answers can change it.",
+        plural(n, "person", "people")
+    )
+}
+
+/// A statement's score named in words, for the instrument's "the <id> score" in an
+/// action's signs of progress.
+pub fn statement_score(statement: &str, capital: bool) -> String {
+    let statement = statement.trim_end_matches('.');
+    if capital {
+        format!("Agreement with “{statement}”")
+    } else {
+        format!("agreement with “{statement}”")
     }
 }

@@ -490,6 +490,8 @@ fn round_results_show_stage_agenda_and_protected_groups() {
         responses: responses.iter().collect(),
         context: &context,
         targets: &targets,
+        consensus: &Default::default(),
+        earlier_targets: &Default::default(),
         min_group: 3,
     });
     let html = render::<RoundResults>(RoundResultsProps {
@@ -500,12 +502,16 @@ fn round_results_show_stage_agenda_and_protected_groups() {
             ("p2".into(), "Tiny Charity".into()),
         ]),
         ask_levels: true,
-        consensus: Default::default(),
         contested_first: false,
+        in_report: false,
         on_order: Callback::noop(),
     });
     assert!(html.contains("Overall stage"), "{html}");
     assert!(html.contains("data-testid=\"agenda\""), "{html}");
+    // Four people: the stage and the agenda's order carry the small-sample caution.
+    assert!(html.contains("data-testid=\"small-sample\""), "{html}");
+    assert!(html.contains("Only 4 people answered"), "{html}");
+    assert!(html.contains("data-testid=\"agenda-small-sample\""), "{html}");
     // Three from North Trust and one from Tiny Charity: the charity's lone answer must
     // not be recoverable, so both would be combined, which is everyone: nothing is shown.
     assert!(
@@ -1257,4 +1263,39 @@ fn transfer_errors_are_worded_in_messages() {
         csv(11, CsvProblem::RowLength { cells: 4, headers: 7 }),
         "line 11: this row has 4 cells but the header has 7 (an answer holding a comma must be in quotes)",
     );
+}
+
+#[test]
+fn dates_in_running_text_are_written_the_uk_way() {
+    use trellis::messages::long_date;
+    assert_eq!(long_date("2026-11-30"), "30 November 2026");
+    assert_eq!(long_date("2027-01-05"), "5 January 2027");
+    // Anything that is not a date is shown as typed, never misread.
+    for odd in ["", "soon", "2026-13-01", "2026-11", "26-11-30"] {
+        assert_eq!(long_date(odd), odd);
+    }
+}
+
+#[test]
+fn internal_statement_ids_in_action_text_are_put_in_words() {
+    use trellis::components::names::readable;
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    let instrument = catalogue.latest("trellis").expect("instrument");
+    let shared = instrument
+        .statements()
+        .iter()
+        .find(|s| s.id == "vision.shared")
+        .expect("vision.shared");
+    let text = readable(instrument, "Plans name the aim; the vision.shared score rises.");
+    assert!(!text.contains("vision.shared"), "{text}");
+    assert!(text.contains(shared.text.trim_end_matches('.')), "{text}");
+    assert!(readable(instrument, "The trust.know-people score rises.").starts_with("Agreement with “"));
+    // Every action's signs read without an id.
+    for action in instrument.actions() {
+        let text = readable(instrument, &action.signs);
+        assert!(
+            instrument.statements().iter().all(|s| !text.contains(&format!("{} score", s.id))),
+            "{text}"
+        );
+    }
 }

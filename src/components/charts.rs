@@ -6,7 +6,6 @@
 //! These are plain functions, not components: they hold no state, and a function keeps
 //! the bundle smaller than a component would.
 
-use std::collections::BTreeMap;
 
 use trellis_core::analysis::{Distribution, RoundAnalysis};
 use trellis_core::chart::{points_text, radar, stacked_bar, trend, Point, RadarValues, TrendItem};
@@ -136,7 +135,7 @@ pub fn distribution_figure(
 /// The counts behind a distribution chart.
 pub fn distribution_table(rows: &[(String, Distribution)], categories: &[String]) -> Html {
     html! {
-        <table class="data-table">
+        <table class="data-table distribution-table">
             <thead><tr>
                 <th scope="col">{ msg::TOPIC_OR_STATEMENT }</th>
                 for name in categories.iter() { <th scope="col" class="num">{ name.clone() }</th> }
@@ -179,11 +178,7 @@ pub fn trend_figure(title: &str, items: &[TrendItem], summary: String) -> Html {
 }
 
 /// The radar values of a round's topics: average, middle half, target, agreed level.
-pub fn radar_values(
-    analysis: &RoundAnalysis,
-    instrument: &Instrument,
-    agreed: &BTreeMap<String, u8>,
-) -> (Vec<String>, Vec<RadarValues>, String) {
+pub fn radar_values(analysis: &RoundAnalysis, instrument: &Instrument) -> (Vec<String>, Vec<RadarValues>, String) {
     let shown: Vec<_> = analysis
         .domains
         .iter()
@@ -199,7 +194,7 @@ pub fn radar_values(
             value: d.stats.as_ref().map(|s| s.mean),
             spread: d.stats.as_ref().map(|s| (s.q1, s.q3)),
             target: d.target.map(f64::from),
-            agreed: agreed.get(&d.domain).map(|l| f64::from(*l)),
+            agreed: d.agreed.map(f64::from),
         })
         .collect();
     let parts: Vec<String> = shown

@@ -2,7 +2,7 @@
 //! statement wording, level names, context conditions, the group level, and the names
 //! of the answer categories. Shared by every page that shows results.
 
-use trellis_core::analysis::{Critical, GroupLevel};
+use trellis_core::analysis::{Critical, DomainResult, GroupLevel, LevelSource};
 use trellis_core::Instrument;
 
 use crate::messages as msg;
@@ -51,6 +51,38 @@ pub fn group_level_text(instrument: &Instrument, level: GroupLevel) -> String {
         GroupLevel::Uncertain => msg::UNCERTAIN.to_string(),
         GroupLevel::Unknown => "–".to_string(),
     }
+}
+
+/// A topic's level now, as every results view shows it: the agreed level where the group
+/// recorded one ("2 Developing (agreed)"), else the people's level.
+pub fn level_now_text(instrument: &Instrument, d: &DomainResult) -> String {
+    match (d.level_source(), d.working_level()) {
+        (Some(LevelSource::Agreed), Some(l)) => format!("{} {}", level_text(instrument, l), msg::AGREED_TAG),
+        (Some(LevelSource::Chosen), Some(l)) => level_text(instrument, l),
+        (Some(LevelSource::FromScores | LevelSource::ScoreBand), Some(l)) => {
+            format!("{} {}", level_text(instrument, l), msg::FROM_SCORES)
+        }
+        _ => "–".to_string(),
+    }
+}
+
+/// Text from the instrument (an action's signs of progress, or a plan's success measure
+/// copied from them) with each "the <statement id> score" put in words, so nobody reads
+/// an internal id such as "the vision.shared score rises".
+pub fn readable(instrument: &Instrument, text: &str) -> String {
+    let mut out = text.to_string();
+    for statement in instrument.statements() {
+        if !out.contains(statement.id.as_str()) {
+            continue;
+        }
+        for (phrase, capital) in [("the", false), ("The", true)] {
+            let id_phrase = format!("{phrase} {} score", statement.id);
+            if out.contains(&id_phrase) {
+                out = out.replace(&id_phrase, &msg::statement_score(&statement.text, capital));
+            }
+        }
+    }
+    out
 }
 
 /// The names of the answer categories in chart order, from the instrument's own scale:

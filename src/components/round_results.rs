@@ -2,14 +2,13 @@
 //! readiness, scores with spread, agreement and levels, the workshop agenda, suggested
 //! actions, breakdowns by organisation and role (small groups protected) and reliability.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use trellis_core::analysis::{
     AgreementBand, Breakdown, Critical, DomainResult, GroupKey, Reason, RoundAnalysis,
 };
 use trellis_core::chart::{bar_chart, heat_shade};
-use trellis_core::scoring::format_score;
+use trellis_core::scoring::{format_score, interval_on_scale};
 use trellis_core::Instrument;
 use yew::prelude::*;
 
@@ -26,11 +25,11 @@ pub struct RoundResultsProps {
     pub partners: Rc<Vec<(String, String)>>,
     /// Whether this round's mode asks for maturity levels.
     pub ask_levels: bool,
-    /// Agreed levels from the consensus record, by domain id.
-    #[prop_or_default]
-    pub consensus: Rc<BTreeMap<String, u8>>,
     /// Order the agenda by disagreement instead of priority.
     pub contested_first: bool,
+    /// Shown as the board report's appendix: no controls.
+    #[prop_or_default]
+    pub in_report: bool,
     pub on_order: Callback<bool>,
 }
 
@@ -46,8 +45,8 @@ impl PartialEq for RoundResultsProps {
             && self.instrument == other.instrument
             && self.partners == other.partners
             && self.ask_levels == other.ask_levels
-            && self.consensus == other.consensus
             && self.contested_first == other.contested_first
+            && self.in_report == other.in_report
             && self.on_order == other.on_order
     }
 }
@@ -82,19 +81,24 @@ impl Names<'_> {
         names::group_level_text(self.instrument, d.level)
     }
     fn reason(&self, r: &Reason) -> String {
-        match r {
-            Reason::BelowTarget {
-                levels,
-                target,
-                target_set,
-            } => msg::below_target(*levels, &self.level(*target), *target_set),
-            Reason::Critical(c) => msg::critical_because(&self.condition(c)),
-            Reason::Disagreement(a) => msg::disagreement(*a),
-            Reason::Split => msg::SPLIT_REASON.to_string(),
-            Reason::Mismatch => msg::MISMATCH_REASON.to_string(),
-            Reason::OrganisationGap(g) => msg::organisation_gap(*g),
-            Reason::NotEnoughAnswers => msg::NOT_ENOUGH_REASON.to_string(),
-        }
+        reason_text(self.instrument, r)
+    }
+}
+
+/// Why a topic is on the agenda, in words.
+pub fn reason_text(instrument: &Instrument, r: &Reason) -> String {
+    match r {
+        Reason::BelowTarget {
+            levels,
+            target,
+            target_set,
+        } => msg::below_target(*levels, &names::level_text(instrument, *target), *target_set),
+        Reason::Critical(c) => msg::critical_because(&names::condition_label(instrument, c)),
+        Reason::Disagreement(a) => msg::disagreement(*a),
+        Reason::Split => msg::SPLIT_REASON.to_string(),
+        Reason::Mismatch => msg::MISMATCH_REASON.to_string(),
+        Reason::OrganisationGap(g) => msg::organisation_gap(*g),
+        Reason::NotEnoughAnswers => msg::NOT_ENOUGH_REASON.to_string(),
     }
 }
 
@@ -123,10 +127,13 @@ pub fn RoundResults(props: &RoundResultsProps) -> Html {
     };
     html! {
         <>
-            { headline(a, &names, props.ask_levels) }
-            { in_words(a, &names) }
-            { scores(a, &names, props.ask_levels, &props.consensus) }
-            { agenda(a, &names, props.contested_first, &props.on_order) }
+            // The board report says these in its summary; its appendix holds the detail.
+            if !props.in_report {
+                { headline(a, &names, props.ask_levels) }
+                { in_words(a, &names) }
+            }
+            { scores(a, &names, props.ask_levels) }
+            { agenda(a, &names, props.contested_first, (!props.in_report).then_some(&props.on_order)) }
             { actions(a, &names) }
             { breakdown("by-organisation", msg::BY_ORGANISATION, &a.by_organisation, a, &names) }
             { gaps(a, &names) }
@@ -173,6 +180,14 @@ fn in_words(a: &RoundAnalysis, names: &Names) -> Html {
     }
 }
 
+/// The small-sample caution, when the round has fewer than ten respondents.
+pub fn small_sample(a: &RoundAnalysis) -> Html {
+    if !a.small_sample() {
+        return html! {};
+    }
+    html! { <p class="notice notice-warning" data-testid="small-sample">{ msg::small_sample(a.n) }</p> }
+}
+
 /// The overall stage (full mode) or the readiness conditions (readiness check).
 fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
     if !ask_levels {
@@ -181,6 +196,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
         return html! {
             <section aria-labelledby="readiness-heading" class="headline" data-testid="readiness">
                 <h2 id="readiness-heading">{ msg::READINESS_TITLE }</h2>
+                { small_sample(a) }
                 if missing.is_empty() {
                     <p>{ msg::READINESS_ALL_IN_PLACE }</p>
                 } else {
@@ -214,6 +230,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
         <section aria-labelledby="stage-heading" class="headline" data-testid="stage">
             <h2 id="stage-heading">{ msg::STAGE_TITLE }</h2>
             <p class="stage-value">{ stage }</p>
+            { small_sample(a) }
             if let (Some(median), false) = (a.stage.median, held.is_empty()) {
                 <p data-testid="stage-held-back">{ msg::stage_held_back(&names.level(median), &held.join(", ")) }</p>
             }
@@ -222,7 +239,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
     }
 }
 
-fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool, consensus: &BTreeMap<String, u8>) -> Html {
+fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
     let items: Vec<(String, Option<f64>)> = a
         .domains
         .iter()
@@ -234,7 +251,8 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool, consensus: &BTreeM
         let s = d.stats.as_ref();
         let mean = s.map_or_else(|| msg::NOT_ENOUGH_ANSWERS.to_string(), |s| format_score(s.mean));
         let ci = s.and_then(|s| s.ci95).map_or("–".to_string(), |(lo, hi)| {
-            format!("{} – {}", format_score(lo.max(1.0)), format_score(hi.min(5.0)))
+            let (lo, hi) = interval_on_scale((lo, hi), names.instrument.scale_max());
+            format!("{} – {}", format_score(lo), format_score(hi))
         });
         let spread = s.map_or("–".to_string(), |s| {
             format!(
@@ -259,11 +277,13 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool, consensus: &BTreeM
                 <td class="num">{ format!("{} / {}", d.scores.len(), d.scores.len() + d.not_enough) }</td>
                 <td class="num">{ format!("{:.0}%", coverage * 100.0) }</td>
                 <td>{ agreement_words(d) }</td>
-                <td>
-                    { names.domain_level(d) }
-                    if d.mismatch { <span class="flag">{ format!(" ⚑ {}", msg::MISMATCH_FLAG) }</span> }
-                </td>
-                if ask_levels { <td>{ consensus.get(&d.domain).map_or("–".to_string(), |l| names.level(*l)) }</td> }
+                <td>{ names::level_now_text(names.instrument, d) }</td>
+                if ask_levels {
+                    <td>
+                        { names.domain_level(d) }
+                        if d.mismatch { <span class="flag">{ format!(" ⚑ {}", msg::MISMATCH_FLAG) }</span> }
+                    </td>
+                }
                 if ask_levels { <td>{ target }</td> }
             </tr>
         }
@@ -276,8 +296,8 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool, consensus: &BTreeM
         msg::PEOPLE_SCORED,
         msg::COVERAGE,
         msg::AGREEMENT,
-        msg::LEVEL,
-        msg::AGREED,
+        msg::CURRENT_LEVEL,
+        msg::PEOPLES_LEVEL,
         msg::TARGET,
     ];
     let columns = if ask_levels { &all[..] } else { &all[..8] };
@@ -286,11 +306,12 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool, consensus: &BTreeM
             <h2 id="scores-heading">{ msg::SCORES_BY_TOPIC }</h2>
             <BarChartView id="domain-scores" title={msg::CHART_TITLE} description={msg::chart_description(&items)} {chart} />
             { table(Some("results-table"), Some("results-table"), Some(msg::RESULTS_TABLE_CAPTION), columns, rows.collect()) }
+            { hint(msg::LEVEL_NOW_RULE) }
         </section>
     }
 }
 
-fn agenda(a: &RoundAnalysis, names: &Names, contested_first: bool, on_order: &Callback<bool>) -> Html {
+fn agenda(a: &RoundAnalysis, names: &Names, contested_first: bool, on_order: Option<&Callback<bool>>) -> Html {
     let items: Vec<Html> = if contested_first {
         a.most_contested()
             .into_iter()
@@ -321,19 +342,24 @@ fn agenda(a: &RoundAnalysis, names: &Names, contested_first: bool, on_order: &Ca
     html! {
         <section aria-labelledby="agenda-heading">
             <h2 id="agenda-heading">{ msg::AGENDA_TITLE }</h2>
-            <fieldset class="inline-choice">
-                <legend>{ msg::AGENDA_ORDER }</legend>
-                <div class="choice-block">
-                    <input type="radio" id="order-priority" name="agenda-order" checked={!contested_first}
-                        onchange={on_order.reform(|_| false)} />
-                    <label for="order-priority">{ msg::ORDER_PRIORITY }</label>
-                </div>
-                <div class="choice-block">
-                    <input type="radio" id="order-contested" name="agenda-order" checked={contested_first}
-                        onchange={on_order.reform(|_| true)} />
-                    <label for="order-contested">{ msg::ORDER_CONTESTED }</label>
-                </div>
-            </fieldset>
+            if let Some(on_order) = on_order {
+                <fieldset class="inline-choice">
+                    <legend>{ msg::AGENDA_ORDER }</legend>
+                    <div class="choice-block">
+                        <input type="radio" id="order-priority" name="agenda-order" checked={!contested_first}
+                            onchange={on_order.reform(|_| false)} />
+                        <label for="order-priority">{ msg::ORDER_PRIORITY }</label>
+                    </div>
+                    <div class="choice-block">
+                        <input type="radio" id="order-contested" name="agenda-order" checked={contested_first}
+                            onchange={on_order.reform(|_| true)} />
+                        <label for="order-contested">{ msg::ORDER_CONTESTED }</label>
+                    </div>
+                </fieldset>
+            }
+            if a.small_sample() {
+                <p class="notice" data-testid="agenda-small-sample">{ msg::small_sample_order(a.n) }</p>
+            }
             <ol data-testid="agenda">{ for items }</ol>
             <p class="hint">{ if contested_first { msg::CONTESTED_RULE } else { msg::AGENDA_RULE } }</p>
         </section>
@@ -352,7 +378,7 @@ fn actions(a: &RoundAnalysis, names: &Names) -> Html {
                 <p><strong>{ msg::WHY_IT_WORKS }</strong>{ format!(" {}", action.why) }</p>
                 <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", msg::why_suggested(s.agenda_rank + 1, &names.level(s.level), &matches)) }</p>
                 if !action.signs.is_empty() {
-                    <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", action.signs) }</p>
+                    <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", names::readable(names.instrument, &action.signs)) }</p>
                 }
             </li>
         })
@@ -374,38 +400,37 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
     let body = if b.withheld || (b.groups.is_empty() && b.combined.as_ref().is_none_or(|c| c.n == a.n)) {
         html! { <p class="notice" data-testid={format!("{id}-withheld")}>{ msg::breakdown_withheld(a.min_group) }</p> }
     } else {
-        let row = |label: String, g: &trellis_core::analysis::GroupResult| {
-            html! {
-                <tr>
-                    <th scope="row">{ label }</th>
-                    <td class="num">{ g.n }</td>
-                    for m in g.means.iter() {
-                        <td class={classes!("num", m.map(|v| format!("heat-{}", heat_shade(v, 1.0, 5.0))))} data-testid={m.map(|_| "heat-cell")}>
-                            { m.map_or("–".to_string(), format_score) }
-                        </td>
-                    }
-                </tr>
-            }
-        };
-        let shown = b
+        // One column a group and one row a topic: a handful of groups fit a phone's
+        // width and an A4 page, where a column for each of ten topics would not.
+        let mut groups: Vec<(String, &trellis_core::analysis::GroupResult)> = b
             .groups
             .iter()
-            .map(|g| row(g.members.first().map(|k| names.group(k)).unwrap_or_default(), g));
-        let combined = b.combined.as_ref().map(|g| {
+            .map(|g| (g.members.first().map(|k| names.group(k)).unwrap_or_default(), g))
+            .collect();
+        if let Some(g) = b.combined.as_ref() {
             let members: Vec<String> = g.members.iter().map(|k| names.group(k)).collect();
-            row(msg::combined_group(&members.join(", ")), g)
-        });
+            groups.push((msg::combined_group(&members.join(", ")), g));
+        }
         html! {
             <div class="table-wrap" role="region" tabindex="0" aria-label={title.to_string()}>
                 <table data-testid={id.to_string()} class="heatmap">
                     <thead><tr>
-                        <th scope="col">{ msg::GROUP }</th>
-                        <th scope="col">{ msg::PEOPLE }</th>
-                        for d in a.domains.iter() { <th scope="col">{ names.domain(&d.domain) }</th> }
+                        <th scope="col">{ msg::TOPIC }</th>
+                        for (label, _) in groups.iter() { <th scope="col">{ label.clone() }</th> }
                     </tr></thead>
                     <tbody>
-                        { for shown }
-                        { combined.unwrap_or_default() }
+                        <tr>
+                            <th scope="row">{ msg::PEOPLE }</th>
+                            for (_, g) in groups.iter() { <td class="num">{ g.n }</td> }
+                        </tr>
+                        for (i, d) in a.domains.iter().enumerate() {
+                            <tr>
+                                <th scope="row">{ names.domain(&d.domain) }</th>
+                                for (_, g) in groups.iter() {
+                                    { heat_cell(g.means.get(i).copied().flatten()) }
+                                }
+                            </tr>
+                        }
                     </tbody>
                 </table>
             </div>
@@ -418,6 +443,15 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
             <p class="hint">{ msg::HEATMAP_KEY }</p>
             <p class="hint">{ msg::suppression_rule(a.min_group) }</p>
         </section>
+    }
+}
+
+/// One shaded cell of a breakdown: the group's mean for a topic, or a dash.
+fn heat_cell(mean: Option<f64>) -> Html {
+    html! {
+        <td class={classes!("num", mean.map(|v| format!("heat-{}", heat_shade(v, 1.0, 5.0))))} data-testid={mean.map(|_| "heat-cell")}>
+            { mean.map_or("–".to_string(), format_score) }
+        </td>
     }
 }
 
@@ -476,11 +510,18 @@ fn reliability(a: &RoundAnalysis, names: &Names) -> Html {
             </tr>
         }
     });
+    // Where nothing can be computed yet, one sentence says so instead of a table of
+    // "needs 10 complete answers" on every row.
+    let computed = a.reliability.iter().any(|r| r.alpha.is_some());
     html! {
         <section aria-labelledby="reliability-heading">
             <h2 id="reliability-heading">{ msg::RELIABILITY_TITLE }</h2>
-            <p>{ msg::RELIABILITY_LEAD }</p>
-            { table(Some("reliability"), None, None, &[msg::TOPIC, msg::COMPLETE_RESPONSES, msg::ALPHA, msg::WEAK_STATEMENTS], rows.collect()) }
+            if computed {
+                <p>{ msg::RELIABILITY_LEAD }</p>
+                { table(Some("reliability"), None, None, &[msg::TOPIC, msg::COMPLETE_RESPONSES, msg::ALPHA, msg::WEAK_STATEMENTS], rows.collect()) }
+            } else {
+                <p data-testid="reliability-none">{ msg::RELIABILITY_NONE_YET }</p>
+            }
         </section>
     }
 }

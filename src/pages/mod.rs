@@ -96,6 +96,10 @@ struct AnalysisKey {
     mode: String,
     context: BTreeMap<String, ContextAnswer>,
     targets: BTreeMap<String, u8>,
+    /// The agreed levels, which are the domains' levels wherever recorded.
+    agreed: BTreeMap<String, Option<u8>>,
+    /// The targets of the round before, which this round reports as met or not.
+    earlier_targets: BTreeMap<String, u8>,
     min_group: usize,
     /// The sent responses, each by id and the time of its last change, rather than a
     /// copy of every answer. Core never changes a sent response, and every way another
@@ -115,6 +119,16 @@ impl AnalysisKey {
             mode: round.mode.clone(),
             context: collaboration.context.clone(),
             targets: round.targets.clone(),
+            agreed: round
+                .consensus
+                .iter()
+                .map(|(d, c)| (d.clone(), c.level))
+                .collect(),
+            earlier_targets: app
+                .workspace
+                .previous_round(round_id)
+                .map(|r| r.targets.clone())
+                .unwrap_or_default(),
             min_group,
             sent: sent_responses(app, round_id)
                 .map(|r| (r.id.clone(), r.updated))
@@ -134,12 +148,19 @@ fn sent_responses<'a>(app: &'a AppState, round_id: &'a str) -> impl Iterator<Ite
 fn analyse_round(app: &AppState, round_id: &str, min_group: usize) -> Option<RoundAnalysis> {
     let (collaboration, round) = app.workspace.round(round_id)?;
     let instrument = app.instrument_for(round)?;
+    let earlier_targets = app
+        .workspace
+        .previous_round(round_id)
+        .map(|r| r.targets.clone())
+        .unwrap_or_default();
     Some(analyse(&RoundInput {
         instrument,
         mode: &round.mode,
         responses: sent_responses(app, round_id).collect(),
         context: &collaboration.context,
         targets: &round.targets,
+        consensus: &round.consensus,
+        earlier_targets: &earlier_targets,
         min_group,
     }))
 }

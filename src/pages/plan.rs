@@ -12,7 +12,9 @@ use yew::prelude::*;
 
 use crate::browser::dom::event_value;
 use crate::browser::random_id;
-use crate::components::names::{condition_label, domain_title, level_text};
+use crate::components::markup::hint;
+use crate::components::round_results::small_sample;
+use crate::components::names::{condition_label, domain_title, group_level_text, level_now_text, level_text, readable};
 use crate::messages as msg;
 use crate::pages::{find_analysed_round, use_round_analysis};
 use crate::route::{Link, Route};
@@ -44,14 +46,13 @@ pub fn PlanPage(props: &PlanProps) -> Html {
         .and_then(|id| app.workspace.round(id))
         .map_or(String::new(), |(_, r)| r.name.clone());
     let counts = status_counts(&round.plan);
+    let ask_levels = instrument.mode(&round.mode).is_some_and(|m| m.ask_levels);
+    let any_earlier = analysis.domains.iter().any(|d| d.earlier_target.is_some());
     let gaps = analysis
         .domains
         .iter()
         .filter(|d| instrument.is_functioning(&d.domain))
         .map(|d| {
-            let current = d
-                .working_level()
-                .map_or("–".to_string(), |l| level_text(instrument, l));
             let target = d
                 .target
                 .map_or(msg::NO_TARGET.to_string(), |l| level_text(instrument, l));
@@ -59,12 +60,19 @@ pub fn PlanPage(props: &PlanProps) -> Html {
                 (Some(_), Some(_)) => msg::levels_to_go(d.gap().unwrap_or(0)),
                 _ => "–".to_string(),
             };
+            let earlier = match (d.earlier_target, d.earlier_target_met()) {
+                (Some(t), Some(met)) => msg::earlier_target_met(met, &level_text(instrument, t)),
+                (Some(t), None) => level_text(instrument, t),
+                _ => "–".to_string(),
+            };
             html! {
-                <tr>
+                <tr data-testid={format!("gap-{}", d.domain)}>
                     <th scope="row">{ domain_title(instrument, &d.domain) }</th>
-                    <td>{ current }</td>
+                    <td>{ level_now_text(instrument, d) }</td>
+                    if ask_levels { <td>{ group_level_text(instrument, d.level) }</td> }
                     <td>{ target }</td>
                     <td>{ gap }</td>
+                    if any_earlier { <td>{ earlier }</td> }
                 </tr>
             }
         });
@@ -86,15 +94,19 @@ pub fn PlanPage(props: &PlanProps) -> Html {
             }
             <section aria-labelledby="gaps-heading">
                 <h2 id="gaps-heading">{ msg::TARGETS_TITLE }</h2>
+                { small_sample(&analysis) }
                 <table class="data-table" data-testid="plan-gaps">
                     <thead><tr>
                         <th scope="col">{ msg::TOPIC }</th>
                         <th scope="col">{ msg::CURRENT_LEVEL }</th>
+                        if ask_levels { <th scope="col">{ msg::PEOPLES_LEVEL }</th> }
                         <th scope="col">{ msg::TARGET_LEVEL }</th>
                         <th scope="col">{ msg::GAP }</th>
+                        if any_earlier { <th scope="col">{ msg::EARLIER_TARGET }</th> }
                     </tr></thead>
                     <tbody>{ for gaps }</tbody>
                 </table>
+                { hint(msg::LEVEL_NOW_RULE) }
                 <p><Link to={Route::Consensus { id: round.id.clone() }}>{ msg::CHANGE_TARGETS }</Link></p>
             </section>
             <section aria-labelledby="plan-heading" data-testid="plan">
@@ -190,10 +202,10 @@ fn plan_item(
             <h3 class="plan-item-title">{ item.title.clone() }</h3>
             <p class="meta">
                 <span class={classes!("status", format!("status-{}", item.status.id()))}>{ msg::status_name(item.status) }</span>
-                { format!(" · {}", msg::plan_meta(&domain_title(instrument, &item.domain), &item.owner, &item.due)) }
+                { format!(" · {}", msg::plan_meta(&domain_title(instrument, &item.domain), &item.owner, &msg::long_date(&item.due))) }
             </p>
             if item.carried_from.is_some() { <p class="hint">{ msg::CARRIED_NOTE }</p> }
-            if !item.measure.is_empty() { <p><strong>{ msg::MEASURE }</strong>{ format!(" {}", item.measure) }</p> }
+            if !item.measure.is_empty() { <p><strong>{ msg::MEASURE }</strong>{ format!(" {}", readable(instrument, &item.measure)) }</p> }
             <p class="item-buttons no-print">
                 <button type="button" class="link-button" onclick={on_edit}>{ msg::edit_action(&item.title) }</button>
                 <button type="button" class="link-button" onclick={on_remove}>{ msg::remove_action(&item.title) }</button>
@@ -266,7 +278,9 @@ pub fn PlanForm(props: &PlanFormProps) -> Html {
         title: item.as_ref().map_or(String::new(), |i| i.title.clone()),
         owner: item.as_ref().map_or(String::new(), |i| i.owner.clone()),
         due: item.as_ref().map_or(String::new(), |i| i.due.clone()),
-        measure: item.as_ref().map_or(String::new(), |i| i.measure.clone()),
+        measure: item
+            .as_ref()
+            .map_or(String::new(), |i| readable(&props.instrument, &i.measure)),
         status: item.as_ref().map_or(ActionStatus::Planned, |i| i.status),
     });
     let error = use_state(|| None::<String>);

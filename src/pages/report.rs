@@ -1,21 +1,23 @@
-//! The board report of a round, made for printing or saving as PDF: a two-page summary
-//! (overall stage, topic levels with spread, top gaps, agreed actions, change since the
-//! last round, the method in three sentences) and appendices with every topic,
-//! statement and suggested action.
+//! The board report of a round, made for printing or saving as PDF: a summary of about
+//! two pages in plain words (the overall stage with its caution, each topic's level now
+//! beside the people's view and the target, the topics to work on first, what changed
+//! since the last round and whether its targets were met, what we will do, the method in
+//! three sentences), then appendices with every topic and statement in detail that leave
+//! out what cannot be computed.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use trellis_core::analysis::{compare, Verdict, MIN_GROUP};
+use trellis_core::analysis::{compare, DomainResult, RoundAnalysis, Verdict, MIN_GROUP};
 use trellis_core::format::ActionStatus;
 use trellis_core::scoring::format_score;
 use trellis_core::Instrument;
 use yew::prelude::*;
 
-use crate::components::charts::{distribution_table, radar_figure, radar_values};
+use crate::components::charts::distribution_table;
 use crate::components::names::{
-    answer_categories, domain_title, group_level_text, level_text, statement_text,
+    answer_categories, domain_title, group_level_text, level_now_text, level_text, statement_text,
 };
+use crate::components::round_results::{reason_text, small_sample};
 use crate::components::RoundResults;
 use crate::messages as msg;
 use crate::pages::{find_analysed_round, use_round_analyses};
@@ -40,51 +42,10 @@ pub fn ReportPage(props: &ReportProps) -> Html {
             Ok(found) => found,
             Err(page) => return page,
         };
-    let agreed: BTreeMap<String, u8> = round
-        .consensus
-        .iter()
-        .filter_map(|(d, c)| c.level.map(|l| (d.clone(), l)))
-        .collect();
     let ask_levels = instrument.mode(&round.mode).is_some_and(|m| m.ask_levels);
-    let (labels, values, summary) = radar_values(&analysis, instrument, &agreed);
-    let stage = match (ask_levels, analysis.stage.level) {
-        (false, _) => msg::readiness_summary(
-            analysis
-                .readiness
-                .iter()
-                .filter(|c| c.in_place == Some(true))
-                .count(),
-            analysis.readiness.len(),
-        ),
-        (true, Some(l)) => msg::stage_summary(&level_text(instrument, l)),
-        (true, None) => msg::NOT_ENOUGH_ANSWERS.to_string(),
-    };
     let change = earlier
         .zip(analyses.get(1).cloned().flatten())
         .map(|(e, before)| (e.name.clone(), compare(&before, &analysis)));
-    let levels = analysis.domains.iter().map(|d| {
-        let spread = d.stats.as_ref().map_or(msg::NOT_ENOUGH_ANSWERS.to_string(), |s| {
-            format!(
-                "{} ({} – {})",
-                format_score(s.mean),
-                format_score(s.q1),
-                format_score(s.q3)
-            )
-        });
-        html! {
-            <tr>
-                <th scope="row">{ domain_title(instrument, &d.domain) }</th>
-                <td>{ group_level_text(instrument, d.level) }</td>
-                <td>{ spread }</td>
-                <td>{ d.target.map_or("–".to_string(), |l| level_text(instrument, l)) }</td>
-            </tr>
-        }
-    });
-    let gaps = analysis.agenda.iter().take(3).map(|item| {
-        let d = analysis.domain(&item.domain);
-        let note = d.and_then(|d| d.gap()).map_or(String::new(), msg::levels_to_go);
-        html! { <li><strong>{ domain_title(instrument, &item.domain) }</strong>{ format!(" – {note}") }</li> }
-    });
     let agreed_actions: Vec<_> = round
         .plan
         .iter()
@@ -104,68 +65,63 @@ pub fn ReportPage(props: &ReportProps) -> Html {
             <p class="no-print">
                 <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| crate::browser::dom::print())}>{ msg::PRINT_REPORT }</button>
             </p>
-            <header class="report-header">
-                <p class="report-kicker">{ msg::BOARD_REPORT }</p>
-                <h1 tabindex="-1">{ format!("{}: {}", collaboration.name, round.name) }</h1>
-                <p class="meta">{ msg::report_meta(&round.date, analysis.n, collaboration.partners.len()) }</p>
-                if collaboration.example { <p class="tag example-tag">{ msg::EXAMPLE_LABEL }</p> }
-            </header>
-            <section aria-labelledby="r-stage">
-                <h2 id="r-stage">{ msg::REPORT_STAGE }</h2>
-                <p class="stage-value">{ stage }</p>
-            </section>
-            <section aria-labelledby="r-levels" class="report-levels">
-                <h2 id="r-levels">{ msg::REPORT_LEVELS }</h2>
-                { radar_figure(&labels, &values, summary) }
-                <table class="data-table">
-                    <thead><tr>
-                        <th scope="col">{ msg::TOPIC }</th>
-                        <th scope="col">{ msg::LEVEL }</th>
-                        <th scope="col">{ msg::REPORT_SPREAD }</th>
-                        <th scope="col">{ msg::TARGET }</th>
-                    </tr></thead>
-                    <tbody>{ for levels }</tbody>
-                </table>
-            </section>
-            <section aria-labelledby="r-gaps">
-                <h2 id="r-gaps">{ msg::REPORT_GAPS }</h2>
-                <ol>{ for gaps }</ol>
-            </section>
-            <section aria-labelledby="r-actions">
-                <h2 id="r-actions">{ msg::REPORT_ACTIONS }</h2>
-                if agreed_actions.is_empty() {
-                    <p>{ msg::PLAN_EMPTY }</p>
-                } else {
-                    <table class="data-table" data-testid="report-actions">
-                        <thead><tr>
-                            <th scope="col">{ msg::ACTION_TEXT }</th>
-                            <th scope="col">{ msg::TOPIC }</th>
-                            <th scope="col">{ msg::OWNER }</th>
-                            <th scope="col">{ msg::DUE }</th>
-                            <th scope="col">{ msg::STATUS }</th>
-                        </tr></thead>
-                        <tbody>
-                            for item in agreed_actions.iter() {
-                                <tr>
-                                    <td>{ item.title.clone() }</td>
-                                    <td>{ domain_title(instrument, &item.domain) }</td>
-                                    <td>{ item.owner.clone() }</td>
-                                    <td>{ item.due.clone() }</td>
-                                    <td>{ msg::status_name(item.status) }</td>
-                                </tr>
-                            }
-                        </tbody>
-                    </table>
-                }
-            </section>
-            <section aria-labelledby="r-change">
-                <h2 id="r-change">{ msg::REPORT_CHANGE }</h2>
-                { change_section(instrument, change.as_ref()) }
-            </section>
-            <section aria-labelledby="r-method">
-                <h2 id="r-method">{ msg::REPORT_METHOD }</h2>
-                for s in msg::METHOD_SHORT.iter() { <p>{ *s }</p> }
-            </section>
+            <div class="report-summary" data-testid="report-summary">
+                <header class="report-header">
+                    <p class="report-kicker">{ msg::BOARD_REPORT }</p>
+                    <h1 tabindex="-1">{ format!("{}: {}", collaboration.name, round.name) }</h1>
+                    <p class="meta">{ msg::report_meta(&msg::long_date(&round.date), analysis.n, collaboration.partners.len()) }</p>
+                    if collaboration.example { <p class="tag example-tag">{ msg::EXAMPLE_LABEL }</p> }
+                </header>
+                <section aria-labelledby="r-stage">
+                    <h2 id="r-stage">{ msg::REPORT_STAGE }</h2>
+                    { stage(&analysis, instrument, ask_levels) }
+                    { small_sample(&analysis) }
+                </section>
+                <section aria-labelledby="r-levels" class="report-levels">
+                    <h2 id="r-levels">{ msg::REPORT_WHERE_WE_ARE }</h2>
+                    { levels_table(&analysis, instrument, ask_levels) }
+                </section>
+                <section aria-labelledby="r-focus">
+                    <h2 id="r-focus">{ msg::REPORT_FOCUS }</h2>
+                    { focus(&analysis, instrument) }
+                </section>
+                <section aria-labelledby="r-change" class="report-page-two">
+                    <h2 id="r-change">{ msg::REPORT_WHAT_CHANGED }</h2>
+                    if change.is_some() { <p data-testid="targets-met">{ targets_met(&analysis) }</p> }
+                    { change_section(instrument, change.as_ref()) }
+                </section>
+                <section aria-labelledby="r-actions">
+                    <h2 id="r-actions">{ msg::REPORT_WHAT_WE_WILL_DO }</h2>
+                    if agreed_actions.is_empty() {
+                        <p>{ msg::PLAN_EMPTY }</p>
+                    } else {
+                        <table class="data-table" data-testid="report-actions">
+                            <thead><tr>
+                                <th scope="col">{ msg::ACTION_TEXT }</th>
+                                <th scope="col">{ msg::TOPIC }</th>
+                                <th scope="col">{ msg::OWNER }</th>
+                                <th scope="col">{ msg::DUE }</th>
+                                <th scope="col">{ msg::STATUS }</th>
+                            </tr></thead>
+                            <tbody>
+                                for item in agreed_actions.iter() {
+                                    <tr>
+                                        <td>{ item.title.clone() }</td>
+                                        <td>{ domain_title(instrument, &item.domain) }</td>
+                                        <td>{ item.owner.clone() }</td>
+                                        <td>{ msg::long_date(&item.due) }</td>
+                                        <td>{ msg::status_name(item.status) }</td>
+                                    </tr>
+                                }
+                            </tbody>
+                        </table>
+                    }
+                </section>
+                <section aria-labelledby="r-method">
+                    <h2 id="r-method">{ msg::REPORT_METHOD }</h2>
+                    for s in msg::METHOD_SHORT.iter() { <p>{ *s }</p> }
+                </section>
+            </div>
             <section class="report-appendix" aria-labelledby="r-app-a">
                 <h2 id="r-app-a">{ msg::APPENDIX_DOMAINS }</h2>
                 <RoundResults
@@ -173,9 +129,9 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     instrument={instrument.clone()}
                     partners={Rc::new(collaboration.partners.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>())}
                     {ask_levels}
-                    consensus={Rc::new(agreed.clone())}
                     contested_first={false}
                     on_order={Callback::noop()}
+                    in_report={true}
                 />
             </section>
             <section class="report-appendix" aria-labelledby="r-app-b">
@@ -184,6 +140,136 @@ pub fn ReportPage(props: &ReportProps) -> Html {
             </section>
         </article>
     }
+}
+
+/// The overall stage in a sentence (full mode), or how many readiness conditions are in
+/// place and which are not (readiness check).
+fn stage(a: &RoundAnalysis, instrument: &Instrument, ask_levels: bool) -> Html {
+    if !ask_levels {
+        let missing: Vec<String> = a
+            .readiness
+            .iter()
+            .filter(|c| c.in_place == Some(false))
+            .map(|c| domain_title(instrument, &c.domain))
+            .collect();
+        let in_place = a.readiness.iter().filter(|c| c.in_place == Some(true)).count();
+        return html! {
+            <>
+                <p class="stage-value">{ msg::readiness_summary(in_place, a.readiness.len()) }</p>
+                if !missing.is_empty() { <p>{ format!("{} {}.", msg::READINESS_FIRST, missing.join(", ")) }</p> }
+            </>
+        };
+    }
+    let Some(level) = a.stage.level else {
+        return html! { <p class="stage-value">{ msg::NOT_ENOUGH_ANSWERS }</p> };
+    };
+    let held: Vec<String> = a.stage.held_back_by.iter().map(|d| domain_title(instrument, d)).collect();
+    html! {
+        <>
+            <p class="stage-value">{ msg::stage_summary(&level_text(instrument, level)) }</p>
+            if let (Some(median), false) = (a.stage.median, held.is_empty()) {
+                <p>{ msg::stage_held_back(&level_text(instrument, median), &held.join(", ")) }</p>
+            }
+            <p class="hint">{ msg::STAGE_RULE }</p>
+        </>
+    }
+}
+
+/// Each topic's level now as a bar (agreed where recorded), the people's view, the
+/// target, and last round's target with whether it is met.
+fn levels_table(a: &RoundAnalysis, instrument: &Instrument, ask_levels: bool) -> Html {
+    let levels = instrument.levels().len() as u8;
+    let any_earlier = a.domains.iter().any(|d| d.earlier_target.is_some());
+    let rows = a.domains.iter().map(|d| {
+        let people = match (ask_levels, d.stats.as_ref()) {
+            (true, _) => group_level_text(instrument, d.level),
+            (false, Some(s)) => msg::average(Some(format_score(s.mean))),
+            (false, None) => msg::NOT_ENOUGH_ANSWERS.to_string(),
+        };
+        let earlier = match (d.earlier_target, d.earlier_target_met()) {
+            (Some(t), Some(met)) => msg::earlier_target_met(met, &level_text(instrument, t)),
+            (Some(t), None) => level_text(instrument, t),
+            (None, _) => "–".to_string(),
+        };
+        html! {
+            <tr data-testid={format!("report-level-{}", d.domain)}>
+                <th scope="row">{ domain_title(instrument, &d.domain) }</th>
+                <td class="level-now">
+                    { level_bar(d, levels) }
+                    <span>{ level_now_text(instrument, d) }</span>
+                </td>
+                <td>{ people }</td>
+                <td>{ d.target.map_or("–".to_string(), |l| level_text(instrument, l)) }</td>
+                if any_earlier { <td>{ earlier }</td> }
+            </tr>
+        }
+    });
+    html! {
+        <>
+            <table class="data-table report-level-table" data-testid="report-levels">
+                <caption class="visually-hidden">{ msg::REPORT_LEVEL_CHART }</caption>
+                <thead><tr>
+                    <th scope="col">{ msg::TOPIC }</th>
+                    <th scope="col">{ msg::CURRENT_LEVEL }</th>
+                    <th scope="col">{ if ask_levels { msg::PEOPLES_LEVEL } else { msg::PEOPLES_VIEW } }</th>
+                    <th scope="col">{ msg::TARGET }</th>
+                    if any_earlier { <th scope="col">{ msg::EARLIER_TARGET }</th> }
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <p class="hint">{ msg::LEVEL_NOW_RULE }</p>
+        </>
+    }
+}
+
+/// A small bar of the level now out of the instrument's levels, with the target as a
+/// line; the cell beside it says both in words, so the bar is decoration for readers of
+/// the text.
+fn level_bar(d: &DomainResult, levels: u8) -> Html {
+    let width = 100.0;
+    let x = |l: u8| f64::from(l) / f64::from(levels.max(1)) * width;
+    html! {
+        <svg class="level-bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="level-bar-track" x="0" y="2" width="100" height="8" />
+            if let Some(l) = d.working_level() {
+                <rect class="level-bar-fill" x="0" y="2" width={format!("{:.1}", x(l))} height="8" />
+            }
+            if let Some(t) = d.target {
+                <rect class="level-bar-target" x={format!("{:.1}", (x(t) - 1.5).max(0.0))} y="0" width="3" height="12" />
+            }
+        </svg>
+    }
+}
+
+/// The topics to work on first: the top of the agenda, keeping only topics with a reason
+/// to talk (a topic at its target, agreed and not critical is not a gap).
+fn focus(a: &RoundAnalysis, instrument: &Instrument) -> Html {
+    let items: Vec<Html> = a
+        .concerns()
+        .into_iter()
+        .map(|item| {
+            let reasons: Vec<String> = item.reasons.iter().map(|r| reason_text(instrument, r)).collect();
+            html! { <li><strong>{ domain_title(instrument, &item.domain) }</strong>{ format!(": {}.", reasons.join("; ")) }</li> }
+        })
+        .collect();
+    if items.is_empty() {
+        return html! { <p>{ msg::REPORT_NO_GAPS }</p> };
+    }
+    html! { <ol data-testid="report-focus">{ for items }</ol> }
+}
+
+/// How many of the targets set at the round before are met now.
+fn targets_met(a: &RoundAnalysis) -> String {
+    let set: Vec<Option<bool>> = a
+        .domains
+        .iter()
+        .filter(|d| d.earlier_target.is_some())
+        .map(DomainResult::earlier_target_met)
+        .collect();
+    if set.is_empty() {
+        return msg::REPORT_TARGETS_MET_NONE.to_string();
+    }
+    msg::targets_met(set.iter().filter(|m| **m == Some(true)).count(), set.len())
 }
 
 /// Change since the round before: per topic, before and now with the verdict, and the

@@ -1,6 +1,5 @@
 //! Results of a round: the engine's round analysis of the answers sent, shown in full.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use trellis_core::analysis::MIN_GROUP;
@@ -42,13 +41,6 @@ pub fn Results(props: &ResultsProps) -> Html {
             .collect::<Vec<_>>(),
     );
     let ask_levels = instrument.mode(&round.mode).is_some_and(|m| m.ask_levels);
-    let consensus: Rc<BTreeMap<String, u8>> = Rc::new(
-        round
-            .consensus
-            .iter()
-            .filter_map(|(d, c)| c.level.map(|l| (d.clone(), l)))
-            .collect(),
-    );
     html! {
         <>
             <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
@@ -72,13 +64,12 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <p class="empty" data-testid="no-results">{ msg::NO_RESULTS }</p>
                 <Link to={Route::AnswerStart { id: round.id.clone() }} classes="button">{ msg::ANSWER_ROUND }</Link>
             } else {
-                { dashboard(&analysis, instrument, &consensus) }
+                { dashboard(&analysis, instrument) }
                 <RoundResults
                     analysis={analysis.clone()}
                     instrument={instrument.clone()}
                     {partners}
                     {ask_levels}
-                    consensus={consensus.clone()}
                     contested_first={*contested_first}
                     on_order={let c = contested_first.clone(); Callback::from(move |v| c.set(v))}
                 />
@@ -100,9 +91,8 @@ pub fn Results(props: &ResultsProps) -> Html {
 fn dashboard(
     analysis: &trellis_core::analysis::RoundAnalysis,
     instrument: &trellis_core::Instrument,
-    consensus: &BTreeMap<String, u8>,
 ) -> Html {
-    let (labels, values, summary) = radar_values(analysis, instrument, consensus);
+    let (labels, values, summary) = radar_values(analysis, instrument);
     let rows: Vec<_> = analysis
         .domains
         .iter()

@@ -1,6 +1,8 @@
 //! Drill-down to each statement of a round, topic by topic: how people answered and
 //! their comments. Comments follow the small-group rule: they are shown only when the
-//! round has at least the smallest group size, in alphabetical order.
+//! round has at least the smallest group size and their writer's organisation and role
+//! each have at least that many respondents, in alphabetical order; the page says how
+//! many were held back.
 
 use trellis_core::analysis::{Distribution, MIN_GROUP};
 use trellis_core::scoring::format_score;
@@ -37,6 +39,7 @@ pub fn StatementsPage(props: &StatementsProps) -> Html {
                 (format!("{text} ({mean})"), s.distribution.clone())
             })
             .collect();
+        let withheld: usize = results.iter().map(|s| s.withheld_comments).sum();
         let comments: Vec<(String, &String)> = results
             .iter()
             .flat_map(|s| {
@@ -49,9 +52,15 @@ pub fn StatementsPage(props: &StatementsProps) -> Html {
                 <h2 id={format!("st-{}", d.id)}>{ d.title.clone() }</h2>
                 { distribution_figure(&format!("dist-{}", d.id), &msg::statements_caption(&d.title), &rows, &categories) }
                 <h3>{ msg::COMMENTS }</h3>
-                if comments.is_empty() {
-                    <p class="empty">{ if analysis.n < MIN_GROUP { msg::COMMENTS_WITHHELD } else { msg::NO_COMMENTS } }</p>
-                } else {
+                if analysis.n < analysis.min_group {
+                    <p class="empty">{ msg::COMMENTS_WITHHELD }</p>
+                } else if comments.is_empty() && withheld == 0 {
+                    <p class="empty">{ msg::NO_COMMENTS }</p>
+                }
+                if withheld > 0 && analysis.n >= analysis.min_group {
+                    <p class="notice" data-testid={format!("comments-held-{}", d.id)}>{ msg::comments_held_back(withheld, analysis.min_group) }</p>
+                }
+                if !comments.is_empty() {
                     <ul class="comments">
                         for (statement, c) in comments.iter() {
                             <li><span class="comment-on">{ statement.clone() }</span><q>{ (*c).clone() }</q></li>

@@ -91,7 +91,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   await item.getByLabel('Who leads it').fill('Director of nursing');
   await item.getByLabel('Due by').fill('2027-03-31');
   await item.getByRole('button', { name: 'Save the action' }).click();
-  await expect(item).toContainText('Lead: Director of nursing · Due 2027-03-31');
+  await expect(item).toContainText('Lead: Director of nursing · Due 31 March 2027');
   const own = page.getByTestId('new-action');
   await own.getByLabel('Topic').selectOption('capacity');
   await own.getByRole('button', { name: 'Add to the plan' }).click();
@@ -166,7 +166,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   // The board report prints to A4 PDF: summary first, appendices after, no app chrome.
   await page.goBack();
   await page.getByRole('link', { name: 'Board report' }).click();
-  await expect(page.getByTestId('report')).toContainText('Agreed actions');
+  await expect(page.getByTestId('report')).toContainText('What we will do');
   await page.emulateMedia({ media: 'print' });
   const pdf = path.join(os.tmpdir(), `report-${Date.now()}.pdf`);
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
@@ -176,7 +176,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   expect(pages).toBeLessThanOrEqual(30);
   const text = (first, last) => execFileSync('pdftotext', ['-layout', '-f', String(first), '-l', String(last), pdf, '-']).toString();
   const summaryPages = text(1, 2);
-  for (const phrase of ['BOARD REPORT', 'Overall stage', 'Agreed actions', 'Change since the last round', 'has not been validated']) {
+  for (const phrase of ['BOARD REPORT', 'Overall stage', 'What we will do', 'What changed since the last round', 'has not been validated']) {
     expect(summaryPages).toContain(phrase);
   }
   expect(summaryPages).toContain('Improved');

@@ -52,11 +52,13 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
 
   // Organisations: Riverside Hospitals (4) is shown; the council (2) and Mind (1) are
   // combined, so neither can be worked out from the total.
+  // A column for each group shown, a row for each topic, the first row counting people.
   const orgs = page.getByTestId('by-organisation');
-  await expect(rows(orgs)).toHaveCount(2);
-  await expect(rows(orgs).nth(0).getByRole('rowheader')).toHaveText('Riverside Hospitals');
-  await expect(rows(orgs).nth(1).getByRole('rowheader')).toHaveText('Combined: Riverside Council, Riverside Mind');
-  await expect(rows(orgs).nth(1).getByRole('cell').nth(0)).toHaveText('3');
+  const groupsShown = ['Topic', 'Riverside Hospitals', 'Combined: Riverside Council, Riverside Mind'];
+  await expect(orgs.getByRole('columnheader')).toHaveText(groupsShown);
+  await expect(rows(orgs).nth(0).getByRole('rowheader')).toHaveText('People');
+  await expect(rows(orgs).nth(0).getByRole('cell')).toHaveText(['4', '3']);
+  await expect(rows(orgs)).toHaveCount(1 + instrument.domains.length);
   await expect(page.getByRole('main')).not.toContainText('Riverside Mind scores');
   // Roles: no role has three people, so the role breakdown is withheld.
   await expect(page.getByTestId('by-role-withheld')).toBeVisible();
@@ -64,7 +66,7 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   await page.getByLabel(/Smallest group shown on its own/).selectOption('5');
   await expect(page.getByTestId('by-organisation-withheld')).toBeVisible();
   await page.getByLabel(/Smallest group shown on its own/).selectOption('3');
-  await expect(rows(orgs)).toHaveCount(2);
+  await expect(orgs.getByRole('columnheader')).toHaveText(groupsShown);
 
   // Agenda: trust first (critical, split, people disagree); actions for trust suggested.
   const agenda = page.getByTestId('agenda').getByRole('listitem');
@@ -74,8 +76,9 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   await expect(page.getByTestId('agenda').getByRole('listitem').first()).toContainText('Trust and relationships');
   await expect(page.getByTestId('actions').getByRole('listitem').first()).toContainText('topic is number 1 on the agenda');
   await expect(page.getByTestId('action-trust.keep-promises')).toBeVisible();
-  // Reliability needs ten complete responses.
-  await expect(page.getByTestId('reliability')).toContainText('needs 10 complete answers (has 7)');
+  // Reliability needs ten complete responses: with seven, one sentence says so.
+  await expect(page.getByTestId('reliability-none')).toContainText('at least 10 people');
+  await expect(page.getByTestId('reliability')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 
