@@ -877,7 +877,7 @@ pub const MIX_CHANGED: &str = "A different mix of organisations or roles answere
 pub const EARLY_DIP: &str = "Scores often dip for a while when partners start working more closely and problems become visible. A dip soon after a change is not necessarily a step back.";
 pub const METHOD_SHORT: [&str; 3] = [
     "Each person rated statements about the collaboration from 1 (strongly disagree) to 5 (strongly agree); a topic's score is the average of their ratings, and the group's score is the average over people, with the middle half of scores showing how much views differ.",
-    "Levels come from the levels people chose (or, where they were not asked, from the scores), and change between rounds is called only when the 95% interval of the difference excludes zero.",
+    "A topic's level is the one the group agreed in discussion where it recorded one, otherwise the middle of the levels people chose (or, where they were not asked, the level their scores fall in); change between rounds is called only when the 95% interval of the difference excludes zero.",
     "The questionnaire is derived from a published review of research on collaboration between health and care providers (NIHR, 2023); it has not been validated, so the results are a starting point for discussion, not a grade.",
 ];
 pub const LATEST_CHANGE: &str = "Since the round before:";
@@ -1431,7 +1431,8 @@ pub const REPORT_WHERE_WE_ARE: &str = "Where we are on each topic";
 pub const REPORT_WHAT_CHANGED: &str = "What changed since the last round";
 pub const REPORT_WHAT_WE_WILL_DO: &str = "What we will do";
 pub const REPORT_FOCUS: &str = "Topics to work on first";
-pub const REPORT_NO_GAPS: &str = "Every topic is at or above its target, and none needs talking through first.";
+pub const REPORT_NO_GAPS: &str =
+    "Every topic is at or above its target, and none needs talking through first.";
 pub const REPORT_LEVEL_CHART: &str = "Level now and target for each topic";
 pub const REPORT_TARGETS_MET_NONE: &str = "No targets were set at the last round.";
 pub const RELIABILITY_NONE_YET: &str = "How consistently the statements of each topic measure the same thing can be worked out once at least 10 people have answered every statement of a topic; this round has fewer, so it is left out.";
@@ -1441,7 +1442,10 @@ pub fn targets_met(met: usize, set: usize) -> String {
     match (set, met) {
         (1, 1) => "The target set at the last round is met.".to_string(),
         (1, _) => "The target set at the last round is not yet met.".to_string(),
-        _ => format!("{met} of the {set} targets set at the last round {} met.", if met == 1 { "is" } else { "are" }),
+        _ => format!(
+            "{met} of the {set} targets set at the last round {} met.",
+            if met == 1 { "is" } else { "are" }
+        ),
     }
 }
 
@@ -1454,8 +1458,18 @@ pub fn level_chart_description(parts: &[String]) -> String {
 /// text is shown as it is.
 pub fn long_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let mut parts = iso.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {

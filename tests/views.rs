@@ -1294,7 +1294,10 @@ fn internal_statement_ids_in_action_text_are_put_in_words() {
     for action in instrument.actions() {
         let text = readable(instrument, &action.signs);
         assert!(
-            instrument.statements().iter().all(|s| !text.contains(&format!("{} score", s.id))),
+            instrument
+                .statements()
+                .iter()
+                .all(|s| !text.contains(&format!("{} score", s.id))),
             "{text}"
         );
     }

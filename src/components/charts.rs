@@ -6,7 +6,6 @@
 //! These are plain functions, not components: they hold no state, and a function keeps
 //! the bundle smaller than a component would.
 
-
 use trellis_core::analysis::{Distribution, RoundAnalysis};
 use trellis_core::chart::{points_text, radar, stacked_bar, trend, Point, RadarValues, TrendItem};
 use trellis_core::scoring::format_score;
@@ -178,7 +177,10 @@ pub fn trend_figure(title: &str, items: &[TrendItem], summary: String) -> Html {
 }
 
 /// The radar values of a round's topics: average, middle half, target, agreed level.
-pub fn radar_values(analysis: &RoundAnalysis, instrument: &Instrument) -> (Vec<String>, Vec<RadarValues>, String) {
+pub fn radar_values(
+    analysis: &RoundAnalysis,
+    instrument: &Instrument,
+) -> (Vec<String>, Vec<RadarValues>, String) {
     let shown: Vec<_> = analysis
         .domains
         .iter()

@@ -311,7 +311,12 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
     }
 }
 
-fn agenda(a: &RoundAnalysis, names: &Names, contested_first: bool, on_order: Option<&Callback<bool>>) -> Html {
+fn agenda(
+    a: &RoundAnalysis,
+    names: &Names,
+    contested_first: bool,
+    on_order: Option<&Callback<bool>>,
+) -> Html {
     let items: Vec<Html> = if contested_first {
         a.most_contested()
             .into_iter()

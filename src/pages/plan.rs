@@ -13,8 +13,10 @@ use yew::prelude::*;
 use crate::browser::dom::event_value;
 use crate::browser::random_id;
 use crate::components::markup::hint;
+use crate::components::names::{
+    condition_label, domain_title, group_level_text, level_now_text, level_text, readable,
+};
 use crate::components::round_results::small_sample;
-use crate::components::names::{condition_label, domain_title, group_level_text, level_now_text, level_text, readable};
 use crate::messages as msg;
 use crate::pages::{find_analysed_round, use_round_analysis};
 use crate::route::{Link, Route};

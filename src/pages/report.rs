@@ -163,7 +163,12 @@ fn stage(a: &RoundAnalysis, instrument: &Instrument, ask_levels: bool) -> Html {
     let Some(level) = a.stage.level else {
         return html! { <p class="stage-value">{ msg::NOT_ENOUGH_ANSWERS }</p> };
     };
-    let held: Vec<String> = a.stage.held_back_by.iter().map(|d| domain_title(instrument, d)).collect();
+    let held: Vec<String> = a
+        .stage
+        .held_back_by
+        .iter()
+        .map(|d| domain_title(instrument, d))
+        .collect();
     html! {
         <>
             <p class="stage-value">{ msg::stage_summary(&level_text(instrument, level)) }</p>

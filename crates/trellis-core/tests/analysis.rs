@@ -367,8 +367,11 @@ fn an_agreed_level_is_the_level_everywhere_and_earlier_targets_are_checked() {
     };
     // The group agreed c at level 2 although people chose 4; a note on b without a level
     // leaves b as people chose it.
-    let consensus: BTreeMap<String, Consensus> =
-        [("c".to_string(), agreed(Some(2))), ("b".to_string(), agreed(None))].into();
+    let consensus: BTreeMap<String, Consensus> = [
+        ("c".to_string(), agreed(Some(2))),
+        ("b".to_string(), agreed(None)),
+    ]
+    .into();
     let responses = six();
     let empty = BTreeMap::new();
     let run_with = |consensus: &BTreeMap<String, Consensus>| {
@@ -391,7 +394,11 @@ fn an_agreed_level_is_the_level_everywhere_and_earlier_targets_are_checked() {
     assert_eq!(c_before.earlier_target_met(), Some(true));
     let c = with.domain("c").expect("c");
     assert_eq!(c.agreed, Some(2));
-    assert_eq!(c.individual_level(), Some(4), "the individual picture stays beside it");
+    assert_eq!(
+        c.individual_level(),
+        Some(4),
+        "the individual picture stays beside it"
+    );
     assert_eq!((c.working_level(), c.gap()), (Some(2), Some(1)));
     assert_eq!(c.level_source(), Some(LevelSource::Agreed));
     assert_eq!(c.earlier_target_met(), Some(false));

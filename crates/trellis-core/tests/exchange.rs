@@ -234,10 +234,23 @@ fn the_summary_gives_the_agreed_level_beside_the_individual_picture() {
         .domain("trust")
         .and_then(|d| d.individual_level())
         .expect("a level for trust");
-    let agreed = if individual > 2 { individual - 2 } else { individual + 2 };
-    ws.set_consensus(&instrument, &round_id, "trust", Some(agreed), "", "", Timestamp(9))
-        .expect("agreed");
-    ws.set_target(&instrument, &round_id, "trust", Some(3)).expect("target");
+    let agreed = if individual > 2 {
+        individual - 2
+    } else {
+        individual + 2
+    };
+    ws.set_consensus(
+        &instrument,
+        &round_id,
+        "trust",
+        Some(agreed),
+        "",
+        "",
+        Timestamp(9),
+    )
+    .expect("agreed");
+    ws.set_target(&instrument, &round_id, "trust", Some(3))
+        .expect("target");
     let analysis = analysis_of(&ws, &instrument, 0);
     let r = &ws.collaborations[0].rounds[0];
     let summary = parse(&summary_csv(&instrument, r, &analysis));

@@ -206,8 +206,10 @@ fn open_actions_carry_forward_to_the_next_round_for_review() {
 fn targets_set_for_the_next_round_carry_into_it() {
     let instrument = shipped();
     let mut ws = workspace_with_round(&instrument);
-    ws.set_target(&instrument, "r1", "trust", Some(3)).expect("target");
-    ws.set_target(&instrument, "r1", "vision", Some(4)).expect("target");
+    ws.set_target(&instrument, "r1", "trust", Some(3))
+        .expect("target");
+    ws.set_target(&instrument, "r1", "vision", Some(4))
+        .expect("target");
     round(&mut ws, &instrument, "r2", "2026-07-10");
     let (_, r2) = ws.round("r2").expect("r2");
     let carried: Vec<(&str, u8)> = r2.targets.iter().map(|(d, l)| (d.as_str(), *l)).collect();
