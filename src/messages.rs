@@ -1449,9 +1449,9 @@ pub fn targets_met(met: usize, set: usize) -> String {
     }
 }
 
-/// The text alternative of the level bars: each topic's level now and target.
-pub fn level_chart_description(parts: &[String]) -> String {
-    format!("Level now and target by topic: {}.", parts.join("; "))
+/// A target set at the last round that is not yet met.
+pub fn target_not_met(topic: &str, target: &str) -> String {
+    format!("{topic}: not yet at {target}")
 }
 
 /// The date of a round in running text, "30 November 2026", from `YYYY-MM-DD`; any other

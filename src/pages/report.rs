@@ -87,7 +87,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                 </section>
                 <section aria-labelledby="r-change" class="report-page-two">
                     <h2 id="r-change">{ msg::REPORT_WHAT_CHANGED }</h2>
-                    if change.is_some() { <p data-testid="targets-met">{ targets_met(&analysis) }</p> }
+                    if change.is_some() { { targets_met(&analysis, instrument) } }
                     { change_section(instrument, change.as_ref()) }
                 </section>
                 <section aria-labelledby="r-actions">
@@ -180,32 +180,23 @@ fn stage(a: &RoundAnalysis, instrument: &Instrument, ask_levels: bool) -> Html {
     }
 }
 
-/// Each topic's level now as a bar (agreed where recorded), the people's view, the
-/// target, and last round's target with whether it is met.
+/// Each topic's level now (agreed where recorded) in words and as a bar with its target,
+/// beside the people's view and the target. Last round's targets are in "what changed".
 fn levels_table(a: &RoundAnalysis, instrument: &Instrument, ask_levels: bool) -> Html {
     let levels = instrument.levels().len() as u8;
-    let any_earlier = a.domains.iter().any(|d| d.earlier_target.is_some());
     let rows = a.domains.iter().map(|d| {
         let people = match (ask_levels, d.stats.as_ref()) {
             (true, _) => group_level_text(instrument, d.level),
             (false, Some(s)) => msg::average(Some(format_score(s.mean))),
             (false, None) => msg::NOT_ENOUGH_ANSWERS.to_string(),
         };
-        let earlier = match (d.earlier_target, d.earlier_target_met()) {
-            (Some(t), Some(met)) => msg::earlier_target_met(met, &level_text(instrument, t)),
-            (Some(t), None) => level_text(instrument, t),
-            (None, _) => "–".to_string(),
-        };
         html! {
             <tr data-testid={format!("report-level-{}", d.domain)}>
                 <th scope="row">{ domain_title(instrument, &d.domain) }</th>
-                <td class="level-now">
-                    { level_bar(d, levels) }
-                    <span>{ level_now_text(instrument, d) }</span>
-                </td>
+                <td>{ level_now_text(instrument, d) }</td>
+                <td class="level-bar-cell">{ level_bar(d, levels) }</td>
                 <td>{ people }</td>
                 <td>{ d.target.map_or("–".to_string(), |l| level_text(instrument, l)) }</td>
-                if any_earlier { <td>{ earlier }</td> }
             </tr>
         }
     });
@@ -216,9 +207,9 @@ fn levels_table(a: &RoundAnalysis, instrument: &Instrument, ask_levels: bool) ->
                 <thead><tr>
                     <th scope="col">{ msg::TOPIC }</th>
                     <th scope="col">{ msg::CURRENT_LEVEL }</th>
+                    <th scope="col"><span class="visually-hidden">{ msg::REPORT_LEVEL_CHART }</span></th>
                     <th scope="col">{ if ask_levels { msg::PEOPLES_LEVEL } else { msg::PEOPLES_VIEW } }</th>
                     <th scope="col">{ msg::TARGET }</th>
-                    if any_earlier { <th scope="col">{ msg::EARLIER_TARGET }</th> }
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
@@ -228,8 +219,7 @@ fn levels_table(a: &RoundAnalysis, instrument: &Instrument, ask_levels: bool) ->
 }
 
 /// A small bar of the level now out of the instrument's levels, with the target as a
-/// line; the cell beside it says both in words, so the bar is decoration for readers of
-/// the text.
+/// tick; the cells beside it say both in words, so the bar is hidden from screen readers.
 fn level_bar(d: &DomainResult, levels: u8) -> Html {
     let width = 100.0;
     let x = |l: u8| f64::from(l) / f64::from(levels.max(1)) * width;
@@ -263,18 +253,32 @@ fn focus(a: &RoundAnalysis, instrument: &Instrument) -> Html {
     html! { <ol data-testid="report-focus">{ for items }</ol> }
 }
 
-/// How many of the targets set at the round before are met now.
-fn targets_met(a: &RoundAnalysis) -> String {
-    let set: Vec<Option<bool>> = a
-        .domains
-        .iter()
-        .filter(|d| d.earlier_target.is_some())
-        .map(DomainResult::earlier_target_met)
-        .collect();
+/// Whether the targets set at the round before are met now: how many, then each one not
+/// yet met with its target.
+fn targets_met(a: &RoundAnalysis, instrument: &Instrument) -> Html {
+    let set: Vec<&DomainResult> = a.domains.iter().filter(|d| d.earlier_target.is_some()).collect();
     if set.is_empty() {
-        return msg::REPORT_TARGETS_MET_NONE.to_string();
+        return html! { <p data-testid="targets-met">{ msg::REPORT_TARGETS_MET_NONE }</p> };
     }
-    msg::targets_met(set.iter().filter(|m| **m == Some(true)).count(), set.len())
+    let met = set.iter().filter(|d| d.earlier_target_met() == Some(true)).count();
+    let not_met: Vec<String> = set
+        .iter()
+        .filter(|d| d.earlier_target_met() != Some(true))
+        .filter_map(|d| {
+            let target = level_text(instrument, d.earlier_target?);
+            Some(msg::target_not_met(&domain_title(instrument, &d.domain), &target))
+        })
+        .collect();
+    html! {
+        <>
+            <p data-testid="targets-met">{ msg::targets_met(met, set.len()) }</p>
+            if !not_met.is_empty() && set.len() > 1 {
+                <ul data-testid="targets-not-met">
+                    for line in not_met.iter() { <li>{ line.clone() }</li> }
+                </ul>
+            }
+        </>
+    }
 }
 
 /// Change since the round before: per topic, before and now with the verdict, and the
