@@ -135,7 +135,15 @@ pub fn storage_damaged(reason: &str, kept_as: Option<&str>) -> String {
 }
 
 pub fn storage_newer(reason: &str) -> String {
-    format!("{reason}. To protect that data, nothing you do here will be saved. Open Trellis at the address where you used the newer version.")
+    format!("{}. To protect that data, nothing you do here will be saved. Open Trellis at the address where you used the newer version.", sentence_case(reason))
+}
+
+/// A clause as the start of a sentence: its first letter in capitals.
+fn sentence_case(clause: &str) -> String {
+    let mut chars = clause.chars();
+    chars
+        .next()
+        .map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }
 
 pub fn partners_and_rounds(partners: usize, rounds: usize) -> String {
@@ -1209,7 +1217,7 @@ pub fn load_error(e: &LoadError) -> String {
             "the saved data was written by a newer version of Trellis (storage version {v}; this version reads up to {WORKSPACE_SCHEMA})"
         ),
         LoadError::NoSchema => {
-            "the saved data is not a Trellis workspace (it has no storage version)".to_string()
+            "the saved data is not a Trellis workspace: it has no storage version".to_string()
         }
         LoadError::OlderSchema(v) => format!(
             "the saved data was written by an earlier version of Trellis (storage version {v}) and is brought up to date when Trellis opens"

@@ -320,11 +320,11 @@ fn storage_notice_explains_each_problem() {
                 error: LoadError::NoSchema,
                 kept_as: None,
             },
-            "it has no storage version)), and could not make a copy of it. To protect it, nothing you do now will be saved",
+            "(the saved data is not a Trellis workspace: it has no storage version), and could not make a copy of it. To protect it, nothing you do now will be saved",
         ),
         (
             StorageProblem::Newer(LoadError::NewerSchema(9)),
-            "(storage version 9; this version reads up to",
+            "The saved data was written by a newer version of Trellis (storage version 9; this version reads up to",
         ),
     ];
     for (problem, expected) in cases {
@@ -952,7 +952,7 @@ fn load_and_config_errors_are_worded_in_messages() {
     );
     check(
         LoadError::NoSchema,
-        "not a Trellis workspace (it has no storage version)",
+        "not a Trellis workspace: it has no storage version",
     );
     check(TooLarge, "the file is larger than 64 KB");
     check(NotJson("EOF".into()), "it is not valid settings JSON (EOF)");

@@ -260,7 +260,10 @@ fn targets_met(a: &RoundAnalysis, instrument: &Instrument) -> Html {
     if set.is_empty() {
         return html! { <p data-testid="targets-met">{ msg::REPORT_TARGETS_MET_NONE }</p> };
     }
-    let met = set.iter().filter(|d| d.earlier_target_met() == Some(true)).count();
+    let met = set
+        .iter()
+        .filter(|d| d.earlier_target_met() == Some(true))
+        .count();
     let not_met: Vec<String> = set
         .iter()
         .filter(|d| d.earlier_target_met() != Some(true))
