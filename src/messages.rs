@@ -1309,6 +1309,7 @@ fn malformed(m: &Malformed) -> String {
             format!("\"{character}\" is not a level (topic \"{domain}\")")
         }
         Malformed::RoundDate(date) => format!("the round date \"{date}\" is not a date like 2026-03-01"),
+        Malformed::PackedInvitation => "the invitation's details are cut short or run together".to_string(),
         Malformed::EnvelopeTooShort => "the protected code is too short".to_string(),
         Malformed::Iterations(n) => format!("{n} key-stretching rounds is outside 1 to {MAX_ITERATIONS}"),
         Malformed::PartMissing(p) => format!("the {} is missing", part(p)),

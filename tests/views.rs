@@ -1152,6 +1152,10 @@ fn transfer_errors_are_worded_in_messages() {
         "the round date \"1 March\" is not a date like 2026-03-01",
     );
     check(
+        laid_out(Malformed::PackedInvitation),
+        "the invitation's details are cut short or run together",
+    );
+    check(
         laid_out(Malformed::EnvelopeTooShort),
         "the protected code is too short",
     );

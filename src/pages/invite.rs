@@ -1,8 +1,7 @@
 //! Inviting respondents: the invitation link (the round's description travels in the
 //! link's fragment, so nothing is sent to any server) and a printable invitation sheet.
 
-use trellis_core::format::transfer::{InvitationFile, INVITATION_FORMAT};
-use trellis_core::transfer::encode_invitation;
+use trellis_core::transfer::{encode_invitation, invitation_for};
 use yew::prelude::*;
 
 use crate::browser;
@@ -26,23 +25,12 @@ pub fn InvitePage(props: &InviteProps) -> Html {
         Ok(found) => found,
         Err(page) => return page,
     };
-    let invitation = InvitationFile {
-        format: INVITATION_FORMAT,
-        round_id: round.id.clone(),
-        round_name: round.name.clone(),
-        date: round.date.clone(),
-        collaboration_id: collaboration.id.clone(),
-        collaboration: collaboration.name.clone(),
-        partners: collaboration.partners.clone(),
-        instrument: round.instrument_id.clone(),
-        version: round.instrument_version.clone(),
-        mode: round.mode.clone(),
-        // The host's default contact (config.json) until the facilitator gives one.
-        contact: collaboration
-            .contact
-            .clone()
-            .or_else(|| app.config.contact.clone()),
-    };
+    // The host's default contact (config.json) until the facilitator gives one.
+    let contact = collaboration
+        .contact
+        .clone()
+        .or_else(|| app.config.contact.clone());
+    let invitation = invitation_for(collaboration, round, contact);
     let link = format!(
         "{}#/join/{}",
         browser::files::page_address(crate::route::Surface::Respondent.page()),
