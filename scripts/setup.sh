@@ -100,6 +100,11 @@ setup_chromium() {
     apt_install poppler-utils ||
       die "pdftotext and pdfinfo are needed to check the printed report. Run this as root, or install the Debian package poppler-utils."
   fi
+  if ! command -v zbarimg >/dev/null 2>&1; then
+    say "installing zbar-tools from Debian (once), to read the printed invitation's QR code"
+    apt_install zbar-tools ||
+      die "zbarimg is needed to check the printed invitation's QR code. Run this as root, or install the Debian package zbar-tools."
+  fi
   export CHROMEDRIVER=/usr/bin/chromedriver
   export CHROMIUM=/usr/bin/chromium
 }

@@ -520,10 +520,12 @@ pub const COPY_YOURSELF: &str = "This browser did not allow copying. Select the 
 pub const IMPORT_ANSWERS: &str = "Import the answers people send back";
 pub const SHEET_PRIVACY: &str = "Your answers stay on your own device while you answer. Nothing is sent anywhere until you choose to send them, and then only to the person who invited you.";
 pub const SHEET_HOW: &str = "How to take part";
-pub const SHEET_STEP_OPEN: &str = "Open this link in your web browser:";
-pub const SHEET_STEP_ANSWER: &str =
-    "Choose your organisation and role, then answer the statements. Your answers are saved as you go.";
+pub const SHEET_STEP_SCAN: &str =
+    "Scan the code with your phone\u{2019}s camera, then open the link it shows.";
+pub const SHEET_STEP_TYPE: &str = "Or type this address into your web browser:";
+pub const SHEET_QR_ALT: &str = "QR code of the invitation link, the same address as in step 2";
 pub const SHEET_OFFLINE: &str = "Once the page has opened, it keeps working even if your connection drops.";
+pub const PRINT_SHEET_HINT: &str = "The sheet below is what prints, on one A4 page: a QR code people can scan with their phone, the link and short instructions. You can also show it on a screen in a meeting.";
 pub const BAD_LINK_TITLE: &str = "This invitation link does not work";
 pub const BAD_LINK_HELP: &str =
     "Ask the person who sent it for a new link, and copy it in full, from start to end.";
@@ -589,15 +591,28 @@ pub fn sheet_heading(collaboration: &str) -> String {
 }
 
 pub fn sheet_intro(round: &str, minutes: u32) -> String {
-    format!("This is the \u{201c}{round}\u{201d} assessment. It takes {}, and your views are combined with those of people from every partner.", about_minutes(minutes))
+    format!(
+        "This is the \u{201c}{round}\u{201d} assessment. It takes {}, on your own phone or computer, and your views are combined with those of people from every partner.",
+        about_minutes(minutes)
+    )
+}
+
+pub fn sheet_from(contact: &str) -> String {
+    format!("From {contact}, who collects the answers and can help with any questions.")
 }
 
 pub fn sheet_step_send(contact: Option<&str>) -> String {
-    match contact {
-        Some(c) => format!("At the end, send your answers back to {c} as a file or a code."),
-        None => "At the end, send your answers back to the person who invited you, as a file or a code."
-            .to_string(),
-    }
+    let to = contact.unwrap_or("the person who invited you");
+    format!("Choose your organisation and role and answer the statements; your answers are saved as you go. At the end, send them to {to}.")
+}
+
+/// "Partners taking part: A, B and C."
+pub fn sheet_partners(names: &[&str]) -> String {
+    let list = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.join(""),
+    };
+    format!("Partners taking part: {list}.")
 }
 
 pub fn bad_link(reason: &str) -> String {
@@ -1321,6 +1336,7 @@ fn malformed(m: &Malformed) -> String {
             format!("\"{character}\" is not a level (topic \"{domain}\")")
         }
         Malformed::RoundDate(date) => format!("the round date \"{date}\" is not a date like 2026-03-01"),
+        Malformed::PackedInvitation => "the invitation's details are cut short or run together".to_string(),
         Malformed::EnvelopeTooShort => "the protected code is too short".to_string(),
         Malformed::Iterations(n) => format!("{n} key-stretching rounds is outside 1 to {MAX_ITERATIONS}"),
         Malformed::PartMissing(p) => format!("the {} is missing", part(p)),

@@ -1158,6 +1158,10 @@ fn transfer_errors_are_worded_in_messages() {
         "the round date \"1 March\" is not a date like 2026-03-01",
     );
     check(
+        laid_out(Malformed::PackedInvitation),
+        "the invitation's details are cut short or run together",
+    );
+    check(
         laid_out(Malformed::EnvelopeTooShort),
         "the protected code is too short",
     );
@@ -1301,4 +1305,79 @@ fn internal_statement_ids_in_action_text_are_put_in_words() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn the_invitation_sheet_is_for_the_respondent_with_a_qr_code_of_the_link() {
+    use trellis::components::invitation::{invitation_sheet, Sheet};
+    use trellis_core::format::Partner;
+    use yew::{component, Html, Properties};
+    #[derive(Properties, PartialEq)]
+    struct P {
+        contact: Option<&'static str>,
+    }
+    #[component]
+    fn View(p: &P) -> Html {
+        let partners = ["Acute Trust", "County Council", "Carers Network"].map(|name| Partner {
+            id: String::new(),
+            name: name.into(),
+        });
+        invitation_sheet(&Sheet {
+            collaboration: "Northshire care",
+            round: "Spring 2026",
+            minutes: 25,
+            partners: &partners,
+            link: "https://example.org/trellis/answer.html#/join/AQJyMQ.1a2b3c4d",
+            contact: p.contact,
+        })
+    }
+    let html = render::<View>(P {
+        contact: Some("facilitator@example.nhs.uk"),
+    });
+    // The code's path is checked natively in trellis-core (tests/qr.rs); here, that it is
+    // drawn at its size with a text alternative.
+    let (before, rest) = html.split_once(" d=\"").expect("a path");
+    let (path, after) = rest.split_once('"').expect("its end");
+    assert!(path.starts_with("M4 4h7v1h-7z"), "{path}");
+    expect![[r##"
+        <section aria-labelledby="sheet-heading" data-testid="invitation-sheet" class="invitation-sheet">
+        <h2 id="sheet-heading">
+        You are invited to say how Northshire care is working</h2>
+        <p class="lead">
+        This is the “Spring 2026” assessment. It takes about 25 minutes, on your own phone or computer, and your views are combined with those of people from every partner.</p>
+        <p>
+        Your answers stay on your own device while you answer. Nothing is sent anywhere until you choose to send them, and then only to the person who invited you.</p>
+        <p>
+        From facilitator@example.nhs.uk, who collects the answers and can help with any questions.</p>
+        <h3>
+        How to take part</h3>
+        <div class="sheet-steps">
+        <svg viewBox="0 0 41 41" role="img" aria-label="QR code of the invitation link, the same address as in step 2" shape-rendering="crispEdges" data-testid="invitation-qr" class="qr-code">
+        <rect width="41" height="41" fill="#fff">
+        </rect>
+        <path … fill="#000">
+        </path>
+        </svg>
+        <ol>
+        <li>
+        Scan the code with your phone’s camera, then open the link it shows.</li>
+        <li>
+        Or type this address into your web browser:<br>
+        <code data-testid="sheet-link" class="link-text">
+        https://example.org/trellis/answer.html#/join/AQJyMQ.1a2b3c4d</code>
+        </li>
+        <li>
+        Choose your organisation and role and answer the statements; your answers are saved as you go. At the end, send them to facilitator@example.nhs.uk.</li>
+        </ol>
+        </div>
+        <p>
+        Partners taking part: Acute Trust, County Council and Carers Network.</p>
+        <p class="hint">
+        Once the page has opened, it keeps working even if your connection drops.</p>
+        </section>
+    "##]]
+    .assert_eq(&pretty(&format!("{before} …{after}")));
+    let html = render::<View>(P { contact: None });
+    assert!(!html.contains("From "));
+    assert!(html.contains("At the end, send them to the person who invited you."));
 }

@@ -5,6 +5,7 @@ pub mod bar_chart;
 pub mod charts;
 pub mod context_question;
 pub mod error_summary;
+pub mod invitation;
 pub mod level_choice;
 pub mod markup;
 pub mod names;

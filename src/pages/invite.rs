@@ -1,13 +1,13 @@
 //! Inviting respondents: the invitation link (the round's description travels in the
-//! link's fragment, so nothing is sent to any server) and a printable invitation sheet.
+//! link's fragment, so nothing is sent to any server) and the invitation sheet with its
+//! QR code, which is all that prints.
 
-use trellis_core::format::transfer::{InvitationFile, INVITATION_FORMAT};
-use trellis_core::transfer::encode_invitation;
+use trellis_core::transfer::{encode_invitation, invitation_for};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::browser::dom::event_value;
-use crate::components::markup::hint;
+use crate::components::invitation::{invitation_sheet, Sheet};
 use crate::messages as msg;
 use crate::pages::find_round;
 use crate::route::{Link, Route};
@@ -26,23 +26,12 @@ pub fn InvitePage(props: &InviteProps) -> Html {
         Ok(found) => found,
         Err(page) => return page,
     };
-    let invitation = InvitationFile {
-        format: INVITATION_FORMAT,
-        round_id: round.id.clone(),
-        round_name: round.name.clone(),
-        date: round.date.clone(),
-        collaboration_id: collaboration.id.clone(),
-        collaboration: collaboration.name.clone(),
-        partners: collaboration.partners.clone(),
-        instrument: round.instrument_id.clone(),
-        version: round.instrument_version.clone(),
-        mode: round.mode.clone(),
-        // The host's default contact (config.json) until the facilitator gives one.
-        contact: collaboration
-            .contact
-            .clone()
-            .or_else(|| app.config.contact.clone()),
-    };
+    // The host's default contact (config.json) until the facilitator gives one.
+    let contact = collaboration
+        .contact
+        .clone()
+        .or_else(|| app.config.contact.clone());
+    let invitation = invitation_for(collaboration, round, contact);
     let link = format!(
         "{}#/join/{}",
         browser::files::page_address(crate::route::Surface::Respondent.page()),
@@ -65,13 +54,13 @@ pub fn InvitePage(props: &InviteProps) -> Html {
     html! {
         <>
             <p class="breadcrumb no-print"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
-            <h1 tabindex="-1">{ msg::invite_title(&round.name) }</h1>
+            <h1 tabindex="-1" class="no-print">{ msg::invite_title(&round.name) }</h1>
             <div class="no-print">
                 <p class="lead">{ msg::INVITE_LEAD }</p>
                 <div class="field">
                     <label for="contact">{ msg::CONTACT_LABEL }</label>
                     <p class="hint" id="contact-hint">{ msg::CONTACT_HINT }</p>
-                    <input id="contact" type="email" value={collaboration.contact.clone().or_else(|| app.config.contact.clone()).unwrap_or_default()}
+                    <input id="contact" type="email" value={invitation.contact.clone().unwrap_or_default()}
                         aria-describedby="contact-hint" onchange={on_contact} />
                 </div>
                 if let Some(n) = app.notice.clone() {
@@ -86,22 +75,19 @@ pub fn InvitePage(props: &InviteProps) -> Html {
                 if let Some(ok) = *copied {
                     <p role="status">{ if ok { msg::COPIED } else { msg::COPY_YOURSELF } }</p>
                 }
+                <p class="hint">{ msg::PRINT_SHEET_HINT }</p>
                 <p>
                     <Link to={Route::Import { id: round.id.clone() }}>{ msg::IMPORT_ANSWERS }</Link>
                 </p>
             </div>
-            <section class="invitation-sheet" aria-labelledby="sheet-heading" data-testid="invitation-sheet">
-                <h2 id="sheet-heading">{ msg::sheet_heading(&collaboration.name) }</h2>
-                <p>{ msg::sheet_intro(&round.name, minutes) }</p>
-                <p>{ msg::SHEET_PRIVACY }</p>
-                <h3>{ msg::SHEET_HOW }</h3>
-                <ol>
-                    <li>{ msg::SHEET_STEP_OPEN }<br /><code class="link-text">{ link.clone() }</code></li>
-                    <li>{ msg::SHEET_STEP_ANSWER }</li>
-                    <li>{ msg::sheet_step_send(collaboration.contact.as_deref()) }</li>
-                </ol>
-                { hint(msg::SHEET_OFFLINE) }
-            </section>
+            { invitation_sheet(&Sheet {
+                collaboration: &collaboration.name,
+                round: &round.name,
+                minutes,
+                partners: &collaboration.partners,
+                link: &link,
+                contact: invitation.contact.as_deref(),
+            }) }
         </>
     }
 }

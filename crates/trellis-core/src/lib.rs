@@ -35,6 +35,7 @@ pub mod format;
 pub mod instrument;
 pub mod merge;
 pub mod plan;
+pub mod qr;
 pub mod scoring;
 mod sort;
 pub mod stats;

@@ -10,6 +10,7 @@ mod exchange;
 mod host;
 mod instrument;
 mod plan;
+mod qr;
 mod round_reference;
 mod safety;
 mod scoring;

@@ -13,10 +13,10 @@ use trellis_core::format::{
 };
 use trellis_core::transfer::{
     csv_headers, decode_envelope, decode_invitation, decode_response_code, encode_envelope,
-    encode_invitation, encode_response_code, extract_codes, parse_csv, parse_response_file, plan_import,
-    response_file_json, suggest_mapping, ColumnTarget, CsvMapping, CsvProblem, Envelope, EnvelopePart, Field,
-    ImportItem, ImportedItem, Malformed, TransferError, CODE_PREFIX, ENCRYPTED_PREFIX, MAX_IMPORT_BYTES,
-    MAX_INVITATION_BYTES, MAX_RESPONSE_BYTES,
+    encode_invitation, encode_response_code, extract_codes, invitation_for, parse_csv, parse_response_file,
+    plan_import, response_file_json, suggest_mapping, ColumnTarget, CsvMapping, CsvProblem, Envelope,
+    EnvelopePart, Field, ImportItem, ImportedItem, Malformed, TransferError, CODE_PREFIX, ENCRYPTED_PREFIX,
+    MAX_IMPORT_BYTES, MAX_INVITATION_BYTES, MAX_RESPONSE_BYTES,
 };
 use trellis_core::workspace::{NewCollaboration, NewRound};
 use trellis_core::{Catalogue, Instrument};
@@ -123,6 +123,10 @@ fn invitation() -> InvitationFile {
     }
 }
 
+/// `invitation()` as the first builds wrote it: base64url of its compact JSON. Links like
+/// this are in inboxes and on paper, so they must keep opening.
+const JSON_LINK: &str = "eyJmb3JtYXQiOjEsInJvdW5kX2lkIjoicjEiLCJyb3VuZF9uYW1lIjoiU3ByaW5nIDIwMjYiLCJkYXRlIjoiMjAyNi0wMy0wMSIsImNvbGxhYm9yYXRpb25faWQiOiJjMSIsImNvbGxhYm9yYXRpb24iOiJOb3J0aHNoaXJlIOKAnGpvaW5lZC11cOKAnSBjYXJlIiwicGFydG5lcnMiOlt7ImlkIjoicDEiLCJuYW1lIjoiTm9ydGhzaGlyZSBBY3V0ZSBUcnVzdCJ9LHsiaWQiOiJwMiIsIm5hbWUiOiJOb3J0aHNoaXJlIENvdW50eSBDb3VuY2lsIn1dLCJpbnN0cnVtZW50IjoidHJlbGxpcyIsInZlcnNpb24iOiIxLjAuMCIsIm1vZGUiOiJmdWxsIiwiY29udGFjdCI6ImZhY2lsaXRhdG9yQGV4YW1wbGUubmhzLnVrIn0.63c6d69f";
+
 #[test]
 fn invitation_round_trips() {
     let inv = invitation();
@@ -135,11 +139,93 @@ fn invitation_round_trips() {
     ] {
         assert_eq!(decode_invitation(&pasted), Ok(inv.clone()));
     }
-    let without_contact = InvitationFile { contact: None, ..inv };
+    // Ids that are not Trellis's own partner ids, random hexadecimal ids, names that look
+    // like hexadecimal, and no contact.
+    let other = InvitationFile {
+        round_id: "0123456789abcdef0123456789abcdef".into(),
+        collaboration_id: "fedcba9876543210fedcba9876543210".into(),
+        round_name: "2026".into(),
+        contact: None,
+        partners: vec![
+            Partner {
+                id: "p2".into(),
+                name: "ab".into(),
+            },
+            Partner {
+                id: "ACUTE".into(),
+                name: "Ysbyty Gwynedd – Betsi Cadwaladr".into(),
+            },
+            Partner {
+                id: "x".repeat(200),
+                name: "é".repeat(120),
+            },
+        ],
+        ..inv
+    };
+    assert_eq!(decode_invitation(&encode_invitation(&other)), Ok(other));
+}
+
+#[test]
+fn links_already_sent_in_the_json_form_still_open() {
+    assert_eq!(wrap(&serde_json::to_vec(&invitation()).expect("json")), JSON_LINK);
+    assert_eq!(decode_invitation(JSON_LINK), Ok(invitation()));
     assert_eq!(
-        decode_invitation(&encode_invitation(&without_contact)),
-        Ok(without_contact)
+        decode_invitation(&format!(
+            "https://example.org/trellis/answer.html#/join/{JSON_LINK}"
+        )),
+        Ok(invitation())
     );
+    // The JSON form's own checks still apply.
+    let later = serde_json::to_vec(&InvitationFile {
+        format: 2,
+        ..invitation()
+    })
+    .expect("json");
+    assert_eq!(
+        decode_invitation(&wrap(&later)),
+        Err(TransferError::UnsupportedFormat(2))
+    );
+    let one_partner = InvitationFile {
+        partners: vec![invitation().partners[0].clone()],
+        ..invitation()
+    };
+    assert_eq!(
+        decode_invitation(&wrap(&serde_json::to_vec(&one_partner).expect("json"))),
+        Err(TransferError::TooFewPartners)
+    );
+}
+
+/// The example collaboration's invitation, as the app builds it: the packed form is
+/// about half the length of the JSON form the first links used (688 characters here).
+#[test]
+fn the_packed_link_is_about_half_as_long() {
+    let c = catalogue();
+    let i = trellis(&c);
+    let mut ws = Workspace::default();
+    let id = trellis_core::example::add_example(
+        &mut ws,
+        &i,
+        trellis_core::example::SEED,
+        "2026-11-30",
+        Timestamp(0),
+    )
+    .expect("example");
+    let collaboration = ws.collaboration(&id).expect("added");
+    let round = collaboration.rounds.last().expect("two rounds");
+    let inv = invitation_for(collaboration, round, None);
+    let json = wrap(&serde_json::to_vec(&inv).expect("json"));
+    let packed = encode_invitation(&inv);
+    assert_eq!((json.len(), packed.len()), (688, 397));
+    assert_eq!(decode_invitation(&packed), Ok(inv.clone()));
+    // A real collaboration's random ids take half the room they would as text.
+    let real = InvitationFile {
+        round_id: "0123456789abcdef0123456789abcdef".into(),
+        collaboration_id: "fedcba9876543210fedcba9876543210".into(),
+        contact: Some("facilitator@example.nhs.uk".into()),
+        ..inv
+    };
+    let json = wrap(&serde_json::to_vec(&real).expect("json"));
+    assert_eq!((json.len(), encode_invitation(&real).len()), (779, 428));
 }
 
 #[test]
@@ -184,10 +270,27 @@ fn invitation_problems_are_named() {
         TransferError::Malformed(Malformed::RoundDate("1 March".into())),
     );
     assert!(matches!(
-        decode_invitation(&wrap(b"not json")),
+        decode_invitation(&wrap(b"{not json")),
         Err(TransferError::BadJson(_))
     ));
     assert_eq!(decode_invitation(&wrap(b"{}")), Err(TransferError::NotTrellis));
+    assert_eq!(
+        decode_invitation(&wrap(b"not json")),
+        Err(TransferError::NotTrellis)
+    );
+    // Packed content whose fields do not fit together: cut short, a length running past
+    // the end, bytes left over, text that is not UTF-8.
+    let packed = URL_SAFE_NO_PAD
+        .decode(good.split('.').next().expect("body"))
+        .expect("base64");
+    let laid_out = TransferError::Malformed(Malformed::PackedInvitation);
+    check(&wrap(&packed[..packed.len() - 1]), laid_out.clone());
+    check(&wrap(&packed[..3]), laid_out.clone());
+    check(&wrap(&[packed.as_slice(), b"\x00"].concat()), laid_out.clone());
+    check(&wrap(&[1, 0xff, 0xff, 0xff, 0xff, 0x7f]), laid_out.clone());
+    let mut not_text = packed.clone();
+    not_text[3] = 0xff; // inside the round name
+    check(&wrap(&not_text), laid_out);
 }
 
 /// The checksum is CRC-32/ISO-HDLC exactly as crc32fast computed it when the first links
@@ -196,11 +299,11 @@ fn invitation_problems_are_named() {
 fn checksum_is_the_crc32_links_were_written_with() {
     assert_eq!(crc32fast::hash(b"123456789"), 0xcbf4_3926);
     // "12345678" is a valid base64url body; with its CRC32 the checksum passes and only
-    // the JSON inside is wrong.
-    assert!(matches!(
+    // what is inside is wrong.
+    assert_eq!(
         decode_invitation("12345678.9ae0daaf"),
-        Err(TransferError::BadJson(_))
-    ));
+        Err(TransferError::NotTrellis)
+    );
     assert_eq!(
         decode_invitation("12345678.9ae0daae"),
         Err(TransferError::Damaged)
@@ -212,6 +315,36 @@ proptest! {
     fn checksums_agree_with_crc32fast(bytes in proptest::collection::vec(any::<u8>(), 1..300)) {
         let result = decode_invitation(&wrap(&bytes));
         prop_assert!(!matches!(result, Err(TransferError::Damaged | TransferError::Truncated)));
+    }
+
+    #[test]
+    fn any_invitation_round_trips(
+        texts in proptest::collection::vec("\\PC{1,40}|[0-9a-f]{0,40}", 7),
+        names in proptest::collection::vec("\\PC{1,40}", 2..6),
+        positional in any::<bool>(),
+        contact in proptest::option::of("[a-z@.]{1,30}"),
+    ) {
+        let inv = InvitationFile {
+            format: INVITATION_FORMAT,
+            round_id: format!("r{}", texts[0]),
+            round_name: format!("n{}", texts[1]),
+            date: "2026-03-01".into(),
+            collaboration_id: format!("c{}", texts[2]),
+            collaboration: format!("n{}", texts[3]),
+            partners: names
+                .iter()
+                .enumerate()
+                .map(|(k, name)| Partner {
+                    id: if positional { format!("p{}", k + 1) } else { format!("{k}{}", texts[4]) },
+                    name: format!("n{name}"),
+                })
+                .collect(),
+            instrument: format!("i{}", texts[5]),
+            version: format!("v{}", texts[6]),
+            mode: "full".into(),
+            contact,
+        };
+        prop_assert_eq!(decode_invitation(&encode_invitation(&inv)), Ok(inv));
     }
 }
 

@@ -7,8 +7,9 @@
 //! the CRC32 of that base64url text as 8 lowercase hex digits, so a link or code that was
 //! changed or cut short is caught before anything is read from it:
 //!
-//! - Invitation link: the text after `#/join/`; the bytes are the compact JSON of an
-//!   [`InvitationFile`].
+//! - Invitation link: the text after `#/join/`; the bytes are an [`InvitationFile`],
+//!   packed field by field (the first links held its compact JSON, still read; see
+//!   `links`).
 //! - Response code: [`CODE_PREFIX`] then the bytes of the compact JSON array described in
 //!   [`ResponseCodePayload`]: answers and levels are positional (one character each), so a
 //!   full 49-statement response without comments is about 320 characters.
@@ -58,7 +59,7 @@ pub use self::envelope::{
 };
 pub use self::files::{check_response, parse_response_file, response_file_json};
 pub use self::import::{plan_import, ImportItem, ImportReport, ImportedItem, RejectedItem};
-pub use self::links::{decode_invitation, encode_invitation, MAX_INVITATION_BYTES};
+pub use self::links::{decode_invitation, encode_invitation, invitation_for, MAX_INVITATION_BYTES};
 
 /// Largest response file, response code or envelope accepted (checked before decoding).
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
@@ -169,6 +170,9 @@ pub enum Malformed {
     NotALevel { character: char, domain: String },
     /// An invitation's round date is not `YYYY-MM-DD`.
     RoundDate(String),
+    /// A packed invitation whose fields do not fit together: one is cut short or runs
+    /// on, is not UTF-8 text, or bytes are left over.
+    PackedInvitation,
     /// A protected code too short to hold its key-stretching count.
     EnvelopeTooShort,
     /// A key-stretching count outside 1..=[`MAX_ITERATIONS`].
