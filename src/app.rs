@@ -16,7 +16,7 @@ use crate::pages::{
     ProgressPage, ReportPage, Results, SentPage, StatementsPage,
 };
 use crate::route::{use_route, Link, Route, Surface};
-use crate::state::{Action, AppHandle, AppState, Apply};
+use crate::state::{use_app_state, Action, AppHandle, AppState, Apply};
 
 /// What one entry of the site renders: the app renders every route; the respondent's
 /// entry renders the answering journey and hands the rest to the app. A type parameter
@@ -170,9 +170,18 @@ struct LayoutProps {
     on_undo: Callback<bool>,
 }
 
+/// Whether the header offers the facilitator's tools on `route`. Never on the answering
+/// pages (in either entry), nor on the respondent's own start page of a browser that has
+/// only answered; `Route::Facilitator` is the deliberate step to them from there.
+fn facilitator_nav(surface: Surface, route: &Route, only_answered: impl FnOnce() -> bool) -> bool {
+    surface == Surface::App && !route.is_respondent() && !(*route == Route::Home && only_answered())
+}
+
 #[component]
 fn Layout<E: Entry>(props: &LayoutProps) -> Html {
     let route = use_route();
+    let app = use_app_state();
+    let nav = !props.kiosk && facilitator_nav(E::SURFACE, &route, || app.workspace.only_answered());
     let embedded = use_memo((), |_| browser::host::embedded());
     let update = use_state(browser::offline::update_ready);
     {
@@ -214,7 +223,7 @@ fn Layout<E: Entry>(props: &LayoutProps) -> Html {
                             <span class="host-name" data-testid="host-name">{ org }</span>
                         }
                     </div>
-                    if !props.kiosk {
+                    if nav {
                     <nav aria-label={msg::MAIN_NAV}>
                         <Link to={Route::NewCollaboration}>{ msg::SET_UP_COLLABORATION }</Link>
                         <Link to={Route::About}>{ msg::ABOUT_LINK }</Link>
@@ -264,6 +273,7 @@ fn Layout<E: Entry>(props: &LayoutProps) -> Html {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
+        Route::Facilitator => html! { <Home full=true /> },
         Route::NewCollaboration => html! { <NewCollaborationPage /> },
         Route::Collaboration { id } => html! { <CollaborationPage id={id} /> },
         Route::Context { id } => html! { <ContextPage id={id} /> },

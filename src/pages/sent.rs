@@ -1,5 +1,8 @@
-//! After answering from an invitation: send the answers back as a file, a code (plain or
-//! protected with a passphrase) or an email draft, and see what was sent.
+//! After finishing from an invitation: send the answers to the person who invited you, by
+//! an email draft (the main way, when the invitation named an address), a file or a code
+//! (plain or locked with a passphrase), and see what was sent. Each way confirms beside
+//! its own button, and only then thanks the person: until something was emailed,
+//! downloaded or copied, the answers are still only on this device.
 
 use trellis_core::format::Response;
 use trellis_core::transfer::{encode_envelope, encode_response_code, response_file_json};
@@ -17,6 +20,9 @@ use crate::state::use_app_state;
 pub struct SentProps {
     pub id: AttrValue,
 }
+
+/// What one way of sending said once it was used: a confirmation, or what went wrong.
+type Said = Option<Result<AttrValue, AttrValue>>;
 
 /// A `mailto:` link with the code in the body (percent-encoded).
 fn mailto(contact: &str, subject: &str, body: &str) -> String {
@@ -38,10 +44,43 @@ fn mailto(contact: &str, subject: &str, body: &str) -> String {
     )
 }
 
+#[derive(Properties, PartialEq)]
+struct ActionStatusProps {
+    id: AttrValue,
+    said: Said,
+}
+
+/// The confirmation beside a button. The live region is there (empty) from the start, so
+/// screen readers announce what appears in it; when something does, the page scrolls just
+/// enough to show it, so on a phone it is never out of sight below the button.
+#[component]
+fn ActionStatus(props: &ActionStatusProps) -> Html {
+    {
+        let id = props.id.clone();
+        use_effect_with(props.said.clone(), move |said| {
+            if said.is_some() {
+                browser::dom::scroll_into_view(&id);
+            }
+        });
+    }
+    let (class, text) = match &props.said {
+        Some(Ok(text)) => ("action-status action-done", Some(text.clone())),
+        Some(Err(text)) => ("action-status action-problem", Some(text.clone())),
+        None => ("action-status", None),
+    };
+    html! {
+        <p id={props.id.clone()} class={class} role="status" data-testid={props.id.clone()}>{ text }</p>
+    }
+}
+
 #[component]
 pub fn SentPage(props: &SentProps) -> Html {
     let app = use_app_state();
-    let copied = use_state(|| None::<bool>);
+    let emailed = use_state(|| None);
+    let downloaded = use_state(|| None);
+    let copied = use_state(|| None);
+    let locked_copied = use_state(|| None);
+    let locked_emailed = use_state(|| None);
     let passphrase = use_state(String::new);
     let repeat = use_state(String::new);
     let sealed = use_state(|| None::<Result<String, String>>);
@@ -68,21 +107,43 @@ pub fn SentPage(props: &SentProps) -> Html {
         .as_ref()
         .and_then(|i| i.contact.clone())
         .or_else(|| collaboration.contact.clone());
+    // With an address to send to, the email is the main way and the others are the
+    // alternatives below it.
+    let other_way = if contact.is_some() {
+        "button button-secondary"
+    } else {
+        "button"
+    };
     let subject = msg::email_subject(&collaboration.name, &round.name);
-    let copy = |text: String| {
-        let copied = copied.clone();
+    let copy = |text: String, said: &UseStateHandle<Said>| {
+        let said = said.clone();
         Callback::from(move |_| {
-            let (text, copied) = (text.clone(), copied.clone());
-            wasm_bindgen_futures::spawn_local(
-                async move { copied.set(Some(browser::files::copy(&text).await)) },
-            );
+            let (text, said) = (text.clone(), said.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                said.set(Some(if browser::files::copy(&text).await {
+                    Ok(msg::CODE_COPIED.into())
+                } else {
+                    Err(msg::COPY_YOURSELF.into())
+                }))
+            });
         })
+    };
+    // The link itself opens the email app; the page can only say what to do there.
+    let opened = |said: &UseStateHandle<Said>| {
+        let said = said.clone();
+        Callback::from(move |_: MouseEvent| said.set(Some(Ok(msg::EMAIL_OPENED.into()))))
     };
     let on_download = {
         let text = response_file_json(instrument, response);
         let name = msg::response_file_name(&round.name, &round.date);
+        let said = downloaded.clone();
         Callback::from(move |_| {
-            let _ = browser::files::download(&name, &text, "application/json");
+            said.set(Some(
+                match browser::files::download(&name, &text, "application/json") {
+                    Ok(()) => Ok(msg::answers_downloaded(&name).into()),
+                    Err(e) => Err(msg::download_failed(&e).into()),
+                },
+            ))
         })
     };
     let on_protect = {
@@ -114,23 +175,27 @@ pub fn SentPage(props: &SentProps) -> Html {
         <>
             <h1 tabindex="-1">{ msg::SEND_BACK_TITLE }</h1>
             <p class="lead">{ msg::send_back_lead(&collaboration.name) }</p>
+            if let Some(contact) = &contact {
+                <section aria-labelledby="email-heading">
+                    <h2 id="email-heading">{ msg::BY_EMAIL }</h2>
+                    <p>{ msg::email_how(contact) }</p>
+                    <a class="button" href={mailto(contact, &subject, &msg::email_body(&code))} onclick={opened(&emailed)}>{ msg::EMAIL_ANSWERS }</a>
+                    <ActionStatus id="email-status" said={(*emailed).clone()} />
+                </section>
+            }
             <section aria-labelledby="file-heading">
                 <h2 id="file-heading">{ msg::SEND_FILE }</h2>
                 <p>{ msg::SEND_FILE_HOW }</p>
-                <button type="button" class="button" onclick={on_download}>{ msg::DOWNLOAD_FILE }</button>
+                <button type="button" class={other_way} onclick={on_download}>{ msg::DOWNLOAD_FILE }</button>
+                <ActionStatus id="file-status" said={(*downloaded).clone()} />
             </section>
             <section aria-labelledby="code-heading">
                 <h2 id="code-heading">{ msg::SEND_CODE }</h2>
                 <p>{ msg::SEND_CODE_HOW }</p>
                 <label for="response-code">{ msg::YOUR_CODE }</label>
                 <textarea id="response-code" rows="5" readonly=true value={code.clone()} data-testid="response-code" />
-                <button type="button" class="button" onclick={copy(code.clone())}>{ msg::COPY_CODE }</button>
-                if let Some(contact) = &contact {
-                    <a class="button button-secondary" href={mailto(contact, &subject, &msg::email_body(&code))}>{ msg::email_to(contact) }</a>
-                }
-                if let Some(ok) = *copied {
-                    <p role="status">{ if ok { msg::COPIED } else { msg::COPY_YOURSELF } }</p>
-                }
+                <button type="button" class={other_way} onclick={copy(code.clone(), &copied)}>{ msg::COPY_CODE }</button>
+                <ActionStatus id="code-status" said={(*copied).clone()} />
             </section>
             <section aria-labelledby="protect-heading">
                 <h2 id="protect-heading">{ msg::PROTECT_TITLE }</h2>
@@ -153,9 +218,11 @@ pub fn SentPage(props: &SentProps) -> Html {
                         <>
                             <label for="protected-code">{ msg::PROTECTED_CODE }</label>
                             <textarea id="protected-code" rows="5" readonly=true value={protected.clone()} data-testid="protected-code" />
-                            <button type="button" class="button" onclick={copy(protected.clone())}>{ msg::COPY_CODE }</button>
+                            <button type="button" class="button" onclick={copy(protected.clone(), &locked_copied)}>{ msg::COPY_CODE }</button>
+                            <ActionStatus id="locked-code-status" said={(*locked_copied).clone()} />
                             if let Some(contact) = &contact {
-                                <a class="button button-secondary" href={mailto(contact, &subject, &msg::email_body(protected))}>{ msg::email_to(contact) }</a>
+                                <a class="button button-secondary" href={mailto(contact, &subject, &msg::email_body(protected))} onclick={opened(&locked_emailed)}>{ msg::email_to(contact) }</a>
+                                <ActionStatus id="locked-email-status" said={(*locked_emailed).clone()} />
                             }
                             <p class="notice">{ msg::SHARE_PASSPHRASE_APART }</p>
                         </>
