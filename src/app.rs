@@ -16,7 +16,7 @@ use crate::pages::{
     ProgressPage, ReportPage, Results, SentPage, StatementsPage,
 };
 use crate::route::{use_route, Link, Route, Surface};
-use crate::state::{use_app_state, Action, AppHandle, AppState, Apply};
+use crate::state::{Action, AppHandle, AppState, Apply};
 
 /// What one entry of the site renders: the app renders every route; the respondent's
 /// entry renders the answering journey and hands the rest to the app. A type parameter
@@ -151,6 +151,7 @@ fn Loaded<E: Entry>(props: &LoadedProps) -> Html {
                 on_undo={{ let s = state.clone(); Callback::from(move |undo: bool| s.dispatch(if undo { Action::Undo } else { Action::ForgetUndo })) }}
                 problem={state.storage_problem.clone()}
                 kiosk={state.kiosk.is_some()}
+                only_answered={E::SURFACE == Surface::App && state.workspace.only_answered()}
                 config={state.config.clone()}
                 config_problems={state.config_problems.clone()}
             />
@@ -163,6 +164,8 @@ struct LayoutProps {
     problem: Option<browser::storage::StorageProblem>,
     /// A workshop session is running: hide navigation that leads to results.
     kiosk: bool,
+    /// This browser has only answered (`Workspace::only_answered`; in the app only).
+    only_answered: bool,
     config: Rc<trellis_core::config::Config>,
     config_problems: Vec<String>,
     /// What the last deletion removed, while it can be undone.
@@ -170,18 +173,16 @@ struct LayoutProps {
     on_undo: Callback<bool>,
 }
 
-/// Whether the header offers the facilitator's tools on `route`. Never on the answering
-/// pages (in either entry), nor on the respondent's own start page of a browser that has
-/// only answered; `Route::Facilitator` is the deliberate step to them from there.
-fn facilitator_nav(surface: Surface, route: &Route, only_answered: impl FnOnce() -> bool) -> bool {
-    surface == Surface::App && !route.is_respondent() && !(*route == Route::Home && only_answered())
-}
-
 #[component]
 fn Layout<E: Entry>(props: &LayoutProps) -> Html {
     let route = use_route();
-    let app = use_app_state();
-    let nav = !props.kiosk && facilitator_nav(E::SURFACE, &route, || app.workspace.only_answered());
+    // The facilitator's tools are never offered on the answering pages (in either entry),
+    // nor on the respondent's own start page of a browser that has only answered, where
+    // `Route::Facilitator` is the deliberate step to them.
+    let nav = E::SURFACE == Surface::App
+        && !props.kiosk
+        && !route.is_respondent()
+        && (route != Route::Home || !props.only_answered);
     let embedded = use_memo((), |_| browser::host::embedded());
     let update = use_state(browser::offline::update_ready);
     {

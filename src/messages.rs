@@ -1409,8 +1409,8 @@ pub fn answers_downloaded(file: &str) -> String {
 }
 
 pub const FINISHED_BEFORE_TITLE: &str = "You have already answered on this device";
-pub const FINISHED_BEFORE: &str = "If you have not sent your answers yet, or want to send them again, you can still email them, download the file or copy the code.";
-pub const SEND_AGAIN: &str = "Send my answers: email, file or code";
+pub const FINISHED_BEFORE: &str = "If you have not sent your answers yet, or the person who invited you did not get them, you can send them now.";
+pub const SEND_AGAIN: &str = "Send my answers";
 pub const ANSWER_AS_ANOTHER: &str = "Answer again as another person";
 pub const ANSWER_AGAIN_BELOW: &str = "To answer again as another person, fill in the form below.";
 

@@ -4,6 +4,8 @@
 //! its own button, and only then thanks the person: until something was emailed,
 //! downloaded or copied, the answers are still only on this device.
 
+use std::rc::Rc;
+
 use trellis_core::format::Response;
 use trellis_core::transfer::{encode_envelope, encode_response_code, response_file_json};
 use yew::prelude::*;
@@ -21,8 +23,25 @@ pub struct SentProps {
     pub id: AttrValue,
 }
 
-/// What one way of sending said once it was used: a confirmation, or what went wrong.
-type Said = Option<Result<AttrValue, AttrValue>>;
+/// What each way of sending said once it was used (a confirmation, or what went wrong),
+/// by the id of the status beside its button; and which was used last. Each stays, so
+/// nothing above a button collapses and moves it when another way is used.
+#[derive(Default, PartialEq)]
+struct Said {
+    all: Vec<(&'static str, Result<AttrValue, AttrValue>)>,
+    last: Option<&'static str>,
+}
+
+impl Reducible for Said {
+    type Action = (&'static str, Result<AttrValue, AttrValue>);
+
+    fn reduce(self: Rc<Self>, (id, said): Self::Action) -> Rc<Self> {
+        let mut all = self.all.clone();
+        all.retain(|(at, _)| *at != id);
+        all.push((id, said));
+        Rc::new(Said { all, last: Some(id) })
+    }
+}
 
 /// A `mailto:` link with the code in the body (percent-encoded).
 fn mailto(contact: &str, subject: &str, body: &str) -> String {
@@ -44,43 +63,28 @@ fn mailto(contact: &str, subject: &str, body: &str) -> String {
     )
 }
 
-#[derive(Properties, PartialEq)]
-struct ActionStatusProps {
-    id: AttrValue,
-    said: Said,
-}
-
-/// The confirmation beside a button. The live region is there (empty) from the start, so
-/// screen readers announce what appears in it; when something does, the page scrolls just
-/// enough to show it, so on a phone it is never out of sight below the button.
-#[component]
-fn ActionStatus(props: &ActionStatusProps) -> Html {
-    {
-        let id = props.id.clone();
-        use_effect_with(props.said.clone(), move |said| {
-            if said.is_some() {
-                browser::dom::scroll_into_view(&id);
-            }
-        });
-    }
-    let (class, text) = match &props.said {
-        Some(Ok(text)) => ("action-status action-done", Some(text.clone())),
-        Some(Err(text)) => ("action-status action-problem", Some(text.clone())),
+/// The confirmation beside a button: a live region, there (empty) from the start so that
+/// screen readers announce what appears in it.
+fn status(id: &'static str, said: &Said) -> Html {
+    let (class, text) = match said.all.iter().find(|(at, _)| *at == id) {
+        Some((_, Ok(text))) => ("action-status action-done", Some(text.clone())),
+        Some((_, Err(text))) => ("action-status action-problem", Some(text.clone())),
         None => ("action-status", None),
     };
-    html! {
-        <p id={props.id.clone()} class={class} role="status" data-testid={props.id.clone()}>{ text }</p>
-    }
+    html! { <p {id} {class} role="status" data-testid={id}>{ text }</p> }
 }
 
 #[component]
 pub fn SentPage(props: &SentProps) -> Html {
     let app = use_app_state();
-    let emailed = use_state(|| None);
-    let downloaded = use_state(|| None);
-    let copied = use_state(|| None);
-    let locked_copied = use_state(|| None);
-    let locked_emailed = use_state(|| None);
+    let said = use_reducer(Said::default);
+    // When a confirmation appears, the page scrolls just enough to show it, so that on a
+    // phone it is never out of sight below its button.
+    use_effect_with(said.clone(), |said| {
+        if let Some(id) = said.last {
+            browser::dom::scroll_into_view(id);
+        }
+    });
     let passphrase = use_state(String::new);
     let repeat = use_state(String::new);
     let sealed = use_state(|| None::<Result<String, String>>);
@@ -115,35 +119,38 @@ pub fn SentPage(props: &SentProps) -> Html {
         "button"
     };
     let subject = msg::email_subject(&collaboration.name, &round.name);
-    let copy = |text: String, said: &UseStateHandle<Said>| {
+    let copy = |text: String, id: &'static str| {
         let said = said.clone();
         Callback::from(move |_| {
             let (text, said) = (text.clone(), said.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                said.set(Some(if browser::files::copy(&text).await {
-                    Ok(msg::CODE_COPIED.into())
-                } else {
-                    Err(msg::COPY_YOURSELF.into())
-                }))
+                let copied = browser::files::copy(&text).await;
+                said.dispatch((
+                    id,
+                    if copied {
+                        Ok(msg::CODE_COPIED.into())
+                    } else {
+                        Err(msg::COPY_YOURSELF.into())
+                    },
+                ))
             });
         })
     };
     // The link itself opens the email app; the page can only say what to do there.
-    let opened = |said: &UseStateHandle<Said>| {
+    let opened = |id: &'static str| {
         let said = said.clone();
-        Callback::from(move |_: MouseEvent| said.set(Some(Ok(msg::EMAIL_OPENED.into()))))
+        Callback::from(move |_: MouseEvent| said.dispatch((id, Ok(msg::EMAIL_OPENED.into()))))
     };
     let on_download = {
         let text = response_file_json(instrument, response);
         let name = msg::response_file_name(&round.name, &round.date);
-        let said = downloaded.clone();
+        let said = said.clone();
         Callback::from(move |_| {
-            said.set(Some(
-                match browser::files::download(&name, &text, "application/json") {
-                    Ok(()) => Ok(msg::answers_downloaded(&name).into()),
-                    Err(e) => Err(msg::download_failed(&e).into()),
-                },
-            ))
+            let done = match browser::files::download(&name, &text, "application/json") {
+                Ok(()) => Ok(msg::answers_downloaded(&name).into()),
+                Err(e) => Err(msg::download_failed(&e).into()),
+            };
+            said.dispatch(("file-status", done))
         })
     };
     let on_protect = {
@@ -179,23 +186,23 @@ pub fn SentPage(props: &SentProps) -> Html {
                 <section aria-labelledby="email-heading">
                     <h2 id="email-heading">{ msg::BY_EMAIL }</h2>
                     <p>{ msg::email_how(contact) }</p>
-                    <a class="button" href={mailto(contact, &subject, &msg::email_body(&code))} onclick={opened(&emailed)}>{ msg::EMAIL_ANSWERS }</a>
-                    <ActionStatus id="email-status" said={(*emailed).clone()} />
+                    <a class="button" href={mailto(contact, &subject, &msg::email_body(&code))} onclick={opened("email-status")}>{ msg::EMAIL_ANSWERS }</a>
+                    { status("email-status", &said) }
                 </section>
             }
             <section aria-labelledby="file-heading">
                 <h2 id="file-heading">{ msg::SEND_FILE }</h2>
                 <p>{ msg::SEND_FILE_HOW }</p>
                 <button type="button" class={other_way} onclick={on_download}>{ msg::DOWNLOAD_FILE }</button>
-                <ActionStatus id="file-status" said={(*downloaded).clone()} />
+                { status("file-status", &said) }
             </section>
             <section aria-labelledby="code-heading">
                 <h2 id="code-heading">{ msg::SEND_CODE }</h2>
                 <p>{ msg::SEND_CODE_HOW }</p>
                 <label for="response-code">{ msg::YOUR_CODE }</label>
                 <textarea id="response-code" rows="5" readonly=true value={code.clone()} data-testid="response-code" />
-                <button type="button" class={other_way} onclick={copy(code.clone(), &copied)}>{ msg::COPY_CODE }</button>
-                <ActionStatus id="code-status" said={(*copied).clone()} />
+                <button type="button" class={other_way} onclick={copy(code.clone(), "code-status")}>{ msg::COPY_CODE }</button>
+                { status("code-status", &said) }
             </section>
             <section aria-labelledby="protect-heading">
                 <h2 id="protect-heading">{ msg::PROTECT_TITLE }</h2>
@@ -218,11 +225,11 @@ pub fn SentPage(props: &SentProps) -> Html {
                         <>
                             <label for="protected-code">{ msg::PROTECTED_CODE }</label>
                             <textarea id="protected-code" rows="5" readonly=true value={protected.clone()} data-testid="protected-code" />
-                            <button type="button" class="button" onclick={copy(protected.clone(), &locked_copied)}>{ msg::COPY_CODE }</button>
-                            <ActionStatus id="locked-code-status" said={(*locked_copied).clone()} />
+                            <button type="button" class="button" onclick={copy(protected.clone(), "locked-code-status")}>{ msg::COPY_CODE }</button>
+                            { status("locked-code-status", &said) }
                             if let Some(contact) = &contact {
-                                <a class="button button-secondary" href={mailto(contact, &subject, &msg::email_body(protected))} onclick={opened(&locked_emailed)}>{ msg::email_to(contact) }</a>
-                                <ActionStatus id="locked-email-status" said={(*locked_emailed).clone()} />
+                                <a class="button button-secondary" href={mailto(contact, &subject, &msg::email_body(protected))} onclick={opened("locked-email-status")}>{ msg::email_to(contact) }</a>
+                                { status("locked-email-status", &said) }
                             }
                             <p class="notice">{ msg::SHARE_PASSPHRASE_APART }</p>
                         </>
