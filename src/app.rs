@@ -151,6 +151,7 @@ fn Loaded<E: Entry>(props: &LoadedProps) -> Html {
                 on_undo={{ let s = state.clone(); Callback::from(move |undo: bool| s.dispatch(if undo { Action::Undo } else { Action::ForgetUndo })) }}
                 problem={state.storage_problem.clone()}
                 kiosk={state.kiosk.is_some()}
+                only_answered={E::SURFACE == Surface::App && state.workspace.only_answered()}
                 config={state.config.clone()}
                 config_problems={state.config_problems.clone()}
             />
@@ -163,6 +164,8 @@ struct LayoutProps {
     problem: Option<browser::storage::StorageProblem>,
     /// A workshop session is running: hide navigation that leads to results.
     kiosk: bool,
+    /// This browser has only answered (`Workspace::only_answered`; in the app only).
+    only_answered: bool,
     config: Rc<trellis_core::config::Config>,
     config_problems: Vec<String>,
     /// What the last deletion removed, while it can be undone.
@@ -173,6 +176,13 @@ struct LayoutProps {
 #[component]
 fn Layout<E: Entry>(props: &LayoutProps) -> Html {
     let route = use_route();
+    // The facilitator's tools are never offered on the answering pages (in either entry),
+    // nor on the respondent's own start page of a browser that has only answered, where
+    // `Route::Facilitator` is the deliberate step to them.
+    let nav = E::SURFACE == Surface::App
+        && !props.kiosk
+        && !route.is_respondent()
+        && (route != Route::Home || !props.only_answered);
     let embedded = use_memo((), |_| browser::host::embedded());
     let update = use_state(browser::offline::update_ready);
     {
@@ -214,7 +224,7 @@ fn Layout<E: Entry>(props: &LayoutProps) -> Html {
                             <span class="host-name" data-testid="host-name">{ org }</span>
                         }
                     </div>
-                    if !props.kiosk {
+                    if nav {
                     <nav aria-label={msg::MAIN_NAV}>
                         <Link to={Route::NewCollaboration}>{ msg::SET_UP_COLLABORATION }</Link>
                         <Link to={Route::About}>{ msg::ABOUT_LINK }</Link>
@@ -264,6 +274,7 @@ fn Layout<E: Entry>(props: &LayoutProps) -> Html {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
+        Route::Facilitator => html! { <Home full=true /> },
         Route::NewCollaboration => html! { <NewCollaborationPage /> },
         Route::Collaboration { id } => html! { <CollaborationPage id={id} /> },
         Route::Context { id } => html! { <ContextPage id={id} /> },

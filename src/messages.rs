@@ -531,7 +531,7 @@ pub const BAD_LINK_HELP: &str =
     "Ask the person who sent it for a new link, and copy it in full, from start to end.";
 pub const JOIN_SEND: &str = "When you have finished, you choose how to send your answers back: as a file, or as a code to paste into an email.";
 pub const NOTHING_SENT_TITLE: &str = "You have not finished answering yet";
-pub const SEND_BACK_TITLE: &str = "Send your answers back";
+pub const SEND_BACK_TITLE: &str = "Send your answers to the facilitator";
 pub const SEND_FILE: &str = "As a file";
 pub const SEND_FILE_HOW: &str =
     "Download a small file and attach it to an email or a Teams message to the person who invited you.";
@@ -635,7 +635,7 @@ pub fn asked_by(contact: &str) -> String {
 }
 
 pub fn send_back_lead(collaboration: &str) -> String {
-    format!("Thank you. Your answers about {collaboration} are saved on this device. Choose one way to send them to the person who invited you.")
+    format!("Your answers about {collaboration} are saved on this device. The person who invited you gets them only when you send them: choose one way below.")
 }
 
 pub fn email_subject(collaboration: &str, round: &str) -> String {
@@ -1522,4 +1522,47 @@ pub fn statement_score(statement: &str, capital: bool) -> String {
     } else {
         format!("agreement with “{statement}”")
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// A respondent's finish and return, and the start page of a browser that has only
+// answered (its collaborations all came from invitation links).
+
+/// The last answering step's button when the answers go back to the person who invited.
+pub const FINISH_AND_SEND: &str = "Finish and choose how to send";
+pub const FINISH_EXPLAINED: &str = "When you finish, your answers are locked on this device and you choose how to send them to the person who invited you. You cannot change them after that.";
+pub const BY_EMAIL: &str = "By email";
+pub const EMAIL_ANSWERS: &str = "Email my answers";
+
+pub fn email_how(contact: &str) -> String {
+    format!("This opens your email app with a message to {contact} that holds your answers as a code. Check it, then press Send.")
+}
+
+/// Beside each way of sending, once it was used: what is left to do, and thanks.
+pub const EMAIL_OPENED: &str = "Your email app should now show a message with your answers. Press Send there and you are done. Thank you! If no email opened, download the file or copy the code instead.";
+pub const CODE_COPIED: &str = "Copied. Paste the code into an email or message to the person who invited you, and you are done. Thank you!";
+
+pub fn answers_downloaded(file: &str) -> String {
+    format!("Downloaded \u{201c}{file}\u{201d}. Attach it to an email or message to the person who invited you, and you are done. Thank you!")
+}
+
+pub const FINISHED_BEFORE_TITLE: &str = "You have already answered on this device";
+pub const FINISHED_BEFORE: &str = "If you have not sent your answers yet, or the person who invited you did not get them, you can send them now.";
+pub const SEND_AGAIN: &str = "Send my answers";
+pub const ANSWER_AS_ANOTHER: &str = "Answer again as another person";
+pub const ANSWER_AGAIN_BELOW: &str = "To answer again as another person, fill in the form below.";
+
+pub const YOUR_ANSWERS_TITLE: &str = "Your answers";
+pub const YOUR_ANSWERS_LEAD: &str = "The questionnaires you were invited to answer on this device. Your answers stay here until you choose to send them.";
+pub const NOT_STARTED: &str = "Not started yet.";
+pub const FINISHED_HERE: &str = "Finished on this device.";
+pub const SEND_OR_SEE_CODE: &str = "Send again or see the code";
+pub const I_AM_FACILITATOR: &str = "I am a facilitator: set up a collaboration";
+
+pub fn round_in(collaboration: &str, round: &str) -> String {
+    format!("{collaboration}: {round}")
+}
+
+pub fn in_progress(answered: usize, total: usize) -> String {
+    format!("In progress: {answered} of {total} statements answered.")
 }

@@ -16,6 +16,9 @@ use crate::browser::location;
 pub enum Route {
     /// `/`
     Home,
+    /// `/facilitator`: the start page with the facilitator's tools, whatever this browser
+    /// holds. (`/` shows a respondent's start page in a browser that has only answered.)
+    Facilitator,
     /// `/new`
     NewCollaboration,
     /// `/collaboration/:id`
@@ -141,6 +144,7 @@ impl Route {
         let route = match segments.as_slice() {
             [""] => Some(Route::Home),
             ["", "new"] => Some(Route::NewCollaboration),
+            ["", "facilitator"] => Some(Route::Facilitator),
             ["", "about"] => Some(Route::About),
             ["", "data"] => Some(Route::Data),
             ["", "collaboration", id] => param(id).map(|id| Route::Collaboration { id }),
@@ -175,6 +179,7 @@ impl Route {
         let (prefix, id, suffix) = match self {
             Route::Home => ("/", "", ""),
             Route::NewCollaboration => ("/new", "", ""),
+            Route::Facilitator => ("/facilitator", "", ""),
             Route::About => ("/about", "", ""),
             Route::Data => ("/data", "", ""),
             Route::NotFound => ("/not-found", "", ""),

@@ -350,6 +350,7 @@ fn every_route(collaboration: &str, round: &str, invitation: &str) -> Vec<Route>
     let (c, r) = (collaboration.to_string(), round.to_string());
     let routes = vec![
         Route::Home,
+        Route::Facilitator,
         Route::NewCollaboration,
         Route::Collaboration { id: c.clone() },
         Route::Context { id: c.clone() },
@@ -379,6 +380,7 @@ fn every_route(collaboration: &str, round: &str, invitation: &str) -> Vec<Route>
     for route in &routes {
         match route {
             Route::Home
+            | Route::Facilitator
             | Route::NewCollaboration
             | Route::Collaboration { .. }
             | Route::Context { .. }
@@ -462,6 +464,13 @@ async fn every_route_renders_its_own_page_in_the_app() {
         if route != Route::NotFound {
             assert_ne!(title, msg::NOT_FOUND_TITLE, "{route:?}: {}", app.text());
         }
+        // A facilitator's browser: the header offers the tools everywhere but on the
+        // answering pages.
+        assert_eq!(
+            app.find("header nav").is_some(),
+            !route.is_respondent(),
+            "{route:?}"
+        );
     }
     trellis::route::set_surface(Full::SURFACE);
     clear_storage();
@@ -480,7 +489,113 @@ async fn the_respondents_entry_renders_every_answering_route() {
         assert!(!title.is_empty(), "{route:?} shows no heading: {}", app.text());
         assert_ne!(title, msg::OPENING, "{route:?} was handed elsewhere");
         assert_ne!(title, msg::NOT_FOUND_TITLE, "{route:?}: {}", app.text());
+        assert!(app.find("header nav").is_none(), "{route:?}");
     }
     trellis::route::set_surface(Full::SURFACE);
+    clear_storage();
+}
+
+/// Stores what a respondent's browser holds after opening an invitation (with `contact`
+/// as the address to send to) and finishing one set of answers; returns the round's id.
+fn plant_answered(contact: Option<&str>) -> String {
+    use trellis_core::command::Command;
+    use trellis_core::format::transfer::InvitationFile;
+    use trellis_core::format::{Partner, RoleCategory, Timestamp};
+    let catalogue = trellis_core::Catalogue::shipped().expect("the shipped catalogue");
+    let instrument = catalogue
+        .latest(trellis_core::catalogue::DEFAULT_INSTRUMENT)
+        .expect("the default instrument");
+    let partner = |id: &str, name: &str| Partner {
+        id: id.into(),
+        name: name.into(),
+    };
+    let invitation = InvitationFile {
+        format: trellis_core::format::INVITATION_FORMAT,
+        round_id: "r-invited".into(),
+        round_name: "Spring round".into(),
+        date: "2026-11-30".into(),
+        collaboration_id: "c-invited".into(),
+        collaboration: "Harbour care alliance".into(),
+        partners: vec![partner("p1", "Harbour Trust"), partner("p2", "Harbour Council")],
+        instrument: instrument.id().to_string(),
+        version: instrument.version().to_string(),
+        mode: "readiness".into(),
+        contact: contact.map(str::to_string),
+    };
+    let now = Timestamp(1_790_000_000_000);
+    let mut ws = Workspace::default();
+    for command in [
+        Command::AcceptInvitation { invitation, now },
+        Command::StartResponse {
+            round: "r-invited".into(),
+            organisation: "p1".into(),
+            role: RoleCategory::Manager,
+            id: "mine".into(),
+            now,
+        },
+        Command::Submit {
+            response: "mine".into(),
+            now,
+        },
+    ] {
+        ws.apply(&catalogue, command).expect("a respondent's step");
+    }
+    storage()
+        .set_item(KEY, &ws.to_json())
+        .expect("store the workspace");
+    "r-invited".into()
+}
+
+#[wasm_bindgen_test]
+async fn a_browser_that_only_answered_starts_on_its_answers_and_the_tools_are_one_link_away() {
+    clear_storage();
+    let round = plant_answered(None);
+    let app = mount_app("#/").await;
+    assert_eq!(heading(&app), msg::YOUR_ANSWERS_TITLE, "{}", app.text());
+    assert!(app.find("header nav").is_none(), "{}", app.text());
+    assert!(app.find("[data-testid=add-example]").is_none());
+    let answers = app.get::<Element>("[data-testid=your-answers]");
+    let text = answers.text_content().unwrap_or_default();
+    assert!(text.contains("Harbour care alliance: Spring round"), "{text}");
+    assert!(text.contains(msg::FINISHED_HERE), "{text}");
+    let again = app.get::<Element>("[data-testid=your-answers] a");
+    assert_eq!(
+        again.get_attribute("href").as_deref(),
+        Some(format!("#/round/{round}/sent").as_str())
+    );
+    // The deliberate step: the facilitator's start page, tools and header included.
+    let facilitator = app.get::<HtmlElement>(".facilitator-way a");
+    assert_eq!(facilitator.text_content().as_deref(), Some(msg::I_AM_FACILITATOR));
+    facilitator.click();
+    settle().await;
+    assert_eq!(heading(&app), msg::HOME_TITLE);
+    assert!(app.find("header nav").is_some());
+    assert!(app.find("[data-testid=add-example]").is_some());
+    assert!(app.find("[data-testid=collaborations]").is_some());
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn the_send_page_puts_the_email_first_when_the_invitation_named_an_address() {
+    clear_storage();
+    let round = plant_answered(Some("lead@harbour.example"));
+    let app = mount_entry::<Respondent>(&format!("#/round/{round}/sent")).await;
+    assert_eq!(heading(&app), msg::SEND_BACK_TITLE);
+    let first = app.get::<Element>("main .button");
+    assert_eq!(first.text_content().as_deref(), Some(msg::EMAIL_ANSWERS));
+    assert!(first
+        .get_attribute("href")
+        .unwrap_or_default()
+        .starts_with("mailto:lead@harbour.example?"));
+    assert_eq!(first.class_name(), "button", "the main action");
+    // The others are the alternatives below it; no thanks before anything was sent.
+    let download = app.get::<Element>("main button.button");
+    assert_eq!(download.text_content().as_deref(), Some(msg::DOWNLOAD_FILE));
+    assert!(download.class_name().contains("button-secondary"));
+    assert!(!app.text().contains("Thank you"), "{}", app.text());
+    // Opening the email is confirmed beside the button.
+    let status = app.get::<Element>("[data-testid=email-status]");
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(status.text_content().as_deref(), Some(""));
     clear_storage();
 }

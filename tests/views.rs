@@ -532,6 +532,7 @@ fn routes_read_back_from_their_paths() {
     let id = || "a1 b/c".to_string();
     let routes = [
         Route::Home,
+        Route::Facilitator,
         Route::NewCollaboration,
         Route::Collaboration { id: id() },
         Route::Context { id: id() },

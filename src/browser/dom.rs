@@ -64,6 +64,17 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Scrolls the page just enough to show the element with this id, and not at all when it
+/// is already in view: a confirmation that appears below the button that caused it stays
+/// in sight on a small screen.
+pub fn scroll_into_view(id: &str) {
+    if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Opens the browser's print dialog (for invitation sheets and reports).
 pub fn print() {
     if let Some(w) = web_sys::window() {

@@ -95,9 +95,18 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
         .filter(|r| r.submitted.is_some())
         .count();
 
+    // A respondent's copy of an invited round has no collaboration page to go back to:
+    // that page holds the facilitator's tools.
+    let invited = collaboration.invited.is_some();
     let intro = html! {
         <>
-            <p class="breadcrumb"><Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link></p>
+            <p class="breadcrumb">
+                if invited {
+                    { collaboration.name.clone() }
+                } else {
+                    <Link to={Route::Collaboration { id: collaboration.id.clone() }}>{ collaboration.name.clone() }</Link>
+                }
+            </p>
             <h1 tabindex="-1">{ msg::answer_title(&round.name) }</h1>
             <p class="lead">{ msg::answer_lead(&collaboration.name, minutes) }</p>
             <p>{ msg::ANSWER_PRIVACY }</p>
@@ -164,7 +173,18 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
         <>
             { intro }
             if sent > 0 && app.kiosk.is_none() {
-                <p class="notice" data-testid="already-sent">{ msg::already_sent(sent) }</p>
+                if invited {
+                    // Back from the invitation after finishing: the ways to send are
+                    // still here, as is answering again as someone else.
+                    <div class="notice" data-testid="already-sent">
+                        <h2>{ msg::FINISHED_BEFORE_TITLE }</h2>
+                        <p>{ msg::FINISHED_BEFORE }</p>
+                        <Link to={Route::Sent { id: round.id.clone() }} classes="button">{ msg::SEND_AGAIN }</Link>
+                        <p>{ msg::ANSWER_AGAIN_BELOW }</p>
+                    </div>
+                } else {
+                    <p class="notice" data-testid="already-sent">{ msg::already_sent(sent) }</p>
+                }
             }
             <ErrorSummary errors={(*errors).clone()} on_select={Callback::from(|id: AttrValue| browser::dom::focus_element(&id))} />
             <form onsubmit={on_submit} novalidate=true data-testid="about-you">
@@ -260,6 +280,8 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
         let kiosk = app.kiosk.as_deref() == Some(round.id.as_str());
         // On a respondent's device the answers go back to the facilitator, not to results.
         let invited = collaboration.invited.is_some();
+        // Finishing does not send anything yet: the next page offers the ways to send.
+        let goes_back = invited && !kiosk;
         let on_send = {
             let (app, response_id, round_id) = (app.clone(), response.id.clone(), round_id.clone());
             Callback::from(move |_| {
@@ -294,10 +316,12 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
-                <p>{ msg::SEND_EXPLAINED }</p>
+                <p>{ if goes_back { msg::FINISH_EXPLAINED } else { msg::SEND_EXPLAINED } }</p>
                 <div class="step-nav">
                     <Link to={back} classes="button button-secondary">{ msg::BACK }</Link>
-                    <button type="button" class="button" onclick={on_send}>{ msg::SEND }</button>
+                    <button type="button" class="button" onclick={on_send}>
+                        { if goes_back { msg::FINISH_AND_SEND } else { msg::SEND } }
+                    </button>
                 </div>
             </>
         };

@@ -1,15 +1,90 @@
 //! The landing page: what Trellis is, the privacy promise, the collaborations here,
 //! fictional example data to try, a gentle backup reminder, and the way to "Your data"
 //! (back up, restore, storage), which lives on data.html.
+//!
+//! A browser that has only answered (`Workspace::only_answered`) sees a respondent's start
+//! page instead: the rounds answered here and where each stands, with the facilitator's
+//! start page one link away (`Route::Facilitator`).
 
+use trellis_core::format::Round;
 use yew::prelude::*;
 
 use crate::messages as msg;
 use crate::route::{Link, Route};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, AppState};
+
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    /// The facilitator's start page, even in a browser that has only answered.
+    #[prop_or_default]
+    pub full: bool,
+}
 
 #[component]
-pub fn Home() -> Html {
+pub fn Home(props: &HomeProps) -> Html {
+    let app = use_app_state();
+    if !props.full && app.workspace.only_answered() {
+        return your_answers(&app);
+    }
+    html! { <FacilitatorHome /> }
+}
+
+/// Where one round answered on this device stands, and the link that carries on from there.
+fn round_state(app: &AppState, round: &Round) -> (String, Html) {
+    let responses = || app.workspace.responses_for(&round.id);
+    let id = round.id.clone();
+    if let Some(draft) = responses()
+        .filter(|r| r.submitted.is_none())
+        .max_by_key(|r| r.started)
+    {
+        let total = app
+            .instrument_for(round)
+            .map_or(0, |i| i.statement_count(&round.mode));
+        let answered = draft.answers.len().min(total);
+        let link = html! { <Link to={Route::AnswerStart { id }} classes="button">{ msg::CONTINUE }</Link> };
+        (msg::in_progress(answered, total), link)
+    } else if responses().any(|r| r.submitted.is_some()) {
+        let link = html! { <Link to={Route::Sent { id }} classes="button button-secondary">{ msg::SEND_OR_SEE_CODE }</Link> };
+        (msg::FINISHED_HERE.to_string(), link)
+    } else {
+        let link = html! { <Link to={Route::AnswerStart { id }} classes="button">{ msg::START }</Link> };
+        (msg::NOT_STARTED.to_string(), link)
+    }
+}
+
+/// The start page of a browser that has only answered: every round it holds (each came
+/// with an invitation), newest first, and the facilitator's tools one deliberate step away.
+fn your_answers(app: &AppState) -> Html {
+    let mut rounds: Vec<_> = app
+        .workspace
+        .collaborations
+        .iter()
+        .flat_map(|c| c.rounds.iter().map(move |r| (c, r)))
+        .collect();
+    rounds.sort_by_key(|(_, r)| std::cmp::Reverse(r.created));
+    let items = rounds.into_iter().map(|(c, r)| {
+        let (state, link) = round_state(app, r);
+        html! {
+            <li class="card answered-round">
+                <h2>{ msg::round_in(&c.name, &r.name) }</h2>
+                <p>{ state }</p>
+                { link }
+            </li>
+        }
+    });
+    html! {
+        <>
+            <h1 tabindex="-1">{ msg::YOUR_ANSWERS_TITLE }</h1>
+            <p class="lead">{ msg::YOUR_ANSWERS_LEAD }</p>
+            <ul class="card-list" data-testid="your-answers">{ for items }</ul>
+            <p class="facilitator-way"><Link to={Route::Facilitator}>{ msg::I_AM_FACILITATOR }</Link></p>
+        </>
+    }
+}
+
+/// The facilitator's start page.
+#[component]
+fn FacilitatorHome() -> Html {
     let app = use_app_state();
     let file_error = use_state(|| None::<String>);
     let collaborations = &app.workspace.collaborations;

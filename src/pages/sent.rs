@@ -1,5 +1,10 @@
-//! After answering from an invitation: send the answers back as a file, a code (plain or
-//! protected with a passphrase) or an email draft, and see what was sent.
+//! After finishing from an invitation: send the answers to the person who invited you, by
+//! an email draft (the main way, when the invitation named an address), a file or a code
+//! (plain or locked with a passphrase), and see what was sent. Each way confirms beside
+//! its own button, and only then thanks the person: until something was emailed,
+//! downloaded or copied, the answers are still only on this device.
+
+use std::rc::Rc;
 
 use trellis_core::format::Response;
 use trellis_core::transfer::{encode_envelope, encode_response_code, response_file_json};
@@ -16,6 +21,26 @@ use crate::state::use_app_state;
 #[derive(Properties, PartialEq)]
 pub struct SentProps {
     pub id: AttrValue,
+}
+
+/// What each way of sending said once it was used (a confirmation, or what went wrong),
+/// by the id of the status beside its button; and which was used last. Each stays, so
+/// nothing above a button collapses and moves it when another way is used.
+#[derive(Default, PartialEq)]
+struct Said {
+    all: Vec<(&'static str, Result<AttrValue, AttrValue>)>,
+    last: Option<&'static str>,
+}
+
+impl Reducible for Said {
+    type Action = (&'static str, Result<AttrValue, AttrValue>);
+
+    fn reduce(self: Rc<Self>, (id, said): Self::Action) -> Rc<Self> {
+        let mut all = self.all.clone();
+        all.retain(|(at, _)| *at != id);
+        all.push((id, said));
+        Rc::new(Said { all, last: Some(id) })
+    }
 }
 
 /// A `mailto:` link with the code in the body (percent-encoded).
@@ -38,10 +63,28 @@ fn mailto(contact: &str, subject: &str, body: &str) -> String {
     )
 }
 
+/// The confirmation beside a button: a live region, there (empty) from the start so that
+/// screen readers announce what appears in it.
+fn status(id: &'static str, said: &Said) -> Html {
+    let (class, text) = match said.all.iter().find(|(at, _)| *at == id) {
+        Some((_, Ok(text))) => ("action-status action-done", Some(text.clone())),
+        Some((_, Err(text))) => ("action-status action-problem", Some(text.clone())),
+        None => ("action-status", None),
+    };
+    html! { <p {id} {class} role="status" data-testid={id}>{ text }</p> }
+}
+
 #[component]
 pub fn SentPage(props: &SentProps) -> Html {
     let app = use_app_state();
-    let copied = use_state(|| None::<bool>);
+    let said = use_reducer(Said::default);
+    // When a confirmation appears, the page scrolls just enough to show it, so that on a
+    // phone it is never out of sight below its button.
+    use_effect_with(said.clone(), |said| {
+        if let Some(id) = said.last {
+            browser::dom::scroll_into_view(id);
+        }
+    });
     let passphrase = use_state(String::new);
     let repeat = use_state(String::new);
     let sealed = use_state(|| None::<Result<String, String>>);
@@ -68,21 +111,46 @@ pub fn SentPage(props: &SentProps) -> Html {
         .as_ref()
         .and_then(|i| i.contact.clone())
         .or_else(|| collaboration.contact.clone());
+    // With an address to send to, the email is the main way and the others are the
+    // alternatives below it.
+    let other_way = if contact.is_some() {
+        "button button-secondary"
+    } else {
+        "button"
+    };
     let subject = msg::email_subject(&collaboration.name, &round.name);
-    let copy = |text: String| {
-        let copied = copied.clone();
+    let copy = |text: String, id: &'static str| {
+        let said = said.clone();
         Callback::from(move |_| {
-            let (text, copied) = (text.clone(), copied.clone());
-            wasm_bindgen_futures::spawn_local(
-                async move { copied.set(Some(browser::files::copy(&text).await)) },
-            );
+            let (text, said) = (text.clone(), said.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = browser::files::copy(&text).await;
+                said.dispatch((
+                    id,
+                    if copied {
+                        Ok(msg::CODE_COPIED.into())
+                    } else {
+                        Err(msg::COPY_YOURSELF.into())
+                    },
+                ))
+            });
         })
+    };
+    // The link itself opens the email app; the page can only say what to do there.
+    let opened = |id: &'static str| {
+        let said = said.clone();
+        Callback::from(move |_: MouseEvent| said.dispatch((id, Ok(msg::EMAIL_OPENED.into()))))
     };
     let on_download = {
         let text = response_file_json(instrument, response);
         let name = msg::response_file_name(&round.name, &round.date);
+        let said = said.clone();
         Callback::from(move |_| {
-            let _ = browser::files::download(&name, &text, "application/json");
+            let done = match browser::files::download(&name, &text, "application/json") {
+                Ok(()) => Ok(msg::answers_downloaded(&name).into()),
+                Err(e) => Err(msg::download_failed(&e).into()),
+            };
+            said.dispatch(("file-status", done))
         })
     };
     let on_protect = {
@@ -114,23 +182,27 @@ pub fn SentPage(props: &SentProps) -> Html {
         <>
             <h1 tabindex="-1">{ msg::SEND_BACK_TITLE }</h1>
             <p class="lead">{ msg::send_back_lead(&collaboration.name) }</p>
+            if let Some(contact) = &contact {
+                <section aria-labelledby="email-heading">
+                    <h2 id="email-heading">{ msg::BY_EMAIL }</h2>
+                    <p>{ msg::email_how(contact) }</p>
+                    <a class="button" href={mailto(contact, &subject, &msg::email_body(&code))} onclick={opened("email-status")}>{ msg::EMAIL_ANSWERS }</a>
+                    { status("email-status", &said) }
+                </section>
+            }
             <section aria-labelledby="file-heading">
                 <h2 id="file-heading">{ msg::SEND_FILE }</h2>
                 <p>{ msg::SEND_FILE_HOW }</p>
-                <button type="button" class="button" onclick={on_download}>{ msg::DOWNLOAD_FILE }</button>
+                <button type="button" class={other_way} onclick={on_download}>{ msg::DOWNLOAD_FILE }</button>
+                { status("file-status", &said) }
             </section>
             <section aria-labelledby="code-heading">
                 <h2 id="code-heading">{ msg::SEND_CODE }</h2>
                 <p>{ msg::SEND_CODE_HOW }</p>
                 <label for="response-code">{ msg::YOUR_CODE }</label>
                 <textarea id="response-code" rows="5" readonly=true value={code.clone()} data-testid="response-code" />
-                <button type="button" class="button" onclick={copy(code.clone())}>{ msg::COPY_CODE }</button>
-                if let Some(contact) = &contact {
-                    <a class="button button-secondary" href={mailto(contact, &subject, &msg::email_body(&code))}>{ msg::email_to(contact) }</a>
-                }
-                if let Some(ok) = *copied {
-                    <p role="status">{ if ok { msg::COPIED } else { msg::COPY_YOURSELF } }</p>
-                }
+                <button type="button" class={other_way} onclick={copy(code.clone(), "code-status")}>{ msg::COPY_CODE }</button>
+                { status("code-status", &said) }
             </section>
             <section aria-labelledby="protect-heading">
                 <h2 id="protect-heading">{ msg::PROTECT_TITLE }</h2>
@@ -153,9 +225,11 @@ pub fn SentPage(props: &SentProps) -> Html {
                         <>
                             <label for="protected-code">{ msg::PROTECTED_CODE }</label>
                             <textarea id="protected-code" rows="5" readonly=true value={protected.clone()} data-testid="protected-code" />
-                            <button type="button" class="button" onclick={copy(protected.clone())}>{ msg::COPY_CODE }</button>
+                            <button type="button" class="button" onclick={copy(protected.clone(), "locked-code-status")}>{ msg::COPY_CODE }</button>
+                            { status("locked-code-status", &said) }
                             if let Some(contact) = &contact {
-                                <a class="button button-secondary" href={mailto(contact, &subject, &msg::email_body(protected))}>{ msg::email_to(contact) }</a>
+                                <a class="button button-secondary" href={mailto(contact, &subject, &msg::email_body(protected))} onclick={opened("locked-email-status")}>{ msg::email_to(contact) }</a>
+                                { status("locked-email-status", &said) }
                             }
                             <p class="notice">{ msg::SHARE_PASSPHRASE_APART }</p>
                         </>

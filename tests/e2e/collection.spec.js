@@ -27,8 +27,8 @@ async function respond(context, link, organisation, role, value) {
     }
     await page.getByRole('link', { name: /^(Next|Review your answers)$/ }).click();
   }
-  await page.getByRole('button', { name: 'Send my answers' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Send your answers back');
+  await page.getByRole('button', { name: 'Finish and choose how to send' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Send your answers to the facilitator');
   // The respondent can still see what they sent.
   await expect(page.getByTestId('what-you-sent')).toContainText('You answered 49 of 49 statements.');
   return { page, problems };

@@ -254,6 +254,16 @@ impl Workspace {
         self.responses.iter().filter(move |r| r.round_id == round_id)
     }
 
+    /// Whether this browser has only been used to answer: it holds at least one
+    /// collaboration, and every one arrived through an invitation link (`invited`, set by
+    /// [`Workspace::accept_invitation`]). Nothing here was set up, restored from a
+    /// facilitator's file or loaded as the example, each of which adds a collaboration
+    /// without that mark. Derived from what is stored rather than stored itself, so it
+    /// changes by itself as soon as someone sets up a collaboration on this device.
+    pub fn only_answered(&self) -> bool {
+        !self.collaborations.is_empty() && self.collaborations.iter().all(|c| c.invited.is_some())
+    }
+
     pub fn add_collaboration(&mut self, collaboration: Collaboration) {
         self.collaborations.push(collaboration);
     }

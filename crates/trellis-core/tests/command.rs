@@ -308,6 +308,63 @@ fn invitations() {
     check(again, Unchanged, Workspace::clone, base());
 }
 
+/// A browser that has only answered (every collaboration arrived with an invitation)
+/// stays so while its owner answers and sends; setting one up, or merging in a
+/// facilitator's file, makes it a facilitator's browser. Opening an invitation on the
+/// facilitator's own browser changes nothing, so that browser never looks answer-only.
+#[test]
+fn a_browser_that_only_answered() {
+    let accept = |ws: &mut Workspace, round: &str| {
+        let mut invitation = invitation(round, "1.0.0");
+        invitation.partners = vec![trellis_core::format::Partner {
+            id: s("p1"),
+            name: s("South Trust"),
+        }];
+        let now = NOW;
+        ws.apply(&catalogue(), C::AcceptInvitation { invitation, now })
+    };
+    let mut phone = Workspace::default();
+    assert!(!phone.only_answered(), "an empty browser is nobody's yet");
+    assert_eq!(accept(&mut phone, "r9"), Ok(Changed));
+    assert!(phone.only_answered());
+    let steps = [
+        C::StartResponse {
+            round: s("r9"),
+            organisation: s("p1"),
+            role: RoleCategory::Manager,
+            id: s("y1"),
+            now: NOW,
+        },
+        C::Submit {
+            response: s("y1"),
+            now: NOW,
+        },
+    ];
+    for step in steps {
+        assert_eq!(phone.apply(&catalogue(), step.clone()), Ok(Changed), "{step:?}");
+        assert!(phone.only_answered(), "{step:?}");
+    }
+    assert_eq!(accept(&mut phone, "r8"), Ok(Changed), "a second invitation");
+    assert!(phone.only_answered());
+
+    let mut set_up = phone.clone();
+    assert_eq!(
+        set_up.apply(&catalogue(), add_collaboration("c2", &["A", "B"], "2026-05-01")),
+        Ok(Changed)
+    );
+    assert!(!set_up.only_answered());
+    let mut restored = phone.clone();
+    assert_eq!(
+        restored.apply(&catalogue(), C::Merge(Box::new(base()))),
+        Ok(Changed)
+    );
+    assert!(!restored.only_answered());
+
+    let mut facilitator = base();
+    assert_eq!(accept(&mut facilitator, "c1-r"), Ok(Unchanged));
+    assert!(!facilitator.only_answered());
+}
+
 #[test]
 fn plans() {
     let titles = |ws: &Workspace| {
