@@ -37,7 +37,7 @@ const TYPES = {
 // Worth compressing; images and the like are compressed already.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
 // Trunk's content hash in a file name (`app-0123456789abcdef.css`, `trellis-…_bg.wasm`).
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 /** The current time in milliseconds since the epoch, with sub-millisecond precision. */
 const now = () => performance.timeOrigin + performance.now();

@@ -30,7 +30,7 @@ const rows = walk(dir)
     const squeeze = COMPRESSIBLE.test(f);
     return {
       name: f,
-      file: f.replace(/-[0-9a-f]{16}/, ''),
+      file: f.replace(/-[0-9a-f]{8,16}/, ''),
       kind: path.extname(f).slice(1),
       raw: bytes.length,
       gzip: squeeze ? zlib.gzipSync(bytes, { level: 9 }).length : bytes.length,

@@ -38,8 +38,8 @@ async function storedFiles(page) {
 }
 
 // The app's own bundle is `trellis-<hash>_bg.wasm`; the respondent's is `trellis-answer-<hash>_bg.wasm`.
-const APP_BUNDLE = /^trellis-[0-9a-f]{16}_bg\.wasm$/;
-const RESPONDENT_BUNDLE = /^trellis-answer-[0-9a-f]{16}_bg\.wasm$/;
+const APP_BUNDLE = /^trellis-[0-9a-f]{8,16}_bg\.wasm$/;
+const RESPONDENT_BUNDLE = /^trellis-answer-[0-9a-f]{8,16}_bg\.wasm$/;
 
 test('offline after the first load: a respondent reopens the invitation, answers and reloads', async ({ page, browser }) => {
   const problems = watchForTrouble(page);

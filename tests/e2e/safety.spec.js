@@ -256,6 +256,10 @@ test('a respondent whose browser holds data from an earlier version answers on a
   const problems = watchForTrouble(page);
   const old = fs.readFileSync(path.join(__dirname, '../../crates/trellis-core/tests/fixtures/workspace-v2.json'), 'utf8');
   await open(page, 'answer.html#/not-found');
+  // answer.html hands an unknown route to the app; plant the old data once that is done,
+  // so nothing the hand-over does can run after it.
+  await page.waitForURL(/\/index\.html#\//);
+  await expect(page.locator('[data-started]')).toHaveCount(1);
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, old]);
   await open(page, 'answer.html#/round/a17d03c95e2b8f41/answer');
   await expect(page.getByTestId('storage-notice')).toHaveCount(0);
