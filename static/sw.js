@@ -19,7 +19,7 @@ const SCOPE = new URL('./', self.location).href;
 // File names with a content hash (Trunk's `-0123456789abcdef`) never change, so a copy
 // the browser already holds (the page has just loaded it) is used instead of a second
 // download.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 /** The entry a page address belongs to: answer.html, or the app for everything else. */
 function entryOf(url) {
