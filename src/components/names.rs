@@ -23,6 +23,33 @@ pub fn statement_text(instrument: &Instrument, id: &str) -> String {
         .map_or_else(|| id.to_string(), |x| x.text.clone())
 }
 
+/// Instrument text with any statement id in it put into words: "the vision.shared score
+/// rises" becomes "the score for “People from every partner share the same aim” rises".
+pub fn plain_text(instrument: &Instrument, text: &str) -> String {
+    let mut out = text.to_string();
+    // Longest ids first, so an id that begins another ("trust.past", "trust.past-work")
+    // never replaces part of it.
+    let mut statements: Vec<_> = instrument.statements().iter().collect();
+    statements.sort_by_key(|s| std::cmp::Reverse(s.id.len()));
+    for s in statements {
+        if !out.contains(s.id.as_str()) {
+            continue;
+        }
+        let wording = msg::quoted(s.text.trim_end_matches('.'));
+        out = out
+            .replace(
+                &format!("the {} score", s.id),
+                &format!("the score for {wording}"),
+            )
+            .replace(
+                &format!("The {} score", s.id),
+                &format!("The score for {wording}"),
+            )
+            .replace(s.id.as_str(), &wording);
+    }
+    out
+}
+
 /// The level's name, as "3 Established".
 pub fn level_text(instrument: &Instrument, level: u8) -> String {
     let name = instrument

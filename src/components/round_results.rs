@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use trellis_core::analysis::{
-    AgreementBand, Breakdown, Critical, DomainResult, GroupKey, Reason, RoundAnalysis,
+    Breakdown, Critical, DomainResult, GroupKey, GroupLevel, Reason, RoundAnalysis,
 };
 use trellis_core::chart::{bar_chart, heat_shade};
 use trellis_core::scoring::format_score;
@@ -81,7 +81,18 @@ impl Names<'_> {
     fn domain_level(&self, d: &DomainResult) -> String {
         names::group_level_text(self.instrument, d.level)
     }
-    fn reason(&self, r: &Reason) -> String {
+    /// How a topic's chosen level and its scores differ ("people chose 4 Maturing but the
+    /// scores suggest 2 Developing"), when they do.
+    fn mismatch(&self, d: &DomainResult) -> Option<String> {
+        match (d.mismatch, d.level, d.band_level) {
+            (true, GroupLevel::Chosen(chosen), Some(scores)) => {
+                Some(msg::mismatch(&self.level(chosen), &self.level(scores)))
+            }
+            _ => None,
+        }
+    }
+    /// A reason a topic is on the agenda; `d` is the topic's result (for a mismatch).
+    fn reason(&self, r: &Reason, d: Option<&DomainResult>) -> String {
         match r {
             Reason::BelowTarget {
                 levels,
@@ -91,26 +102,24 @@ impl Names<'_> {
             Reason::Critical(c) => msg::critical_because(&self.condition(c)),
             Reason::Disagreement(a) => msg::disagreement(*a),
             Reason::Split => msg::SPLIT_REASON.to_string(),
-            Reason::Mismatch => msg::MISMATCH_REASON.to_string(),
+            Reason::Mismatch => d.and_then(|d| self.mismatch(d)).unwrap_or_default(),
             Reason::OrganisationGap(g) => msg::organisation_gap(*g),
             Reason::NotEnoughAnswers => msg::NOT_ENOUGH_REASON.to_string(),
         }
     }
 }
 
+/// How much people agree on a topic, in words.
 fn agreement_words(d: &DomainResult) -> String {
-    match d.agreement_band() {
-        None => "–".to_string(),
-        Some(band) => {
-            let words = match band {
-                AgreementBand::VeryStrong => msg::AGREE_VERY_STRONG,
-                AgreementBand::Strong => msg::AGREE_STRONG,
-                AgreementBand::Moderate => msg::AGREE_MODERATE,
-                AgreementBand::Weak => msg::AGREE_WEAK,
-                AgreementBand::Little => msg::AGREE_LITTLE,
-            };
-            format!("{words} ({:.2})", d.agreement.unwrap_or(0.0))
-        }
+    d.agreement_band()
+        .map_or_else(|| "–".to_string(), |band| msg::agreement_words(band).to_string())
+}
+
+/// The words with the agreement index, for the results table (the detail).
+fn agreement_detail(d: &DomainResult) -> String {
+    match d.agreement {
+        Some(rwg) => format!("{} ({rwg:.2})", agreement_words(d)),
+        None => agreement_words(d),
     }
 }
 
@@ -163,7 +172,7 @@ fn in_words(a: &RoundAnalysis, names: &Names) -> Html {
                     } else {
                         <ul data-testid="concerns">
                             for item in concerns.iter() {
-                                <li>{ msg::concern(&names.domain(&item.domain), &item.reasons.iter().map(|r| names.reason(r)).collect::<Vec<_>>().join("; ")) }</li>
+                                <li>{ msg::concern(&names.domain(&item.domain), &item.reasons.iter().map(|r| names.reason(r, a.domain(&item.domain))).collect::<Vec<_>>().join("; ")) }</li>
                             }
                         </ul>
                     }
@@ -253,18 +262,18 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool, consensus: &BTreeM
                     if !d.functioning { <span class="tag">{ msg::OUTCOME_TAG }</span> }
                     if d.critical.is_some() { <span class="tag">{ msg::CRITICAL_TAG }</span> }
                 </th>
-                <td class="num">{ mean }</td>
-                <td class="num">{ ci }</td>
-                <td class="num">{ spread }</td>
-                <td class="num">{ format!("{} / {}", d.scores.len(), d.scores.len() + d.not_enough) }</td>
-                <td class="num">{ format!("{:.0}%", coverage * 100.0) }</td>
-                <td>{ agreement_words(d) }</td>
-                <td>
+                <td class="num" data-label={msg::SCORE}>{ mean }</td>
+                <td class="num" data-label={msg::CI_95}>{ ci }</td>
+                <td class="num" data-label={msg::MEDIAN_IQR}>{ spread }</td>
+                <td class="num" data-label={msg::PEOPLE_SCORED}>{ format!("{} / {}", d.scores.len(), d.scores.len() + d.not_enough) }</td>
+                <td class="num" data-label={msg::COVERAGE}>{ format!("{:.0}%", coverage * 100.0) }</td>
+                <td data-label={msg::AGREEMENT}>{ agreement_detail(d) }</td>
+                <td data-label={msg::LEVEL}>
                     { names.domain_level(d) }
-                    if d.mismatch { <span class="flag">{ format!(" ⚑ {}", msg::MISMATCH_FLAG) }</span> }
+                    if let Some(m) = names.mismatch(d) { <span class="flag">{ format!(" ⚑ {m}") }</span> }
                 </td>
-                if ask_levels { <td>{ consensus.get(&d.domain).map_or("–".to_string(), |l| names.level(*l)) }</td> }
-                if ask_levels { <td>{ target }</td> }
+                if ask_levels { <td data-label={msg::AGREED}>{ consensus.get(&d.domain).map_or("–".to_string(), |l| names.level(*l)) }</td> }
+                if ask_levels { <td data-label={msg::TARGET}>{ target }</td> }
             </tr>
         }
     });
@@ -285,7 +294,7 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool, consensus: &BTreeM
         <section aria-labelledby="scores-heading">
             <h2 id="scores-heading">{ msg::SCORES_BY_TOPIC }</h2>
             <BarChartView id="domain-scores" title={msg::CHART_TITLE} description={msg::chart_description(&items)} {chart} />
-            { table(Some("results-table"), Some("results-table"), Some(msg::RESULTS_TABLE_CAPTION), columns, rows.collect()) }
+            { table(Some("results-table"), Some("results-table stack-wide"), Some(msg::RESULTS_TABLE_CAPTION), columns, rows.collect()) }
         </section>
     }
 }
@@ -308,7 +317,11 @@ fn agenda(a: &RoundAnalysis, names: &Names, contested_first: bool, on_order: &Ca
         a.agenda
             .iter()
             .map(|item| {
-                let reasons: Vec<String> = item.reasons.iter().map(|r| names.reason(r)).collect();
+                let reasons: Vec<String> = item
+                    .reasons
+                    .iter()
+                    .map(|r| names.reason(r, a.domain(&item.domain)))
+                    .collect();
                 html! {
                     <li>
                         <strong>{ names.domain(&item.domain) }</strong>
@@ -352,7 +365,7 @@ fn actions(a: &RoundAnalysis, names: &Names) -> Html {
                 <p><strong>{ msg::WHY_IT_WORKS }</strong>{ format!(" {}", action.why) }</p>
                 <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", msg::why_suggested(s.agenda_rank + 1, &names.level(s.level), &matches)) }</p>
                 if !action.signs.is_empty() {
-                    <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", action.signs) }</p>
+                    <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", names::plain_text(names.instrument, &action.signs)) }</p>
                 }
             </li>
         })
@@ -378,9 +391,10 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
             html! {
                 <tr>
                     <th scope="row">{ label }</th>
-                    <td class="num">{ g.n }</td>
-                    for m in g.means.iter() {
-                        <td class={classes!("num", m.map(|v| format!("heat-{}", heat_shade(v, 1.0, 5.0))))} data-testid={m.map(|_| "heat-cell")}>
+                    <td class="num" data-label={msg::PEOPLE}>{ g.n }</td>
+                    for (m, d) in g.means.iter().zip(a.domains.iter()) {
+                        <td class={classes!("num", m.map(|v| format!("heat-{}", heat_shade(v, 1.0, 5.0))))} data-testid={m.map(|_| "heat-cell")}
+                            data-label={names.domain(&d.domain)}>
                             { m.map_or("–".to_string(), format_score) }
                         </td>
                     }
@@ -397,7 +411,7 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
         });
         html! {
             <div class="table-wrap" role="region" tabindex="0" aria-label={title.to_string()}>
-                <table data-testid={id.to_string()} class="heatmap">
+                <table data-testid={id.to_string()} class="heatmap stack stack-wide">
                     <thead><tr>
                         <th scope="col">{ msg::GROUP }</th>
                         <th scope="col">{ msg::PEOPLE }</th>
@@ -470,9 +484,9 @@ fn reliability(a: &RoundAnalysis, names: &Names) -> Html {
         html! {
             <tr>
                 <th scope="row">{ names.domain(&r.domain) }</th>
-                <td class="num">{ r.complete }</td>
-                <td>{ alpha }</td>
-                <td>{ if low.is_empty() { "–".to_string() } else { low.join("; ") } }</td>
+                <td class="num" data-label={msg::COMPLETE_RESPONSES}>{ r.complete }</td>
+                <td data-label={msg::ALPHA}>{ alpha }</td>
+                <td data-label={msg::WEAK_STATEMENTS}>{ if low.is_empty() { "–".to_string() } else { low.join("; ") } }</td>
             </tr>
         }
     });

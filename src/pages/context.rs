@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use trellis_core::format::ContextAnswer;
+use trellis_core::next_step::{context_answer, context_answered, ContextSource};
 use yew::prelude::*;
 
 use crate::components::markup::hint;
@@ -38,11 +39,7 @@ pub fn ContextPage(props: &ContextProps) -> Html {
         Ok(found) => found,
         Err(page) => return page,
     };
-    let answered = instrument
-        .context()
-        .iter()
-        .filter(|q| collaboration.context.contains_key(&q.id))
-        .count();
+    let answered = context_answered(collaboration, instrument);
     let questions = instrument.context().iter().map(|q| {
         let on_input = {
             let (app, errors, collaboration_id, question) =
@@ -65,6 +62,13 @@ pub fn ContextPage(props: &ContextProps) -> Html {
                 errors.set(next);
             })
         };
+        // The number of partners is known from set-up: shown filled in, and only saved
+        // when the facilitator gives another number.
+        let source = context_answer(collaboration, instrument, &q.id);
+        let note = match source {
+            Some(ContextSource::FromPartners(n)) => Some(AttrValue::from(msg::partners_from_setup(n))),
+            _ => None,
+        };
         html! {
             <ContextQuestion
                 key={q.id.clone()}
@@ -73,7 +77,8 @@ pub fn ContextPage(props: &ContextProps) -> Html {
                 help={q.help.clone()}
                 kind={q.kind}
                 options={q.options.iter().map(|o| (AttrValue::from(o.id.clone()), AttrValue::from(o.label.clone()))).collect::<Vec<_>>()}
-                current={collaboration.context.get(&q.id).cloned()}
+                current={source.map(|s| s.answer())}
+                {note}
                 error={errors.get(&q.id).cloned()}
                 {on_input}
             />
