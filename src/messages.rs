@@ -1520,7 +1520,11 @@ pub fn round_and_date(name: &str, iso: &str) -> String {
 // The next step on a collaboration's page, and its rounds' actions.
 
 pub const NEXT_STEP: &str = "Next step";
-pub const INVITE_PEOPLE: &str = "Invite people";
+// Worded apart from the round's own links ("Invite", "Import answers", "See results"),
+// so each link's name says where it goes once.
+pub const NEXT_INVITE: &str = "Ask people to answer";
+pub const NEXT_COLLECT: &str = "Add the answers sent back";
+pub const NEXT_RESULTS: &str = "Open the results";
 
 pub fn next_describe(answered: usize, total: usize) -> String {
     format!(

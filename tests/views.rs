@@ -376,13 +376,14 @@ fn context_question(
     kind: trellis_core::format::ContextKind,
     current: Option<trellis_core::format::ContextAnswer>,
 ) -> String {
-    context_question_with(kind, current, None)
+    context_question_with(kind, current, None, None)
 }
 
 fn context_question_with(
     kind: trellis_core::format::ContextKind,
     current: Option<trellis_core::format::ContextAnswer>,
     note: Option<AttrValue>,
+    typed: Option<AttrValue>,
 ) -> String {
     use trellis::components::context_question::ContextQuestionProps;
     render::<trellis::components::ContextQuestion>(ContextQuestionProps {
@@ -397,6 +398,7 @@ fn context_question_with(
         current,
         error: None,
         note,
+        typed,
         on_input: Callback::noop(),
     })
 }
@@ -465,10 +467,19 @@ fn context_questions_use_the_right_control() {
         ContextKind::Number,
         Some(ContextAnswer::Number(4)),
         Some("Filled in from the 4 partners you entered.".into()),
+        None,
     );
     assert!(derived.contains("value=\"4\""));
     assert!(derived.contains("<p id=\"context-pressures-note\" class=\"hint context-note\">Filled in from the 4 partners you entered.</p>"));
     assert!(derived.contains("aria-describedby=\"context-pressures-hint context-pressures-note\""));
+    // Text that is not a whole number stays as typed beside its error.
+    let typed = context_question_with(
+        ContextKind::Number,
+        Some(ContextAnswer::Number(4)),
+        None,
+        Some("2.5".into()),
+    );
+    assert!(typed.contains("value=\"2.5\""), "{typed}");
 }
 
 #[test]

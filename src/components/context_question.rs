@@ -32,6 +32,9 @@ pub struct ContextQuestionProps {
     /// partners entered at set-up).
     #[prop_or_default]
     pub note: Option<AttrValue>,
+    /// Number text that could not be read, shown as typed beside its error.
+    #[prop_or_default]
+    pub typed: Option<AttrValue>,
     pub on_input: Callback<ContextInput>,
 }
 
@@ -62,8 +65,9 @@ pub fn ContextQuestion(props: &ContextQuestionProps) -> Html {
         .map(|n| html! { <p class="hint context-note" id={note_id.clone()}>{ n }</p> });
 
     if props.kind == ContextKind::Number {
-        let value = match &props.current {
-            Some(ContextAnswer::Number(n)) => n.to_string(),
+        let value = match (&props.typed, &props.current) {
+            (Some(typed), _) => typed.to_string(),
+            (None, Some(ContextAnswer::Number(n))) => n.to_string(),
             _ => String::new(),
         };
         return html! {

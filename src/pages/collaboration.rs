@@ -148,7 +148,10 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
             <section aria-labelledby="context-heading">
                 <h2 id="context-heading">{ msg::CONTEXT_SECTION }</h2>
                 <p data-testid="context-summary">{ msg::context_answered(context_answered, instrument.context().len()) }</p>
-                <Link to={Route::Context { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::DESCRIBE_COLLABORATION }</Link>
+                // When describing is the next step, the panel above holds the one link to it.
+                if !matches!(next, Some(NextStep::Describe { .. })) {
+                    <Link to={Route::Context { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::DESCRIBE_COLLABORATION }</Link>
+                }
             </section>
             <section aria-labelledby="rounds-heading">
                 <h2 id="rounds-heading">{ msg::ROUNDS }</h2>
@@ -205,17 +208,17 @@ fn next_step_panel(collaboration: &Collaboration, step: &NextStep) -> Html {
         NextStep::Invite { round } => (
             msg::next_invite(&round_name(round)),
             Route::Invite { id: round.clone() },
-            msg::INVITE_PEOPLE,
+            msg::NEXT_INVITE,
         ),
         NextStep::Collect { round, sent, needed } => (
             msg::next_collect(&round_name(round), *sent, *needed),
             Route::Import { id: round.clone() },
-            msg::IMPORT,
+            msg::NEXT_COLLECT,
         ),
         NextStep::Results { round, sent } => (
             msg::next_results(&round_name(round), *sent),
             Route::Results { id: round.clone() },
-            msg::SEE_RESULTS,
+            msg::NEXT_RESULTS,
         ),
     };
     html! {

@@ -33,8 +33,9 @@ pub fn parse_number(text: &str) -> Result<Option<ContextAnswer>, &'static str> {
 #[component]
 pub fn ContextPage(props: &ContextProps) -> Html {
     let app = use_app_state();
-    // Number fields whose text could not be read, by question id.
-    let errors = use_state(BTreeMap::<String, AttrValue>::new);
+    // Number fields whose text could not be read, by question id: the message and the
+    // text as typed, which stays in the field.
+    let errors = use_state(BTreeMap::<String, (AttrValue, AttrValue)>::new);
     let (collaboration, instrument) = match find_collaboration(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
@@ -45,9 +46,9 @@ pub fn ContextPage(props: &ContextProps) -> Html {
             let (app, errors, collaboration_id, question) =
                 (app.clone(), errors.clone(), collaboration.id.clone(), q.id.clone());
             Callback::from(move |input: ContextInput| {
-                let answer = match input {
-                    ContextInput::Answer(a) => Ok(a),
-                    ContextInput::NumberText(text) => parse_number(&text),
+                let (answer, typed) = match input {
+                    ContextInput::Answer(a) => (Ok(a), String::new()),
+                    ContextInput::NumberText(text) => (parse_number(&text), text),
                 };
                 let mut next = (*errors).clone();
                 match answer {
@@ -56,7 +57,7 @@ pub fn ContextPage(props: &ContextProps) -> Html {
                         app.set_context(&collaboration_id, &question, a);
                     }
                     Err(message) => {
-                        next.insert(question.clone(), message.into());
+                        next.insert(question.clone(), (message.into(), typed.into()));
                     }
                 }
                 errors.set(next);
@@ -79,7 +80,8 @@ pub fn ContextPage(props: &ContextProps) -> Html {
                 options={q.options.iter().map(|o| (AttrValue::from(o.id.clone()), AttrValue::from(o.label.clone()))).collect::<Vec<_>>()}
                 current={source.map(|s| s.answer())}
                 {note}
-                error={errors.get(&q.id).cloned()}
+                error={errors.get(&q.id).map(|(m, _)| m.clone())}
+                typed={errors.get(&q.id).map(|(_, t)| t.clone())}
                 {on_input}
             />
         }

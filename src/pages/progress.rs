@@ -87,7 +87,10 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                 <ul class="trend-grid" data-testid="trends">{ for cards }</ul>
                 <section aria-labelledby="change-heading">
                     <h2 id="change-heading">{ msg::REPORT_CHANGE }</h2>
-                    { change_section(instrument, last_two.as_ref()) }
+                    // Scrolls on its own on a narrow screen rather than widening the page.
+                    <div class="table-wrap" role="region" tabindex="0" aria-label={msg::REPORT_CHANGE}>
+                        { change_section(instrument, last_two.as_ref()) }
+                    </div>
                 </section>
                 <section aria-labelledby="all-rounds-heading">
                     <h2 id="all-rounds-heading">{ msg::ALL_ROUNDS }</h2>
