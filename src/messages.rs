@@ -861,14 +861,14 @@ pub fn plan_counts(counts: &[usize; 4]) -> String {
     )
 }
 
-/// "Trust · Lead: Chief nurse · Due 2027-03-31", leaving out what is not set.
+/// "Trust · Lead: Chief nurse · Due 31 March 2027", leaving out what is not set.
 pub fn plan_meta(topic: &str, owner: &str, due: &str) -> String {
     let mut parts = vec![topic.to_string()];
     if !owner.is_empty() {
         parts.push(format!("Lead: {owner}"));
     }
     if !due.is_empty() {
-        parts.push(format!("Due {due}"));
+        parts.push(format!("Due {}", uk_date(due)));
     }
     parts.join(" · ")
 }
@@ -957,7 +957,10 @@ pub fn stage_summary(level: &str) -> String {
 }
 
 pub fn report_meta(date: &str, people: usize, partners: usize) -> String {
-    format!("Round date {date} · {people} people from {partners} partner organisations could answer · results as sent")
+    format!(
+        "Round date {} · {people} people from {partners} partner organisations could answer · results as sent",
+        uk_date(date)
+    )
 }
 
 pub fn progress_title(name: &str) -> String {

@@ -1367,6 +1367,11 @@ fn dates_counts_and_agreement_are_said_in_plain_words() {
         msg::round_and_date("Round 2", "2026-11-30"),
         "Round 2 (30 November 2026)"
     );
+    assert_eq!(
+        msg::plan_meta("Trust", "", "2027-03-31"),
+        "Trust · Due 31 March 2027"
+    );
+    assert!(msg::report_meta("2026-11-30", 3, 2).starts_with("Round date 30 November 2026 ·"));
     // Real plurals, and only what a file adds.
     let mut r = trellis_core::merge::MergeReport {
         collaborations_added: 1,

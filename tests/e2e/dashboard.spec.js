@@ -91,7 +91,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   await item.getByLabel('Who leads it').fill('Director of nursing');
   await item.getByLabel('Due by').fill('2027-03-31');
   await item.getByRole('button', { name: 'Save the action' }).click();
-  await expect(item).toContainText('Lead: Director of nursing · Due 2027-03-31');
+  await expect(item).toContainText('Lead: Director of nursing · Due 31 March 2027');
   const own = page.getByTestId('new-action');
   await own.getByLabel('Topic').selectOption('capacity');
   await own.getByRole('button', { name: 'Add to the plan' }).click();
