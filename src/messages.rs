@@ -117,8 +117,10 @@ pub const METHOD: &[&str] = &[
     "Each statement is answered from 1 (strongly disagree) to 5 (strongly agree). A person's score for a topic is the average of their answers to its statements. \"Don't know\" and \"not applicable\" are left out. If someone answered fewer than half of a topic's statements, they get no score for that topic, rather than a low one.",
     "The group's score for a topic is the average of everyone's scores, shown with a 95% confidence interval (the range the average would likely fall in if more people answered), the median and the middle half of scores. Agreement compares how much people's answers differ with how much they would differ if everyone answered at random: 1 means everyone agrees, 0 means no more agreement than chance.",
     "A topic's level is the middle (median) of the levels people chose. When several people chose levels far from it, the level shows as uncertain, to be settled in discussion. The overall stage is the middle level of the eight topics, but never higher than the level of a topic that is critical for this collaboration.",
-    "Results for an organisation or role are only shown separately when at least three people from it answered; smaller groups are combined with others so that nobody's answers can be worked out. The questionnaire is based on published research on what makes health and care collaborations work; it has not been tested as a validated measure, so treat results as a starting point for discussion. Every rule, with worked examples, is in the scoring guide (docs/scoring.md).",
+    "Results for an organisation or role are only shown separately when at least three people from it answered; smaller groups are combined with others so that nobody's answers can be worked out. The questionnaire is based on published research on what makes health and care collaborations work; it has not been tested as a validated measure, so treat results as a starting point for discussion.",
 ];
+/// Before the link to the method page under a round's results.
+pub const METHOD_MORE: &str = "Where the questionnaire comes from and what it is not:";
 
 pub const STORAGE_UNAVAILABLE_TITLE: &str = "This browser is not letting Trellis save";
 pub const STORAGE_UNAVAILABLE: &str = "You can carry on, but everything you enter will be lost when you close or reload this page. Your browser may be in private mode, or its settings may block websites from saving data.";
@@ -254,6 +256,15 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// "a", "a and b", "a, b and c".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 pub const ABOUT_LINK: &str = "About the method";
 pub const CLEAR_CHOICE: &str = "Clear this answer";
 pub const WHOLE_NUMBER: &str = "Enter a whole number, such as 4.";
@@ -266,6 +277,14 @@ pub const DONE: &str = "Done";
 
 pub fn context_title(collaboration: &str) -> String {
     format!("About {collaboration}")
+}
+
+/// Under the number of partners when it comes from the partners entered at set-up.
+pub fn partners_from_setup(n: u32) -> String {
+    format!(
+        "Filled in from the {} you entered. Change it if the collaboration has others.",
+        plural(n as usize, "partner", "partners")
+    )
 }
 
 pub fn context_answered(answered: usize, total: usize) -> String {
@@ -297,10 +316,7 @@ pub const ABOUT_SECTIONS: &[(&str, &[&str])] = &[
     ),
     (
         "How scores are worked out",
-        &[
-            "Each statement is answered from 1 (strongly disagree) to 5 (strongly agree). A person's score for a topic is the average of their answers on it. \"Don't know\" and \"not applicable\" are left out, and a topic needs at least half of its statements answered to get a score at all.",
-            "The group's score for a topic is the average of everyone's scores. Every rule, with worked examples, is written out in the scoring guide that comes with Trellis (docs/scoring.md).",
-        ],
+        METHOD,
     ),
     (
         "Your data",
@@ -317,7 +333,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("Aunger JA, Millar R, Rafferty AM, Mannion R, Greenhalgh J, Faulks D, McLeod H. How, when, and why do inter-organisational collaborations in healthcare work? A realist evaluation. PLOS ONE, 2022;17(4):e0266899.", "10.1371/journal.pone.0266899"),
     ("Health Services Management Centre, University of Birmingham. How can we achieve better collaboration across health care providers? Blog post on the final report.", ""),
 ];
-pub const SOURCES_NOTE: &str = "The full provenance of every topic, statement, level and action is in the instrument guide that comes with Trellis (docs/instrument.md).";
+pub const SOURCES_NOTE: &str = "Where every topic, statement, level and action comes from is written up in the instrument guide, published with Trellis's source code.";
 
 pub const FROM_SCORES: &str = "(from scores)";
 pub const UNCERTAIN: &str = "Uncertain: views are split";
@@ -328,12 +344,31 @@ pub const COVERAGE: &str = "Answered";
 pub const AGREEMENT: &str = "Agreement";
 pub const LEVEL: &str = "Level";
 pub const TARGET: &str = "Target";
-pub const MISMATCH_FLAG: &str = "does not match the scores";
-pub const AGREE_VERY_STRONG: &str = "very strong";
-pub const AGREE_STRONG: &str = "strong";
-pub const AGREE_MODERATE: &str = "moderate";
-pub const AGREE_WEAK: &str = "weak";
-pub const AGREE_LITTLE: &str = "little or none";
+// How much people agree on a topic, in words; the index itself (rwg) is shown only in
+// the results table.
+pub const AGREE_VERY_STRONG: &str = "people agree closely";
+pub const AGREE_STRONG: &str = "people broadly agree";
+pub const AGREE_MODERATE: &str = "people partly agree";
+pub const AGREE_WEAK: &str = "views differ";
+pub const AGREE_LITTLE: &str = "views differ widely";
+
+/// The words for an agreement band.
+pub fn agreement_words(band: trellis_core::analysis::AgreementBand) -> &'static str {
+    use trellis_core::analysis::AgreementBand::*;
+    match band {
+        VeryStrong => AGREE_VERY_STRONG,
+        Strong => AGREE_STRONG,
+        Moderate => AGREE_MODERATE,
+        Weak => AGREE_WEAK,
+        Little => AGREE_LITTLE,
+    }
+}
+
+/// A topic whose chosen level and scores are far apart: "people chose 4 Maturing but
+/// the scores suggest 2 Developing".
+pub fn mismatch(chosen: &str, scores: &str) -> String {
+    format!("people chose {chosen} but the scores suggest {scores}")
+}
 pub const STAGE_TITLE: &str = "Overall stage";
 pub const STAGE_RULE: &str = "The overall stage is the middle level of the eight topics on how the collaboration works, capped at the level of any topic that is critical for this collaboration.";
 pub const READINESS_TITLE: &str = "Is the collaboration ready?";
@@ -349,7 +384,6 @@ pub const AGENDA_RULE: &str = "Priority adds up the levels still to climb to the
 pub const CONTESTED_RULE: &str =
     "Topics with split level choices come first, then those where people agree least.";
 pub const SPLIT_REASON: &str = "people chose levels far apart";
-pub const MISMATCH_REASON: &str = "the levels chosen do not match the scores";
 pub const NOT_ENOUGH_REASON: &str = "not enough answers to place it";
 pub const ACTIONS_TITLE: &str = "Suggested actions";
 pub const NO_ACTIONS: &str =
@@ -380,7 +414,12 @@ pub fn level_name(level: u8, name: &str) -> String {
 }
 
 pub fn context_condition(option: &str) -> String {
-    format!("\u{201c}{option}\u{201d}")
+    quoted(option)
+}
+
+/// Text in curly quotes.
+pub fn quoted(text: &str) -> String {
+    format!("\u{201c}{text}\u{201d}")
 }
 
 pub fn critical_because(condition: &str) -> String {
@@ -396,8 +435,9 @@ pub fn below_target(levels: u8, target: &str, set: bool) -> String {
     format!("{} below {what}", plural(usize::from(levels), "level", "levels"))
 }
 
+/// Why disagreement puts a topic on the agenda, in the words of its agreement band.
 pub fn disagreement(agreement: f64) -> String {
-    format!("people disagree (agreement {agreement:.2})")
+    agreement_words(trellis_core::analysis::AgreementBand::of(agreement)).to_string()
 }
 
 pub fn organisation_gap(gap: f64) -> String {
@@ -844,14 +884,14 @@ pub fn plan_counts(counts: &[usize; 4]) -> String {
     )
 }
 
-/// "Trust · Lead: Chief nurse · Due 2027-03-31", leaving out what is not set.
+/// "Trust · Lead: Chief nurse · Due 31 March 2027", leaving out what is not set.
 pub fn plan_meta(topic: &str, owner: &str, due: &str) -> String {
     let mut parts = vec![topic.to_string()];
     if !owner.is_empty() {
         parts.push(format!("Lead: {owner}"));
     }
     if !due.is_empty() {
-        parts.push(format!("Due {due}"));
+        parts.push(format!("Due {}", uk_date(due)));
     }
     parts.join(" · ")
 }
@@ -941,7 +981,8 @@ pub fn stage_summary(level: &str) -> String {
 
 pub fn report_meta(date: &str, people: usize, partners: usize) -> String {
     format!(
-        "Round date {date} · {} from {} · results as sent",
+        "Round date {} · {} from {} · results as sent",
+        uk_date(date),
         plural(people, "person answered", "people answered"),
         plural(partners, "partner organisation", "partner organisations")
     )
@@ -1002,20 +1043,43 @@ pub fn merge_preview(name: &str, r: &trellis_core::merge::MergeReport) -> String
     if !r.changes_anything() {
         return format!("Everything in \"{name}\" is already in this browser. Nothing to add.");
     }
-    let mut text = format!(
-        "\"{name}\" adds {} collaboration(s), {} round(s), {} set(s) of answers and {} action(s), and updates {} set(s) of answers.",
-        r.collaborations_added, r.rounds_added, r.responses_added, r.plan_items_added, r.responses_updated
-    );
+    let added: Vec<String> = [
+        (r.collaborations_added, "collaboration", "collaborations"),
+        (r.rounds_added, "round", "rounds"),
+        (r.responses_added, "set of answers", "sets of answers"),
+        (r.plan_items_added, "action", "actions"),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    let updated = (r.responses_updated > 0).then(|| {
+        format!(
+            "updates {}",
+            plural(r.responses_updated, "set of answers", "sets of answers")
+        )
+    });
+    let mut text = match (added.is_empty(), updated) {
+        (false, Some(u)) => format!("\"{name}\" adds {}, and {u}.", and_list(&added)),
+        (false, None) => format!("\"{name}\" adds {}.", and_list(&added)),
+        (true, Some(u)) => format!("\"{name}\" {u}."),
+        (true, None) => format!("\"{name}\" changes nothing here."),
+    };
     if r.responses_unchanged > 0 {
         text.push_str(&format!(
-            " {} set(s) of answers are already here.",
-            r.responses_unchanged
+            " {} already here.",
+            plural(r.responses_unchanged, "set of answers is", "sets of answers are")
         ));
     }
     if r.responses_orphaned > 0 {
         text.push_str(&format!(
-            " {} set(s) of answers belong to a round that is not in the file and are left out.",
-            r.responses_orphaned
+            " {} to a round that is not in the file and {} left out.",
+            plural(
+                r.responses_orphaned,
+                "set of answers belongs",
+                "sets of answers belong"
+            ),
+            if r.responses_orphaned == 1 { "is" } else { "are" }
         ));
     }
     text
@@ -1037,9 +1101,9 @@ pub const NOTHING_STANDS_OUT: &str = "No topic stands out yet.";
 
 pub const IN_WORDS: &str = "Strengths and concerns";
 
-/// "Trust and relationships: average 3.9, agreement strong (0.83)."
+/// "Trust and relationships: average 3.9; people broadly agree."
 pub fn strength(topic: &str, mean: &str, agreement: &str) -> String {
-    format!("{topic}: average {mean}, agreement {agreement}.")
+    format!("{topic}: average {mean}; {agreement}.")
 }
 
 pub fn concern(topic: &str, why: &str) -> String {
@@ -1154,6 +1218,23 @@ pub const SIZE: &str = "Size";
 // questionnaire, so it is a developer's message, worded in core).
 
 /// A problem with what the user typed, shown beside its field.
+/// An input error in a form's error summary, naming its field where the error alone
+/// would not ("Enter a name." could be either name on the set-up form).
+pub fn field_error(field: &str, e: &InputError) -> String {
+    match (field, e) {
+        ("collaboration-name", InputError::NameMissing) => "Enter a name for the collaboration.".to_string(),
+        ("round-name", InputError::NameMissing) => "Enter a name for the round.".to_string(),
+        ("collaboration-name", InputError::NameTooLong) => {
+            format!("Use a name for the collaboration of {MAX_NAME} characters or fewer.")
+        }
+        ("round-name", InputError::NameTooLong) => {
+            format!("Use a name for the round of {MAX_NAME} characters or fewer.")
+        }
+        (_, InputError::BadDate(d)) if d.is_empty() => "Enter the date of the round.".to_string(),
+        _ => input_error(e),
+    }
+}
+
 pub fn input_error(e: &InputError) -> String {
     use InputError::*;
     match e {
@@ -1478,50 +1559,12 @@ pub fn target_not_met(topic: &str, target: &str) -> String {
     format!("{topic}: not yet at {target}")
 }
 
-/// The date of a round in running text, "30 November 2026", from `YYYY-MM-DD`; any other
-/// text is shown as it is.
-pub fn long_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_string();
-    };
-    match (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
-        (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) if y >= 1000 => format!("{d} {} {y}", MONTHS[m - 1]),
-        _ => iso.to_string(),
-    }
-}
-
 /// The caution beside an agenda ordered from a small round.
 pub fn small_sample_order(n: usize) -> String {
     format!(
         "With only {} answering, this order is a starting point for discussion: one person's answers can change it.",
         plural(n, "person", "people")
     )
-}
-
-/// A statement's score named in words, for the instrument's "the <id> score" in an
-/// action's signs of progress.
-pub fn statement_score(statement: &str, capital: bool) -> String {
-    let statement = statement.trim_end_matches('.');
-    if capital {
-        format!("Agreement with “{statement}”")
-    } else {
-        format!("agreement with “{statement}”")
-    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1565,4 +1608,93 @@ pub fn round_in(collaboration: &str, round: &str) -> String {
 
 pub fn in_progress(answered: usize, total: usize) -> String {
     format!("In progress: {answered} of {total} statements answered.")
+}
+
+// Dates in words. Running text and tables say dates the UK way ("30 November 2026");
+// exports, file names and form fields keep ISO dates (YYYY-MM-DD).
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The year, month name and day of an ISO date, or `None` when it is not one.
+fn date_parts(iso: &str) -> Option<(&str, &'static str, u32)> {
+    if !trellis_core::workspace::is_iso_date(iso) {
+        return None;
+    }
+    let month: usize = iso.get(5..7)?.parse().ok()?;
+    let day: u32 = iso.get(8..10)?.parse().ok()?;
+    Some((iso.get(..4)?, MONTHS.get(month.checked_sub(1)?)?, day))
+}
+
+/// "2026-11-30" as "30 November 2026"; text that is not an ISO date is returned as it is.
+pub fn uk_date(iso: &str) -> String {
+    date_parts(iso.trim()).map_or_else(|| iso.to_string(), |(y, m, d)| format!("{d} {m} {y}"))
+}
+
+/// "2026-11-30" as "November 2026" (a round's label on a chart of rounds).
+pub fn uk_month(iso: &str) -> String {
+    date_parts(iso.trim()).map_or_else(|| iso.to_string(), |(y, m, _)| format!("{m} {y}"))
+}
+
+/// "2026-11-30 14:05" (a local time) as "30 November 2026, 14:05".
+pub fn uk_date_time(local: &str) -> String {
+    match local.split_once(' ') {
+        Some((date, time)) if date_parts(date).is_some() => format!("{}, {time}", uk_date(date)),
+        _ => uk_date(local),
+    }
+}
+
+/// A round's name with its date: "Round 2 (30 November 2026)".
+pub fn round_and_date(name: &str, iso: &str) -> String {
+    format!("{name} ({})", uk_date(iso))
+}
+
+// The next step on a collaboration's page, and its rounds' actions.
+
+pub const NEXT_STEP: &str = "Next step";
+// Worded apart from the round's own links ("Invite", "Import answers", "See results"),
+// so each link's name says where it goes once.
+pub const NEXT_INVITE: &str = "Ask people to answer";
+pub const NEXT_COLLECT: &str = "Add the answers sent back";
+pub const NEXT_RESULTS: &str = "Open the results";
+
+pub fn next_describe(answered: usize, total: usize) -> String {
+    format!(
+        "Describe the collaboration: {answered} of {total} questions answered. The answers decide which topics are critical here and which actions are suggested first."
+    )
+}
+
+pub fn next_invite(round: &str) -> String {
+    format!("Invite people from every partner to answer {round}. Nobody has sent answers yet.")
+}
+
+pub fn next_collect(round: &str, sent: usize, needed: usize) -> String {
+    format!(
+        "Collect answers for {round}: {} so far. Results are shown once at least {needed} people have answered. Add answers here as they come back.",
+        plural(sent, "person has answered", "people have answered")
+    )
+}
+
+pub fn next_results(round: &str, sent: usize) -> String {
+    format!(
+        "{} {round}. See the results, then agree the group's view and actions together.",
+        plural(sent, "person has answered", "people have answered")
+    )
+}
+
+/// The name of a round's list of actions, for screen readers.
+pub fn round_actions(round: &str) -> String {
+    format!("What you can do with {round}")
 }

@@ -242,53 +242,57 @@ fn bar_chart_has_a_text_alternative_and_one_bar_per_value() {
     // note instead of a bar for the topic without.
     expect![[r#"
         <figure class="chart">
-        <svg viewBox="0 0 640 104" role="img" aria-labelledby="scores-title scores-desc" data-testid="scores-svg">
+        <svg width="100%" height="143" role="img" aria-labelledby="scores-title scores-desc" data-testid="scores-svg">
         <title id="scores-title">
         Scores by topic</title>
         <desc id="scores-desc">
         Trust 3.3; Vision not enough answers.</desc>
         <g class="tick">
-        <line x1="240" x2="240" y1="0" y2="84">
+        <line x1="0%" x2="0%" y1="0" y2="120">
         </line>
-        <text x="240" y="100" text-anchor="middle">
+        <text x="0%" y="135" text-anchor="start">
         1</text>
         </g>
         <g class="tick">
-        <line x1="325" x2="325" y1="0" y2="84">
+        <line x1="21.5%" x2="21.5%" y1="0" y2="120">
         </line>
-        <text x="325" y="100" text-anchor="middle">
+        <text x="21.5%" y="135" text-anchor="middle">
         2</text>
         </g>
         <g class="tick">
-        <line x1="410" x2="410" y1="0" y2="84">
+        <line x1="43%" x2="43%" y1="0" y2="120">
         </line>
-        <text x="410" y="100" text-anchor="middle">
+        <text x="43%" y="135" text-anchor="middle">
         3</text>
         </g>
         <g class="tick">
-        <line x1="495" x2="495" y1="0" y2="84">
+        <line x1="64.5%" x2="64.5%" y1="0" y2="120">
         </line>
-        <text x="495" y="100" text-anchor="middle">
+        <text x="64.5%" y="135" text-anchor="middle">
         4</text>
         </g>
         <g class="tick">
-        <line x1="580" x2="580" y1="0" y2="84">
+        <line x1="86%" x2="86%" y1="0" y2="120">
         </line>
-        <text x="580" y="100" text-anchor="middle">
+        <text x="86%" y="135" text-anchor="middle">
         5</text>
         </g>
         <g class="bar">
-        <text x="232" y="24" text-anchor="end" class="bar-label">
-        Trust</text>
-        <rect x="240" y="8" width="191.3" height="22">
+        <text y="19" text-anchor="start" class="bar-label">
+        <tspan x="0" dy="0">
+        Trust</tspan>
+        </text>
+        <rect x="0" y="28" width="48.38%" height="20" class="bar-fill">
         </rect>
-        <text x="437.3" y="24" class="bar-value">
+        <text x="48.38%" dx="6" y="43.3" class="bar-value">
         3.3</text>
         </g>
         <g class="bar">
-        <text x="232" y="60" text-anchor="end" class="bar-label">
-        Vision</text>
-        <text x="246" y="60" class="bar-value">
+        <text y="77" text-anchor="start" class="bar-label">
+        <tspan x="0" dy="0">
+        Vision</tspan>
+        </text>
+        <text x="0%" dx="0" y="101.3" class="bar-value">
         not enough answers</text>
         </g>
         </svg>
@@ -372,6 +376,15 @@ fn context_question(
     kind: trellis_core::format::ContextKind,
     current: Option<trellis_core::format::ContextAnswer>,
 ) -> String {
+    context_question_with(kind, current, None, None)
+}
+
+fn context_question_with(
+    kind: trellis_core::format::ContextKind,
+    current: Option<trellis_core::format::ContextAnswer>,
+    note: Option<AttrValue>,
+    typed: Option<AttrValue>,
+) -> String {
     use trellis::components::context_question::ContextQuestionProps;
     render::<trellis::components::ContextQuestion>(ContextQuestionProps {
         id: "pressures".into(),
@@ -384,6 +397,8 @@ fn context_question(
         ],
         current,
         error: None,
+        note,
+        typed,
         on_input: Callback::noop(),
     })
 }
@@ -447,6 +462,24 @@ fn context_questions_use_the_right_control() {
         <input value="4" id="context-pressures" type="number" inputmode="numeric" min="0" step="1" aria-describedby="context-pressures-hint" class="input-short">
         </div>
     "#]].assert_eq(&pretty(&number));
+    // A number worked out from set-up says where it came from, with the field.
+    let derived = context_question_with(
+        ContextKind::Number,
+        Some(ContextAnswer::Number(4)),
+        Some("Filled in from the 4 partners you entered.".into()),
+        None,
+    );
+    assert!(derived.contains("value=\"4\""));
+    assert!(derived.contains("<p id=\"context-pressures-note\" class=\"hint context-note\">Filled in from the 4 partners you entered.</p>"));
+    assert!(derived.contains("aria-describedby=\"context-pressures-hint context-pressures-note\""));
+    // Text that is not a whole number stays as typed beside its error.
+    let typed = context_question_with(
+        ContextKind::Number,
+        Some(ContextAnswer::Number(4)),
+        None,
+        Some("2.5".into()),
+    );
+    assert!(typed.contains("value=\"2.5\""), "{typed}");
 }
 
 #[test]
@@ -609,7 +642,7 @@ fn shared_table_markup() {
     }
     expect![[r#"
         <div role="region" tabindex="0" aria-label="Table" class="table-wrap">
-        <table>
+        <table class="stack">
         <thead>
         <tr>
         <th scope="col">
@@ -630,7 +663,7 @@ fn shared_table_markup() {
     .assert_eq(&pretty(&render::<Plain>(())));
     expect![[r#"
         <div role="region" tabindex="0" aria-label="Cap" class="table-wrap">
-        <table data-testid="t" class="c">
+        <table data-testid="t" class="stack c">
         <caption>
         Cap</caption>
         <thead>
@@ -649,8 +682,7 @@ fn shared_table_markup() {
 
 #[test]
 fn charts_carry_text_alternatives_and_their_numbers() {
-    use trellis::components::charts::{distribution_figure, radar_figure};
-    use trellis_core::analysis::Distribution;
+    use trellis::components::charts::radar_figure;
     use trellis_core::chart::RadarValues;
     use yew::{component, Html};
     #[component]
@@ -685,33 +717,6 @@ fn charts_carry_text_alternatives_and_their_numbers() {
             "Trust 4.0; Vision not enough answers; Capacity 2.0".into(),
         )
     }
-    #[component]
-    fn Bars() -> Html {
-        let d = Distribution {
-            points: vec![1, 0, 3, 4, 2],
-            dont_know: 2,
-            not_applicable: 0,
-            unanswered: 1,
-        };
-        let categories: Vec<String> = [
-            "Strongly disagree",
-            "Disagree",
-            "Neither",
-            "Agree",
-            "Strongly agree",
-            "Don't know",
-            "Not applicable",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        distribution_figure(
-            "dist",
-            "How people answered",
-            &[("Trust".to_string(), d)],
-            &categories,
-        )
-    }
     let radar = render::<Radar>(());
     assert!(radar.contains("role=\"img\""));
     assert!(radar.contains("aria-labelledby=\"radar-title radar-desc\""));
@@ -732,15 +737,75 @@ fn charts_carry_text_alternatives_and_their_numbers() {
     for label in ["Trust", "Vision", "Capacity", "Target level", "Agreed level"] {
         assert!(radar.contains(label), "{label}");
     }
-    let bars = render::<Bars>(());
+    let bars = distribution([1, 0, 3, 4, 2], 2, 0);
     assert!(bars.contains("aria-label=\"How people answered: stacked bars"));
     // Five non-empty categories drawn (1, 3, 4, 5 and don't know), each with its count.
-    assert_eq!(count(&bars, "<rect "), 5);
+    assert_eq!(count(&bars, "class=\"seg-"), 5);
+    // The label is above its bar, as wide as the chart allows: no viewBox to shrink it.
+    assert!(bars.contains("<svg width=\"100%\""));
+    assert!(bars.contains("<tspan x=\"0\" dy=\"0\">Trust</tspan>"));
     assert!(bars.contains("<title>Agree: 4</title>"));
     assert!(bars.contains("know: 2</title>"));
     // The table gives every count, including the empty ones.
-    assert!(bars.contains("<td class=\"num\">0</td>"));
+    assert!(
+        bars.contains("<td data-label=\"Disagree\" class=\"num\">0</td>"),
+        "each count under its category"
+    );
     assert_eq!(count(&bars, "<th scope=\"col\" class=\"num\">"), 7);
+}
+
+/// A distribution chart of one row, "Trust", over the scale's seven categories.
+fn distribution(points: [usize; 5], dont_know: usize, not_applicable: usize) -> String {
+    use trellis::components::charts::distribution_figure;
+    use trellis_core::analysis::Distribution;
+    use yew::{component, Html, Properties};
+    #[derive(Properties, PartialEq)]
+    struct BarsProps {
+        d: Distribution,
+    }
+    #[component]
+    fn Bars(props: &BarsProps) -> Html {
+        let categories: Vec<String> = [
+            "Strongly disagree",
+            "Disagree",
+            "Neither",
+            "Agree",
+            "Strongly agree",
+            "Don't know",
+            "Not applicable",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        distribution_figure(
+            "dist",
+            "How people answered",
+            &[("Trust".to_string(), props.d.clone())],
+            &categories,
+        )
+    }
+    render::<Bars>(BarsProps {
+        d: Distribution {
+            points: points.to_vec(),
+            dont_know,
+            not_applicable,
+            unanswered: 1,
+        },
+    })
+}
+
+#[test]
+fn not_applicable_is_hatched_in_the_chart_and_its_key() {
+    let bars = distribution([1, 0, 0, 0, 0], 1, 2);
+    // One pattern per chart, named after it, and the "not applicable" segment filled with it.
+    assert_eq!(count(&bars, "<pattern id=\"dist-na\""), 1);
+    assert_eq!(count(&bars, "fill=\"url(#dist-na)\""), 1);
+    assert!(bars.contains("<title>Not applicable: 2</title>"));
+    // Only that segment: "don't know" keeps its colour.
+    assert!(bars.contains("<rect x=\"25%\" y=\"28\" width=\"25%\" height=\"20\" class=\"seg-5\">"));
+    assert_eq!(count(&bars, "fill="), 1);
+    // Its key entry is there, with the hatched swatch.
+    assert!(bars.contains("class=\"key-swatch seg-6\"></span>Not applicable"));
 }
 
 #[test]
@@ -1271,19 +1336,96 @@ fn transfer_errors_are_worded_in_messages() {
 }
 
 #[test]
-fn dates_in_running_text_are_written_the_uk_way() {
-    use trellis::messages::long_date;
-    assert_eq!(long_date("2026-11-30"), "30 November 2026");
-    assert_eq!(long_date("2027-01-05"), "5 January 2027");
-    // Anything that is not a date is shown as typed, never misread.
-    for odd in ["", "soon", "2026-13-01", "2026-11", "26-11-30"] {
-        assert_eq!(long_date(odd), odd);
+fn set_up_problems_name_their_field() {
+    use trellis::messages::field_error;
+    use trellis_core::workspace::InputError::*;
+    // Two fields can lack a name; the error summary says which.
+    assert_eq!(
+        field_error("collaboration-name", &NameMissing),
+        "Enter a name for the collaboration."
+    );
+    assert_eq!(
+        field_error("round-name", &NameMissing),
+        "Enter a name for the round."
+    );
+    assert_eq!(
+        field_error("round-date", &BadDate(String::new())),
+        "Enter the date of the round."
+    );
+    assert_eq!(
+        field_error("round-date", &BadDate("soon".into())),
+        "\"soon\" is not a date. Use the form 2026-11-26."
+    );
+    assert_eq!(
+        field_error("partners", &TooFewPartners),
+        trellis::messages::input_error(&TooFewPartners)
+    );
+}
+
+#[test]
+fn dates_counts_and_agreement_are_said_in_plain_words() {
+    use trellis::messages as msg;
+    use trellis_core::analysis::AgreementBand;
+    // UK dates in running text; anything that is not an ISO date is left as it is.
+    assert_eq!(msg::uk_date("2026-11-30"), "30 November 2026");
+    assert_eq!(msg::uk_date("2027-01-05"), "5 January 2027");
+    assert_eq!(msg::uk_date("2026-02-30"), "2026-02-30");
+    assert_eq!(msg::uk_date("soon"), "soon");
+    assert_eq!(msg::uk_month("2026-05-28"), "May 2026");
+    assert_eq!(msg::uk_date_time("2026-11-30 09:05"), "30 November 2026, 09:05");
+    assert_eq!(msg::uk_date_time("unknown"), "unknown");
+    assert_eq!(
+        msg::round_and_date("Round 2", "2026-11-30"),
+        "Round 2 (30 November 2026)"
+    );
+    assert_eq!(
+        msg::plan_meta("Trust", "", "2027-03-31"),
+        "Trust · Due 31 March 2027"
+    );
+    assert!(msg::report_meta("2026-11-30", 3, 2).starts_with("Round date 30 November 2026 ·"));
+    // Real plurals, and only what a file adds.
+    let mut r = trellis_core::merge::MergeReport {
+        collaborations_added: 1,
+        rounds_added: 2,
+        responses_added: 1,
+        ..Default::default()
+    };
+    assert_eq!(
+        msg::merge_preview("f.json", &r),
+        "\"f.json\" adds 1 collaboration, 2 rounds and 1 set of answers."
+    );
+    r.responses_updated = 3;
+    r.responses_unchanged = 1;
+    assert_eq!(
+        msg::merge_preview("f.json", &r),
+        "\"f.json\" adds 1 collaboration, 2 rounds and 1 set of answers, and updates 3 sets of answers. 1 set of answers is already here."
+    );
+    assert!(!msg::merge_preview("f.json", &r).contains("(s)"));
+    assert_eq!(msg::and_list(&["a".into()]), "a");
+    // Agreement in words, never as a bare index.
+    assert_eq!(
+        msg::agreement_words(AgreementBand::Strong),
+        "people broadly agree"
+    );
+    assert_eq!(msg::disagreement(0.32), "views differ");
+    assert_eq!(msg::disagreement(0.1), "views differ widely");
+    assert_eq!(
+        msg::strength("Trust", "3.9", msg::AGREE_STRONG),
+        "Trust: average 3.9; people broadly agree."
+    );
+    assert_eq!(
+        msg::mismatch("4 Maturing", "2 Developing"),
+        "people chose 4 Maturing but the scores suggest 2 Developing"
+    );
+    // No file path of the source shown as if people could open it.
+    for text in msg::METHOD.iter().chain(std::iter::once(&msg::SOURCES_NOTE)) {
+        assert!(!text.contains(".md"), "{text}");
     }
 }
 
 #[test]
-fn internal_statement_ids_in_action_text_are_put_in_words() {
-    use trellis::components::names::readable;
+fn statement_ids_in_instrument_text_are_put_into_words() {
+    use trellis::components::names::plain_text;
     let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
     let instrument = catalogue.latest("trellis").expect("instrument");
     let shared = instrument
@@ -1291,18 +1433,25 @@ fn internal_statement_ids_in_action_text_are_put_in_words() {
         .iter()
         .find(|s| s.id == "vision.shared")
         .expect("vision.shared");
-    let text = readable(instrument, "Plans name the aim; the vision.shared score rises.");
-    assert!(!text.contains("vision.shared"), "{text}");
-    assert!(text.contains(shared.text.trim_end_matches('.')), "{text}");
-    assert!(readable(instrument, "The trust.know-people score rises.").starts_with("Agreement with “"));
-    // Every action's signs read without an id.
+    let said = plain_text(
+        instrument,
+        "People describe the aim alike; the vision.shared score rises.",
+    );
+    assert_eq!(
+        said,
+        format!(
+            "People describe the aim alike; the score for \u{201c}{}\u{201d} rises.",
+            shared.text.trim_end_matches('.')
+        )
+    );
+    // Every action's signs of success, as the results show them, are free of ids.
     for action in instrument.actions() {
-        let text = readable(instrument, &action.signs);
+        let text = plain_text(instrument, &action.signs);
         assert!(
             instrument
                 .statements()
                 .iter()
-                .all(|s| !text.contains(&format!("{} score", s.id))),
+                .all(|s| !text.contains(s.id.as_str())),
             "{text}"
         );
     }

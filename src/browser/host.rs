@@ -7,7 +7,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The text of `config.json` beside the page; `None` when there is none (a missing file
-/// is normal) or it cannot be fetched. Only the app's own origin is asked.
+/// is normal) or it cannot be fetched. Only the app's own origin is asked. A host that
+/// answers every missing file with a web page (its index.html, served as HTML) has no
+/// settings file either; core's `config::is_web_page` also catches one sent under
+/// another type.
 pub async fn fetch_config() -> Option<String> {
     let window = web_sys::window()?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str("config.json"))
@@ -15,7 +18,13 @@ pub async fn fetch_config() -> Option<String> {
         .ok()?
         .dyn_into()
         .ok()?;
-    if !response.ok() {
+    let html = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .is_some_and(|t| t.to_ascii_lowercase().contains("text/html"));
+    if !response.ok() || html {
         return None;
     }
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()

@@ -1,8 +1,10 @@
 //! A horizontal bar chart drawn from geometry computed in trellis-core, with its text
 //! alternative; the numbers are also given in a table by the page that uses it.
 
-use trellis_core::chart::BarChart;
+use trellis_core::chart::{BarChart, BAR_HEIGHT, LINE_HEIGHT};
 use yew::prelude::*;
+
+use crate::components::charts::{label_text, pct, px};
 
 #[derive(Properties, PartialEq)]
 pub struct BarChartProps {
@@ -14,6 +16,8 @@ pub struct BarChartProps {
     pub chart: BarChart,
 }
 
+/// The chart is as wide as its column: horizontal positions are percentages, so its
+/// text keeps its size on any screen and in print.
 #[component]
 pub fn BarChartView(props: &BarChartProps) -> Html {
     let c = &props.chart;
@@ -22,21 +26,19 @@ pub fn BarChartView(props: &BarChartProps) -> Html {
     let ticks = c.ticks.iter().map(|t| {
         html! {
             <g class="tick">
-                <line x1={fmt(t.x)} x2={fmt(t.x)} y1="0" y2={fmt(c.height - 20.0)} />
-                <text x={fmt(t.x)} y={fmt(c.height - 4.0)} text-anchor="middle">{ t.label.clone() }</text>
+                <line x1={pct(t.x)} x2={pct(t.x)} y1="0" y2={px(c.grid_bottom)} />
+                <text x={pct(t.x)} y={px(c.tick_y)} text-anchor={t.anchor}>{ t.label.clone() }</text>
             </g>
         }
     });
     let bars = c.bars.iter().map(|b| {
         html! {
             <g class="bar">
-                <text class="bar-label" x={fmt(c.plot_left - 8.0)} y={fmt(b.text_y)} text-anchor="end">
-                    { b.label.clone() }
-                </text>
-                if let Some(r) = b.rect {
-                    <rect x={fmt(r.x)} y={fmt(r.y)} width={fmt(r.width.max(2.0))} height={fmt(r.height)} />
+                { label_text("bar-label", &b.row.lines, ("0", b.row.label_y), LINE_HEIGHT, "start") }
+                if let Some(end) = b.end {
+                    <rect class="bar-fill" x="0" y={px(b.row.bar_y)} width={pct(end.max(0.004))} height={px(BAR_HEIGHT)} />
                 }
-                <text class="bar-value" x={fmt(b.rect.map_or(c.plot_left, |r| r.x + r.width) + 6.0)} y={fmt(b.text_y)}>
+                <text class="bar-value" x={pct(b.end.unwrap_or(0.0))} dx={if b.end.is_some() { "6" } else { "0" }} y={px(b.value_y)}>
                     { b.value_text.clone() }
                 </text>
             </g>
@@ -45,7 +47,8 @@ pub fn BarChartView(props: &BarChartProps) -> Html {
     html! {
         <figure class="chart">
             <svg
-                viewBox={format!("0 0 {} {}", fmt(c.width), fmt(c.height))}
+                width="100%"
+                height={px(c.height)}
                 role="img"
                 aria-labelledby={format!("{title_id} {desc_id}")}
                 data-testid={format!("{}-svg", props.id)}
@@ -56,15 +59,5 @@ pub fn BarChartView(props: &BarChartProps) -> Html {
                 { for bars }
             </svg>
         </figure>
-    }
-}
-
-/// SVG coordinates with at most one decimal, so output is compact and stable.
-fn fmt(v: f64) -> String {
-    let rounded = (v * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
     }
 }

@@ -7,7 +7,9 @@
 //! the bundle smaller than a component would.
 
 use trellis_core::analysis::{Distribution, RoundAnalysis};
-use trellis_core::chart::{points_text, radar, stacked_bar, trend, Point, RadarValues, TrendItem};
+use trellis_core::chart::{
+    points_text, radar, stacked_chart, trend, Point, RadarValues, TrendItem, BAR_HEIGHT, LINE_HEIGHT,
+};
 use trellis_core::scoring::format_score;
 use trellis_core::Instrument;
 use yew::prelude::*;
@@ -15,8 +17,46 @@ use yew::prelude::*;
 use crate::components::names::domain_title;
 use crate::messages as msg;
 
-/// Width of the plotting area of a distribution bar.
-const BAR_WIDTH: f64 = 360.0;
+/// The category of "not applicable" among a distribution's (after the scale points and
+/// "don't know"): drawn with a hatched pattern rather than a colour.
+fn is_not_applicable(categories: &[String], category: usize) -> bool {
+    category + 1 == categories.len()
+}
+
+/// A fraction of the chart's width as an SVG percentage.
+pub fn pct(fraction: f64) -> String {
+    let v = (fraction * 10_000.0).round() / 100.0;
+    format!("{v}%")
+}
+
+/// An SVG coordinate in pixels with at most one decimal, so output is compact and stable.
+pub fn px(v: f64) -> String {
+    let rounded = (v * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A label of one or more lines (split by the geometry), as one text element with a
+/// `tspan` a line; the drawing is an image with its own text alternative, so the lines
+/// need no spaces between them.
+pub fn label_text(
+    class: &'static str,
+    lines: &[String],
+    (x, y): (&str, f64),
+    line_height: f64,
+    anchor: &'static str,
+) -> Html {
+    html! {
+        <text class={class} y={px(y)} text-anchor={anchor}>
+            for (k, line) in lines.iter().enumerate() {
+                <tspan x={x.to_string()} dy={if k == 0 { "0".to_string() } else { px(line_height) }}>{ line.clone() }</tspan>
+            }
+        </text>
+    }
+}
 
 fn polygon(points: &[Point], class: &'static str) -> Html {
     html! { <polygon class={class} data-testid={class} points={points_text(points)} /> }
@@ -40,18 +80,18 @@ pub fn radar_figure(labels: &[String], values: &[RadarValues], summary: String) 
     ];
     html! {
         <figure class="chart radar" data-testid="radar">
-            <svg viewBox={format!("0 0 {} {}", r.width, r.height)} role="img" aria-labelledby="radar-title radar-desc">
+            <svg viewBox={format!("0 0 {} {}", px(r.width), px(r.height))} role="img" aria-labelledby="radar-title radar-desc">
                 <title id="radar-title">{ msg::RADAR_TITLE }</title>
                 <desc id="radar-desc">{ summary }</desc>
                 for (label, ring) in r.rings.iter() {
                     <g class="radar-ring">
                         { polygon(ring, "radar-grid") }
-                        <text x={format!("{:.1}", r.centre.x + 4.0)} y={format!("{:.1}", ring.first().map_or(0.0, |p| p.y) - 2.0)} class="radar-tick">{ label.clone() }</text>
+                        <text x={px(r.centre.x - 5.0)} y={px(ring.first().map_or(0.0, |p| p.y) + 6.0)} text-anchor="end" class="radar-tick">{ label.clone() }</text>
                     </g>
                 }
                 for axis in r.axes.iter() {
                     <line class="radar-axis" x1={format!("{:.1}", r.centre.x)} y1={format!("{:.1}", r.centre.y)} x2={format!("{:.1}", axis.end.x)} y2={format!("{:.1}", axis.end.y)} />
-                    <text class="radar-label" x={format!("{:.1}", axis.label_at.x)} y={format!("{:.1}", axis.label_at.y)} text-anchor={axis.anchor}>{ axis.label.clone() }</text>
+                    { label_text("radar-label", &axis.lines, (&px(axis.label_at.x), axis.label_at.y), r.line_height, axis.anchor) }
                 }
                 { band }
                 if let Some(t) = &r.target { { polygon(t, "radar-target") } }
@@ -91,18 +131,23 @@ fn category_name(categories: &[String], category: usize) -> String {
     categories.get(category).cloned().unwrap_or_default()
 }
 
-/// Stacked 100% bars, one per row (label, distribution), with a key and the counts
-/// in a table under "show as a table". `categories` names the scale points, "don't
-/// know" and "not applicable", in that order.
+/// Stacked 100% bars, one per row (label, distribution), each label wrapped above its
+/// bar, with a key and the counts in a table under "show as a table". `categories` names
+/// the scale points, "don't know" and "not applicable", in that order; "not applicable"
+/// is hatched (`{id}-na`), in the chart and in the key.
 pub fn distribution_figure(
     id: &str,
     caption: &str,
     rows: &[(String, Distribution)],
     categories: &[String],
 ) -> Html {
-    let row_h = 30.0;
-    let left = 300.0;
-    let height = row_h * rows.len() as f64 + 6.0;
+    let chart = stacked_chart(
+        &rows
+            .iter()
+            .map(|(label, d)| (label.clone(), counts(d)))
+            .collect::<Vec<_>>(),
+    );
+    let hatch = format!("{id}-na");
     html! {
         <figure class="chart distribution" data-testid={id.to_string()}>
             <figcaption>{ caption.to_string() }</figcaption>
@@ -111,12 +156,19 @@ pub fn distribution_figure(
                     <li><span class={classes!("key-swatch", format!("seg-{c}"))} aria-hidden="true"></span>{ name.clone() }</li>
                 }
             </ul>
-            <svg viewBox={format!("0 0 {} {height}", left + BAR_WIDTH + 10.0)} role="img" aria-label={msg::distribution_alt(caption)}>
-                for (k, (label, d)) in rows.iter().enumerate() {
-                    <g transform={format!("translate(0 {})", k as f64 * row_h)}>
-                        <text x={format!("{}", left - 8.0)} y="19" text-anchor="end" class="bar-label">{ label.clone() }</text>
-                        for s in stacked_bar(&counts(d), BAR_WIDTH).segments {
-                            <rect class={format!("seg-{}", s.category)} x={format!("{:.1}", left + s.x)} y="4" width={format!("{:.1}", s.width)} height="20">
+            <svg width="100%" height={px(chart.height)} role="img" aria-label={msg::distribution_alt(caption)}>
+                <defs>
+                    <pattern id={hatch.clone()} class="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect class="hatch-ground" width="6" height="6" />
+                        <line class="hatch-line" x1="0" y1="0" x2="0" y2="6" />
+                    </pattern>
+                </defs>
+                for (row, bar) in chart.rows.iter() {
+                    <g class="bar">
+                        { label_text("bar-label", &row.lines, ("0", row.label_y), LINE_HEIGHT, "start") }
+                        for s in bar.segments.iter() {
+                            <rect class={format!("seg-{}", s.category)} x={pct(s.x)} y={px(row.bar_y)} width={pct(s.width)} height={px(BAR_HEIGHT)}
+                                fill={is_not_applicable(categories, s.category).then(|| format!("url(#{hatch})"))}>
                                 <title>{ format!("{}: {}", category_name(categories, s.category), s.count) }</title>
                             </rect>
                         }
@@ -134,7 +186,7 @@ pub fn distribution_figure(
 /// The counts behind a distribution chart.
 pub fn distribution_table(rows: &[(String, Distribution)], categories: &[String]) -> Html {
     html! {
-        <table class="data-table distribution-table">
+        <table class="data-table distribution-table stack">
             <thead><tr>
                 <th scope="col">{ msg::TOPIC_OR_STATEMENT }</th>
                 for name in categories.iter() { <th scope="col" class="num">{ name.clone() }</th> }
@@ -143,7 +195,7 @@ pub fn distribution_table(rows: &[(String, Distribution)], categories: &[String]
                 for (label, d) in rows.iter() {
                     <tr>
                         <th scope="row">{ label.clone() }</th>
-                        for n in counts(d) { <td class="num">{ n }</td> }
+                        for (n, name) in counts(d).into_iter().zip(categories) { <td class="num" data-label={name.clone()}>{ n }</td> }
                     </tr>
                 }
             </tbody>
@@ -151,25 +203,28 @@ pub fn distribution_table(rows: &[(String, Distribution)], categories: &[String]
     }
 }
 
-/// One domain's scores across rounds, with 95% intervals.
+/// One domain's scores across rounds, with 95% intervals. As wide as its card: the
+/// rounds are placed at percentages of the width, the scale in pixels.
 pub fn trend_figure(title: &str, items: &[TrendItem], summary: String) -> Html {
     let t = trend(items, 1.0, 5.0);
     html! {
         <figure class="chart trend">
-            <svg viewBox={format!("0 0 {} {}", t.width, t.height)} role="img" aria-label={format!("{title}. {summary}")}>
+            <svg width="100%" height={px(t.height)} role="img" aria-label={format!("{title}. {summary}")}>
                 for (y, label) in t.grid.iter() {
-                    <line class="grid" x1="30" x2={format!("{}", t.width - 10.0)} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                    <text class="tick" x="24" y={format!("{:.1}", y + 4.0)} text-anchor="end">{ label.clone() }</text>
+                    <line class="grid" x1={pct(t.plot_left)} x2="100%" y1={px(*y)} y2={px(*y)} />
+                    <text class="tick" x="0" y={px(y + 5.0)}>{ label.clone() }</text>
                 }
-                <polyline class="trend-line" points={points_text(&t.line)} />
+                for pair in t.line.windows(2) {
+                    <line class="trend-line" x1={pct(pair[0].x)} y1={px(pair[0].y)} x2={pct(pair[1].x)} y2={px(pair[1].y)} />
+                }
                 for r in t.rounds.iter() {
                     if let Some((top, bottom)) = r.interval {
-                        <line class="trend-interval" x1={format!("{:.1}", r.x)} x2={format!("{:.1}", r.x)} y1={format!("{top:.1}")} y2={format!("{bottom:.1}")} />
+                        <line class="trend-interval" x1={pct(r.x)} x2={pct(r.x)} y1={px(top)} y2={px(bottom)} />
                     }
                     if let Some(p) = r.point {
-                        <circle class="trend-point" cx={format!("{:.1}", p.x)} cy={format!("{:.1}", p.y)} r="4" />
+                        <circle class="trend-point" cx={pct(p.x)} cy={px(p.y)} r="4" />
                     }
-                    <text class="tick" x={format!("{:.1}", r.x)} y={format!("{}", t.height - 18.0)} text-anchor="middle">{ r.label.clone() }</text>
+                    { label_text("tick", &r.lines, (&pct(r.x), t.label_y), t.line_height, "middle") }
                 }
             </svg>
         </figure>

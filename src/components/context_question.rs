@@ -28,6 +28,13 @@ pub struct ContextQuestionProps {
     pub current: Option<ContextAnswer>,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// Where the answer shown came from, when it was not given here (the number of
+    /// partners entered at set-up).
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+    /// Number text that could not be read, shown as typed beside its error.
+    #[prop_or_default]
+    pub typed: Option<AttrValue>,
     pub on_input: Callback<ContextInput>,
 }
 
@@ -36,8 +43,10 @@ pub fn ContextQuestion(props: &ContextQuestionProps) -> Html {
     let stem = format!("context-{}", props.id);
     let hint_id = format!("{stem}-hint");
     let error_id = format!("{stem}-error");
+    let note_id = format!("{stem}-note");
     let described = [
         (!props.help.is_empty()).then_some(hint_id.as_str()),
+        props.note.is_some().then_some(note_id.as_str()),
         props.error.is_some().then_some(error_id.as_str()),
     ]
     .into_iter()
@@ -50,16 +59,22 @@ pub fn ContextQuestion(props: &ContextQuestionProps) -> Html {
         .error
         .clone()
         .map(|e| html! { <p class="error-message" id={error_id.clone()}>{ e }</p> });
+    let note = props
+        .note
+        .clone()
+        .map(|n| html! { <p class="hint context-note" id={note_id.clone()}>{ n }</p> });
 
     if props.kind == ContextKind::Number {
-        let value = match &props.current {
-            Some(ContextAnswer::Number(n)) => n.to_string(),
+        let value = match (&props.typed, &props.current) {
+            (Some(typed), _) => typed.to_string(),
+            (None, Some(ContextAnswer::Number(n))) => n.to_string(),
             _ => String::new(),
         };
         return html! {
             <div class={classes!("field", props.error.is_some().then_some("field-error"))} data-testid={stem.clone()}>
                 <label for={stem.clone()}>{ props.question.clone() }</label>
                 { hint.unwrap_or_default() }
+                { note.unwrap_or_default() }
                 { error.unwrap_or_default() }
                 <input id={stem} type="number" inputmode="numeric" min="0" step="1" class="input-short"
                     value={value}

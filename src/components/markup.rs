@@ -5,7 +5,9 @@
 use yew::prelude::*;
 
 /// A scrollable table: `<div class="table-wrap"><table>` with an optional caption, one
-/// header row of column titles and the given body rows.
+/// header row of column titles and the given body rows. On a narrow screen each row shows
+/// as a card (`stack`), each cell under the name in its `data-label`, so rows should give
+/// every `td` the title of its column.
 pub fn table(
     test_id: Option<&'static str>,
     class: Option<&'static str>,
@@ -16,7 +18,7 @@ pub fn table(
     html! {
         // Focusable and named, so keyboard users can scroll a wide table on a small screen.
         <div class="table-wrap" role="region" tabindex="0" aria-label={caption.unwrap_or(crate::messages::TABLE_REGION)}>
-            <table data-testid={test_id} {class}>
+            <table data-testid={test_id} class={classes!("stack", class)}>
                 if let Some(caption) = caption { <caption>{ caption }</caption> }
                 <thead><tr>
                     for column in columns.iter().copied() { <th scope="col">{ column }</th> }

@@ -23,6 +23,33 @@ pub fn statement_text(instrument: &Instrument, id: &str) -> String {
         .map_or_else(|| id.to_string(), |x| x.text.clone())
 }
 
+/// Instrument text with any statement id in it put into words: "the vision.shared score
+/// rises" becomes "the score for “People from every partner share the same aim” rises".
+pub fn plain_text(instrument: &Instrument, text: &str) -> String {
+    let mut out = text.to_string();
+    // Longest ids first, so an id that begins another ("trust.past", "trust.past-work")
+    // never replaces part of it.
+    let mut statements: Vec<_> = instrument.statements().iter().collect();
+    statements.sort_by_key(|s| std::cmp::Reverse(s.id.len()));
+    for s in statements {
+        if !out.contains(s.id.as_str()) {
+            continue;
+        }
+        let wording = msg::quoted(s.text.trim_end_matches('.'));
+        out = out
+            .replace(
+                &format!("the {} score", s.id),
+                &format!("the score for {wording}"),
+            )
+            .replace(
+                &format!("The {} score", s.id),
+                &format!("The score for {wording}"),
+            )
+            .replace(s.id.as_str(), &wording);
+    }
+    out
+}
+
 /// The level's name, as "3 Established".
 pub fn level_text(instrument: &Instrument, level: u8) -> String {
     let name = instrument
@@ -64,25 +91,6 @@ pub fn level_now_text(instrument: &Instrument, d: &DomainResult) -> String {
         }
         _ => "–".to_string(),
     }
-}
-
-/// Text from the instrument (an action's signs of progress, or a plan's success measure
-/// copied from them) with each "the <statement id> score" put in words, so nobody reads
-/// an internal id such as "the vision.shared score rises".
-pub fn readable(instrument: &Instrument, text: &str) -> String {
-    let mut out = text.to_string();
-    for statement in instrument.statements() {
-        if !out.contains(statement.id.as_str()) {
-            continue;
-        }
-        for (phrase, capital) in [("the", false), ("The", true)] {
-            let id_phrase = format!("{phrase} {} score", statement.id);
-            if out.contains(&id_phrase) {
-                out = out.replace(&id_phrase, &msg::statement_score(&statement.text, capital));
-            }
-        }
-    }
-    out
 }
 
 /// The names of the answer categories in chart order, from the instrument's own scale:

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use trellis_core::analysis::{
-    AgreementBand, Breakdown, Critical, DomainResult, GroupKey, Reason, RoundAnalysis,
+    Breakdown, Critical, DomainResult, GroupKey, GroupLevel, Reason, RoundAnalysis,
 };
 use trellis_core::chart::{bar_chart, heat_shade};
 use trellis_core::scoring::{format_score, interval_on_scale};
@@ -80,13 +80,30 @@ impl Names<'_> {
     fn domain_level(&self, d: &DomainResult) -> String {
         names::group_level_text(self.instrument, d.level)
     }
-    fn reason(&self, r: &Reason) -> String {
-        reason_text(self.instrument, r)
+    /// How a topic's chosen level and its scores differ, when they do.
+    fn mismatch(&self, d: &DomainResult) -> Option<String> {
+        mismatch_text(self.instrument, d)
+    }
+    /// A reason a topic is on the agenda; `d` is the topic's result (for a mismatch).
+    fn reason(&self, r: &Reason, d: Option<&DomainResult>) -> String {
+        reason_text(self.instrument, r, d)
     }
 }
 
-/// Why a topic is on the agenda, in words.
-pub fn reason_text(instrument: &Instrument, r: &Reason) -> String {
+/// How a topic's chosen level and its scores differ ("people chose 4 Maturing but the
+/// scores suggest 2 Developing"), when they do.
+pub fn mismatch_text(instrument: &Instrument, d: &DomainResult) -> Option<String> {
+    match (d.mismatch, d.level, d.band_level) {
+        (true, GroupLevel::Chosen(chosen), Some(scores)) => Some(msg::mismatch(
+            &names::level_text(instrument, chosen),
+            &names::level_text(instrument, scores),
+        )),
+        _ => None,
+    }
+}
+
+/// Why a topic is on the agenda, in words; `d` is the topic's result (for a mismatch).
+pub fn reason_text(instrument: &Instrument, r: &Reason, d: Option<&DomainResult>) -> String {
     match r {
         Reason::BelowTarget {
             levels,
@@ -96,25 +113,23 @@ pub fn reason_text(instrument: &Instrument, r: &Reason) -> String {
         Reason::Critical(c) => msg::critical_because(&names::condition_label(instrument, c)),
         Reason::Disagreement(a) => msg::disagreement(*a),
         Reason::Split => msg::SPLIT_REASON.to_string(),
-        Reason::Mismatch => msg::MISMATCH_REASON.to_string(),
+        Reason::Mismatch => d.and_then(|d| mismatch_text(instrument, d)).unwrap_or_default(),
         Reason::OrganisationGap(g) => msg::organisation_gap(*g),
         Reason::NotEnoughAnswers => msg::NOT_ENOUGH_REASON.to_string(),
     }
 }
 
+/// How much people agree on a topic, in words.
 fn agreement_words(d: &DomainResult) -> String {
-    match d.agreement_band() {
-        None => "–".to_string(),
-        Some(band) => {
-            let words = match band {
-                AgreementBand::VeryStrong => msg::AGREE_VERY_STRONG,
-                AgreementBand::Strong => msg::AGREE_STRONG,
-                AgreementBand::Moderate => msg::AGREE_MODERATE,
-                AgreementBand::Weak => msg::AGREE_WEAK,
-                AgreementBand::Little => msg::AGREE_LITTLE,
-            };
-            format!("{words} ({:.2})", d.agreement.unwrap_or(0.0))
-        }
+    d.agreement_band()
+        .map_or_else(|| "–".to_string(), |band| msg::agreement_words(band).to_string())
+}
+
+/// The words with the agreement index, for the results table (the detail).
+fn agreement_detail(d: &DomainResult) -> String {
+    match d.agreement {
+        Some(rwg) => format!("{} ({rwg:.2})", agreement_words(d)),
+        None => agreement_words(d),
     }
 }
 
@@ -170,7 +185,7 @@ fn in_words(a: &RoundAnalysis, names: &Names) -> Html {
                     } else {
                         <ul data-testid="concerns">
                             for item in concerns.iter() {
-                                <li>{ msg::concern(&names.domain(&item.domain), &item.reasons.iter().map(|r| names.reason(r)).collect::<Vec<_>>().join("; ")) }</li>
+                                <li>{ msg::concern(&names.domain(&item.domain), &item.reasons.iter().map(|r| names.reason(r, a.domain(&item.domain))).collect::<Vec<_>>().join("; ")) }</li>
                             }
                         </ul>
                     }
@@ -271,20 +286,20 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
                     if !d.functioning { <span class="tag">{ msg::OUTCOME_TAG }</span> }
                     if d.critical.is_some() { <span class="tag">{ msg::CRITICAL_TAG }</span> }
                 </th>
-                <td class="num">{ mean }</td>
-                <td class="num">{ ci }</td>
-                <td class="num">{ spread }</td>
-                <td class="num">{ format!("{} / {}", d.scores.len(), d.scores.len() + d.not_enough) }</td>
-                <td class="num">{ format!("{:.0}%", coverage * 100.0) }</td>
-                <td>{ agreement_words(d) }</td>
-                <td>{ names::level_now_text(names.instrument, d) }</td>
+                <td class="num" data-label={msg::SCORE}>{ mean }</td>
+                <td class="num" data-label={msg::CI_95}>{ ci }</td>
+                <td class="num" data-label={msg::MEDIAN_IQR}>{ spread }</td>
+                <td class="num" data-label={msg::PEOPLE_SCORED}>{ format!("{} / {}", d.scores.len(), d.scores.len() + d.not_enough) }</td>
+                <td class="num" data-label={msg::COVERAGE}>{ format!("{:.0}%", coverage * 100.0) }</td>
+                <td data-label={msg::AGREEMENT}>{ agreement_detail(d) }</td>
+                <td data-label={msg::CURRENT_LEVEL}>{ names::level_now_text(names.instrument, d) }</td>
                 if ask_levels {
-                    <td>
+                    <td data-label={msg::PEOPLES_LEVEL}>
                         { names.domain_level(d) }
-                        if d.mismatch { <span class="flag">{ format!(" ⚑ {}", msg::MISMATCH_FLAG) }</span> }
+                        if let Some(m) = names.mismatch(d) { <span class="flag">{ format!(" ⚑ {m}") }</span> }
                     </td>
                 }
-                if ask_levels { <td>{ target }</td> }
+                if ask_levels { <td data-label={msg::TARGET}>{ target }</td> }
             </tr>
         }
     });
@@ -305,7 +320,7 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
         <section aria-labelledby="scores-heading">
             <h2 id="scores-heading">{ msg::SCORES_BY_TOPIC }</h2>
             <BarChartView id="domain-scores" title={msg::CHART_TITLE} description={msg::chart_description(&items)} {chart} />
-            { table(Some("results-table"), Some("results-table"), Some(msg::RESULTS_TABLE_CAPTION), columns, rows.collect()) }
+            { table(Some("results-table"), Some("results-table stack-wide"), Some(msg::RESULTS_TABLE_CAPTION), columns, rows.collect()) }
             { hint(msg::LEVEL_NOW_RULE) }
         </section>
     }
@@ -334,7 +349,11 @@ fn agenda(
         a.agenda
             .iter()
             .map(|item| {
-                let reasons: Vec<String> = item.reasons.iter().map(|r| names.reason(r)).collect();
+                let reasons: Vec<String> = item
+                    .reasons
+                    .iter()
+                    .map(|r| names.reason(r, a.domain(&item.domain)))
+                    .collect();
                 html! {
                     <li>
                         <strong>{ names.domain(&item.domain) }</strong>
@@ -383,7 +402,7 @@ fn actions(a: &RoundAnalysis, names: &Names) -> Html {
                 <p><strong>{ msg::WHY_IT_WORKS }</strong>{ format!(" {}", action.why) }</p>
                 <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", msg::why_suggested(s.agenda_rank + 1, &names.level(s.level), &matches)) }</p>
                 if !action.signs.is_empty() {
-                    <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", names::readable(names.instrument, &action.signs)) }</p>
+                    <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", names::plain_text(names.instrument, &action.signs)) }</p>
                 }
             </li>
         })
@@ -418,7 +437,7 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
         }
         html! {
             <div class="table-wrap" role="region" tabindex="0" aria-label={title.to_string()}>
-                <table data-testid={id.to_string()} class="heatmap">
+                <table data-testid={id.to_string()} class="heatmap stack">
                     <thead><tr>
                         <th scope="col">{ msg::TOPIC }</th>
                         for (label, _) in groups.iter() { <th scope="col">{ label.clone() }</th> }
@@ -426,13 +445,13 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
                     <tbody>
                         <tr>
                             <th scope="row">{ msg::PEOPLE }</th>
-                            for (_, g) in groups.iter() { <td class="num">{ g.n }</td> }
+                            for (label, g) in groups.iter() { <td class="num" data-label={label.clone()}>{ g.n }</td> }
                         </tr>
                         for (i, d) in a.domains.iter().enumerate() {
                             <tr>
                                 <th scope="row">{ names.domain(&d.domain) }</th>
-                                for (_, g) in groups.iter() {
-                                    { heat_cell(g.means.get(i).copied().flatten()) }
+                                for (label, g) in groups.iter() {
+                                    { heat_cell(label, g.means.get(i).copied().flatten()) }
                                 }
                             </tr>
                         }
@@ -452,9 +471,10 @@ fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Na
 }
 
 /// One shaded cell of a breakdown: the group's mean for a topic, or a dash.
-fn heat_cell(mean: Option<f64>) -> Html {
+fn heat_cell(group: &str, mean: Option<f64>) -> Html {
     html! {
-        <td class={classes!("num", mean.map(|v| format!("heat-{}", heat_shade(v, 1.0, 5.0))))} data-testid={mean.map(|_| "heat-cell")}>
+        <td class={classes!("num", mean.map(|v| format!("heat-{}", heat_shade(v, 1.0, 5.0))))} data-testid={mean.map(|_| "heat-cell")}
+            data-label={group.to_string()}>
             { mean.map_or("–".to_string(), format_score) }
         </td>
     }
@@ -509,9 +529,9 @@ fn reliability(a: &RoundAnalysis, names: &Names) -> Html {
         html! {
             <tr>
                 <th scope="row">{ names.domain(&r.domain) }</th>
-                <td class="num">{ r.complete }</td>
-                <td>{ alpha }</td>
-                <td>{ if low.is_empty() { "–".to_string() } else { low.join("; ") } }</td>
+                <td class="num" data-label={msg::COMPLETE_RESPONSES}>{ r.complete }</td>
+                <td data-label={msg::ALPHA}>{ alpha }</td>
+                <td data-label={msg::WEAK_STATEMENTS}>{ if low.is_empty() { "–".to_string() } else { low.join("; ") } }</td>
             </tr>
         }
     });

@@ -1,6 +1,7 @@
 //! One collaboration: its partners, its rounds, and adding a round.
 
-use trellis_core::format::{RoundStatus, TombstoneKind};
+use trellis_core::format::{Collaboration, RoundStatus, TombstoneKind};
+use trellis_core::next_step::{context_answered, next_step, NextStep};
 use trellis_core::workspace::NewRound;
 use yew::prelude::*;
 
@@ -9,8 +10,8 @@ use crate::components::markup::table;
 use crate::components::ErrorSummary;
 use crate::messages as msg;
 use crate::pages::find_collaboration;
-use crate::pages::new_collaboration::round_error_field;
-use crate::pages::round_fields::{mode_options, use_round_form, RoundFields};
+use crate::pages::new_collaboration::{round_error_field, round_problems};
+use crate::pages::round_fields::{field_errors, mode_options, use_round_form, RoundFields};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -28,47 +29,53 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
         date: browser::today(),
         mode: mode.unwrap_or_else(|| "full".to_string()),
     });
-    let error = use_state(|| None::<(AttrValue, AttrValue)>);
+    // Every problem found when the round form was sent: (field id, message).
+    let errors = use_state(Vec::<(AttrValue, AttrValue)>::new);
     let added = use_state(|| false);
     let (collaboration, instrument) = match find_collaboration(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
     };
 
-    let context_answered = instrument
-        .context()
-        .iter()
-        .filter(|q| collaboration.context.contains_key(&q.id))
-        .count();
+    let context_answered = context_answered(collaboration, instrument);
+    let next = (collaboration.invited.is_none())
+        .then(|| next_step(&app.workspace, collaboration, instrument))
+        .flatten();
     let on_add = {
-        let (app, round, error, added, id) = (
+        let (app, round, errors, added, id) = (
             app.clone(),
             round.clone(),
-            error.clone(),
+            errors.clone(),
             added.clone(),
             props.id.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let value = round.borrow().clone();
+            let found = app
+                .current_instrument()
+                .map_or_else(Vec::new, |i| round_problems(&value, i));
+            if !found.is_empty() {
+                added.set(false);
+                errors.set(found);
+                return;
+            }
             match app.add_round(&id, value) {
                 Ok(()) => {
-                    error.set(None);
+                    errors.set(Vec::new());
                     added.set(true);
                     // Ready for the next round: same date and questionnaire, no name.
                     round.borrow_mut().name.clear();
                 }
                 Err(err) => {
                     added.set(false);
-                    error.set(Some((
-                        round_error_field(&err).into(),
-                        msg::input_error(&err).into(),
-                    )));
+                    let field = round_error_field(&err);
+                    errors.set(vec![(field.into(), msg::field_error(field, &err).into())]);
                 }
             }
         })
     };
-    let error_for = |field: &str| error.as_ref().filter(|(f, _)| f == field).map(|(_, m)| m.clone());
+    let error_for = |field: &str| field_errors(&errors, field);
 
     let invited = collaboration.invited.is_some();
     let delete_collaboration = {
@@ -101,22 +108,26 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
         html! {
             <tr data-testid={format!("round-{}", r.name)}>
                 <th scope="row">{ r.name.clone() }</th>
-                <td>{ r.date.clone() }{ if closed { format!(" ({})", msg::CLOSED) } else { String::new() } }</td>
-                <td>{ mode }</td>
-                <td>{ sent }</td>
+                <td data-label={msg::DATE}>{ msg::uk_date(&r.date) }{ if closed { format!(" ({})", msg::CLOSED) } else { String::new() } }</td>
+                <td data-label={msg::QUESTIONNAIRE}>{ mode }</td>
+                <td data-label={msg::RESPONSES_SENT}>{ sent }</td>
                 <td class="actions">
-                    <Link to={Route::AnswerStart { id: r.id.clone() }}>{ msg::ANSWER_ROUND }</Link>
-                    if invited {
-                        <Link to={Route::Sent { id: r.id.clone() }}>{ msg::SEND_BACK_TITLE }</Link>
-                    } else {
-                        <button type="button" class="link-button" onclick={toggle}>
-                            { if closed { msg::REOPEN_ROUND } else { msg::CLOSE_ROUND } }
-                        </button>
-                        <Link to={Route::Invite { id: r.id.clone() }}>{ msg::INVITE }</Link>
-                        <Link to={Route::Import { id: r.id.clone() }}>{ msg::IMPORT }</Link>
-                        <Link to={Route::Results { id: r.id.clone() }}>{ msg::SEE_RESULTS }</Link>
-                    }
-                    <button type="button" class="link-button" onclick={delete_round}>{ msg::delete_round(&r.name) }</button>
+                    <ul class="action-list" aria-label={msg::round_actions(&r.name)}>
+                        <li><Link to={Route::AnswerStart { id: r.id.clone() }}>{ msg::ANSWER_ROUND }</Link></li>
+                        if invited {
+                            <li><Link to={Route::Sent { id: r.id.clone() }}>{ msg::SEND_BACK_TITLE }</Link></li>
+                        } else {
+                            <li><Link to={Route::Invite { id: r.id.clone() }}>{ msg::INVITE }</Link></li>
+                            <li><Link to={Route::Import { id: r.id.clone() }}>{ msg::IMPORT }</Link></li>
+                            <li><Link to={Route::Results { id: r.id.clone() }}>{ msg::SEE_RESULTS }</Link></li>
+                            <li>
+                                <button type="button" class="link-button" onclick={toggle}>
+                                    { if closed { msg::REOPEN_ROUND } else { msg::CLOSE_ROUND } }
+                                </button>
+                            </li>
+                        }
+                        <li><button type="button" class="link-button" onclick={delete_round}>{ msg::delete_round(&r.name) }</button></li>
+                    </ul>
                 </td>
             </tr>
         }
@@ -127,6 +138,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
             <p class="breadcrumb"><Link to={Route::Home}>{ msg::HOME_TITLE }</Link></p>
             <h1 tabindex="-1">{ collaboration.name.clone() }</h1>
             if collaboration.example { <p class="tag example-tag">{ msg::EXAMPLE_LABEL }</p> }
+            if let Some(step) = &next { { next_step_panel(collaboration, step) } }
             <section aria-labelledby="partners-heading">
                 <h2 id="partners-heading">{ msg::PARTNER_ORGANISATIONS }</h2>
                 <ul class="inline-list" data-testid="partner-list">
@@ -136,7 +148,10 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
             <section aria-labelledby="context-heading">
                 <h2 id="context-heading">{ msg::CONTEXT_SECTION }</h2>
                 <p data-testid="context-summary">{ msg::context_answered(context_answered, instrument.context().len()) }</p>
-                <Link to={Route::Context { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::DESCRIBE_COLLABORATION }</Link>
+                // When describing is the next step, the panel above holds the one link to it.
+                if !matches!(next, Some(NextStep::Describe { .. })) {
+                    <Link to={Route::Context { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::DESCRIBE_COLLABORATION }</Link>
+                }
             </section>
             <section aria-labelledby="rounds-heading">
                 <h2 id="rounds-heading">{ msg::ROUNDS }</h2>
@@ -151,7 +166,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                     <p class="notice notice-success" role="status">{ msg::ROUND_ADDED }</p>
                 }
                 <ErrorSummary
-                    errors={error.iter().cloned().collect::<Vec<_>>()}
+                    errors={(*errors).clone()}
                     on_select={Callback::from(|id: AttrValue| browser::dom::focus_element(&id))}
                 />
                 <form onsubmit={on_add} novalidate=true>
@@ -161,6 +176,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                         on_change={on_round_change}
                         name_error={error_for("round-name")}
                         date_error={error_for("round-date")}
+                        mode_error={error_for("round-mode")}
                     />
                     <button type="submit" class="button button-secondary">{ msg::ADD_ROUND }</button>
                 </form>
@@ -169,5 +185,47 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                 <button type="button" class="link-button danger" data-testid="delete-collaboration" onclick={delete_collaboration}>{ msg::DELETE_COLLABORATION }</button>
             </p>
         </>
+    }
+}
+
+/// The one thing to do next, in the order of the work: describe, invite, collect, results.
+fn next_step_panel(collaboration: &Collaboration, step: &NextStep) -> Html {
+    let round_name = |id: &str| {
+        collaboration
+            .rounds
+            .iter()
+            .find(|r| r.id == id)
+            .map_or_else(String::new, |r| r.name.clone())
+    };
+    let (text, link, label) = match step {
+        NextStep::Describe { answered, total } => (
+            msg::next_describe(*answered, *total),
+            Route::Context {
+                id: collaboration.id.clone(),
+            },
+            msg::DESCRIBE_COLLABORATION,
+        ),
+        NextStep::Invite { round } => (
+            msg::next_invite(&round_name(round)),
+            Route::Invite { id: round.clone() },
+            msg::NEXT_INVITE,
+        ),
+        NextStep::Collect { round, sent, needed } => (
+            msg::next_collect(&round_name(round), *sent, *needed),
+            Route::Import { id: round.clone() },
+            msg::NEXT_COLLECT,
+        ),
+        NextStep::Results { round, sent } => (
+            msg::next_results(&round_name(round), *sent),
+            Route::Results { id: round.clone() },
+            msg::NEXT_RESULTS,
+        ),
+    };
+    html! {
+        <section class="next-step" aria-labelledby="next-step-heading" data-testid="next-step">
+            <h2 id="next-step-heading">{ msg::NEXT_STEP }</h2>
+            <p>{ text }</p>
+            <Link to={link} classes="button">{ label }</Link>
+        </section>
     }
 }

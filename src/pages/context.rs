@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use trellis_core::format::ContextAnswer;
+use trellis_core::next_step::{context_answer, context_answered, ContextSource};
 use yew::prelude::*;
 
 use crate::components::markup::hint;
@@ -32,25 +33,22 @@ pub fn parse_number(text: &str) -> Result<Option<ContextAnswer>, &'static str> {
 #[component]
 pub fn ContextPage(props: &ContextProps) -> Html {
     let app = use_app_state();
-    // Number fields whose text could not be read, by question id.
-    let errors = use_state(BTreeMap::<String, AttrValue>::new);
+    // Number fields whose text could not be read, by question id: the message and the
+    // text as typed, which stays in the field.
+    let errors = use_state(BTreeMap::<String, (AttrValue, AttrValue)>::new);
     let (collaboration, instrument) = match find_collaboration(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
     };
-    let answered = instrument
-        .context()
-        .iter()
-        .filter(|q| collaboration.context.contains_key(&q.id))
-        .count();
+    let answered = context_answered(collaboration, instrument);
     let questions = instrument.context().iter().map(|q| {
         let on_input = {
             let (app, errors, collaboration_id, question) =
                 (app.clone(), errors.clone(), collaboration.id.clone(), q.id.clone());
             Callback::from(move |input: ContextInput| {
-                let answer = match input {
-                    ContextInput::Answer(a) => Ok(a),
-                    ContextInput::NumberText(text) => parse_number(&text),
+                let (answer, typed) = match input {
+                    ContextInput::Answer(a) => (Ok(a), String::new()),
+                    ContextInput::NumberText(text) => (parse_number(&text), text),
                 };
                 let mut next = (*errors).clone();
                 match answer {
@@ -59,11 +57,18 @@ pub fn ContextPage(props: &ContextProps) -> Html {
                         app.set_context(&collaboration_id, &question, a);
                     }
                     Err(message) => {
-                        next.insert(question.clone(), message.into());
+                        next.insert(question.clone(), (message.into(), typed.into()));
                     }
                 }
                 errors.set(next);
             })
+        };
+        // The number of partners is known from set-up: shown filled in, and only saved
+        // when the facilitator gives another number.
+        let source = context_answer(collaboration, instrument, &q.id);
+        let note = match source {
+            Some(ContextSource::FromPartners(n)) => Some(AttrValue::from(msg::partners_from_setup(n))),
+            _ => None,
         };
         html! {
             <ContextQuestion
@@ -73,8 +78,10 @@ pub fn ContextPage(props: &ContextProps) -> Html {
                 help={q.help.clone()}
                 kind={q.kind}
                 options={q.options.iter().map(|o| (AttrValue::from(o.id.clone()), AttrValue::from(o.label.clone()))).collect::<Vec<_>>()}
-                current={collaboration.context.get(&q.id).cloned()}
-                error={errors.get(&q.id).cloned()}
+                current={source.map(|s| s.answer())}
+                {note}
+                error={errors.get(&q.id).map(|(m, _)| m.clone())}
+                typed={errors.get(&q.id).map(|(_, t)| t.clone())}
                 {on_input}
             />
         }

@@ -96,11 +96,11 @@ pub fn DataPage() -> Html {
             let button_label = msg::delete_named(&format!("{} ({})", r.name, r.collaboration_name));
             html! {
                 <tr>
-                    <td><Link to={Route::Collaboration { id: r.collaboration.clone() }}>{ r.collaboration_name.clone() }</Link></td>
+                    <td data-label={msg::COLLABORATION}><Link to={Route::Collaboration { id: r.collaboration.clone() }}>{ r.collaboration_name.clone() }</Link></td>
                     <th scope="row">{ r.name.clone() }</th>
-                    <td>{ r.date.clone() }</td>
-                    <td class="num">{ r.responses }</td>
-                    <td class="num">{ msg::storage_used(r.chars * 2) }</td>
+                    <td data-label={msg::DATE}>{ msg::uk_date(&r.date) }</td>
+                    <td class="num" data-label={msg::ANSWER_SETS}>{ r.responses }</td>
+                    <td class="num" data-label={msg::SIZE}>{ msg::storage_used(r.chars * 2) }</td>
                     <td><button type="button" class="link-button" aria-label={button_label} {onclick}>{ msg::DELETE }</button></td>
                 </tr>
             }
@@ -112,6 +112,7 @@ pub fn DataPage() -> Html {
             let kept_at = copy
                 .kept_at
                 .map_or_else(|| msg::UNKNOWN_TIME.to_string(), |t| crate::browser::local_time(trellis_core::format::Timestamp(t)));
+            let shown = msg::uk_date_time(&kept_at);
             let on_download = {
                 let (key, name) = (copy.key.clone(), msg::damaged_file_name(&kept_at));
                 let damaged_error = damaged_error.clone();
@@ -134,12 +135,12 @@ pub fn DataPage() -> Html {
             };
             html! {
                 <tr>
-                    <th scope="row">{ kept_at.clone() }</th>
-                    <td class="num">{ msg::storage_used(copy.chars * 2) }</td>
+                    <th scope="row">{ shown.clone() }</th>
+                    <td class="num" data-label={msg::SIZE}>{ msg::storage_used(copy.chars * 2) }</td>
                     <td>
-                        <button type="button" class="link-button" aria-label={msg::download_named(&kept_at)} onclick={on_download}>{ msg::DOWNLOAD }</button>
+                        <button type="button" class="link-button" aria-label={msg::download_named(&shown)} onclick={on_download}>{ msg::DOWNLOAD }</button>
                         { " " }
-                        <button type="button" class="link-button" aria-label={msg::delete_named(&kept_at)} onclick={on_delete}>{ msg::DELETE }</button>
+                        <button type="button" class="link-button" aria-label={msg::delete_named(&shown)} onclick={on_delete}>{ msg::DELETE }</button>
                     </td>
                 </tr>
             }
@@ -182,9 +183,9 @@ pub fn DataPage() -> Html {
                         for u in by_collaboration.iter() {
                             <tr>
                                 <th scope="row"><Link to={Route::Collaboration { id: u.collaboration.clone() }}>{ u.name.clone() }</Link></th>
-                                <td class="num">{ u.rounds }</td>
-                                <td class="num">{ u.responses }</td>
-                                <td class="num">{ msg::storage_used(u.chars * 2) }</td>
+                                <td class="num" data-label={msg::ROUNDS}>{ u.rounds }</td>
+                                <td class="num" data-label={msg::ANSWER_SETS}>{ u.responses }</td>
+                                <td class="num" data-label={msg::SIZE}>{ msg::storage_used(u.chars * 2) }</td>
                             </tr>
                         }
                     }) }

@@ -313,7 +313,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             html! {
                 <tr>
                     <th scope="row"><label for={id.clone()}>{ header.clone() }</label></th>
-                    <td>
+                    <td data-label={msg::MEANS}>
                         <select {id} onchange={on_change}>
                             for (value, label) in options.iter() {
                                 <option value={value.clone()} selected={*value == current}>{ label.clone() }</option>
@@ -342,7 +342,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                 .iter()
                 .find(|p| p.id == r.organisation)
                 .map_or(r.organisation.as_str(), |p| p.name.as_str());
-            let sent = r.submitted.map(browser::local_time);
+            let sent = r.submitted.map(|t| msg::uk_date_time(&browser::local_time(t)));
             let label = msg::response_label(organisation, msg::role_label(r.role), sent.as_deref());
             let sent = sent.unwrap_or_else(|| msg::NOT_SENT.to_string());
             let onclick = {
@@ -354,9 +354,9 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             html! {
                 <tr>
                     <th scope="row">{ organisation.to_string() }</th>
-                    <td>{ msg::role_label(r.role) }</td>
-                    <td>{ sent }</td>
-                    <td class="num" data-testid="statements-answered">{ r.answers.len() }</td>
+                    <td data-label={msg::ROLE_COLUMN}>{ msg::role_label(r.role) }</td>
+                    <td data-label={msg::SENT_COLUMN}>{ sent }</td>
+                    <td class="num" data-testid="statements-answered" data-label={msg::ANSWERED_COLUMN}>{ r.answers.len() }</td>
                     <td><button type="button" class="link-button" aria-label={msg::delete_named(&label)} {onclick}>{ msg::DELETE }</button></td>
                 </tr>
             }

@@ -14,7 +14,7 @@ use crate::browser::dom::event_value;
 use crate::browser::random_id;
 use crate::components::markup::hint;
 use crate::components::names::{
-    condition_label, domain_title, group_level_text, level_now_text, level_text, readable,
+    condition_label, domain_title, group_level_text, level_now_text, level_text, plain_text,
 };
 use crate::components::round_results::small_sample;
 use crate::messages as msg;
@@ -204,10 +204,10 @@ fn plan_item(
             <h3 class="plan-item-title">{ item.title.clone() }</h3>
             <p class="meta">
                 <span class={classes!("status", format!("status-{}", item.status.id()))}>{ msg::status_name(item.status) }</span>
-                { format!(" · {}", msg::plan_meta(&domain_title(instrument, &item.domain), &item.owner, &msg::long_date(&item.due))) }
+                { format!(" · {}", msg::plan_meta(&domain_title(instrument, &item.domain), &item.owner, &item.due)) }
             </p>
             if item.carried_from.is_some() { <p class="hint">{ msg::CARRIED_NOTE }</p> }
-            if !item.measure.is_empty() { <p><strong>{ msg::MEASURE }</strong>{ format!(" {}", readable(instrument, &item.measure)) }</p> }
+            if !item.measure.is_empty() { <p><strong>{ msg::MEASURE }</strong>{ format!(" {}", plain_text(instrument, &item.measure)) }</p> }
             <p class="item-buttons no-print">
                 <button type="button" class="link-button" onclick={on_edit}>{ msg::edit_action(&item.title) }</button>
                 <button type="button" class="link-button" onclick={on_remove}>{ msg::remove_action(&item.title) }</button>
@@ -282,7 +282,7 @@ pub fn PlanForm(props: &PlanFormProps) -> Html {
         due: item.as_ref().map_or(String::new(), |i| i.due.clone()),
         measure: item
             .as_ref()
-            .map_or(String::new(), |i| readable(&props.instrument, &i.measure)),
+            .map_or(String::new(), |i| plain_text(&props.instrument, &i.measure)),
         status: item.as_ref().map_or(ActionStatus::Planned, |i| i.status),
     });
     let error = use_state(|| None::<String>);

@@ -54,7 +54,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
             .iter()
             .map(|(r, a)| {
                 let s = a.domain(&d.id).and_then(|x| x.stats.as_ref());
-                (r.date.get(..7).unwrap_or(&r.date).to_string(), s.map(|s| s.mean), s.and_then(|s| s.ci95))
+                (msg::uk_month(&r.date), s.map(|s| s.mean), s.and_then(|s| s.ci95))
             })
             .collect();
         let said: Vec<String> = analyses
@@ -87,28 +87,31 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                 <ul class="trend-grid" data-testid="trends">{ for cards }</ul>
                 <section aria-labelledby="change-heading">
                     <h2 id="change-heading">{ msg::REPORT_CHANGE }</h2>
-                    { change_section(instrument, last_two.as_ref()) }
+                    // Scrolls on its own on a narrow screen rather than widening the page.
+                    <div class="table-wrap" role="region" tabindex="0" aria-label={msg::REPORT_CHANGE}>
+                        { change_section(instrument, last_two.as_ref()) }
+                    </div>
                 </section>
                 <section aria-labelledby="all-rounds-heading">
                     <h2 id="all-rounds-heading">{ msg::ALL_ROUNDS }</h2>
                     <div class="table-wrap" role="region" tabindex="0" aria-label={msg::ALL_ROUNDS}>
-                        <table class="data-table" data-testid="progress-table">
+                        <table class="data-table stack" data-testid="progress-table">
                             <thead><tr>
                                 <th scope="col">{ msg::TOPIC }</th>
-                                for (r, _) in analyses.iter() { <th scope="col" class="num">{ format!("{} ({})", r.name, r.date) }</th> }
+                                for (r, _) in analyses.iter() { <th scope="col" class="num">{ msg::round_and_date(&r.name, &r.date) }</th> }
                             </tr></thead>
                             <tbody>
                                 for d in domains.iter() {
                                     <tr>
                                         <th scope="row">{ domain_title(instrument, &d.id) }</th>
-                                        for (_, a) in analyses.iter() {
-                                            <td class="num">{ a.domain(&d.id).and_then(|x| x.stats.as_ref()).map_or("–".to_string(), |s| format_score(s.mean)) }</td>
+                                        for (r, a) in analyses.iter() {
+                                            <td class="num" data-label={msg::round_and_date(&r.name, &r.date)}>{ a.domain(&d.id).and_then(|x| x.stats.as_ref()).map_or("–".to_string(), |s| format_score(s.mean)) }</td>
                                         }
                                     </tr>
                                 }
                                 <tr>
                                     <th scope="row">{ msg::PEOPLE_ANSWERED }</th>
-                                    for (_, a) in analyses.iter() { <td class="num">{ a.n }</td> }
+                                    for (r, a) in analyses.iter() { <td class="num" data-label={msg::round_and_date(&r.name, &r.date)}>{ a.n }</td> }
                                 </tr>
                             </tbody>
                         </table>

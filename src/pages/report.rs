@@ -69,7 +69,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                 <header class="report-header">
                     <p class="report-kicker">{ msg::BOARD_REPORT }</p>
                     <h1 tabindex="-1">{ format!("{}: {}", collaboration.name, round.name) }</h1>
-                    <p class="meta">{ msg::report_meta(&msg::long_date(&round.date), analysis.n, collaboration.partners.len()) }</p>
+                    <p class="meta">{ msg::report_meta(&round.date, analysis.n, collaboration.partners.len()) }</p>
                     if collaboration.example { <p class="tag example-tag">{ msg::EXAMPLE_LABEL }</p> }
                 </header>
                 <section aria-labelledby="r-stage">
@@ -109,7 +109,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                                         <td>{ item.title.clone() }</td>
                                         <td>{ domain_title(instrument, &item.domain) }</td>
                                         <td>{ item.owner.clone() }</td>
-                                        <td>{ msg::long_date(&item.due) }</td>
+                                        <td>{ msg::uk_date(&item.due) }</td>
                                         <td>{ msg::status_name(item.status) }</td>
                                     </tr>
                                 }
@@ -243,7 +243,7 @@ fn focus(a: &RoundAnalysis, instrument: &Instrument) -> Html {
         .concerns()
         .into_iter()
         .map(|item| {
-            let reasons: Vec<String> = item.reasons.iter().map(|r| reason_text(instrument, r)).collect();
+            let reasons: Vec<String> = item.reasons.iter().map(|r| reason_text(instrument, r, a.domain(&item.domain))).collect();
             html! { <li><strong>{ domain_title(instrument, &item.domain) }</strong>{ format!(": {}.", reasons.join("; ")) }</li> }
         })
         .collect();

@@ -82,6 +82,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <section aria-labelledby="method-heading" class="method">
                 <h2 id="method-heading">{ msg::HOW_SCORED }</h2>
                 for para in msg::METHOD.iter() { <p>{ *para }</p> }
+                <p class="no-print">{ msg::METHOD_MORE }{ " " }<Link to={Route::About}>{ msg::ABOUT_LINK }</Link></p>
             </section>
         </>
     }

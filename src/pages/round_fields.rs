@@ -52,6 +52,8 @@ pub struct RoundFieldsProps {
     pub date_error: Option<AttrValue>,
     #[prop_or_default]
     pub name_error: Option<AttrValue>,
+    #[prop_or_default]
+    pub mode_error: Option<AttrValue>,
 }
 
 #[component]
@@ -99,12 +101,26 @@ pub fn RoundFields(props: &RoundFieldsProps) -> Html {
                     aria-describedby={props.date_error.as_ref().map(|_| "round-date-error")}
                     onchange={update(|r, v| r.date = v)} />
             </div>
-            <fieldset class="field">
+            <fieldset class={classes!("field", props.mode_error.is_some().then_some("field-error"))} id="round-mode" tabindex="-1">
                 <legend>{ msg::ROUND_MODE }</legend>
+                if let Some(e) = &props.mode_error {
+                    <p class="error-message">{ e.clone() }</p>
+                }
                 { for modes }
             </fieldset>
         </>
     }
+}
+
+/// The messages for one field among a form's problems ((field id, message) pairs), as one
+/// text to show beside it; `None` when the field has none.
+pub fn field_errors(errors: &[(AttrValue, AttrValue)], field: &str) -> Option<AttrValue> {
+    let messages: Vec<&str> = errors
+        .iter()
+        .filter(|(f, _)| f == field)
+        .map(|(_, m)| m.as_str())
+        .collect();
+    (!messages.is_empty()).then(|| AttrValue::from(messages.join(" ")))
 }
 
 /// The modes of an instrument as options for [`RoundFields`].

@@ -131,7 +131,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   const fileOnDisk = path.join(os.tmpdir(), `round-${Date.now()}.trellis.json`);
   fs.writeFileSync(fileOnDisk, roundFile.text);
   await otherPage.getByLabel('Choose a round or collaboration file').setInputFiles(fileOnDisk);
-  await expect(otherPage.getByTestId('open-file-preview')).toContainText('adds 1 collaboration(s), 1 round(s), 12 set(s) of answers and 2 action(s)');
+  await expect(otherPage.getByTestId('open-file-preview')).toContainText('adds 1 collaboration, 1 round, 12 sets of answers and 2 actions');
   await otherPage.getByTestId('open-file-confirm').click();
   await expect(otherPage.getByTestId('space-used')).toContainText(name);
   fs.writeFileSync(fileOnDisk, '{"schema": 1, "collaborations": [{"id": 5}]}');

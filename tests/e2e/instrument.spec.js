@@ -45,8 +45,10 @@ test('the facilitator describes the collaboration, and the answers survive a rel
     name: 'Mandated acute buddying',
     partners: ['Northgate Hospitals', 'Southgate Hospitals'],
   });
-  await expect(page.getByTestId('context-summary')).toContainText('0 of');
+  // The number of partners is known from the two entered.
+  await expect(page.getByTestId('context-summary')).toContainText('1 of');
   await page.getByRole('link', { name: 'Describe the collaboration' }).click();
+  await expect(page.getByLabel(/How many partner organisations/i)).toHaveValue('2');
   const type = page.getByTestId('context-type');
   await type.getByRole('radio').nth(1).check();
   const origin = page.getByTestId('context-origin');

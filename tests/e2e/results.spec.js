@@ -43,7 +43,7 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   await expect(trust).toContainText('Uncertain');
   await expect(trust).toContainText('critical here');
   await expect(page.getByTestId('result-vision').getByRole('cell').nth(0)).toHaveText('4.0');
-  await expect(page.getByTestId('result-vision')).toContainText('very strong (1.00)');
+  await expect(page.getByTestId('result-vision')).toContainText('people agree closely (1.00)');
 
   // Stage: the middle level is 4, but trust is critical and its working level (from its
   // score band, 3.3 -> 3) holds the stage back.

@@ -161,7 +161,7 @@ test('back up everything, then restore it into an empty browser', async ({ page,
   await other.goto(page.url().replace(/index\.html.*|#.*/, 'index.html#/data'));
   other.on('dialog', (d) => d.accept());
   await other.getByLabel('Choose a round or collaboration file').setInputFiles(saved);
-  await expect(other.getByTestId('open-file-preview')).toContainText('60 set(s) of answers');
+  await expect(other.getByTestId('open-file-preview')).toContainText('60 sets of answers');
   await other.getByTestId('open-file-replace').click();
   await expect(other.getByTestId('space-used')).toContainText('Riverside Frailty Alliance');
   const restored = await stored(other);

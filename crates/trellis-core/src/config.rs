@@ -121,10 +121,21 @@ fn one_line(
     Some(value)
 }
 
+/// Whether text fetched as `config.json` is a web page rather than a settings file. Many
+/// hosts answer a missing file with their index.html (or an error page) instead of "not
+/// found"; that means there are no settings, not settings with mistakes.
+pub fn is_web_page(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').trim_start().starts_with('<')
+}
+
 /// Reads `config.json` text. Returns the settings that are valid and every problem
-/// found; a field with a problem keeps its default.
+/// found; a field with a problem keeps its default. A web page in its place (see
+/// [`is_web_page`]) is no settings file: the defaults, with no problem.
 pub fn read_config(text: &str, catalogue: &Catalogue) -> (Config, Vec<ConfigProblem>) {
     let mut problems = Vec::new();
+    if is_web_page(text) {
+        return (Config::default(), problems);
+    }
     if text.len() > MAX_CONFIG_BYTES {
         problems.push(ConfigProblem::TooLarge);
         return (Config::default(), problems);

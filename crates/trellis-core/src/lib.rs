@@ -34,6 +34,7 @@ pub mod export;
 pub mod format;
 pub mod instrument;
 pub mod merge;
+pub mod next_step;
 pub mod plan;
 pub mod qr;
 pub mod scoring;

@@ -135,41 +135,43 @@ fn clean_name(name: &str) -> Result<String, InputError> {
 impl NewRound {
     /// Checks the round's fields against the instrument it will use.
     pub fn check(&self, instrument: &Instrument) -> Result<(), InputError> {
-        clean_name(&self.name)?;
+        self.problems(instrument).into_iter().next().map_or(Ok(()), Err)
+    }
+
+    /// Every problem with the round's fields, in the order of the form (name, date, mode),
+    /// so a form can list them all at once.
+    pub fn problems(&self, instrument: &Instrument) -> Vec<InputError> {
+        let mut problems = Vec::new();
+        if let Err(e) = clean_name(&self.name) {
+            problems.push(e);
+        }
         let date = self.date.trim();
         if !is_iso_date(date) {
-            return Err(InputError::BadDate(date.to_string()));
+            problems.push(InputError::BadDate(date.to_string()));
         }
         if instrument.mode(&self.mode).is_none() {
-            return Err(InputError::UnknownMode(self.mode.clone()));
+            problems.push(InputError::UnknownMode(self.mode.clone()));
         }
-        Ok(())
+        problems
     }
 }
 
 impl NewCollaboration {
     /// Validates the input into a collaboration; partner ids are `p1`, `p2`, ... in order.
+    /// The error is the first of [`NewCollaboration::problems`].
     pub fn validate(&self, id: String, now: Timestamp) -> Result<Collaboration, InputError> {
+        if let Some(first) = self.problems().into_iter().next() {
+            return Err(first);
+        }
         let name = clean_name(&self.name)?;
-        let mut partners: Vec<Partner> = Vec::new();
-        for raw in self.partners.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-            if raw.chars().count() > MAX_NAME {
-                return Err(InputError::PartnerTooLong(raw.to_string()));
-            }
-            if partners
-                .iter()
-                .any(|p| p.name.to_lowercase() == raw.to_lowercase())
-            {
-                return Err(InputError::DuplicatePartner(raw.to_string()));
-            }
-            partners.push(Partner {
-                id: format!("p{}", partners.len() + 1),
-                name: raw.to_string(),
-            });
-        }
-        if partners.len() < 2 {
-            return Err(InputError::TooFewPartners);
-        }
+        let partners = self
+            .partner_names()
+            .enumerate()
+            .map(|(k, name)| Partner {
+                id: format!("p{}", k + 1),
+                name: name.to_string(),
+            })
+            .collect();
         Ok(Collaboration {
             id,
             name,
@@ -181,6 +183,41 @@ impl NewCollaboration {
             invited: None,
             example: false,
         })
+    }
+
+    /// The partner names entered, trimmed, without blank entries.
+    fn partner_names(&self) -> impl Iterator<Item = &str> {
+        self.partners.iter().map(|p| p.trim()).filter(|p| !p.is_empty())
+    }
+
+    /// Every problem with the name and partners, in the order of the form: the name's,
+    /// then each partner name that is too long or listed again (once each), then too few
+    /// partners.
+    pub fn problems(&self) -> Vec<InputError> {
+        let mut problems = Vec::new();
+        if let Err(e) = clean_name(&self.name) {
+            problems.push(e);
+        }
+        let mut seen: Vec<String> = Vec::new();
+        let mut distinct = 0;
+        for raw in self.partner_names() {
+            let problem = if raw.chars().count() > MAX_NAME {
+                Some(InputError::PartnerTooLong(raw.to_string()))
+            } else if seen.contains(&raw.to_lowercase()) {
+                Some(InputError::DuplicatePartner(raw.to_string()))
+            } else {
+                distinct += 1;
+                None
+            };
+            seen.push(raw.to_lowercase());
+            if let Some(p) = problem.filter(|p| !problems.contains(p)) {
+                problems.push(p);
+            }
+        }
+        if distinct < 2 {
+            problems.push(InputError::TooFewPartners);
+        }
+        problems
     }
 }
 

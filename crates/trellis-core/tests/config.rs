@@ -1,7 +1,7 @@
 //! The host's config.json: valid settings are read, each mistake is named, and a bad
 //! field never stops the others from working.
 
-use trellis_core::config::{is_origin, read_config, Config, ConfigProblem, MAX_CONFIG_BYTES};
+use trellis_core::config::{is_origin, is_web_page, read_config, Config, ConfigProblem, MAX_CONFIG_BYTES};
 use trellis_core::Catalogue;
 
 fn read(text: &str) -> (Config, Vec<ConfigProblem>) {
@@ -23,6 +23,26 @@ fn a_full_valid_file_is_read() {
     assert_eq!(c.host_origin.as_deref(), Some("https://intranet.shire.nhs.uk"));
     assert!(c.share_answers);
     assert_eq!(read("{}"), (Config::default(), vec![]));
+}
+
+#[test]
+fn a_web_page_in_place_of_the_file_is_no_settings_at_all() {
+    // Hosts that answer every missing file with index.html: no settings, no mistakes.
+    for page in [
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><title>Trellis</title></head></html>",
+        "\u{feff}  \n<html><body>Not found</body></html>",
+        "<?xml version=\"1.0\"?><error/>",
+    ] {
+        assert!(is_web_page(page), "{page}");
+        assert_eq!(read(page), (Config::default(), vec![]), "{page}");
+    }
+    assert!(!is_web_page(r#"{"organisation": "<b>Shire</b>"}"#));
+    assert!(!is_web_page("not json"));
+    let (_, problems) = read("not json");
+    assert!(
+        matches!(&problems[..], [ConfigProblem::NotJson(_)]),
+        "other text is still a mistake"
+    );
 }
 
 #[test]

@@ -1,7 +1,10 @@
 //! The example data generator, the CSV exports and the new chart geometry.
 
 use trellis_core::analysis::{analyse, compare, RoundInput, Verdict};
-use trellis_core::chart::{heat_shade, radar, stacked_bar, trend, RadarValues};
+use trellis_core::chart::{
+    heat_shade, radar, stacked_bar, stacked_chart, text_width, trend, wrap, RadarValues, RADAR_LABEL_WIDTH,
+    RADAR_RADIUS, RADAR_TEXT,
+};
 use trellis_core::example::{add_example, months_before, remove_examples, PER_ROUND, SEED};
 use trellis_core::export::{answers_csv, cell_text, iso_datetime, scores_csv, summary_csv, BOM};
 use trellis_core::format::{ActionStatus, Timestamp, Workspace};
@@ -306,10 +309,10 @@ fn radar_geometry_puts_values_on_their_axes() {
     let r = radar(&labels, &values, 1.0, 5.0);
     // First axis points straight up; 5 is at full radius, 1 at the centre.
     assert!((r.value[0].x - r.centre.x).abs() < 1e-9);
-    assert!((r.centre.y - r.value[0].y - 170.0).abs() < 1e-9);
+    assert!((r.centre.y - r.value[0].y - RADAR_RADIUS).abs() < 1e-9);
     assert_eq!(r.value[1], r.centre);
     // The third axis points straight down, halfway out for 3.
-    assert!((r.value[2].y - r.centre.y - 85.0).abs() < 1e-9);
+    assert!((r.value[2].y - r.centre.y - RADAR_RADIUS / 2.0).abs() < 1e-9);
     assert_eq!(r.markers.len(), 3, "no marker where there is no value");
     assert_eq!(r.rings.len(), 5);
     assert_eq!(
@@ -324,11 +327,87 @@ fn radar_geometry_puts_values_on_their_axes() {
         .map(|p| ((p.x - r.centre.x).powi(2) + (p.y - r.centre.y).powi(2)).sqrt())
         .collect();
     assert!(
-        radii.iter().all(|d| (d - 85.0).abs() < 1e-9),
+        radii.iter().all(|d| (d - RADAR_RADIUS / 2.0).abs() < 1e-9),
         "target ring is a circle of level 3"
     );
+    assert_eq!(r.axes[0].anchor, "middle");
     assert_eq!(r.axes[1].anchor, "start");
     assert_eq!(r.axes[3].anchor, "end");
+}
+
+#[test]
+fn labels_wrap_at_spaces_and_never_inside_a_word() {
+    assert_eq!(wrap("Trust", 100.0, 15.0), ["Trust"]);
+    assert_eq!(wrap("", 100.0, 15.0), [""]);
+    let lines = wrap("Handling disagreement and accountability", 130.0, 17.0);
+    assert_eq!(lines, ["Handling", "disagreement", "and", "accountability"]);
+    // A word wider than the line has a line of its own, whole.
+    assert_eq!(
+        wrap("a Donaudampfschifffahrtsgesellschaft b", 60.0, 15.0),
+        ["a", "Donaudampfschifffahrtsgesellschaft", "b"]
+    );
+    assert_eq!(
+        wrap("Shared   vision\nand belief", 1000.0, 15.0),
+        ["Shared vision and belief"]
+    );
+    // Widths add up per character; wide letters count more than narrow ones.
+    assert!(text_width("mmmm", 10.0) > text_width("iiii", 10.0) * 3.0);
+    assert!((text_width("ab", 10.0) - (text_width("a", 10.0) + text_width("b", 10.0))).abs() < 1e-9);
+}
+
+#[test]
+fn radar_labels_fit_inside_the_drawing_on_every_side() {
+    let labels: Vec<String> = [
+        "Leadership behaviours",
+        "Trust and relationships",
+        "Shared vision and belief",
+        "Agreements and roles",
+        "Handling disagreement and accountability",
+        "Time, people and money",
+        "Progress and learning",
+        "Shared risk and commitment",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let r = radar(&labels, &vec![RadarValues::default(); labels.len()], 1.0, 5.0);
+    for axis in &r.axes {
+        let widest = axis
+            .lines
+            .iter()
+            .map(|l| text_width(l, RADAR_TEXT))
+            .fold(0.0, f64::max);
+        assert!(
+            widest <= RADAR_LABEL_WIDTH + 1e-9 || axis.lines.len() > 1,
+            "{:?}",
+            axis.lines
+        );
+        let (left, right) = match axis.anchor {
+            "start" => (axis.label_at.x, axis.label_at.x + widest),
+            "end" => (axis.label_at.x - widest, axis.label_at.x),
+            _ => (axis.label_at.x - widest / 2.0, axis.label_at.x + widest / 2.0),
+        };
+        let top = axis.label_at.y - RADAR_TEXT;
+        let bottom = axis.label_at.y + (axis.lines.len() - 1) as f64 * r.line_height + RADAR_TEXT * 0.3;
+        assert!(
+            left >= 0.0 && right <= r.width,
+            "{:?} {left} {right} of {}",
+            axis.lines,
+            r.width
+        );
+        assert!(
+            top >= 0.0 && bottom <= r.height,
+            "{:?} {top} {bottom} of {}",
+            axis.lines,
+            r.height
+        );
+        // A label stays clear of the shape: outside the outer ring.
+        let (dx, dy) = (axis.label_at.x - r.centre.x, axis.label_at.y - r.centre.y);
+        assert!((dx * dx + dy * dy).sqrt() > RADAR_RADIUS, "{:?}", axis.lines);
+    }
+    // The drawing is small enough that its text, scaled to a 343 px wide column (a
+    // 375 px phone), is at least 12 px high.
+    assert!(RADAR_TEXT * 343.0 / r.width >= 12.0, "radar {} wide", r.width);
 }
 
 #[test]
@@ -348,6 +427,45 @@ fn stacked_bars_and_heat_shades_are_proportional() {
 }
 
 #[test]
+fn stacked_rows_put_each_label_above_a_bar_of_fractions() {
+    let c = stacked_chart(&[
+        (
+            "Leaders try to understand the pressures that other partners face. (3.4)".into(),
+            vec![1, 0, 3],
+        ),
+        ("Trust".into(), vec![0, 0, 0]),
+    ]);
+    let (first, bar) = &c.rows[0];
+    assert!(first.lines.len() > 1, "a long statement wraps: {:?}", first.lines);
+    assert!(first.label_y < first.bar_y);
+    let ends: Vec<(usize, f64, f64)> = bar.segments.iter().map(|s| (s.category, s.x, s.width)).collect();
+    assert_eq!(ends, [(0, 0.0, 0.25), (2, 0.25, 0.75)]);
+    assert!(c.rows[1].1.segments.is_empty(), "no answers, no segments");
+    assert!(c.rows[1].0.label_y > first.bar_y && c.height > c.rows[1].0.bar_y);
+}
+
+#[test]
+fn trend_round_labels_wrap_to_their_share_of_the_width() {
+    let items: Vec<_> = (1..=6)
+        .map(|k| (format!("May 202{k}"), Some(3.0), None))
+        .collect();
+    let t = trend(&items, 1.0, 5.0);
+    for (k, r) in t.rounds.iter().enumerate() {
+        assert_eq!(
+            r.lines,
+            ["May".to_string(), format!("202{}", k + 1)],
+            "six rounds: two lines each"
+        );
+    }
+    let two = trend(&items[..2], 1.0, 5.0);
+    assert!(
+        two.rounds.iter().all(|r| r.lines.len() == 1),
+        "two rounds have room for one line"
+    );
+    assert!(t.height > two.height, "taller for the second line");
+}
+
+#[test]
 fn trends_place_rounds_left_to_right() {
     let t = trend(
         &[
@@ -360,6 +478,11 @@ fn trends_place_rounds_left_to_right() {
     );
     assert_eq!(t.rounds.len(), 3);
     assert!(t.rounds[0].x < t.rounds[1].x && t.rounds[1].x < t.rounds[2].x);
+    assert!(
+        t.plot_left < t.rounds[0].x && t.rounds[2].x < 1.0,
+        "rounds across the width, right of the scale"
+    );
+    assert_eq!(t.rounds[0].lines, ["R1"]);
     assert_eq!(t.line.len(), 2);
     let (top, bottom) = t.rounds[0].interval.expect("interval");
     assert!(top < t.line[0].y && t.line[0].y < bottom);

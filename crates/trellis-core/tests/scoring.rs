@@ -127,13 +127,55 @@ fn bar_chart_maps_values_onto_the_scale() {
         5.0,
         "n/a",
     );
-    let widths: Vec<Option<f64>> = chart.bars.iter().map(|b| b.rect.map(|r| r.width)).collect();
-    assert_eq!(widths, [Some(0.0), Some(chart.plot_width / 2.0), None]);
+    // Bar ends are fractions of the chart's width, the scale's maximum at `plot_end`.
+    let ends: Vec<Option<f64>> = chart.bars.iter().map(|b| b.end).collect();
+    assert_eq!(ends, [Some(0.0), Some(chart.plot_end / 2.0), None]);
+    assert!(
+        chart.plot_end < 1.0,
+        "room is left for the value after a full bar"
+    );
     assert_eq!(chart.bars[2].value_text, "n/a");
     assert_eq!(chart.bars[1].value_text, "3.0");
-    let ticks: Vec<&str> = chart.ticks.iter().map(|t| t.label.as_str()).collect();
-    assert_eq!(ticks, ["1", "2", "3", "4", "5"]);
-    assert!(chart.bars[1].text_y > chart.bars[0].text_y);
+    let ticks: Vec<(&str, f64, &str)> = chart
+        .ticks
+        .iter()
+        .map(|t| (t.label.as_str(), t.x, t.anchor))
+        .collect();
+    assert_eq!(
+        ticks[0],
+        ("1", 0.0, "start"),
+        "the first label is not cut at the left edge"
+    );
+    assert_eq!(ticks[4], ("5", chart.plot_end, "middle"));
+    // Rows go down the chart, each label above its bar, the ticks below the last.
+    for b in &chart.bars {
+        assert!(b.row.label_y < b.row.bar_y && b.row.bar_y < b.value_y);
+    }
+    assert!(chart.bars[1].row.label_y > chart.bars[0].row.bar_y);
+    assert!(chart.tick_y > chart.grid_bottom && chart.height > chart.tick_y);
+}
+
+#[test]
+fn long_labels_wrap_between_words_and_push_the_rows_down() {
+    use trellis_core::chart::{text_width, LABEL_SIZE, LABEL_WIDTH, LINE_HEIGHT};
+    let long = "Handling disagreement and accountability between partner organisations";
+    let chart = bar_chart(
+        &[(long.into(), Some(2.0)), ("Trust".into(), Some(3.0))],
+        1.0,
+        5.0,
+        "",
+    );
+    let lines = &chart.bars[0].row.lines;
+    assert!(lines.len() > 1, "{lines:?}");
+    assert_eq!(lines.join(" "), long, "no word lost or broken");
+    assert!(
+        lines.iter().all(|l| text_width(l, LABEL_SIZE) <= LABEL_WIDTH),
+        "{lines:?}"
+    );
+    // The second row starts below the first row's last line and its bar.
+    let first = &chart.bars[0].row;
+    assert!(first.bar_y >= first.label_y + (lines.len() - 1) as f64 * LINE_HEIGHT);
+    assert!(chart.bars[1].row.label_y > first.bar_y);
 }
 
 #[test]

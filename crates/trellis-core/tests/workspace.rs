@@ -36,6 +36,132 @@ fn collaboration_input_is_validated() {
 }
 
 #[test]
+fn every_problem_of_a_set_up_form_is_listed_in_the_form_order() {
+    let long = "x".repeat(121);
+    let input = NewCollaboration {
+        name: " ".into(),
+        partners: ["A", "a", long.as_str(), "a", ""]
+            .iter()
+            .map(|p| p.to_string())
+            .collect(),
+    };
+    assert_eq!(
+        input.problems(),
+        [
+            InputError::NameMissing,
+            InputError::DuplicatePartner("a".into()),
+            InputError::PartnerTooLong(long.clone()),
+            InputError::TooFewPartners,
+        ],
+        "each problem once, not only the first"
+    );
+    assert_eq!(
+        input.validate("c1".into(), Timestamp(5)),
+        Err(InputError::NameMissing)
+    );
+    assert_eq!(
+        NewCollaboration {
+            name: "N".into(),
+            partners: vec!["A".into(), "B".into()]
+        }
+        .problems(),
+        []
+    );
+    let round = NewRound {
+        name: "".into(),
+        date: "2026-02-30".into(),
+        mode: "short".into(),
+    };
+    assert_eq!(
+        round.problems(&mini()),
+        [
+            InputError::NameMissing,
+            InputError::BadDate("2026-02-30".into()),
+            InputError::UnknownMode("short".into()),
+        ]
+    );
+    assert_eq!(round.check(&mini()), Err(InputError::NameMissing));
+}
+
+#[test]
+fn the_partner_count_is_known_from_the_partners_entered() {
+    use trellis_core::format::ContextAnswer::Number;
+    use trellis_core::next_step::{context_answer, context_answered, ContextSource};
+    let i = mini();
+    let mut ws = workspace_with_round();
+    let c = ws.collaboration("c1").expect("collaboration").clone();
+    assert_eq!(
+        context_answer(&c, &i, "partners"),
+        Some(ContextSource::FromPartners(3))
+    );
+    assert_eq!(context_answer(&c, &i, "history"), None);
+    assert_eq!(context_answered(&c, &i), 1, "the partner count needs no answer");
+    // A number the facilitator gives instead is what counts.
+    ws.set_context(&i, "c1", "partners", Some(Number(5)))
+        .expect("set");
+    let c = ws.collaboration("c1").expect("collaboration");
+    assert_eq!(
+        context_answer(c, &i, "partners"),
+        Some(ContextSource::Recorded(Number(5)))
+    );
+    assert_eq!(context_answered(c, &i), 1);
+}
+
+#[test]
+fn the_next_step_follows_the_work_describe_invite_collect_results() {
+    use trellis_core::format::ContextAnswer::{Many, One};
+    use trellis_core::next_step::{next_step, NextStep};
+    let i = mini();
+    let mut ws = workspace_with_round();
+    let step = |ws: &Workspace| next_step(ws, ws.collaboration("c1").expect("collaboration"), &i);
+    assert_eq!(
+        step(&ws),
+        Some(NextStep::Describe {
+            answered: 1,
+            total: 3
+        })
+    );
+    ws.set_context(&i, "c1", "history", Some(One("none".into())))
+        .expect("set");
+    ws.set_context(&i, "c1", "pressures", Some(Many(vec!["finance".into()])))
+        .expect("set");
+    assert_eq!(step(&ws), Some(NextStep::Invite { round: "r1".into() }));
+    // Answers started but not sent do not count.
+    let mut r = crate::common::response("x0", &[]);
+    ws.responses.push(r.clone());
+    assert_eq!(step(&ws), Some(NextStep::Invite { round: "r1".into() }));
+    r.submitted = Some(Timestamp(9));
+    for k in 1..=3 {
+        ws.responses.push(trellis_core::format::Response {
+            id: format!("x{k}"),
+            ..r.clone()
+        });
+        let expected = if k < 3 {
+            NextStep::Collect {
+                round: "r1".into(),
+                sent: k,
+                needed: 3,
+            }
+        } else {
+            NextStep::Results {
+                round: "r1".into(),
+                sent: 3,
+            }
+        };
+        assert_eq!(step(&ws), Some(expected));
+    }
+    // A later round is the one to work on.
+    let later = NewRound {
+        name: "Autumn".into(),
+        date: "2026-09-01".into(),
+        mode: "full".into(),
+    };
+    ws.add_round("c1", &later, &i, "r2".into(), Timestamp(7))
+        .expect("round");
+    assert_eq!(step(&ws), Some(NextStep::Invite { round: "r2".into() }));
+}
+
+#[test]
 fn dates_are_checked() {
     for good in ["2026-11-26", "2024-02-29", "2000-02-29"] {
         assert!(is_iso_date(good), "{good}");
