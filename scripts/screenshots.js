@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Takes the screenshots in docs/screenshots/ from the release build in dist/, using the
-// fictional example data: the start page and the results dashboard (desktop), the board
-// report's first page (printed to PDF, then rendered with pdftoppm), the start page and
-// the answer page at phone size, and the start page's static first screen (what shows
-// while the app loads) at phone size.
+// fictional example data: the start page, the results dashboard and the targets of the
+// plan (desktop), the board report's two summary pages and the printed invitation sheet
+// (printed to PDF, then rendered with pdftoppm), the start page, the results, the answer
+// page and the send page at phone size, and the start page's static first screen (what
+// shows while the app loads) at phone size.
 // Usage: scripts/build && node scripts/screenshots.js
 'use strict';
 const { chromium } = require('@playwright/test');
@@ -38,7 +39,23 @@ async function main() {
     await page.emulateMedia({ media: 'print' });
     const pdf = path.join(os.tmpdir(), 'trellis-report.pdf');
     await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(OUT, 'report-page-1')]);
+    for (const n of [1, 2]) {
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(n), '-l', String(n), '-singlefile', pdf, path.join(OUT, `report-page-${n}`)]);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${BASE}index.html#/round/${ROUND}/plan`);
+    await page.getByTestId('plan-gaps').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, 'plan-targets.png'), fullPage: false });
+    // The invitation sheet as printed, with a contact to send answers to.
+    await page.goto(`${BASE}index.html#/round/${ROUND}/invite`);
+    await page.getByLabel(/Where should people send their answers/).fill('alliance.lead@example.nhs.uk');
+    await page.getByLabel(/Where should people send their answers/).blur();
+    await page.getByTestId('invitation-sheet').getByText('alliance.lead@example.nhs.uk').first().waitFor();
+    const link = await page.getByTestId('invitation-link').inputValue();
+    await page.emulateMedia({ media: 'print' });
+    const sheet = path.join(os.tmpdir(), 'trellis-invitation.pdf');
+    await page.pdf({ path: sheet, format: 'A4', printBackground: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', sheet, path.join(OUT, 'invitation-sheet')]);
     const storage = await desktop.storageState();
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState: storage });
     const mobile = await phone.newPage();
@@ -57,6 +74,26 @@ async function main() {
     await mobile.getByRole('button', { name: 'Start' }).click();
     await mobile.locator('fieldset').first().waitFor();
     await mobile.screenshot({ path: path.join(OUT, 'answer-phone.png') });
+    await mobile.goto(`${BASE}index.html#/round/${ROUND}/results`);
+    await mobile.locator('[data-started]').waitFor();
+    await mobile.getByTestId('results-table').scrollIntoViewIfNeeded();
+    await mobile.screenshot({ path: path.join(OUT, 'results-phone.png') });
+    // A respondent on their own phone: from the invitation link to the send page.
+    const own = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const respondent = await own.newPage();
+    await respondent.goto(link);
+    await respondent.getByTestId('join-start').click();
+    await respondent.getByLabel('Your organisation').selectOption({ index: 1 });
+    await respondent.getByLabel('Front-line staff').check();
+    await respondent.getByRole('button', { name: 'Start' }).click();
+    await respondent.locator('fieldset').first().getByRole('radio').nth(3).check();
+    while (!(await respondent.getByRole('button', { name: 'Finish and choose how to send' }).isVisible())) {
+      await respondent.getByRole('link', { name: /^(Next|Review your answers)$/ }).click();
+    }
+    await respondent.getByRole('button', { name: 'Finish and choose how to send' }).click();
+    await respondent.getByRole('heading', { level: 1 }).waitFor();
+    await respondent.screenshot({ path: path.join(OUT, 'send-phone.png') });
+    await own.close();
     await browser.close();
     for (const f of fs.readdirSync(OUT)) console.log(`docs/screenshots/${f}`);
   } finally {

@@ -150,9 +150,14 @@ pub fn RoundResults(props: &RoundResultsProps) -> Html {
             { scores(a, &names, props.ask_levels) }
             { agenda(a, &names, props.contested_first, (!props.in_report).then_some(&props.on_order)) }
             { actions(a, &names) }
-            { breakdown("by-organisation", msg::BY_ORGANISATION, &a.by_organisation, a, &names) }
+            // The report leaves out a breakdown with nothing to compare (one group or none).
+            if !props.in_report || compared(&a.by_organisation) {
+                { breakdown("by-organisation", msg::BY_ORGANISATION, &a.by_organisation, a, &names) }
+            }
             { gaps(a, &names) }
-            { breakdown("by-role", msg::BY_ROLE, &a.by_role, a, &names) }
+            if !props.in_report || compared(&a.by_role) {
+                { breakdown("by-role", msg::BY_ROLE, &a.by_role, a, &names) }
+            }
             { reliability(a, &names) }
         </>
     }
@@ -417,6 +422,11 @@ fn actions(a: &RoundAnalysis, names: &Names) -> Html {
             }
         </section>
     }
+}
+
+/// Whether a breakdown shows at least two groups side by side.
+fn compared(b: &Breakdown) -> bool {
+    !b.withheld && b.groups.len() + usize::from(b.combined.is_some()) >= 2
 }
 
 fn breakdown(id: &str, title: &str, b: &Breakdown, a: &RoundAnalysis, names: &Names) -> Html {
