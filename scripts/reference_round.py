@@ -3,7 +3,7 @@
 """Reference values for the Trellis round analysis (crates/trellis-core/src/analysis.rs).
 
 An independent implementation of the round-level rules as documented in docs/scoring.md
-(rules 1-3, 6-12, 15-17) and in the doc comments of analysis.rs and scoring.rs, written
+(rules 1-3, 6-17, rules version 2) and in the doc comments of analysis.rs and scoring.rs, written
 from those rules rather than from the Rust code. It reads the test instrument
 crates/trellis-core/tests/fixtures/analysis.json and the round datasets in
 crates/trellis-core/tests/fixtures/round/rounds.json, and writes the expected results to
@@ -27,15 +27,23 @@ Pinned versions used to produce the committed reference.json:
 Datasets: "first" (40 respondents, full mode, five organisations of which one has 2
 people), "second" (the same collaboration's next round, 38 respondents, minimum group
 raised to 4), "small" (5 respondents by hand, minimum group raised to 6), "quick" (12
-respondents, readiness mode) and "edges" (6 respondents by hand, sitting exactly on the
-thresholds of rules 12, 15 and 16). Comparisons: first -> second, small -> first,
+respondents, readiness mode), "edges" (6 respondents by hand, sitting exactly on the
+thresholds of rules 9, 12, 15 and 16) and "ties" (4 respondents by hand, an agenda tie
+that builds_on settles, rule 13). Comparisons: first -> second, small -> first,
 small -> edges.
 
 Conventions (null in JSON = None in Rust):
   * Per-respondent domain scores are exact fractions (fractions.Fraction), and every
-    "or more" threshold is applied to exact values: the score band (edges 1.8, 2.6, 3.4,
-    4.2), readiness (mean 3.5 or more, rule 15), the organisation gap flag (1 point or
-    more, rule 12), the split share (25% or more) and the mix warning (30% or more).
+    "or more" threshold is applied to exact values: the score band (floors 2.5, 3.5, 4
+    and 4.5, rule 9), readiness (mean 3.5 or more, rule 15), the organisation gap flag
+    (1 point or more, rules 12 and 14), the split share (25% or more), the mix warning
+    (30% or more), a domain's weakest statements (within half a point of the lowest
+    statement mean, rule 14) and the agenda's rounding of priorities to the nearest half
+    (rule 13, with rwg(J) computed exactly from the answers for it).
+  * Agenda ties (rule 13): among domains of equal rounded priority, the next is the first
+    in instrument order that builds on none of the others still to place (builds_on
+    followed through other domains). The rounds carry no agreed levels, so the agenda and
+    the actions use the group level (or the score band) as the working level.
   * describe: numpy mean / median / percentile (linear, type 7) / std (ddof 1) and
     scipy.stats.t.ppf(0.975, n - 1) for the interval; sd and ci95 null for one value.
   * rwg(J): statements with fewer than two scale answers are skipped, and J counts the
@@ -83,6 +91,13 @@ LOW_ALPHA = 0.6
 LOW_ITEM_TOTAL = 0.3
 MIX_WARNING = Fraction(3, 10)
 IN_PLACE = Fraction(7, 2)
+DEFAULT_TARGET = 3
+PRIORITY_STEP = Fraction(1, 2)
+WEAKEST_MARGIN = Fraction(1, 2)
+REACH = 1
+PER_DOMAIN = 3
+MAX_ACTIONS = 10
+EFFORT = {"low": 0, "medium": 1, "high": 2}
 
 
 # ---------------------------------------------------------------------------------------
@@ -309,6 +324,17 @@ def make_rounds():
          "levels": {"a": 3, "b": 3, "c": 1, "o": 3}, "comments": {}},
     ])
 
+    # An agenda tie, written by hand: one organisation, nobody disagrees on c (all 3s) and
+    # a little on a (a.3 answered 3, 3, 4, 2), both chosen at level 2. Their priorities,
+    # 1 and 1.04, round to the same 1.0; a builds on c, so c comes first although a is
+    # earlier in the instrument and its unrounded priority is higher.
+    ties = finish("ties", "round-t", [
+        {"organisation": "council", "role": "manager",
+         "answers": {"a.1": 3, "a.2": 3, "a.3": a3, "b.1": 4, "b.2": 4, "c.1": 3, "c.2": 3, "o.1": 3},
+         "levels": {"a": 2, "b": 4, "c": 2, "o": 3}, "comments": {}}
+        for a3 in (3, 3, 4, 2)
+    ])
+
     return {
         "about": "Round datasets over the analysis.json test instrument, for the round analysis "
         "reference test; written by scripts/reference_round.py --write-rounds, read by that script "
@@ -329,6 +355,8 @@ def make_rounds():
              "responses": quick},
             {"name": "edges", "mode": "full", "min_group": 3, "context": {"history": "none"},
              "targets": {}, "responses": edges},
+            {"name": "ties", "mode": "full", "min_group": 3, "context": {}, "targets": {},
+             "responses": ties},
         ],
         "comparisons": [
             {"earlier": "first", "later": "second"},
@@ -361,6 +389,8 @@ class Model:
         self.modes = {m["id"]: m for m in instrument["modes"]}
         self.domains = instrument["domains"]
         self.statements = instrument["statements"]
+        self.actions = instrument.get("actions", [])
+        self.builds_on = {d["id"]: d.get("builds_on", []) for d in self.domains}
 
     def statements_in(self, mode, domain):
         return [s["id"] for s in self.statements if s["domain"] == domain and mode in s["modes"]]
@@ -457,24 +487,178 @@ def level_votes(choices, levels):
     return {"counts": counts, "median": median, "outside": outside, "split": split}
 
 
-BAND_EDGES = [Fraction(18, 10), Fraction(26, 10), Fraction(34, 10), Fraction(42, 10)]
+# Rule 9: the floors of levels 2 to 5, from the answer scale's meaning: halfway from
+# disagree to neither, halfway from neither to agree, agree, halfway to strongly agree.
+BAND_EDGES = [Fraction(5, 2), Fraction(7, 2), Fraction(4), Fraction(9, 2)]
 
 
 def band_level(mean, levels):
-    """Rule 9: [1, 1.8) -> 1, [1.8, 2.6) -> 2, [2.6, 3.4) -> 3, [3.4, 4.2) -> 4, [4.2, 5] -> 5."""
+    """Rule 9: [1, 2.5) -> 1, [2.5, 3.5) -> 2, [3.5, 4) -> 3, [4, 4.5) -> 4, [4.5, 5] -> 5."""
     band = 1 + sum(1 for edge in BAND_EDGES if mean >= edge)
     return max(1, min(levels, band))
 
 
-def critical(domain, context):
-    """The first context condition of the domain that holds."""
-    for when in domain.get("critical_when", []):
+def matching(conditions, context):
+    """Every context condition that holds, each once, in condition order (and, within a
+    condition, in the order the options were chosen)."""
+    found = []
+    for when in conditions:
         chosen = context.get(when["question"])
         chosen = [chosen] if isinstance(chosen, str) else (chosen if isinstance(chosen, list) else [])
         for option in chosen:
-            if option in when["options"]:
-                return {"question": when["question"], "option": option}
-    return None
+            hit = {"question": when["question"], "option": option}
+            if option in when["options"] and hit not in found:
+                found.append(hit)
+    return found
+
+
+def critical(domain, context):
+    """The first context condition of the domain that holds."""
+    found = matching(domain.get("critical_when", []), context)
+    return found[0] if found else None
+
+
+def rwg_exact(items, points):
+    """Rule 8 again, in exact fractions, for the agenda's rounding (rule 13)."""
+    variances = []
+    for v in items:
+        if len(v) >= 2:
+            m = Fraction(sum(v), len(v))
+            variances.append(sum((Fraction(x) - m) ** 2 for x in v) / (len(v) - 1))
+    if not variances:
+        return None
+    ratio = (sum(variances) / len(variances)) / Fraction(points * points - 1, 12)
+    if ratio >= 1:
+        return Fraction(0)
+    j = len(variances)
+    return j * (1 - ratio) / (j * (1 - ratio) + ratio)
+
+
+def ancestors(model, domain):
+    """Every domain `domain` builds on, directly or through others."""
+    found, todo = set(), [domain]
+    while todo:
+        for other in model.builds_on.get(todo.pop(), []):
+            if other not in found:
+                found.add(other)
+                todo.append(other)
+    return found
+
+
+def agenda(model, domains_out, exact, gaps):
+    """Rule 13: priority, rounded to the nearest half, then what builds on what, then
+    instrument order."""
+    flagged = {g["domain"] for g in gaps if g["flagged"]}
+    items = []
+    for i, d in enumerate(domains_out):
+        if not d["functioning"]:
+            continue
+        did = d["domain"]
+        reasons = []
+        priority = Fraction(0)
+        if d["working_level"] is None:
+            reasons.append("not_enough_answers")
+        else:
+            target = d["target"] if d["target"] is not None else DEFAULT_TARGET
+            climb = max(0, target - d["working_level"])
+            priority += climb
+            if climb > 0:
+                reasons.append(f"below_target {climb} {target} {d['target'] is not None}".lower())
+        if d["critical"] is not None:
+            priority += 1
+            reasons.append(f"critical {d['critical']['question']} {d['critical']['option']}")
+        rwg = exact[did]["rwg"]
+        priority += Fraction(1, 2) if rwg is None else 1 - rwg
+        if rwg is not None and rwg <= Fraction(1, 2):
+            reasons.append("disagreement")
+        if d["votes"]["split"]:
+            priority += Fraction(1, 2)
+            reasons.append("split")
+        if d["mismatch"]:
+            priority += Fraction(1, 2)
+            reasons.append("mismatch")
+        if did in flagged:
+            priority += Fraction(1, 2)
+            reasons.append("organisation_gap")
+        rounded = math.floor(priority / PRIORITY_STEP + Fraction(1, 2)) * PRIORITY_STEP
+        items.append({"index": i, "domain": did, "priority": priority, "rounded": rounded,
+                      "reasons": reasons})
+    ordered = []
+    while items:
+        top = max(x["rounded"] for x in items)
+        tied = sorted((x for x in items if x["rounded"] == top), key=lambda x: x["index"])
+        names = {x["domain"] for x in tied}
+        pick = next(x for x in tied if not (ancestors(model, x["domain"]) & (names - {x["domain"]})))
+        ordered.append(pick)
+        items.remove(pick)
+    return [{"domain": x["domain"], "priority": f(x["priority"]), "rounded_priority": f(x["rounded"]),
+             "reasons": x["reasons"]} for x in ordered]
+
+
+def statement_gaps(model, mode, responses, shown_orgs):
+    """Rule 14: per statement, the largest difference between the means of organisations
+    shown on their own, where it is 1 point or more (exact)."""
+    out = {}
+    for d in model.domains_in(mode):
+        for s in model.statements_in(mode, d["id"]):
+            means = []
+            for org in shown_orgs:
+                values = [v for r in responses if r["organisation"] == org
+                          if (v := scale_value(r["answers"].get(s), model.points)) is not None]
+                if values:
+                    means.append(Fraction(sum(values), len(values)))
+            if len(means) >= 2 and max(means) - min(means) >= GAP_FLAG:
+                out[s] = max(means) - min(means)
+    return out
+
+
+def suggest(model, rnd, domains_out, agenda_out, exact, gaps):
+    """Rule 14: actions by fit."""
+    def for_domain(d, rank):
+        did = d["domain"]
+        level = d["working_level"] if d["working_level"] is not None else 1
+        means = exact[did]["statement_means"]
+        lowest = min(means.values()) if means else None
+        weakest = {s: m for s, m in means.items() if m <= lowest + WEAKEST_MARGIN}
+        actions = [(i, a) for i, a in enumerate(model.actions) if a["domain"] == did]
+        dist = {a["id"]: min(abs(l - level) for l in a["levels"]) for _, a in actions}
+        nearest = min(dist.values()) if dist else None
+        picked = []
+        for i, a in actions:
+            context = matching(a.get("priority_when", []), rnd["context"])
+            weak = [[s, f(weakest[s])] for s in a.get("addresses", []) if s in weakest]
+            gap = [[s, f(gaps[s])] for s in a.get("addresses", []) if s in gaps]
+            fit = sum(1 for x in (context, weak, gap) if x)
+            d_a = dist[a["id"]]
+            if d_a <= nearest or (d_a <= nearest + REACH and fit > 0):
+                picked.append(((-fit, d_a, EFFORT.get(a["effort"], 2), i), {
+                    "action": a["id"], "domain": did, "agenda_rank": rank, "level": level,
+                    "level_distance": d_a, "fit": fit,
+                    "context_matches": [[c["question"], c["option"]] for c in context],
+                    "weakest": weak, "organisation_gaps": gap,
+                }))
+        return [x for _, x in sorted(picked, key=lambda p: p[0])[:PER_DOMAIN]]
+
+    def climb(d):
+        if d["working_level"] is None:
+            return None
+        target = d["target"] if d["target"] is not None else DEFAULT_TARGET
+        return max(0, target - d["working_level"])
+
+    by_id = {d["domain"]: d for d in domains_out}
+    out = []
+    for rank, item in enumerate(agenda_out):
+        d = by_id[item["domain"]]
+        if climb(d) == 0 and d["critical"] is None:
+            continue
+        out += for_domain(d, rank)
+        if len(out) >= MAX_ACTIONS:
+            out = out[:MAX_ACTIONS]
+            break
+    for d in domains_out:
+        if not d["functioning"] and (climb(d) or 0) > 0:
+            out += for_domain(d, None)
+    return out
 
 
 def role_rank(key):
@@ -550,6 +734,7 @@ def analyse(model, rnd):
     statements_out = []
     domains_out = []
     exact_means = {}
+    exact = {}
     for di, d in enumerate(domains_in):
         did = d["id"]
         items = []
@@ -575,11 +760,15 @@ def analyse(model, rnd):
                 "comments": comments,
                 "withheld_comments": len(written) - len(comments),
             })
-        exact = sorted(s[di] for s in scores.values() if s[di] is not None)
-        exact_means[did] = sum(exact) / len(exact) if exact else None
+        exact[did] = {
+            "rwg": rwg_exact(items, model.points),
+            "statement_means": {s: Fraction(sum(v), len(v)) for s, v in zip(asked[did], items) if v},
+        }
+        scored = sorted(s[di] for s in scores.values() if s[di] is not None)
+        exact_means[did] = sum(scored) / len(scored) if scored else None
         votes = level_votes([r["levels"][did] for r in responses if did in r["levels"]] if ask_levels
                             else [], model.levels)
-        band = band_level(sum(exact) / len(exact), model.levels) if exact else None
+        band = band_level(exact_means[did], model.levels) if scored else None
         if votes["median"] is not None:
             level = {"kind": "uncertain", "level": None} if votes["split"] else \
                 {"kind": "chosen", "level": votes["median"]}
@@ -595,9 +784,9 @@ def analyse(model, rnd):
             "functioning": d["kind"] == "functioning",
             "critical": critical(d, rnd["context"]),
             "target": target if target is not None and 1 <= target <= model.levels else None,
-            "not_enough": len(responses) - len(exact),
-            "scores": [f(x) for x in exact],
-            "describe": describe([float(x) for x in exact]),
+            "not_enough": len(responses) - len(scored),
+            "scores": [f(x) for x in scored],
+            "describe": describe([float(x) for x in scored]),
             "distribution": distribution(pooled, model.points),
             "agreement": rwg_j(items, model.points),
             "votes": votes,
@@ -684,6 +873,12 @@ def analyse(model, rnd):
         }))
     readiness = [c for _, c in sorted(conditions, key=lambda x: x[0])]
 
+    # Rules 13 and 14: the agenda, and the actions for it.
+    agenda_out = agenda(model, domains_out, exact, gaps)
+    shown_orgs = [g["members"][0] for g in by_organisation["groups"]]
+    actions_out = suggest(model, rnd, domains_out, agenda_out, exact,
+                          statement_gaps(model, mode, responses, shown_orgs))
+
     for b in (by_organisation, by_role):
         for g in b["groups"] + ([b["combined"]] if b["combined"] else []):
             del g["exact_means"]
@@ -708,6 +903,8 @@ def analyse(model, rnd):
         "by_role": by_role,
         "organisation_gaps": gaps,
         "readiness": readiness,
+        "agenda": agenda_out,
+        "actions": actions_out,
         "reliability": [reliability(d["id"], asked[d["id"]], responses, model.points)
                         for d in domains_in if len(asked[d["id"]]) >= 2],
         "mix": mix,

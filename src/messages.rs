@@ -117,6 +117,10 @@ pub const METHOD: &[&str] = &[
     "Each statement is answered from 1 (strongly disagree) to 5 (strongly agree). A person's score for a topic is the average of their answers to its statements. \"Don't know\" and \"not applicable\" are left out. If someone answered fewer than half of a topic's statements, they get no score for that topic, rather than a low one.",
     "The group's score for a topic is the average of everyone's scores, shown with a 95% confidence interval (the range the average would likely fall in if more people answered), the median and the middle half of scores. Agreement compares how much people's answers differ with how much they would differ if everyone answered at random: 1 means everyone agrees, 0 means no more agreement than chance.",
     "A topic's level is the middle (median) of the levels people chose. When several people chose levels far from it, the level shows as uncertain, to be settled in discussion. The overall stage is the middle level of the eight topics, but never higher than the level of a topic that is critical for this collaboration.",
+    "Where the group recorded an agreed level in discussion, that is the topic's level now, with the levels people chose shown beside it.",
+    "Where a level is read from scores, the average places it: below 2.5 (people on average disagree) level 1; from 2.5 level 2; from 3.5, halfway from neither to agree, level 3, where the basics are in place; from 4.0 (agree) level 4; from 4.5 level 5. A readiness condition is in place from the same 3.5, and where no target is set the target is level 3.",
+    "The workshop agenda puts topics in order of priority: the levels still to climb, whether the topic is critical for this collaboration, and how much people disagree. Priorities are compared to the nearest half, so that small differences do not decide, and topics of equal priority follow the order the research found: a topic comes before those that build on it, such as trust and written agreements before shared risk.",
+    "Actions are suggested for each topic by how well they fit: the topic's level, its weakest statements, the collaboration's circumstances, and statements on which organisations answer differently. Actions on what the collaboration has achieved are suggested when that topic is below its target. Each action says why it was suggested.",
     "Results for an organisation or role are only shown separately when at least three people from it answered; smaller groups are combined with others so that nobody's answers can be worked out. The questionnaire is based on published research on what makes health and care collaborations work; it has not been tested as a validated measure, so treat results as a starting point for discussion.",
 ];
 /// Before the link to the method page under a round's results.
@@ -375,12 +379,13 @@ pub const READINESS_TITLE: &str = "Is the collaboration ready?";
 pub const READINESS_FIRST: &str = "Put these conditions in place first, in this order:";
 pub const READINESS_ALL_IN_PLACE: &str = "On average, people agree that every condition is in place.";
 pub const READINESS_IN_PLACE: &str = "These conditions are in place:";
-pub const READINESS_RULE: &str = "A condition is in place when the group's average for its topic is 3.5 or more (between neither and agree). Conditions that are critical for this collaboration come first, then the lowest.";
+pub const READINESS_RULE: &str = "A condition is in place when the group's average for its topic is 3.5 or more (halfway from neither to agree, where level 3 starts). Conditions that are critical for this collaboration come first, then the lowest.";
 pub const AGENDA_TITLE: &str = "Workshop agenda";
 pub const AGENDA_ORDER: &str = "Order the agenda by";
 pub const ORDER_PRIORITY: &str = "Priority (gap to target, importance here and disagreement)";
 pub const ORDER_CONTESTED: &str = "Most contested first";
-pub const AGENDA_RULE: &str = "Priority adds up the levels still to climb to the target (level 3 where none is set), one more for a topic critical here, how much people disagree, and a half for each of: split level choices, levels that do not match the scores, and a large gap between organisations.";
+pub const AGENDA_RULE: &str = "Priority adds up the levels still to climb to the target (level 3 where none is set), one more for a topic critical here, how much people disagree, and a half for each of: split level choices, levels that do not match the scores, and a large gap between organisations. Priorities are compared to the nearest half; between equal ones, a topic comes before those that build on it (for example trust and agreements before shared risk), then in questionnaire order.";
+pub const ACTIONS_RULE: &str = "For each topic below its target or critical here, up to three actions that fit best: those for the topic's level, or a level close to it when they fit this round; ranked by how many reasons they have here (the topic's weakest statements, the collaboration's circumstances, statements on which organisations differ), then by level, then by effort. Actions on what has been achieved are added when that topic is below its target.";
 pub const CONTESTED_RULE: &str =
     "Topics with split level choices come first, then those where people agree least.";
 pub const SPLIT_REASON: &str = "people chose levels far apart";
@@ -467,17 +472,92 @@ pub fn action_meta(domain: &str, effort: &str, horizon: &str) -> String {
     format!("{domain} · {effort} effort · {horizon}")
 }
 
-pub fn why_suggested(rank: usize, level: &str, matches: &[String]) -> String {
-    let mut text = format!("its topic is number {rank} on the agenda and this action suits level {level}");
-    if !matches.is_empty() {
-        text.push_str(&format!(
-            "; it comes first here because of {}",
-            matches.join(" and ")
+// --- Why an action is suggested (rules version 2) ---
+
+/// What the engine says about one suggested action, ready to be put in words.
+pub struct WhySuggested<'a> {
+    /// The topic's place on the agenda (1 = first); `None` for an outcomes topic.
+    pub place: Option<usize>,
+    /// The topic's level now, as "2 Developing".
+    pub level: &'a str,
+    /// Whether the action is meant for that level (otherwise for one close to it).
+    pub suits_level: bool,
+    /// The topic's weakest statements it works on, each from [`weak_statement`].
+    pub weakest: &'a [String],
+    /// The context answers it fits, each in quotes.
+    pub matches: &'a [String],
+    /// Statements it works on where organisations differ, each from [`gap_statement`].
+    pub gaps: &'a [String],
+}
+
+pub fn why_suggested(w: &WhySuggested) -> String {
+    let mut parts = vec![match w.place {
+        Some(place) => format!("its topic is number {place} on the agenda"),
+        None => "this topic, on what the collaboration has achieved, is below its target".to_string(),
+    }];
+    parts.push(if w.suits_level {
+        format!("it suits the topic's level, {}", w.level)
+    } else {
+        format!("it is meant for a level close to the topic's level, {}", w.level)
+    });
+    if !w.weakest.is_empty() {
+        parts.push(format!(
+            "it works on {}, among the topic's weakest statements",
+            w.weakest.join(" and ")
         ));
     }
-    text.push('.');
-    text
+    if !w.matches.is_empty() {
+        parts.push(format!(
+            "it fits this collaboration because of {}",
+            w.matches.join(" and ")
+        ));
+    }
+    if !w.gaps.is_empty() {
+        parts.push(format!(
+            "it works on {}, where organisations' answers differ by a point or more",
+            w.gaps.join(" and ")
+        ));
+    }
+    format!("{}.", parts.join("; "))
 }
+
+/// A weakest statement and its average: "“Partners ...” (average 2.3)".
+pub fn weak_statement(text: &str, mean: f64) -> String {
+    format!(
+        "\u{201c}{text}\u{201d} (average {})",
+        trellis_core::scoring::format_score(mean)
+    )
+}
+
+/// A statement organisations answer differently: "“Partners ...” (a gap of 1.5)".
+pub fn gap_statement(text: &str, gap: f64) -> String {
+    format!(
+        "\u{201c}{text}\u{201d} (a gap of {})",
+        trellis_core::scoring::format_score(gap)
+    )
+}
+
+/// The averages a level read from scores stands for (rule 9 of docs/scoring.md).
+pub fn from_scores(from: Option<f64>, below: Option<f64>) -> String {
+    let score = trellis_core::scoring::format_score;
+    match (from, below) {
+        (Some(f), Some(b)) => format!(
+            "(from scores: an average from {} to below {})",
+            score(f),
+            score(b)
+        ),
+        (Some(f), None) => format!("(from scores: an average of {} or more)", score(f)),
+        (None, Some(b)) => format!("(from scores: an average below {})", score(b)),
+        (None, None) => FROM_SCORES.to_string(),
+    }
+}
+
+/// Which version of the rules produced a result (the About page and the board report).
+pub fn rules_version(version: &str) -> String {
+    format!("These results follow version {version} of Trellis's rules for levels, readiness, the agenda and actions. Rounds answered earlier are read under the same rules.")
+}
+
+// --- end of why an action is suggested ---
 
 pub fn breakdown_withheld(min: usize) -> String {
     format!("Not shown: there are not enough people in each group to show any group without risking that someone's answers could be worked out (groups need at least {min}).")

@@ -482,15 +482,17 @@ fn context_questions_use_the_right_control() {
     assert!(typed.contains("value=\"2.5\""), "{typed}");
 }
 
-#[test]
-fn round_results_show_stage_agenda_and_protected_groups() {
-    use std::collections::BTreeMap;
-    use trellis::components::{RoundResults, RoundResultsProps};
-    use trellis_core::analysis::{analyse, RoundInput};
+/// A sent response to every statement of the shipped instrument from `org`, each answer
+/// `answer(statement id)`, and every level `level` (none when 0).
+fn shipped_response(
+    instrument: &trellis_core::Instrument,
+    k: usize,
+    org: &str,
+    answer: impl Fn(&str) -> u8,
+    level: u8,
+) -> trellis_core::format::Response {
     use trellis_core::format::{Response, RoleCategory, Timestamp};
-    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
-    let instrument = catalogue.latest("trellis").expect("instrument").clone();
-    let person = |k: usize, org: &str, value: u8| Response {
+    Response {
         id: format!("r{k}"),
         round_id: "r".into(),
         organisation: org.into(),
@@ -498,47 +500,74 @@ fn round_results_show_stage_agenda_and_protected_groups() {
         answers: instrument
             .statements()
             .iter()
-            .map(|s| (s.id.clone(), Answer::Scale(value)))
+            .map(|s| (s.id.clone(), Answer::Scale(answer(&s.id))))
             .collect(),
         levels: instrument
             .domains()
             .iter()
-            .map(|d| (d.id.clone(), value))
+            .filter(|_| level > 0)
+            .map(|d| (d.id.clone(), level))
             .collect(),
-        comments: BTreeMap::new(),
+        comments: Default::default(),
         started: Timestamp(0),
         updated: Timestamp(0),
         submitted: Some(Timestamp(1)),
-    };
+    }
+}
+
+/// The results view of a round of the shipped instrument, with no targets.
+fn round_html(
+    responses: &[trellis_core::format::Response],
+    mode: &str,
+    context: &std::collections::BTreeMap<String, trellis_core::format::ContextAnswer>,
+    partners: Vec<(String, String)>,
+) -> String {
+    use trellis::components::{RoundResults, RoundResultsProps};
+    use trellis_core::analysis::{analyse, RoundInput};
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let analysis = analyse(&RoundInput {
+        instrument: &instrument,
+        mode,
+        responses: responses.iter().collect(),
+        context,
+        targets: &Default::default(),
+        consensus: &Default::default(),
+        earlier_targets: &Default::default(),
+        min_group: 3,
+    });
+    let ask_levels = instrument.mode(mode).is_some_and(|m| m.ask_levels);
+    render::<RoundResults>(RoundResultsProps {
+        analysis: Rc::new(analysis),
+        instrument,
+        partners: Rc::new(partners),
+        ask_levels,
+        contested_first: false,
+        in_report: false,
+        on_order: Callback::noop(),
+    })
+}
+
+#[test]
+fn round_results_show_stage_agenda_and_protected_groups() {
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let person = |k: usize, org: &str, value: u8| shipped_response(&instrument, k, org, |_| value, value);
     let responses = [
         person(1, "p1", 4),
         person(2, "p1", 4),
         person(3, "p1", 4),
         person(4, "p2", 2),
     ];
-    let (context, targets) = (BTreeMap::new(), BTreeMap::new());
-    let analysis = analyse(&RoundInput {
-        instrument: &instrument,
-        mode: "full",
-        responses: responses.iter().collect(),
-        context: &context,
-        targets: &targets,
-        consensus: &Default::default(),
-        earlier_targets: &Default::default(),
-        min_group: 3,
-    });
-    let html = render::<RoundResults>(RoundResultsProps {
-        analysis: Rc::new(analysis),
-        instrument: instrument.clone(),
-        partners: Rc::new(vec![
+    let html = round_html(
+        &responses,
+        "full",
+        &Default::default(),
+        vec![
             ("p1".into(), "North Trust".into()),
             ("p2".into(), "Tiny Charity".into()),
-        ]),
-        ask_levels: true,
-        contested_first: false,
-        in_report: false,
-        on_order: Callback::noop(),
-    });
+        ],
+    );
     assert!(html.contains("Overall stage"), "{html}");
     assert!(html.contains("data-testid=\"agenda\""), "{html}");
     // Four people: the stage and the agenda's order carry the small-sample caution.
@@ -554,6 +583,42 @@ fn round_results_show_stage_agenda_and_protected_groups() {
     assert!(!html.contains("Tiny Charity"), "{html}");
     assert!(!html.contains("<th scope=\"row\">Tiny Charity</th>"), "{html}");
     assert!(!html.contains("<th scope=\"row\">North Trust</th>"), "{html}");
+}
+
+/// A readiness round of the shipped instrument: levels read from scores carry the range of
+/// averages they stand for, and each suggested action says why in words (rules version 2).
+#[test]
+fn levels_from_scores_show_their_range_and_actions_say_why() {
+    use trellis_core::format::ContextAnswer;
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    // Everyone answers 3 (a mean of 3.0: level 2, not in place) except conflict.route,
+    // answered 2, which makes it conflict's weakest statement; conflict's mean is 2.5,
+    // exactly where level 2 starts.
+    let answer = |id: &str| if id == "conflict.route" { 2 } else { 3 };
+    let responses: Vec<_> = (0..3)
+        .map(|k| shipped_response(&instrument, k, "p1", answer, 0))
+        .collect();
+    let context = [("history".to_string(), ContextAnswer::One("ended-badly".into()))].into();
+    let html = round_html(
+        &responses,
+        "readiness",
+        &context,
+        vec![("p1".into(), "North Trust".into())],
+    );
+    assert!(
+        html.contains("2 Developing (from scores: an average from 2.5 to below 3.5)"),
+        "{html}"
+    );
+    let card = html
+        .split("data-testid=\"action-conflict.escalation-route\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</li>").next())
+        .expect("the escalation route is suggested");
+    assert!(
+        card.contains("its topic is number 2 on the agenda; it suits the topic's level, 2 Developing; it works on \u{201c}There is an agreed way to take a problem higher if partners cannot solve it.\u{201d} (average 2.0), among the topic's weakest statements; it fits this collaboration because of \u{201c}Yes, and an earlier collaboration ended badly\u{201d}."),
+        "{card}"
+    );
 }
 
 /// Every route reads back from its own path, and paths read exactly as yew-router's

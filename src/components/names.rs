@@ -2,7 +2,7 @@
 //! statement wording, level names, context conditions, the group level, and the names
 //! of the answer categories. Shared by every page that shows results.
 
-use trellis_core::analysis::{Critical, DomainResult, GroupLevel, LevelSource};
+use trellis_core::analysis::{score_range, Critical, DomainResult, GroupLevel, LevelSource, SuggestedAction};
 use trellis_core::Instrument;
 
 use crate::messages as msg;
@@ -70,11 +70,23 @@ pub fn condition_label(instrument: &Instrument, c: &Critical) -> String {
     msg::context_condition(&label)
 }
 
+/// A level read from the scores, with the averages it stands for:
+/// "2 Developing (from scores: an average from 2.5 to below 3.5)".
+fn from_scores_text(instrument: &Instrument, level: u8) -> String {
+    let range = score_range(level, instrument.levels().len() as u8);
+    let (from, below) = range.map_or((None, None), |r| (r.from, r.below));
+    format!(
+        "{} {}",
+        level_text(instrument, level),
+        msg::from_scores(from, below)
+    )
+}
+
 /// The group's level for a topic, as the results show it.
 pub fn group_level_text(instrument: &Instrument, level: GroupLevel) -> String {
     match level {
         GroupLevel::Chosen(l) => level_text(instrument, l),
-        GroupLevel::FromScores(l) => format!("{} {}", level_text(instrument, l), msg::FROM_SCORES),
+        GroupLevel::FromScores(l) => from_scores_text(instrument, l),
         GroupLevel::Uncertain => msg::UNCERTAIN.to_string(),
         GroupLevel::Unknown => "–".to_string(),
     }
@@ -86,11 +98,39 @@ pub fn level_now_text(instrument: &Instrument, d: &DomainResult) -> String {
     match (d.level_source(), d.working_level()) {
         (Some(LevelSource::Agreed), Some(l)) => format!("{} {}", level_text(instrument, l), msg::AGREED_TAG),
         (Some(LevelSource::Chosen), Some(l)) => level_text(instrument, l),
-        (Some(LevelSource::FromScores | LevelSource::ScoreBand), Some(l)) => {
-            format!("{} {}", level_text(instrument, l), msg::FROM_SCORES)
-        }
+        (Some(LevelSource::FromScores | LevelSource::ScoreBand), Some(l)) => from_scores_text(instrument, l),
         _ => "–".to_string(),
     }
+}
+
+/// Why the engine suggested an action, in words: the topic's place on the agenda (or, for
+/// an outcomes topic, that it is below its target), the level, and each reason it fits
+/// this round (weakest statements, context answers, differences between organisations).
+pub fn why_suggested(instrument: &Instrument, s: &SuggestedAction) -> String {
+    let statement = |id: &str| statement_text(instrument, id);
+    let weakest: Vec<String> = s
+        .weakest
+        .iter()
+        .map(|w| msg::weak_statement(&statement(&w.statement), w.value))
+        .collect();
+    let gaps: Vec<String> = s
+        .organisation_gaps
+        .iter()
+        .map(|g| msg::gap_statement(&statement(&g.statement), g.value))
+        .collect();
+    let matches: Vec<String> = s
+        .context_matches
+        .iter()
+        .map(|c| condition_label(instrument, c))
+        .collect();
+    msg::why_suggested(&msg::WhySuggested {
+        place: s.agenda_rank.map(|r| r + 1),
+        level: &level_text(instrument, s.level),
+        suits_level: s.level_distance == 0,
+        weakest: &weakest,
+        matches: &matches,
+        gaps: &gaps,
+    })
 }
 
 /// The names of the answer categories in chart order, from the instrument's own scale:

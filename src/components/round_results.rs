@@ -398,14 +398,13 @@ fn agenda(
 fn actions(a: &RoundAnalysis, names: &Names) -> Html {
     let cards = a.actions.iter().filter_map(|s| {
         let action = names.instrument.actions().iter().find(|x| x.id == s.action)?;
-        let matches: Vec<String> = s.context_matches.iter().map(|c| names.condition(c)).collect();
         Some(html! {
             <li class="card" data-testid={format!("action-{}", s.action)}>
                 <h3>{ action.title.clone() }</h3>
                 <p class="meta">{ msg::action_meta(&names.domain(&s.domain), &action.effort, &action.horizon) }</p>
                 <p>{ action.detail.clone() }</p>
                 <p><strong>{ msg::WHY_IT_WORKS }</strong>{ format!(" {}", action.why) }</p>
-                <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", msg::why_suggested(s.agenda_rank + 1, &names.level(s.level), &matches)) }</p>
+                <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", names::why_suggested(names.instrument, s)) }</p>
                 if !action.signs.is_empty() {
                     <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", names::plain_text(names.instrument, &action.signs)) }</p>
                 }
@@ -420,6 +419,7 @@ fn actions(a: &RoundAnalysis, names: &Names) -> Html {
             } else {
                 <ul class="card-list" data-testid="actions">{ for cards }</ul>
             }
+            { hint(msg::ACTIONS_RULE) }
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! "About the method": what Trellis measures, where it comes from, how it scores, and
 //! what it is not, in plain English, with the research it rests on.
 
+use trellis_core::analysis::RULES_VERSION;
 use yew::prelude::*;
 
 use crate::components::markup::hint;
@@ -17,6 +18,7 @@ pub fn About() -> Html {
                     for p in paragraphs.iter() { <p>{ *p }</p> }
                 </section>
             }
+            <p class="hint" data-testid="rules-version">{ msg::rules_version(RULES_VERSION) }</p>
             <section aria-labelledby="sources-heading">
                 <h2 id="sources-heading">{ msg::SOURCES_TITLE }</h2>
                 <ol class="sources" data-testid="sources">

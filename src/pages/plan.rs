@@ -14,7 +14,7 @@ use crate::browser::dom::event_value;
 use crate::browser::random_id;
 use crate::components::markup::hint;
 use crate::components::names::{
-    condition_label, domain_title, group_level_text, level_now_text, level_text, plain_text,
+    domain_title, group_level_text, level_now_text, level_text, plain_text, why_suggested,
 };
 use crate::components::round_results::small_sample;
 use crate::messages as msg;
@@ -228,11 +228,6 @@ fn suggested(
     let adopted = plan
         .iter()
         .any(|i| i.action.as_deref() == Some(action.id.as_str()));
-    let matches: Vec<String> = s
-        .context_matches
-        .iter()
-        .map(|c| condition_label(instrument, c))
-        .collect();
     let on_adopt = {
         let (act, id) = (act.clone(), action.id.clone());
         Callback::from(move |_: MouseEvent| {
@@ -247,7 +242,7 @@ fn suggested(
             <h3>{ action.title.clone() }</h3>
             <p class="meta">{ msg::action_meta(&domain_title(instrument, &s.domain), &action.effort, &action.horizon) }</p>
             if !action.why.is_empty() { <p>{ action.why.clone() }</p> }
-            <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", msg::why_suggested(s.agenda_rank + 1, &level_text(instrument, s.level), &matches)) }</p>
+            <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", why_suggested(instrument, s)) }</p>
             if adopted {
                 <p class="done-note">{ msg::ON_THE_PLAN }</p>
             } else {

@@ -120,6 +120,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                 <section aria-labelledby="r-method">
                     <h2 id="r-method">{ msg::REPORT_METHOD }</h2>
                     for s in msg::METHOD_SHORT.iter() { <p>{ *s }</p> }
+                    <p data-testid="report-rules-version">{ msg::rules_version(trellis_core::analysis::RULES_VERSION) }</p>
                 </section>
             </div>
             <section class="report-appendix" aria-labelledby="r-app-a">

@@ -45,9 +45,12 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   await expect(page.getByTestId('result-vision').getByRole('cell').nth(0)).toHaveText('4.0');
   await expect(page.getByTestId('result-vision')).toContainText('people agree closely (1.00)');
 
+  // Its level now comes from its score band, shown with the averages the band stands for.
+  await expect(trust).toContainText('2 Developing (from scores: an average from 2.5 to below 3.5)');
+
   // Stage: the middle level is 4, but trust is critical and its working level (from its
-  // score band, 3.3 -> 3) holds the stage back.
-  await expect(page.getByTestId('stage')).toContainText('3 Established');
+  // score band: 3.3 is below 3.5, where level 3 starts, so 2) holds the stage back.
+  await expect(page.getByTestId('stage')).toContainText('2 Developing');
   await expect(page.getByTestId('stage-held-back')).toContainText('Trust and relationships');
 
   // Organisations: Riverside Hospitals (4) is shown; the council (2) and Mind (1) are
@@ -76,6 +79,7 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   await expect(page.getByTestId('agenda').getByRole('listitem').first()).toContainText('Trust and relationships');
   await expect(page.getByTestId('actions').getByRole('listitem').first()).toContainText('topic is number 1 on the agenda');
   await expect(page.getByTestId('action-trust.keep-promises')).toBeVisible();
+  await expect(page.getByTestId('action-trust.keep-promises')).toContainText('it fits this collaboration because of');
   // Reliability needs ten complete responses: with seven, one sentence says so.
   await expect(page.getByTestId('reliability-none')).toContainText('at least 10 people');
   await expect(page.getByTestId('reliability')).toHaveCount(0);

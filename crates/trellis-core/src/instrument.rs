@@ -10,7 +10,7 @@ use std::fmt;
 
 use crate::format::{
     ActionFile, ContextKind, ContextQuestionFile, DomainFile, DomainKind, InstrumentFile, LevelFile,
-    ModeFile, PriorityWhenFile, ScaleFile, StatementFile, INSTRUMENT_FORMAT,
+    ModeFile, PriorityWhenFile, ScaleFile, StatementFile, INSTRUMENT_FORMAT, READS_FORMATS,
 };
 
 /// Something wrong with an instrument file; each names where the problem is.
@@ -62,6 +62,18 @@ pub enum InstrumentError {
         action: String,
         value: String,
     },
+    /// An action addresses a statement that does not exist or belongs to another domain.
+    ActionStatement {
+        action: String,
+        statement: String,
+    },
+    /// Domains that build on each other in a circle (the first is repeated at the end).
+    BuildsOnCycle(Vec<String>),
+    /// A field that a newer format introduced, used in a file of an older format.
+    NeedsFormat {
+        field: &'static str,
+        format: u32,
+    },
 }
 
 /// Worded here, in core, unlike the other errors (which `src/messages.rs` words): only
@@ -74,7 +86,7 @@ impl fmt::Display for InstrumentError {
             Parse(msg) => write!(f, "the file is not a valid instrument: {msg}"),
             UnsupportedFormat(v) => write!(
                 f,
-                "instrument format {v} is not supported (this version reads format {INSTRUMENT_FORMAT})"
+                "instrument format {v} is not supported (this version reads formats 1 to {INSTRUMENT_FORMAT})"
             ),
             BadVersion(v) => write!(f, "version \"{v}\" is not a semantic version like 1.2.0"),
             EmptyField(what) => write!(f, "{what} is empty"),
@@ -116,6 +128,14 @@ impl fmt::Display for InstrumentError {
                 f,
                 "action \"{action}\" has horizon \"{value}\" (expected quick-win, months or year)"
             ),
+            ActionStatement { action, statement } => write!(
+                f,
+                "action \"{action}\" addresses statement \"{statement}\", which is not a statement of its domain"
+            ),
+            BuildsOnCycle(path) => write!(f, "domains build on each other in a circle: {}", path.join(" -> ")),
+            NeedsFormat { field, format } => {
+                write!(f, "\"{field}\" needs instrument format {format} or later")
+            }
         }
     }
 }
@@ -193,7 +213,7 @@ impl Instrument {
     /// Validates a raw instrument file.
     pub fn new(file: InstrumentFile) -> Result<Instrument, Vec<InstrumentError>> {
         let mut errors = Vec::new();
-        if file.format != INSTRUMENT_FORMAT {
+        if !READS_FORMATS.contains(&file.format) {
             return Err(vec![InstrumentError::UnsupportedFormat(file.format)]);
         }
         let version = Version::parse(&file.version);
@@ -240,7 +260,17 @@ impl Instrument {
             if !file.statements.iter().any(|s| s.domain == domain.id) {
                 errors.push(InstrumentError::DomainWithoutStatements(domain.id.clone()));
             }
+            for other in &domain.builds_on {
+                if !domain_ids.contains(other.as_str()) {
+                    errors.push(InstrumentError::UnknownDomain {
+                        item: domain.id.clone(),
+                        domain: other.clone(),
+                    });
+                }
+            }
         }
+        check_precedence(&file.domains, &mut errors);
+        check_format_2_fields(&file, &mut errors);
         for statement in &file.statements {
             if statement.text.trim().is_empty() {
                 errors.push(InstrumentError::EmptyField(format!(
@@ -365,6 +395,25 @@ impl Instrument {
             .iter()
             .filter(|s| s.modes.iter().any(|m| m == mode))
             .count()
+    }
+
+    /// Whether `domain` builds on `earlier` in the programme theory, directly or through
+    /// other domains (`builds_on`, which validation keeps free of circles).
+    pub fn builds_on(&self, domain: &str, earlier: &str) -> bool {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut next: Vec<&str> = vec![domain];
+        while let Some(d) = next.pop() {
+            for other in self.domain(d).map_or(&[][..], |d| &d.builds_on[..]) {
+                if other == earlier {
+                    return true;
+                }
+                if !seen.contains(&other.as_str()) {
+                    seen.push(other);
+                    next.push(other);
+                }
+            }
+        }
+        false
     }
 
     /// Whether a domain describes functioning (as opposed to outcomes).
@@ -496,6 +545,18 @@ fn check_action(
         }
     }
     check_conditions(&action.id, &action.priority_when, file, errors);
+    for statement in &action.addresses {
+        if !file
+            .statements
+            .iter()
+            .any(|s| &s.id == statement && s.domain == action.domain)
+        {
+            errors.push(InstrumentError::ActionStatement {
+                action: action.id.clone(),
+                statement: statement.clone(),
+            });
+        }
+    }
     if !["low", "medium", "high"].contains(&action.effort.as_str()) {
         errors.push(InstrumentError::ActionEffort {
             action: action.id.clone(),
@@ -506,6 +567,71 @@ fn check_action(
         errors.push(InstrumentError::ActionHorizon {
             action: action.id.clone(),
             value: action.horizon.clone(),
+        });
+    }
+}
+
+/// Checks that no domain builds, directly or through others, on itself: a depth-first walk
+/// that reports each circle once, from the first domain (in file order) on it.
+fn check_precedence(domains: &[DomainFile], errors: &mut Vec<InstrumentError>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath,
+        Done,
+    }
+    fn visit(
+        i: usize,
+        domains: &[DomainFile],
+        marks: &mut [Mark],
+        path: &mut Vec<usize>,
+        errors: &mut Vec<InstrumentError>,
+    ) {
+        marks[i] = Mark::OnPath;
+        path.push(i);
+        for other in &domains[i].builds_on {
+            let Some(j) = domains.iter().position(|d| &d.id == other) else {
+                continue; // reported as an unknown domain
+            };
+            match marks[j] {
+                Mark::New => visit(j, domains, marks, path, errors),
+                Mark::OnPath => {
+                    let start = path.iter().position(|&k| k == j).unwrap_or(0);
+                    let mut circle: Vec<String> =
+                        path[start..].iter().map(|&k| domains[k].id.clone()).collect();
+                    circle.push(domains[j].id.clone());
+                    errors.push(InstrumentError::BuildsOnCycle(circle));
+                }
+                Mark::Done => {}
+            }
+        }
+        path.pop();
+        marks[i] = Mark::Done;
+    }
+    let mut marks = vec![Mark::New; domains.len()];
+    for i in 0..domains.len() {
+        if marks[i] == Mark::New {
+            visit(i, domains, &mut marks, &mut Vec::new(), errors);
+        }
+    }
+}
+
+/// Refuses the fields format 2 introduced in a file that says it is format 1, so a file
+/// always declares the format it needs.
+fn check_format_2_fields(file: &InstrumentFile, errors: &mut Vec<InstrumentError>) {
+    if file.format >= 2 {
+        return;
+    }
+    if file.domains.iter().any(|d| !d.builds_on.is_empty()) {
+        errors.push(InstrumentError::NeedsFormat {
+            field: "builds_on",
+            format: 2,
+        });
+    }
+    if file.actions.iter().any(|a| !a.addresses.is_empty()) {
+        errors.push(InstrumentError::NeedsFormat {
+            field: "addresses",
+            format: 2,
         });
     }
 }

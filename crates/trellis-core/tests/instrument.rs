@@ -90,7 +90,8 @@ fn check(edit: impl FnOnce(&mut serde_json::Value), expected: &[InstrumentError]
 #[test]
 fn rejects_each_broken_invariant() {
     use InstrumentError::*;
-    check(|v| v["format"] = 2.into(), &[UnsupportedFormat(2)]);
+    check(|v| v["format"] = 3.into(), &[UnsupportedFormat(3)]);
+    check(|v| v["format"] = 0.into(), &[UnsupportedFormat(0)]);
     check(|v| v["version"] = "1.0".into(), &[BadVersion("1.0".into())]);
     check(|v| v["version"] = "01.0.0".into(), &[BadVersion("01.0.0".into())]);
     check(
@@ -164,6 +165,97 @@ fn rejects_each_broken_invariant() {
             value: "never".into(),
         }],
     );
+}
+
+/// Format 2's fields: `builds_on` names existing domains without circles, `addresses`
+/// names statements of the action's own domain, and a format 1 file may use neither.
+#[test]
+fn rejects_broken_precedence_and_addressed_statements() {
+    use serde_json::json;
+    use InstrumentError::*;
+    let format_2 = |v: &mut serde_json::Value| v["format"] = 2.into();
+    check(
+        |v| {
+            format_2(v);
+            v["domains"][1]["builds_on"] = json!(["trust", "nowhere"]);
+        },
+        &[UnknownDomain {
+            item: "vision".into(),
+            domain: "nowhere".into(),
+        }],
+    );
+    check(
+        |v| {
+            format_2(v);
+            v["domains"][0]["builds_on"] = json!(["vision"]);
+            v["domains"][1]["builds_on"] = json!(["outcomes"]);
+            v["domains"][2]["builds_on"] = json!(["trust"]);
+        },
+        &[BuildsOnCycle(vec![
+            "trust".into(),
+            "vision".into(),
+            "outcomes".into(),
+            "trust".into(),
+        ])],
+    );
+    check(
+        |v| {
+            format_2(v);
+            v["domains"][1]["builds_on"] = json!(["vision"]);
+        },
+        &[BuildsOnCycle(vec!["vision".into(), "vision".into()])],
+    );
+    check(
+        |v| {
+            format_2(v);
+            v["actions"][0]["addresses"] = json!(["trust.a", "vision.a", "trust.z"]);
+        },
+        &[
+            ActionStatement {
+                action: "trust.talk".into(),
+                statement: "vision.a".into(),
+            },
+            ActionStatement {
+                action: "trust.talk".into(),
+                statement: "trust.z".into(),
+            },
+        ],
+    );
+    check(
+        |v| {
+            v["domains"][1]["builds_on"] = json!(["trust"]);
+            v["actions"][0]["addresses"] = json!(["trust.a"]);
+        },
+        &[
+            NeedsFormat {
+                field: "builds_on",
+                format: 2,
+            },
+            NeedsFormat {
+                field: "addresses",
+                format: 2,
+            },
+        ],
+    );
+}
+
+/// A format 1 file (the mini fixture) still loads, with no precedence and no addressed
+/// statements; the same content declared as format 2 loads the same way, and with the
+/// new fields it says what builds on what.
+#[test]
+fn format_1_files_load_without_the_new_fields() {
+    let old = mini();
+    assert!(old.domains().iter().all(|d| d.builds_on.is_empty()));
+    assert!(old.actions().iter().all(|a| a.addresses.is_empty()));
+    assert!(!old.builds_on("vision", "trust"));
+    let mut value: serde_json::Value = serde_json::from_str(MINI).expect("fixture is JSON");
+    value["format"] = 2.into();
+    value["domains"][1]["builds_on"] = serde_json::json!(["trust"]);
+    value["domains"][2]["builds_on"] = serde_json::json!(["vision"]);
+    let new = Instrument::from_json(&value.to_string()).expect("format 2 loads");
+    assert!(new.builds_on("vision", "trust"));
+    assert!(new.builds_on("outcomes", "trust"), "through vision");
+    assert!(!new.builds_on("trust", "outcomes"));
 }
 
 #[test]

@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 use trellis_core::analysis::{
-    analyse, compare, Breakdown, Comparison, DomainResult, GroupKey, GroupLevel, GroupResult, RoundAnalysis,
-    RoundInput, Verdict,
+    analyse, compare, Breakdown, Comparison, DomainResult, GroupKey, GroupLevel, GroupResult, Reason,
+    RoundAnalysis, RoundInput, Verdict,
 };
 use trellis_core::format::{ContextAnswer, Response};
 use trellis_core::scoring::response_scores;
@@ -188,6 +188,23 @@ fn domain(d: &DomainResult) -> Value {
     })
 }
 
+/// An agenda reason as the reference writes it.
+fn reason(r: &Reason) -> String {
+    match r {
+        Reason::BelowTarget {
+            levels,
+            target,
+            target_set,
+        } => format!("below_target {levels} {target} {target_set}"),
+        Reason::Critical(c) => format!("critical {} {}", c.question, c.option),
+        Reason::Disagreement(_) => "disagreement".into(),
+        Reason::Split => "split".into(),
+        Reason::Mismatch => "mismatch".into(),
+        Reason::OrganisationGap(_) => "organisation_gap".into(),
+        Reason::NotEnoughAnswers => "not_enough_answers".into(),
+    }
+}
+
 fn round_json(instrument: &Instrument, r: &RoundData, a: &RoundAnalysis) -> Value {
     let mut mix = json!({"organisation": {}, "role": {}});
     for (k, n) in &a.mix {
@@ -233,6 +250,23 @@ fn round_json(instrument: &Instrument, r: &RoundData, a: &RoundAnalysis) -> Valu
             "score": opt(c.score),
             "in_place": c.in_place,
             "critical": c.critical.as_ref().map_or(Value::Null, |c| json!({"question": c.question, "option": c.option})),
+        })).collect::<Vec<_>>(),
+        "agenda": a.agenda.iter().map(|x| json!({
+            "domain": x.domain,
+            "priority": num(x.priority),
+            "rounded_priority": num(x.rounded_priority()),
+            "reasons": x.reasons.iter().map(reason).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "actions": a.actions.iter().map(|s| json!({
+            "action": s.action,
+            "domain": s.domain,
+            "agenda_rank": s.agenda_rank,
+            "level": s.level,
+            "level_distance": s.level_distance,
+            "fit": s.fit(),
+            "context_matches": s.context_matches.iter().map(|c| json!([c.question, c.option])).collect::<Vec<_>>(),
+            "weakest": s.weakest.iter().map(|w| json!([w.statement, num(w.value)])).collect::<Vec<_>>(),
+            "organisation_gaps": s.organisation_gaps.iter().map(|w| json!([w.statement, num(w.value)])).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "reliability": a.reliability.iter().map(|x| json!({
             "domain": x.domain,
@@ -503,7 +537,8 @@ fn round_datasets_cover_the_edge_cases() {
             "no {field} answers"
         );
     }
-    // The exact 25% share of the split rule, and a band edge (mean 3.4 -> band 4).
+    // The exact 25% share of the split rule, and the band edges: a mean of exactly 3.5
+    // (computed a hair below) is level 3, and 3.4 is level 2.
     assert!(has(&|d| d["votes"]["split"] == true
         && d["votes"]["outside"] == 3
         && d["votes"]["counts"].as_array().is_some_and(|c| c
@@ -511,10 +546,36 @@ fn round_datasets_cover_the_edge_cases() {
             .filter_map(Value::as_u64)
             .sum::<u64>()
             == 12)));
-    assert!(has(&|d| d["band_level"] == 4
-        && d["describe"]["mean"]
+    let mean_near = |d: &Value, x: f64| {
+        d["describe"]["mean"]
             .as_f64()
-            .is_some_and(|m| (m - 3.4).abs() < 1e-9)));
+            .is_some_and(|m| (m - x).abs() < 1e-9)
+    };
+    assert!(has(&|d| d["band_level"] == 3 && mean_near(d, 3.5)));
+    assert!(has(&|d| d["band_level"] == 2 && mean_near(d, 3.4)));
+    // Rule 13: a tie of rounded priorities that builds_on settles against instrument order.
+    let position = |r: &Value, id: &str| {
+        r["domains"]
+            .as_array()
+            .and_then(|ds| ds.iter().position(|d| d["domain"] == id))
+    };
+    assert!(rounds.iter().any(|r| r["agenda"]
+        .as_array()
+        .is_some_and(|items| items.windows(2).any(|w| w[0]["rounded_priority"]
+            == w[1]["rounded_priority"]
+            && w[0]["priority"].as_f64() < w[1]["priority"].as_f64()
+            && position(r, w[0]["domain"].as_str().unwrap_or_default())
+                > position(r, w[1]["domain"].as_str().unwrap_or_default())))));
+    // Rule 14: an action one level away brought in by a reason, one chosen for an
+    // organisation gap, and one for an outcomes domain, which is not on the agenda.
+    let actions = all("actions");
+    assert!(actions
+        .iter()
+        .any(|a| a["level_distance"] == 1 && a["fit"].as_u64() > Some(0)));
+    assert!(actions
+        .iter()
+        .any(|a| a["organisation_gaps"].as_array().is_some_and(|g| !g.is_empty())));
+    assert!(actions.iter().any(|a| a["agenda_rank"].is_null()));
     assert!(rounds.iter().any(|r| r["stage"]["held_back_by"]
         .as_array()
         .is_some_and(|h| !h.is_empty())));

@@ -1,6 +1,7 @@
 //! Native tests of trellis-core, one binary: instrument loading, workspace operations,
 //! scoring and chart geometry.
 
+mod agenda;
 mod analysis;
 mod chars;
 mod command;

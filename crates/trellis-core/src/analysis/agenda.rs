@@ -1,10 +1,13 @@
 //! The workshop agenda (which domains to talk about first, and why) and the actions
-//! suggested for the top of it.
+//! suggested for it, each with the reasons it was chosen.
 
 use std::collections::BTreeMap;
 
-use super::{all_matches, Critical, DomainResult, OrganisationGap, DEFAULT_TARGET, EDGE};
-use crate::format::ContextAnswer;
+use super::{
+    all_matches, reaches, Critical, DomainResult, OrganisationGap, StatementResult, DEFAULT_TARGET, EDGE,
+    MAX_ACTIONS, PER_DOMAIN, PRIORITY_STEP, REACH, WEAKEST_MARGIN,
+};
+use crate::format::{ActionFile, ContextAnswer};
 use crate::instrument::Instrument;
 use crate::sort::sort_by;
 
@@ -27,8 +30,22 @@ pub enum Reason {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaItem {
     pub domain: String,
+    /// The priority in full; the agenda is ordered by [`AgendaItem::rounded_priority`].
     pub priority: f64,
     pub reasons: Vec<Reason>,
+}
+
+impl AgendaItem {
+    /// The priority rounded to the nearest [`PRIORITY_STEP`] (halves up), which is what
+    /// orders the agenda: a difference in agreement smaller than that is noise.
+    pub fn rounded_priority(&self) -> f64 {
+        rounded_priority(self.priority)
+    }
+}
+
+/// `priority` rounded to the nearest [`PRIORITY_STEP`], halves up (allowing for [`EDGE`]).
+pub fn rounded_priority(priority: f64) -> f64 {
+    (priority / PRIORITY_STEP + 0.5 + EDGE).floor() * PRIORITY_STEP
 }
 
 /// Workshop priority of each functioning domain: levels below target, plus 1 if the
@@ -36,62 +53,96 @@ pub struct AgendaItem {
 /// 0.5 when split (unless the group has since agreed a level, which settles it), a
 /// level/score mismatch or a flagged organisation gap asks for talk. The levels below
 /// target are counted from the working level, so from the agreed level where there is one.
-pub(super) fn agenda(domains: &[DomainResult], gaps: &[OrganisationGap]) -> Vec<AgendaItem> {
+///
+/// Order: highest rounded priority first; between equal ones, a domain before the domains
+/// that build on it (the instrument's `builds_on`, directly or through others); then
+/// instrument order.
+pub(super) fn agenda(
+    instrument: &Instrument,
+    domains: &[DomainResult],
+    gaps: &[OrganisationGap],
+) -> Vec<AgendaItem> {
     let mut items: Vec<(usize, AgendaItem)> = domains
         .iter()
         .enumerate()
         .filter(|(_, d)| d.functioning)
-        .map(|(i, d)| {
-            let mut reasons = Vec::new();
-            let mut priority = 0.0;
-            match d.gap() {
-                Some(levels) => {
-                    priority += f64::from(levels);
-                    if levels > 0 {
-                        reasons.push(Reason::BelowTarget {
-                            levels,
-                            target: d.target.unwrap_or(DEFAULT_TARGET),
-                            target_set: d.target.is_some(),
-                        });
-                    }
-                }
-                None => reasons.push(Reason::NotEnoughAnswers),
-            }
-            if let Some(c) = &d.critical {
-                priority += 1.0;
-                reasons.push(Reason::Critical(c.clone()));
-            }
-            let disagreement = d.agreement.map_or(0.5, |a| 1.0 - a);
-            priority += disagreement;
-            if d.agreement.is_some_and(|a| a <= 0.5 + EDGE) {
-                reasons.push(Reason::Disagreement(d.agreement.unwrap_or(0.0)));
-            }
-            if d.votes.split && d.agreed.is_none() {
-                priority += 0.5;
-                reasons.push(Reason::Split);
-            }
-            if d.mismatch {
-                priority += 0.5;
-                reasons.push(Reason::Mismatch);
-            }
-            if let Some(g) = gaps.iter().find(|g| g.domain == d.domain && g.flagged) {
-                priority += 0.5;
-                reasons.push(Reason::OrganisationGap(g.gap));
-            }
-            (
-                i,
-                AgendaItem {
-                    domain: d.domain.clone(),
-                    priority,
-                    reasons,
-                },
-            )
-        })
+        .map(|(i, d)| (i, agenda_item(d, gaps)))
         .collect();
     sort_by(&mut items, |a, b| {
-        b.1.priority.total_cmp(&a.1.priority).then(a.0.cmp(&b.0))
+        b.1.rounded_priority()
+            .total_cmp(&a.1.rounded_priority())
+            .then(a.0.cmp(&b.0))
     });
-    items.into_iter().map(|(_, item)| item).collect()
+    let mut ordered = Vec::with_capacity(items.len());
+    while !items.is_empty() {
+        // Among the items of the highest remaining rounded priority (in instrument order),
+        // the first that builds on none of the others comes next. `builds_on` has no
+        // circles, so there always is one.
+        let top = items[0].1.rounded_priority();
+        let tied = items
+            .iter()
+            .take_while(|(_, x)| x.rounded_priority() == top)
+            .count();
+        let next = (0..tied)
+            .find(|&k| {
+                !(0..tied).any(|j| j != k && instrument.builds_on(&items[k].1.domain, &items[j].1.domain))
+            })
+            .unwrap_or(0);
+        ordered.push(items.remove(next).1);
+    }
+    ordered
+}
+
+fn agenda_item(d: &DomainResult, gaps: &[OrganisationGap]) -> AgendaItem {
+    let mut reasons = Vec::new();
+    let mut priority = 0.0;
+    match d.gap() {
+        Some(levels) => {
+            priority += f64::from(levels);
+            if levels > 0 {
+                reasons.push(Reason::BelowTarget {
+                    levels,
+                    target: d.target.unwrap_or(DEFAULT_TARGET),
+                    target_set: d.target.is_some(),
+                });
+            }
+        }
+        None => reasons.push(Reason::NotEnoughAnswers),
+    }
+    if let Some(c) = &d.critical {
+        priority += 1.0;
+        reasons.push(Reason::Critical(c.clone()));
+    }
+    let disagreement = d.agreement.map_or(0.5, |a| 1.0 - a);
+    priority += disagreement;
+    if d.agreement.is_some_and(|a| a <= 0.5 + EDGE) {
+        reasons.push(Reason::Disagreement(d.agreement.unwrap_or(0.0)));
+    }
+    if d.votes.split && d.agreed.is_none() {
+        priority += 0.5;
+        reasons.push(Reason::Split);
+    }
+    if d.mismatch {
+        priority += 0.5;
+        reasons.push(Reason::Mismatch);
+    }
+    if let Some(g) = gaps.iter().find(|g| g.domain == d.domain && g.flagged) {
+        priority += 0.5;
+        reasons.push(Reason::OrganisationGap(g.gap));
+    }
+    AgendaItem {
+        domain: d.domain.clone(),
+        priority,
+        reasons,
+    }
+}
+
+/// A statement and a figure about it: its mean (a weakest statement) or the difference
+/// between organisations on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementFigure {
+    pub statement: String,
+    pub value: f64,
 }
 
 /// An action from the library, suggested for this round, with why.
@@ -99,30 +150,54 @@ pub(super) fn agenda(domains: &[DomainResult], gaps: &[OrganisationGap]) -> Vec<
 pub struct SuggestedAction {
     pub action: String,
     pub domain: String,
-    /// The domain's place on the agenda (0 = first).
-    pub agenda_rank: usize,
-    /// The level the action was matched to.
+    /// The domain's place on the agenda (0 = first); `None` for an outcomes domain, which
+    /// is not on the agenda and gets actions when it is below its target.
+    pub agenda_rank: Option<usize>,
+    /// The domain's working level, which the action was matched to (1 when unknown).
     pub level: u8,
-    /// Context answers that make this action come first here.
+    /// Levels between that and the nearest level the action is meant for (0: it suits).
+    pub level_distance: u8,
+    /// Context answers that make this action a priority here.
     pub context_matches: Vec<Critical>,
+    /// The domain's weakest statements that the action works on, with their means.
+    pub weakest: Vec<StatementFigure>,
+    /// Statements the action works on where organisations differ by a flagged gap, with
+    /// the gap.
+    pub organisation_gaps: Vec<StatementFigure>,
 }
 
-/// Actions for the top of the agenda: for each domain in agenda order that has a gap or
-/// is critical, the library's actions for that domain whose levels include the domain's
-/// working level (or, when unknown, level 1; when no action suits that level, those for
-/// the nearest level), those matching this context first, then lower effort first; at
-/// most three per domain and ten in all.
+impl SuggestedAction {
+    /// How well the action fits this round: one for each kind of reason it has here
+    /// (context answers, weakest statements, organisation gaps).
+    pub fn fit(&self) -> usize {
+        [
+            !self.context_matches.is_empty(),
+            !self.weakest.is_empty(),
+            !self.organisation_gaps.is_empty(),
+        ]
+        .iter()
+        .filter(|x| **x)
+        .count()
+    }
+}
+
+/// What the action step knows about the round besides the domains and the agenda.
+pub(super) struct ActionInput<'a> {
+    pub instrument: &'a Instrument,
+    pub context: &'a BTreeMap<String, ContextAnswer>,
+    pub statements: &'a [StatementResult],
+    /// Flagged differences between organisations, per statement id.
+    pub statement_gaps: &'a BTreeMap<String, f64>,
+}
+
+/// Actions for the agenda: for each domain in agenda order that has a gap or is critical,
+/// up to [`PER_DOMAIN`] actions chosen by fit (see [`domain_actions`]), [`MAX_ACTIONS`]
+/// in all; then up to [`PER_DOMAIN`] for each outcomes domain below its target.
 pub(super) fn suggest_actions(
-    instrument: &Instrument,
+    input: &ActionInput,
     domains: &[DomainResult],
     agenda: &[AgendaItem],
-    context: &BTreeMap<String, ContextAnswer>,
 ) -> Vec<SuggestedAction> {
-    let effort = |e: &str| match e {
-        "low" => 0,
-        "medium" => 1,
-        _ => 2,
-    };
     let mut out = Vec::new();
     for (rank, item) in agenda.iter().enumerate() {
         let Some(d) = domains.iter().find(|d| d.domain == item.domain) else {
@@ -131,42 +206,112 @@ pub(super) fn suggest_actions(
         if d.gap() == Some(0) && d.critical.is_none() {
             continue;
         }
-        let level = d.working_level().unwrap_or(1);
-        // Actions suited to the domain's level; when none is, those for the nearest level.
-        let distance = |levels: &[u8]| levels.iter().map(|l| l.abs_diff(level)).min().unwrap_or(u8::MAX);
-        let nearest = instrument
-            .actions()
-            .iter()
-            .filter(|a| a.domain == d.domain)
-            .map(|a| distance(&a.levels))
-            .min()
-            .unwrap_or(u8::MAX);
-        let mut candidates: Vec<(usize, SuggestedAction, u8)> = instrument
-            .actions()
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.domain == d.domain && distance(&a.levels) == nearest)
-            .map(|(i, a)| {
-                let context_matches = all_matches(&a.priority_when, context);
-                let s = SuggestedAction {
-                    action: a.id.clone(),
-                    domain: d.domain.clone(),
-                    agenda_rank: rank,
-                    level,
-                    context_matches,
-                };
-                (i, s, effort(&a.effort))
-            })
-            .collect();
-        // Context matches first, then lower effort, then library order.
-        sort_by(&mut candidates, |(ia, a, ea), (ib, b, eb)| {
-            (a.context_matches.is_empty(), ea, ia).cmp(&(b.context_matches.is_empty(), eb, ib))
-        });
-        out.extend(candidates.into_iter().take(3).map(|(_, s, _)| s));
-        if out.len() >= 10 {
-            out.truncate(10);
+        out.extend(domain_actions(input, d, Some(rank)));
+        if out.len() >= MAX_ACTIONS {
+            out.truncate(MAX_ACTIONS);
             break;
         }
     }
+    for d in domains.iter().filter(|d| !d.functioning) {
+        if d.gap().is_some_and(|g| g > 0) {
+            out.extend(domain_actions(input, d, None));
+        }
+    }
     out
+}
+
+/// The best-fitting actions of one domain. Within reach are the actions for the domain's
+/// level (or, when none is, for the nearest level), and those one level further that have
+/// a reason here. They are ranked by fit, then nearer level, then lower effort, then
+/// library order.
+fn domain_actions(input: &ActionInput, d: &DomainResult, rank: Option<usize>) -> Vec<SuggestedAction> {
+    let level = d.working_level().unwrap_or(1);
+    let weakest = weakest_statements(input.statements, &d.domain);
+    let of_domain: Vec<(usize, &ActionFile)> = input
+        .instrument
+        .actions()
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.domain == d.domain)
+        .collect();
+    let distance = |a: &ActionFile| {
+        a.levels
+            .iter()
+            .map(|l| l.abs_diff(level))
+            .min()
+            .unwrap_or(u8::MAX)
+    };
+    let nearest = of_domain
+        .iter()
+        .map(|(_, a)| distance(a))
+        .min()
+        .unwrap_or(u8::MAX);
+    let figures = |a: &ActionFile, values: &dyn Fn(&str) -> Option<f64>| -> Vec<StatementFigure> {
+        a.addresses
+            .iter()
+            .filter_map(|s| {
+                values(s).map(|value| StatementFigure {
+                    statement: s.clone(),
+                    value,
+                })
+            })
+            .collect()
+    };
+    let mut candidates: Vec<(usize, u8, SuggestedAction)> = of_domain
+        .into_iter()
+        .map(|(i, a)| {
+            let s = SuggestedAction {
+                action: a.id.clone(),
+                domain: d.domain.clone(),
+                agenda_rank: rank,
+                level,
+                level_distance: distance(a),
+                context_matches: all_matches(&a.priority_when, input.context),
+                weakest: figures(a, &|s| weakest.get(s).copied()),
+                organisation_gaps: figures(a, &|s| input.statement_gaps.get(s).copied()),
+            };
+            (i, effort(&a.effort), s)
+        })
+        .filter(|(_, _, s)| {
+            s.level_distance <= nearest || (s.level_distance <= nearest.saturating_add(REACH) && s.fit() > 0)
+        })
+        .collect();
+    sort_by(&mut candidates, |(ia, ea, a), (ib, eb, b)| {
+        b.fit()
+            .cmp(&a.fit())
+            .then(a.level_distance.cmp(&b.level_distance))
+            .then(ea.cmp(eb))
+            .then(ia.cmp(ib))
+    });
+    candidates
+        .into_iter()
+        .take(PER_DOMAIN)
+        .map(|(_, _, s)| s)
+        .collect()
+}
+
+fn effort(e: &str) -> u8 {
+    match e {
+        "low" => 0,
+        "medium" => 1,
+        _ => 2,
+    }
+}
+
+/// A domain's weakest statements with their means: the lowest mean of its statements and
+/// every mean within [`WEAKEST_MARGIN`] of it.
+fn weakest_statements(statements: &[StatementResult], domain: &str) -> BTreeMap<String, f64> {
+    let means: Vec<(&str, f64)> = statements
+        .iter()
+        .filter(|s| s.domain == domain)
+        .filter_map(|s| s.stats.as_ref().map(|x| (s.statement.as_str(), x.mean)))
+        .collect();
+    let Some(lowest) = means.iter().map(|(_, m)| *m).min_by(f64::total_cmp) else {
+        return BTreeMap::new();
+    };
+    means
+        .into_iter()
+        .filter(|(_, m)| reaches(lowest + WEAKEST_MARGIN, *m))
+        .map(|(s, m)| (s.to_string(), m))
+        .collect()
 }

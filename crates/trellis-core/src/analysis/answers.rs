@@ -111,13 +111,20 @@ impl<'a> Answers<'a> {
 
     /// The answers on the scale in one column, in response order.
     pub(super) fn scale_values(&self, column: usize) -> Vec<f64> {
-        self.rows
-            .iter()
-            .filter_map(|row| match row[column] {
-                Some(Answer::Scale(v)) => Some(f64::from(v)),
-                _ => None,
-            })
-            .collect()
+        self.scale_values_of(column, self.rows.iter())
+    }
+
+    /// The answers on the scale in one column of some rows, in their order.
+    pub(super) fn scale_values_of<'r>(
+        &self,
+        column: usize,
+        rows: impl Iterator<Item = &'r Vec<Option<Answer>>>,
+    ) -> Vec<f64> {
+        rows.filter_map(|row| match row[column] {
+            Some(Answer::Scale(v)) => Some(f64::from(v)),
+            _ => None,
+        })
+        .collect()
     }
 
     /// How every answer in `columns` (one statement, or a whole domain pooled) spreads

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::answers::{Answers, Distribution};
 use super::groups::{organisation_of, role_of, GroupKey};
 use super::{
-    reaches, RoundInput, BAND_WIDTH, DEFAULT_TARGET, EDGE, MISMATCH_LEVELS, SPLIT_COUNT, SPLIT_SHARE,
+    reaches, RoundInput, BAND_FLOORS, DEFAULT_TARGET, EDGE, MISMATCH_LEVELS, SPLIT_COUNT, SPLIT_SHARE,
 };
 use crate::format::{ContextAnswer, DomainFile, PriorityWhenFile, Response};
 use crate::sort::{sort_by, sort_bytes};
@@ -206,11 +206,35 @@ pub fn all_matches(
     found
 }
 
-/// The level a mean score falls in (see [`BAND_WIDTH`]).
+/// The level a mean score falls in: the highest level whose floor in [`BAND_FLOORS`] the
+/// mean reaches (allowing for [`EDGE`], so a mean of 3.5 computed as 3.4999999999997 is
+/// level 3), never above the instrument's top level.
 pub fn band_level(score: f64, levels: u8) -> u8 {
-    // The nudge keeps exact band edges (3.4 is stored as 3.3999...) in the upper band.
-    let band = ((score - 1.0) / BAND_WIDTH + EDGE).floor() as i64 + 1;
-    band.clamp(1, i64::from(levels.max(1))) as u8
+    let band = BAND_FLOORS
+        .iter()
+        .filter(|floor| reaches(score, **floor))
+        .count()
+        .max(1);
+    band.min(usize::from(levels.max(1))) as u8
+}
+
+/// The means a level stands for when it is read from scores: from `from` (inclusive)
+/// up to `below` (exclusive); `None` at the bottom or top of the scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreRange {
+    pub from: Option<f64>,
+    pub below: Option<f64>,
+}
+
+/// The score range of `level` on an instrument with `levels` levels (see [`band_level`]),
+/// or `None` for a level no mean can fall in.
+pub fn score_range(level: u8, levels: u8) -> Option<ScoreRange> {
+    let top = usize::from(levels).min(BAND_FLOORS.len());
+    let i = usize::from(level).checked_sub(1).filter(|i| *i < top)?;
+    Some(ScoreRange {
+        from: (i > 0).then(|| BAND_FLOORS[i]),
+        below: (i + 1 < top).then(|| BAND_FLOORS[i + 1]),
+    })
 }
 
 /// The median of level choices (lower middle when even), how many lie more than one

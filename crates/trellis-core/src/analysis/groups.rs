@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::answers::Answers;
 use super::{reaches, DomainResult, GAP_FLAG};
 use crate::format::{Response, RoleCategory};
 use crate::sort::sort_by;
@@ -154,6 +155,44 @@ pub(super) fn organisation_gaps(domains: &[DomainResult], breakdown: &Breakdown)
             })
         })
         .collect()
+}
+
+/// The statements on which organisations shown on their own differ by [`GAP_FLAG`] or
+/// more (the largest difference between their means on the statement), by statement id.
+/// Used only to choose actions; the breakdowns themselves stay by domain.
+pub(super) fn statement_gaps(
+    answers: &Answers,
+    responses: &[&Response],
+    breakdown: &Breakdown,
+) -> BTreeMap<String, f64> {
+    let shown: Vec<&GroupKey> = breakdown
+        .groups
+        .iter()
+        .filter_map(|g| g.members.first())
+        .collect();
+    let org: Vec<GroupKey> = responses.iter().map(|r| organisation_of(r)).collect();
+    let mut gaps = BTreeMap::new();
+    for (di, statements) in answers.asked.iter().enumerate() {
+        for (si, statement) in statements.iter().enumerate() {
+            let column = answers.column(di, si);
+            let means: Vec<f64> = shown
+                .iter()
+                .filter_map(|key| {
+                    let rows = answers.rows.iter().zip(&org).filter(|(_, o)| o == key);
+                    stats::mean(&answers.scale_values_of(column, rows.map(|(row, _)| row)))
+                })
+                .collect();
+            if means.len() < 2 {
+                continue;
+            }
+            let high = means.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let low = means.iter().copied().fold(f64::INFINITY, f64::min);
+            if reaches(high - low, GAP_FLAG) {
+                gaps.insert(statement.id.clone(), high - low);
+            }
+        }
+    }
+    gaps
 }
 
 /// Respondents per organisation and per role, for comparing rounds.

@@ -28,12 +28,12 @@ use crate::format::{Consensus, ContextAnswer, Response};
 use crate::instrument::Instrument;
 use crate::sort::sort_by;
 
-pub use self::agenda::{AgendaItem, Reason, SuggestedAction};
+pub use self::agenda::{rounded_priority, AgendaItem, Reason, StatementFigure, SuggestedAction};
 pub use self::answers::Distribution;
 pub use self::compare::{compare, Comparison, DomainChange, Verdict, MIX_WARNING};
 pub use self::domains::{
-    all_matches, band_level, first_match, level_votes, rwg_j, AgreementBand, Critical, DomainResult,
-    GroupLevel, LevelSource, LevelVotes, StatementResult,
+    all_matches, band_level, first_match, level_votes, rwg_j, score_range, AgreementBand, Critical,
+    DomainResult, GroupLevel, LevelSource, LevelVotes, ScoreRange, StatementResult,
 };
 pub use self::groups::{protect_groups, Breakdown, GroupKey, GroupResult, OrganisationGap};
 pub use self::reliability::Reliability;
@@ -57,15 +57,52 @@ pub const GAP_FLAG: f64 = 1.0;
 pub const SPLIT_COUNT: usize = 4;
 /// ... or at least this share of the ratings, when at least two ratings are outside.
 pub const SPLIT_SHARE: f64 = 0.25;
-/// Score bands that a domain mean maps to when read as a level: [1, 1.8) is level 1,
-/// [1.8, 2.6) level 2, [2.6, 3.4) level 3, [3.4, 4.2) level 4 and [4.2, 5] level 5.
-pub const BAND_WIDTH: f64 = 0.8;
+/// The version of the rules that turn answers into results (levels, readiness, agenda and
+/// actions). Scores are never stored, so every stored round is read under these rules;
+/// docs/scoring.md lists what changed in each version.
+pub const RULES_VERSION: &str = "2";
+
+// One scale, from the meaning of the answers (1 strongly disagree, 2 disagree, 3 neither,
+// 4 agree, 5 strongly agree): a level whose description says the basics are in place
+// (level 3) needs people, on average, to agree that they are. Each cut point is halfway
+// between two answers, or an answer itself; docs/scoring.md (rule 9) derives them.
+
+/// Halfway from "disagree" to "neither": below it people on average disagree that the
+/// basics are there (level 1); from it the domain reads as level 2.
+pub const DEVELOPING_FROM: f64 = 2.5;
+/// Halfway from "neither" to "agree": from here people on average agree that the basics
+/// are in place. A readiness condition is "in place" from this mean, and the score band
+/// of [`IN_PLACE_LEVEL`] starts here, so the two can never disagree.
+pub const IN_PLACE: f64 = 3.5;
+/// "Agree" itself: on average everyone agrees (level 4).
+pub const MATURING_FROM: f64 = 4.0;
+/// Halfway from "agree" to "strongly agree" (level 5).
+pub const THRIVING_FROM: f64 = 4.5;
+/// The level whose description says the basics are in place ("Established").
+pub const IN_PLACE_LEVEL: u8 = 3;
+/// The lowest mean of each level's score band, level 1 first: [1, 2.5) is level 1,
+/// [2.5, 3.5) level 2, [3.5, 4) level 3, [4, 4.5) level 4 and [4.5, 5] level 5.
+pub const BAND_FLOORS: [f64; 5] = [1.0, DEVELOPING_FROM, IN_PLACE, MATURING_FROM, THRIVING_FROM];
+// The readiness threshold and the floor of the "in place" level are one number.
+const _: () = assert!(BAND_FLOORS[IN_PLACE_LEVEL as usize - 1] == IN_PLACE);
 /// A chosen level and the score band differing by this many levels or more is flagged.
 pub const MISMATCH_LEVELS: u8 = 2;
-/// Where no target is set, a functioning domain below this level counts as a gap.
-pub const DEFAULT_TARGET: u8 = 3;
-/// A readiness condition is "in place" when the domain mean reaches this score.
-pub const IN_PLACE: f64 = 3.5;
+/// Where no target is set, a domain below this level counts as a gap: the level whose
+/// score band starts at [`IN_PLACE`], so a domain that is not in place always has a gap.
+pub const DEFAULT_TARGET: u8 = IN_PLACE_LEVEL;
+/// The agenda compares priorities rounded to this step (the size of its smallest flag), so
+/// a small difference in agreement, which is noise, never orders two topics.
+pub const PRIORITY_STEP: f64 = 0.5;
+/// Actions suggested for one domain, at most.
+pub const PER_DOMAIN: usize = 3;
+/// Actions suggested for the agenda's domains, at most (outcomes domains come on top).
+pub const MAX_ACTIONS: usize = 10;
+/// How many levels beyond the nearest an action with a reason here (a context answer, a
+/// weakest statement, an organisation gap) can still be suggested.
+pub const REACH: u8 = 1;
+/// A domain's weakest statements: its lowest statement mean and those within this many
+/// scale points of it (half the step between two answers).
+pub const WEAKEST_MARGIN: f64 = 0.5;
 /// Complete responses needed before internal consistency is reported.
 pub const RELIABILITY_MIN: usize = 10;
 /// Cronbach's alpha below this is flagged as low.
@@ -211,8 +248,18 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     );
     let by_role = groups::breakdown(responses, &scores, domains.len(), min_group, groups::role_of);
     let organisation_gaps = groups::organisation_gaps(&domains, &by_organisation);
-    let agenda = agenda::agenda(&domains, &organisation_gaps);
-    let actions = agenda::suggest_actions(input.instrument, &domains, &agenda, input.context);
+    let agenda = agenda::agenda(input.instrument, &domains, &organisation_gaps);
+    let statement_gaps = groups::statement_gaps(&answers, responses, &by_organisation);
+    let actions = agenda::suggest_actions(
+        &agenda::ActionInput {
+            instrument: input.instrument,
+            context: input.context,
+            statements: &statements,
+            statement_gaps: &statement_gaps,
+        },
+        &domains,
+        &agenda,
+    );
     let reliability = reliability::reliability(&answers);
     let readiness = stage::readiness(&domains);
     RoundAnalysis {

@@ -5,8 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The instrument file format this build reads.
-pub const INSTRUMENT_FORMAT: u32 = 1;
+/// The instrument file format this build writes and reads. Format 2 added two optional
+/// fields that steer the advice, a domain's `builds_on` and an action's `addresses`; a
+/// format 1 file is a format 2 file without them, so both are read (see
+/// [`READS_FORMATS`]), and a format 1 file that uses them is refused.
+pub const INSTRUMENT_FORMAT: u32 = 2;
+
+/// Every instrument format this build reads.
+pub const READS_FORMATS: std::ops::RangeInclusive<u32> = 1..=INSTRUMENT_FORMAT;
 
 /// A whole instrument file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,6 +99,11 @@ pub struct DomainFile {
     /// holds (for example written agreements in a mandated collaboration).
     #[serde(default)]
     pub critical_when: Vec<PriorityWhenFile>,
+    /// The domains this one builds on in the programme theory (for example shared risk on
+    /// trust and on agreements): on the workshop agenda, between topics of equal priority,
+    /// these come first. Format 2; empty when absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub builds_on: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,6 +159,11 @@ pub struct ActionFile {
     pub levels: Vec<u8>,
     #[serde(default)]
     pub priority_when: Vec<PriorityWhenFile>,
+    /// Statements of the action's domain that it works on: it fits a round better where
+    /// they are among the domain's weakest or where organisations differ on them. Format
+    /// 2; empty when absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<String>,
     pub effort: String,
     pub horizon: String,
     #[serde(default)]

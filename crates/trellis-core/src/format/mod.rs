@@ -19,6 +19,7 @@ pub use host::{HostEvent, HostEventKind};
 pub use instrument::{
     ActionFile, ContextKind, ContextOptionFile, ContextQuestionFile, DomainFile, DomainKind, InstrumentFile,
     LevelFile, ModeFile, PriorityWhenFile, ScaleFile, ScalePointFile, StatementFile, INSTRUMENT_FORMAT,
+    READS_FORMATS,
 };
 pub use transfer::{
     InvitationFile, ResponseCodePayload, ResponseFile, INVITATION_FORMAT, RESPONSE_FORMAT, RESPONSE_MARKER,

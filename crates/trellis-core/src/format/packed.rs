@@ -84,6 +84,7 @@ pub fn pack(file: &InstrumentFile) -> Result<String, String> {
              constructs,
              levels,
              critical_when,
+             builds_on,
          }| {
             w.texts(&[id, title]);
             w.num(match kind {
@@ -94,6 +95,7 @@ pub fn pack(file: &InstrumentFile) -> Result<String, String> {
             w.list(constructs, |w, c| w.text(c));
             w.list(levels, |w, l| w.text(l));
             w.conditions(critical_when);
+            w.list(builds_on, |w, d| w.text(d));
         },
     );
     w.list(
@@ -143,6 +145,7 @@ pub fn pack(file: &InstrumentFile) -> Result<String, String> {
              why,
              levels,
              priority_when,
+             addresses,
              effort,
              horizon,
              signs,
@@ -151,6 +154,7 @@ pub fn pack(file: &InstrumentFile) -> Result<String, String> {
             w.texts(&[id, domain, title, detail, why]);
             w.list(levels, |w, l| w.num(u32::from(*l)));
             w.conditions(priority_when);
+            w.list(addresses, |w, s| w.text(s));
             w.texts(&[effort, horizon, signs, source]);
         },
     );
@@ -202,6 +206,7 @@ pub fn unpack(packed: &str) -> InstrumentFile {
             constructs: r.texts(),
             levels: r.texts(),
             critical_when: r.conditions(),
+            builds_on: r.texts(),
         }),
         statements: r.list(|r| StatementFile {
             id: r.text(),
@@ -232,6 +237,7 @@ pub fn unpack(packed: &str) -> InstrumentFile {
             why: r.text(),
             levels: r.list(|r| r.num() as u8),
             priority_when: r.conditions(),
+            addresses: r.texts(),
             effort: r.text(),
             horizon: r.text(),
             signs: r.text(),
