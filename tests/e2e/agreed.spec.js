@@ -147,8 +147,10 @@ test('the agreed level flows to the plan, report, export and next round', async 
   }
   expect(firstTwo).not.toContain('Appendix A');
   expect(text(3, pages)).toContain('Appendix A');
-  // Three people, ten topics: a summary, then an appendix of a few pages, never 14.
-  expect(pages).toBeLessThanOrEqual(8);
+  // Three people, ten topics: two summary pages, then the appendix (every topic as a
+  // card, the agenda and suggested actions, each statement's answers): 9 pages when this
+  // was written, against 14 before the report was reworked.
+  expect(pages).toBeLessThanOrEqual(9);
   // Nothing that cannot be computed: no row of "needs 10 complete answers".
   expect(text(1, pages)).not.toContain('needs 10 complete');
   const words = new Set();
