@@ -265,8 +265,9 @@ impl Workspace {
     /// collaboration's).
     pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
         match Workspace::from_current_json(text) {
-            Err(LoadError::OlderSchema(schema)) => crate::format::legacy::read_older(schema, text)
-                .map_err(|e| LoadError::Damaged(e.to_string())),
+            Err(LoadError::OlderSchema(schema)) => {
+                crate::format::legacy::read_older(schema, text).map_err(|e| LoadError::Damaged(e.to_string()))
+            }
             other => other,
         }
     }
