@@ -291,6 +291,45 @@ pub fn partners_from_setup(n: u32) -> String {
     )
 }
 
+/// Which rounds the context page's answers are the context of (see docs/scoring.md,
+/// "Context belongs to the round").
+pub fn context_applies(open: &[String], closed: &[String]) -> String {
+    let open = match open {
+        [] => "rounds you add from now on".to_string(),
+        names => format!(
+            "this collaboration's open {} ({}) and of rounds you add later",
+            if names.len() == 1 { "round" } else { "rounds" },
+            and_list(names)
+        ),
+    };
+    let closed = match closed {
+        [] => String::new(),
+        names => format!(" A closed round keeps the answers its results were read under ({}); to correct one, reopen the round, change the answer here and close it again.", and_list(names)),
+    };
+    format!("These answers are the context of {open}.{closed}")
+}
+
+/// An open round whose own answers differ from these (it was reopened, or came from
+/// another copy): which answers.
+pub fn context_differs(round: &str, questions: &[String]) -> String {
+    format!("{round} is read under other answers to {}.", and_list(questions))
+}
+
+pub const CONTEXT_CHANGED_TITLE: &str = "The context changed between rounds";
+pub const CONTEXT_CHANGED_LEAD: &str = "Each round is read under the context it was given. Where the answers changed, which topics count as critical and which actions are suggested changed with them, so scores may not compare like with like.";
+pub const CONTEXT_NOT_ANSWERED: &str = "not answered";
+
+/// "Between Round 1 and Round 2:"
+pub fn context_changed_between(earlier: &str, later: &str) -> String {
+    format!("Between {earlier} and {later}:")
+}
+
+/// One context answer that changed: "Have these partners worked together before?
+/// “Yes, with mixed results” in Round 1, “Yes, and it mostly went badly” in Round 2."
+pub fn context_change(question: &str, before: &str, earlier: &str, after: &str, later: &str) -> String {
+    format!("{question} {before} in {earlier}, {after} in {later}.")
+}
+
 pub fn context_answered(answered: usize, total: usize) -> String {
     format!("{answered} of {total} questions about the collaboration answered.")
 }

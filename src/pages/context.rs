@@ -1,10 +1,13 @@
 //! The facilitator's description of a collaboration: the instrument's context questions.
-//! Each answer is saved as soon as it is given.
+//! Each answer is saved as soon as it is given, as the context of the collaboration's
+//! open rounds and of rounds added later; closed rounds keep theirs (the page says which).
 
 use std::collections::BTreeMap;
 
-use trellis_core::format::ContextAnswer;
+use trellis_core::format::{Collaboration, ContextAnswer, Round, RoundStatus};
 use trellis_core::next_step::{context_answer, context_answered, ContextSource};
+use trellis_core::workspace::context_changes;
+use trellis_core::Instrument;
 use yew::prelude::*;
 
 use crate::components::markup::hint;
@@ -28,6 +31,59 @@ pub fn parse_number(text: &str) -> Result<Option<ContextAnswer>, &'static str> {
     text.parse::<u32>()
         .map(|n| Some(ContextAnswer::Number(n)))
         .map_err(|_| msg::WHOLE_NUMBER)
+}
+
+/// A context question's wording (its id, for a question this instrument does not ask).
+pub fn question_text(instrument: &Instrument, question: &str) -> String {
+    instrument
+        .context()
+        .iter()
+        .find(|q| q.id == question)
+        .map_or_else(|| question.to_string(), |q| q.question.clone())
+}
+
+/// A context answer in words: the options' labels in quotes, a number, or "not answered".
+pub fn answer_text(instrument: &Instrument, question: &str, answer: Option<&ContextAnswer>) -> String {
+    let q = instrument.context().iter().find(|q| q.id == question);
+    let label = |id: &String| {
+        let option = q.and_then(|q| q.options.iter().find(|o| &o.id == id));
+        msg::quoted(option.map_or(id.as_str(), |o| o.label.as_str()))
+    };
+    match answer {
+        None => msg::CONTEXT_NOT_ANSWERED.to_string(),
+        Some(ContextAnswer::Number(n)) => n.to_string(),
+        Some(ContextAnswer::One(o)) => label(o),
+        Some(ContextAnswer::Many(list)) => msg::and_list(&list.iter().map(label).collect::<Vec<_>>()),
+    }
+}
+
+/// Which rounds these answers reach, and any open round read under other answers.
+fn applies_to(collaboration: &Collaboration, instrument: &Instrument) -> Html {
+    let mut rounds: Vec<&Round> = collaboration.rounds.iter().collect();
+    rounds.sort_by(|a, b| (&a.date, a.created).cmp(&(&b.date, b.created)));
+    let names = |status: RoundStatus| -> Vec<String> {
+        rounds
+            .iter()
+            .filter(|r| r.status == status)
+            .map(|r| r.name.clone())
+            .collect()
+    };
+    let differs = rounds
+        .iter()
+        .filter(|r| r.status == RoundStatus::Open)
+        .filter_map(|r| {
+            let changed: Vec<String> = context_changes(instrument, &collaboration.context, &r.context)
+                .iter()
+                .map(|c| question_text(instrument, &c.question))
+                .collect();
+            (!changed.is_empty()).then(|| msg::context_differs(&r.name, &changed))
+        });
+    html! {
+        <>
+            <p data-testid="context-applies">{ msg::context_applies(&names(RoundStatus::Open), &names(RoundStatus::Closed)) }</p>
+            for text in differs { <p class="notice notice-warning">{ text }</p> }
+        </>
+    }
 }
 
 #[component]
@@ -92,6 +148,7 @@ pub fn ContextPage(props: &ContextProps) -> Html {
             <h1 tabindex="-1">{ msg::context_title(&collaboration.name) }</h1>
             <p class="lead">{ msg::CONTEXT_LEAD }</p>
             { hint(msg::CONTEXT_SAVED) }
+            { applies_to(collaboration, instrument) }
             <p data-testid="context-count" role="status">{ msg::context_answered(answered, instrument.context().len()) }</p>
             if let Some(n) = app.notice.clone() {
                 <p class="notice notice-warning" role="alert">{ n }</p>

@@ -94,6 +94,7 @@ struct AnalysisKey {
     /// version; see `Instrument`'s `PartialEq`).
     instrument: (String, String),
     mode: String,
+    /// The round's own context answers.
     context: BTreeMap<String, ContextAnswer>,
     targets: BTreeMap<String, u8>,
     /// The agreed levels, which are the domains' levels wherever recorded.
@@ -112,12 +113,12 @@ struct AnalysisKey {
 
 impl AnalysisKey {
     fn new(app: &AppState, round_id: &str, min_group: usize) -> Option<AnalysisKey> {
-        let (collaboration, round) = app.workspace.round(round_id)?;
+        let (_, round) = app.workspace.round(round_id)?;
         Some(AnalysisKey {
             round: round.id.clone(),
             instrument: (round.instrument_id.clone(), round.instrument_version.clone()),
             mode: round.mode.clone(),
-            context: collaboration.context.clone(),
+            context: round.context.clone(),
             targets: round.targets.clone(),
             agreed: round
                 .consensus
@@ -146,7 +147,7 @@ fn sent_responses<'a>(app: &'a AppState, round_id: &'a str) -> impl Iterator<Ite
 /// The engine's analysis of a round's sent responses, with the round's targets; `None`
 /// when the round or its instrument is missing.
 fn analyse_round(app: &AppState, round_id: &str, min_group: usize) -> Option<RoundAnalysis> {
-    let (collaboration, round) = app.workspace.round(round_id)?;
+    let (_, round) = app.workspace.round(round_id)?;
     let instrument = app.instrument_for(round)?;
     let earlier_targets = app
         .workspace
@@ -157,7 +158,9 @@ fn analyse_round(app: &AppState, round_id: &str, min_group: usize) -> Option<Rou
         instrument,
         mode: &round.mode,
         responses: sent_responses(app, round_id).collect(),
-        context: &collaboration.context,
+        // The round's own context: the answers it was read under, which a later change
+        // to the collaboration's answers leaves alone once the round is closed.
+        context: &round.context,
         targets: &round.targets,
         consensus: &round.consensus,
         earlier_targets: &earlier_targets,

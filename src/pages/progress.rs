@@ -1,16 +1,20 @@
 //! Progress over time for a collaboration: each topic's score across its rounds with
 //! 95% intervals, the engine's verdict between the last two rounds, the respondent-mix
-//! warning and the note about an early dip.
+//! warning, the note about an early dip, and the context answers that changed between
+//! rounds (each round is read under its own).
 
 use trellis_core::analysis::{compare, RoundAnalysis, MIN_GROUP};
 use trellis_core::chart::TrendItem;
 use trellis_core::format::Round;
 use trellis_core::scoring::format_score;
+use trellis_core::workspace::context_changes;
+use trellis_core::Instrument;
 use yew::prelude::*;
 
 use crate::components::charts::trend_figure;
 use crate::components::names::domain_title;
 use crate::messages as msg;
+use crate::pages::context::{answer_text, question_text};
 use crate::pages::report::{change_section, verdict_text};
 use crate::pages::{find_collaboration, use_round_analyses};
 use crate::route::{Link, Route};
@@ -19,6 +23,45 @@ use crate::state::use_app_state;
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
     pub id: AttrValue,
+}
+
+/// The context answers that changed from each round to the next, if any did: scores read
+/// under different contexts may not compare like with like.
+fn context_section(instrument: &Instrument, rounds: &[&Round]) -> Html {
+    let pairs: Vec<(&Round, &Round, Vec<String>)> = rounds
+        .windows(2)
+        .filter_map(|pair| {
+            let (earlier, later) = (pair[0], pair[1]);
+            let changes: Vec<String> = context_changes(instrument, &earlier.context, &later.context)
+                .iter()
+                .map(|c| {
+                    msg::context_change(
+                        &question_text(instrument, &c.question),
+                        &answer_text(instrument, &c.question, c.before.as_ref()),
+                        &earlier.name,
+                        &answer_text(instrument, &c.question, c.after.as_ref()),
+                        &later.name,
+                    )
+                })
+                .collect();
+            (!changes.is_empty()).then_some((earlier, later, changes))
+        })
+        .collect();
+    if pairs.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section aria-labelledby="context-changed-heading" data-testid="context-changes">
+            <h2 id="context-changed-heading">{ msg::CONTEXT_CHANGED_TITLE }</h2>
+            <p>{ msg::CONTEXT_CHANGED_LEAD }</p>
+            for (earlier, later, changes) in pairs {
+                <p>{ msg::context_changed_between(&earlier.name, &later.name) }</p>
+                <ul>
+                    for text in changes { <li>{ text }</li> }
+                </ul>
+            }
+        </section>
+    }
 }
 
 #[component]
@@ -84,6 +127,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                 <p class="empty" data-testid="progress-empty">{ msg::PROGRESS_NEEDS_TWO }</p>
             } else {
                 <p class="lead">{ msg::PROGRESS_LEAD }</p>
+                { context_section(instrument, &analyses.iter().map(|(r, _)| *r).collect::<Vec<_>>()) }
                 <ul class="trend-grid" data-testid="trends">{ for cards }</ul>
                 <section aria-labelledby="change-heading">
                     <h2 id="change-heading">{ msg::REPORT_CHANGE }</h2>

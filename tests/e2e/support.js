@@ -122,7 +122,7 @@ async function plantResponses(page, collaborationName, entries, roundIndex = 0) 
     });
   });
   // Planted in the older list form (storage version 2), which the app reads and brings
-  // up to date (version 3) as soon as it opens.
+  // up to date (today's version) as soon as it opens.
   ws.schema = 2;
   await page.evaluate((text) => localStorage.setItem('trellis.workspace', text), JSON.stringify(ws));
   const { pathname } = new URL(page.url());
@@ -130,7 +130,7 @@ async function plantResponses(page, collaborationName, entries, roundIndex = 0) 
     throw new Error(`plantResponses must run on the app (index.html), not ${page.url()}`);
   }
   await page.reload();
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')).schema)).toBe(3);
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')).schema)).toBe(4);
 }
 
 /**

@@ -7,7 +7,9 @@
 //! - a collaboration, round, response or plan item not yet here is added;
 //! - a response already here is replaced only by a later version of itself that is not
 //!   a step back (a submitted response is never replaced by an unsent one);
-//! - targets and consensus fill gaps, and a consensus recorded later wins;
+//! - targets and context answers (the collaboration's and each round's own) fill gaps:
+//!   an answer missing here is taken from the other copy, one present here is kept;
+//! - a consensus recorded later wins;
 //! - a response whose round is in neither workspace is left out and counted;
 //! - deletions travel as tombstones: a record deleted on either side stays deleted, and
 //!   an older copy of it is not brought back.
@@ -183,6 +185,9 @@ fn merge_collaboration(here: &mut Collaboration, incoming: Collaboration, report
 fn merge_round(here: &mut Round, incoming: Round, report: &mut MergeReport) {
     for (domain, level) in incoming.targets {
         here.targets.entry(domain).or_insert(level);
+    }
+    for (question, answer) in incoming.context {
+        here.context.entry(question).or_insert(answer);
     }
     for (domain, agreed) in incoming.consensus {
         match here.consensus.get(&domain) {

@@ -3,6 +3,8 @@
 //! Every function here is pure: ids and timestamps are passed in by the caller, and a
 //! failed operation returns an error without changing the workspace.
 
+use std::collections::BTreeMap;
+
 use crate::format::transfer::InvitationFile;
 use crate::format::{
     Answer, Collaboration, Consensus, ContextAnswer, ContextKind, Invited, Partner, Response, RoleCategory,
@@ -27,7 +29,7 @@ pub enum LoadError {
     Damaged(String),
     /// Written by a newer version of Trellis; must be left untouched.
     NewerSchema(u32),
-    /// Written by an earlier version (storage version 1 or 2): readable, but only by
+    /// Written by an earlier version (storage version 1, 2 or 3): readable, but only by
     /// [`Workspace::from_json`], which migrates it; [`Workspace::from_current_json`]
     /// leaves it to that.
     OlderSchema(u32),
@@ -62,6 +64,41 @@ pub enum InputError {
     ContextAnswerKind(String),
     UnknownContextOption { question: String, option: String },
     ContextNumberOutOfRange(u32),
+}
+
+/// One context answer that differs between two rounds (or a round and the
+/// collaboration's current answers): `None` where the question was not answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextChange {
+    pub question: String,
+    pub before: Option<ContextAnswer>,
+    pub after: Option<ContextAnswer>,
+}
+
+/// The context answers that differ between `before` and `after`, in the instrument's
+/// order of questions (answers to questions it does not ask come last, by id), so a
+/// facilitator comparing rounds can see which answers their results were read under.
+pub fn context_changes(
+    instrument: &Instrument,
+    before: &BTreeMap<String, ContextAnswer>,
+    after: &BTreeMap<String, ContextAnswer>,
+) -> Vec<ContextChange> {
+    let asked = instrument.context().iter().map(|q| q.id.as_str());
+    let others = before
+        .keys()
+        .chain(after.keys())
+        .map(String::as_str)
+        .filter(|id| !instrument.context().iter().any(|q| q.id == *id))
+        .collect::<std::collections::BTreeSet<_>>();
+    asked
+        .chain(others)
+        .filter(|id| before.get(*id) != after.get(*id))
+        .map(|id| ContextChange {
+            question: id.to_string(),
+            before: before.get(id).cloned(),
+            after: after.get(id).cloned(),
+        })
+        .collect()
 }
 
 /// What the facilitator enters to set up a collaboration and its first round.
@@ -223,14 +260,13 @@ impl NewCollaboration {
 
 impl Workspace {
     /// Reads stored or imported workspace text of any storage version, migrating older
-    /// ones (schemas 1 and 2 differ only in fields that default to empty and in how
-    /// responses are listed).
+    /// ones (schemas 1 and 2 differ in fields that default to empty and in how responses
+    /// are listed; before schema 4 rounds had no context of their own, so each takes its
+    /// collaboration's).
     pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
         match Workspace::from_current_json(text) {
-            Err(LoadError::OlderSchema(_)) => {
-                serde_json::from_str::<crate::format::legacy::LegacyWorkspace>(text)
-                    .map(Workspace::from)
-                    .map_err(|e| LoadError::Damaged(e.to_string()))
+            Err(LoadError::OlderSchema(schema)) => {
+                crate::format::legacy::read_older(schema, text).map_err(|e| LoadError::Damaged(e.to_string()))
             }
             other => other,
         }
@@ -344,6 +380,8 @@ impl Workspace {
             mode: input.mode.clone(),
             status: RoundStatus::Open,
             targets,
+            // The collaboration's current answers: the default for a new round.
+            context: collaboration.context.clone(),
             consensus: Default::default(),
             plan,
             created: now,
@@ -478,6 +516,10 @@ impl Workspace {
 
     /// Records (or with `None`, clears) the answer to one context question of a
     /// collaboration, checked against the instrument's question and its options.
+    ///
+    /// The answer becomes the collaboration's current one (what rounds added later start
+    /// from) and is made to every open round of the collaboration too. A closed round
+    /// keeps the context it was read under; to correct it, reopen it first.
     pub fn set_context(
         &mut self,
         instrument: &Instrument,
@@ -530,10 +572,17 @@ impl Workspace {
             .iter_mut()
             .find(|c| c.id == collaboration_id)
             .ok_or(InputError::UnknownCollaboration)?;
-        match answer {
-            Some(a) => collaboration.context.insert(q.id.clone(), a),
-            None => collaboration.context.remove(&q.id),
-        };
+        let open = collaboration
+            .rounds
+            .iter_mut()
+            .filter(|r| r.status == RoundStatus::Open)
+            .map(|r| &mut r.context);
+        for context in std::iter::once(&mut collaboration.context).chain(open) {
+            match &answer {
+                Some(a) => context.insert(q.id.clone(), a.clone()),
+                None => context.remove(&q.id),
+            };
+        }
         Ok(())
     }
 
@@ -564,6 +613,8 @@ impl Workspace {
             mode: invitation.mode.clone(),
             status: RoundStatus::Open,
             targets: Default::default(),
+            // A respondent's device is never told the context; it does not analyse.
+            context: Default::default(),
             consensus: Default::default(),
             plan: Vec::new(),
             created: now,

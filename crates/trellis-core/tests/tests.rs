@@ -7,6 +7,7 @@ mod chars;
 mod command;
 mod common;
 mod config;
+mod context;
 mod exchange;
 mod host;
 mod instrument;

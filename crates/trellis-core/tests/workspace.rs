@@ -373,7 +373,7 @@ fn a_schema_2_workspace_is_read_and_written_back_as_a_table() {
     assert_eq!(unsent.submitted, None);
     assert_eq!(unsent.answers.get("vision.shared"), Some(&Answer::NotApplicable));
     assert_eq!(ws.deleted.len(), 1);
-    // Written back as schema 3, it reads to the same workspace and is much smaller.
+    // Written back in today's schema, it reads to the same workspace and is much smaller.
     let again = ws.to_json();
     assert!(again.starts_with(&format!("{{\"schema\":{WORKSPACE_SCHEMA}")));
     assert!(again.contains(r#""rows":[["#));
@@ -397,7 +397,7 @@ fn load_errors_are_told_apart() {
     let list = "[{\"id\":\"a\",\"round_id\":\"r\",\"organisation\":\"p1\",\"role\":\"manager\",\"answers\":{\"s\":\"maybe\"},\"started\":0,\"updated\":0}]";
     let bad_answer = format!("{{\"schema\":2,\"responses\":{list}}}");
     assert!(matches!(Workspace::from_json(&bad_answer), Err(LoadError::Damaged(m)) if m.contains("maybe")));
-    // Schema 3 keeps responses as a table only: a list there is damage, not a migration.
+    // Schemas 3 and later keep responses as a table only: a list there is damage.
     let list_in_3 = format!("{{\"schema\":{WORKSPACE_SCHEMA},\"responses\":{list}}}");
     assert!(
         matches!(Workspace::from_json(&list_in_3), Err(LoadError::Damaged(m)) if m.contains("table of responses"))

@@ -1,5 +1,6 @@
-//! Workspaces written before storage version 3 (schemas 1 and 2): the same envelope, but
-//! responses as a list of objects, each naming every statement beside its answer.
+//! Workspaces written before storage version 4: schemas 1 and 2 (the same envelope, but
+//! responses as a list of objects, each naming every statement beside its answer) and
+//! schema 3 (today's envelope, but rounds without their own context).
 //!
 //! Kept apart from [`super::workspace`] so that only code that may meet old data (the
 //! start page, which migrates storage, and the data page, which opens old backups) links
@@ -26,11 +27,41 @@ pub struct LegacyWorkspace {
 
 impl From<LegacyWorkspace> for Workspace {
     fn from(old: LegacyWorkspace) -> Workspace {
-        Workspace {
+        let mut workspace = Workspace {
             schema: WORKSPACE_SCHEMA,
             collaborations: old.collaborations,
             responses: old.responses,
             deleted: old.deleted,
+        };
+        give_rounds_their_context(&mut workspace);
+        workspace
+    }
+}
+
+/// Reads workspace text of an earlier storage version (1, 2 or 3) and brings it up to
+/// date. Schema 3 is today's envelope read as it is; schemas 1 and 2 go through
+/// [`LegacyWorkspace`].
+pub fn read_older(schema: u32, text: &str) -> Result<Workspace, serde_json::Error> {
+    if schema >= 3 {
+        let mut workspace: Workspace = serde_json::from_str(text)?;
+        workspace.schema = WORKSPACE_SCHEMA;
+        give_rounds_their_context(&mut workspace);
+        Ok(workspace)
+    } else {
+        serde_json::from_str::<LegacyWorkspace>(text).map(Workspace::from)
+    }
+}
+
+/// Before schema 4 the context was kept only for the collaboration, and every round was
+/// read under it. Each round of an older workspace therefore takes the collaboration's
+/// context as it stands when the workspace is read, which is what its results showed the
+/// day before the migration.
+fn give_rounds_their_context(workspace: &mut Workspace) {
+    for collaboration in &mut workspace.collaborations {
+        for round in &mut collaboration.rounds {
+            if round.context.is_empty() {
+                round.context = collaboration.context.clone();
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The storage schema this build writes. Older schemas are migrated on load.
-pub const WORKSPACE_SCHEMA: u32 = 3;
+pub const WORKSPACE_SCHEMA: u32 = 4;
 
 /// Milliseconds since the Unix epoch, always supplied by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -65,7 +65,9 @@ pub struct Collaboration {
     pub id: String,
     pub name: String,
     pub partners: Vec<Partner>,
-    /// Answers to the instrument's context questions, by question id.
+    /// The current answers to the instrument's context questions, by question id: what a
+    /// new round starts from. Each round keeps its own copy ([`Round::context`]), which is
+    /// what its results are read under.
     #[serde(default)]
     pub context: BTreeMap<String, ContextAnswer>,
     #[serde(default)]
@@ -151,6 +153,11 @@ pub struct Round {
     /// Target maturity level per domain id, set by the facilitator.
     #[serde(default)]
     pub targets: BTreeMap<String, u8>,
+    /// The context this round is read under (from schema 4): a copy of the
+    /// collaboration's answers when the round was added, changed with them while the
+    /// round is open, and kept as it is once the round is closed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub context: BTreeMap<String, ContextAnswer>,
     /// The group's agreed view per domain id, kept apart from individual answers.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub consensus: BTreeMap<String, Consensus>,
