@@ -658,6 +658,8 @@ fn routes_read_back_from_their_paths() {
     for route in routes {
         assert_eq!(Route::recognize(&route.path()), route, "{}", route.path());
     }
+    // The action library is the facilitator's: the respondent's bundle never holds it.
+    assert!(!Route::Library { id: id() }.is_respondent());
     for (path, route) in [
         ("/", Route::Home),
         ("", Route::Home),
