@@ -12,7 +12,7 @@ use crate::components::StorageNotice;
 use crate::messages as msg;
 use crate::pages::{
     About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, DataPage, ExportPage,
-    Home, ImportPage, InvitePage, JoinPage, KioskPage, NewCollaborationPage, NotFound, PlanPage,
+    Home, ImportPage, InvitePage, JoinPage, KioskPage, LibraryPage, NewCollaborationPage, NotFound, PlanPage,
     ProgressPage, ReportPage, Results, SentPage, StatementsPage,
 };
 use crate::route::{use_route, Link, Route, Surface};
@@ -282,6 +282,7 @@ pub fn switch(route: Route) -> Html {
         Route::Results { id } => html! { <Results id={id} /> },
         Route::Consensus { id } => html! { <ConsensusPage id={id} /> },
         Route::Plan { id } => html! { <PlanPage id={id} /> },
+        Route::Library { id } => html! { <LibraryPage id={id} /> },
         Route::Report { id } => html! { <ReportPage id={id} /> },
         Route::Statements { id } => html! { <StatementsPage id={id} /> },
         Route::Progress { id } => html! { <ProgressPage id={id} /> },

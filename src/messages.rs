@@ -503,12 +503,61 @@ pub fn average(score: Option<String>) -> String {
 }
 
 pub fn action_meta(domain: &str, effort: &str, horizon: &str) -> String {
-    let horizon = match horizon {
-        "quick-win" => "a quick win",
-        "months" => "takes months",
-        _ => "takes a year or more",
-    };
-    format!("{domain} · {effort} effort · {horizon}")
+    format!("{domain} · {effort} effort · {}", horizon_words(horizon))
+}
+
+/// The instrument's horizons (`quick-win`, `months`, `year`) with the words for each, in
+/// the order the action library offers them.
+pub const HORIZONS: [(&str, &str); 3] = [
+    ("quick-win", "a quick win"),
+    ("months", "takes months"),
+    ("year", "takes a year or more"),
+];
+
+/// How long an action takes, in words: "a quick win".
+pub fn horizon_words(horizon: &str) -> &'static str {
+    HORIZONS
+        .iter()
+        .find(|(id, _)| *id == horizon)
+        .map_or(HORIZONS[2].1, |(_, words)| words)
+}
+
+// --- The action library ---
+pub const LIBRARY_LINK: &str = "Browse all actions";
+pub const LIBRARY_LEAD: &str = "Every action in the questionnaire, not only those suggested for this round. Narrow the list, then add any action to this round's plan.";
+pub const LIBRARY_FILTERS: &str = "Show actions";
+pub const ANY_TOPIC: &str = "Any topic";
+pub const LEVEL_SUITED: &str = "Suits the level";
+pub const ANY_LEVEL: &str = "Any level";
+pub const HORIZON: &str = "How long it takes";
+pub const ANY_HORIZON: &str = "Any time";
+pub const FITS_CONTEXT: &str = "Only actions that fit this collaboration's context";
+pub const NO_CONTEXT_YET: &str =
+    "The questions about this collaboration are not answered yet, so no action can fit them.";
+pub const ANSWER_CONTEXT: &str = "Answer them";
+pub const CLEAR_FILTERS: &str = "Show every action";
+pub const NO_LIBRARY_MATCH: &str = "No action matches all of these choices. Choose fewer.";
+pub const SUITS_LEVELS: &str = "Suits:";
+pub const COMES_FIRST: &str = "Comes first when the answer about the collaboration is:";
+pub const FITS_HERE: &str = "Fits this collaboration:";
+pub const BACK_TO_PLAN: &str = "Back to the plan";
+
+pub fn library_title(round: &str) -> String {
+    format!("All actions: {round}")
+}
+
+/// "12 of 49 actions", the live count above the list.
+pub fn library_count(shown: usize, total: usize) -> String {
+    format!("{shown} of {}", plural(total, "action", "actions"))
+}
+
+/// "“a”, “b” or “c”".
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 // --- Why an action is suggested (rules version 2) ---

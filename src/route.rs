@@ -49,6 +49,8 @@ pub enum Route {
     Results { id: String },
     /// `/round/:id/plan`
     Plan { id: String },
+    /// `/round/:id/actions`: every action of the instrument, each addable to the plan.
+    Library { id: String },
     /// `/round/:id/report`
     Report { id: String },
     /// `/round/:id/statements`
@@ -164,6 +166,7 @@ impl Route {
                 "kiosk" => Some(Route::Kiosk { id }),
                 "results" => Some(Route::Results { id }),
                 "plan" => Some(Route::Plan { id }),
+                "actions" => Some(Route::Library { id }),
                 "report" => Some(Route::Report { id }),
                 "statements" => Some(Route::Statements { id }),
                 "export" => Some(Route::Export { id }),
@@ -194,6 +197,7 @@ impl Route {
             Route::Kiosk { id } => ("/round/", id.as_str(), "/kiosk"),
             Route::Results { id } => ("/round/", id.as_str(), "/results"),
             Route::Plan { id } => ("/round/", id.as_str(), "/plan"),
+            Route::Library { id } => ("/round/", id.as_str(), "/actions"),
             Route::Report { id } => ("/round/", id.as_str(), "/report"),
             Route::Statements { id } => ("/round/", id.as_str(), "/statements"),
             Route::Export { id } => ("/round/", id.as_str(), "/export"),

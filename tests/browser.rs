@@ -371,6 +371,7 @@ fn every_route(collaboration: &str, round: &str, invitation: &str) -> Vec<Route>
         Route::Kiosk { id: r.clone() },
         Route::Results { id: r.clone() },
         Route::Plan { id: r.clone() },
+        Route::Library { id: r.clone() },
         Route::Report { id: r.clone() },
         Route::Statements { id: r.clone() },
         Route::Export { id: r },
@@ -396,6 +397,7 @@ fn every_route(collaboration: &str, round: &str, invitation: &str) -> Vec<Route>
             | Route::Kiosk { .. }
             | Route::Results { .. }
             | Route::Plan { .. }
+            | Route::Library { .. }
             | Route::Report { .. }
             | Route::Statements { .. }
             | Route::Export { .. }

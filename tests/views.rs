@@ -649,6 +649,7 @@ fn routes_read_back_from_their_paths() {
         Route::Results { id: id() },
         Route::Export { id: id() },
         Route::Plan { id: id() },
+        Route::Library { id: id() },
         Route::Report { id: id() },
         Route::Statements { id: id() },
         Route::Progress { id: id() },
@@ -657,6 +658,8 @@ fn routes_read_back_from_their_paths() {
     for route in routes {
         assert_eq!(Route::recognize(&route.path()), route, "{}", route.path());
     }
+    // The action library is the facilitator's: the respondent's bundle never holds it.
+    assert!(!Route::Library { id: id() }.is_respondent());
     for (path, route) in [
         ("/", Route::Home),
         ("", Route::Home),
@@ -670,6 +673,7 @@ fn routes_read_back_from_their_paths() {
         ),
         ("/round/r1/answer/two", Route::NotFound),
         ("/round/r1/results", Route::Results { id: "r1".into() }),
+        ("/round/r1/actions", Route::Library { id: "r1".into() }),
         ("/round/r1/other", Route::NotFound),
         ("/collaboration/c%20d", Route::Collaboration { id: "c d".into() }),
         ("/collaboration/", Route::NotFound),
@@ -1595,4 +1599,194 @@ fn the_invitation_sheet_is_for_the_respondent_with_a_qr_code_of_the_link() {
     let html = render::<View>(P { contact: None });
     assert!(!html.contains("From "));
     assert!(html.contains("At the end, send them to the person who invited you."));
+}
+
+/// The action library's choices, each checked against ids read off the shipped
+/// instrument file by hand: topic and level together, topic, level and horizon, the
+/// context (an earlier collaboration that ended badly), and horizon alone.
+#[test]
+fn the_action_library_narrows_by_topic_level_horizon_and_context() {
+    use std::collections::BTreeMap;
+    use trellis::pages::library::Filters;
+    use trellis_core::format::ContextAnswer;
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let check = |filters: Filters, context: &BTreeMap<String, ContextAnswer>, expected: &[&str]| {
+        let kept: Vec<&str> = instrument
+            .actions()
+            .iter()
+            .filter(|a| filters.keeps(a, context))
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(kept, expected, "{filters:?}");
+    };
+    let none = BTreeMap::new();
+    let ended_badly: BTreeMap<_, _> =
+        [("history".to_string(), ContextAnswer::One("ended-badly".into()))].into();
+    let topic = |t: &str| Filters {
+        topic: t.into(),
+        ..Filters::default()
+    };
+    assert_eq!(instrument.actions().len(), 49);
+    check(
+        Filters {
+            level: Some(3),
+            ..topic("conflict")
+        },
+        &none,
+        &[
+            "conflict.compare-cultures",
+            "conflict.named-leads",
+            "conflict.early-check",
+            "conflict.internal-support",
+        ],
+    );
+    check(
+        Filters {
+            level: Some(1),
+            horizon: "quick-win".into(),
+            ..topic("trust")
+        },
+        &none,
+        &[
+            "trust.reflective-space",
+            "trust.spaces-to-talk",
+            "trust.who-is-who",
+            "trust.keep-promises",
+        ],
+    );
+    let fits = Filters {
+        fits_context: true,
+        ..Filters::default()
+    };
+    check(
+        fits.clone(),
+        &ended_badly,
+        &[
+            "trust.reflective-space",
+            "trust.keep-promises",
+            "vision.right-size",
+            "conflict.escalation-route",
+            "progress.quick-wins",
+            "risk.small-pilot",
+        ],
+    );
+    // With no context answers, nothing can fit them.
+    check(fits, &none, &[]);
+    check(
+        Filters {
+            horizon: "year".into(),
+            ..Filters::default()
+        },
+        &none,
+        &[
+            "leadership.joint-development",
+            "vision.renew-aims",
+            "agreements.review",
+            "capacity.joint-posts",
+            "progress.share-learning",
+            "risk.pooled-budget",
+            "outcomes.spread",
+        ],
+    );
+}
+
+/// The library page's view: labelled choices in a fieldset, a live count, and each card in
+/// words (levels by name, statements by their wording, context conditions by their
+/// labels), with an action already on the plan marked so and the others one click away.
+#[test]
+fn the_action_library_shows_each_action_in_words() {
+    use std::collections::{BTreeMap, BTreeSet};
+    use trellis::pages::library::{ActionLibrary, ActionLibraryProps, Filters};
+    use trellis_core::format::ContextAnswer;
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let context: BTreeMap<_, _> = [("age".to_string(), ContextAnswer::One("under-1".into()))].into();
+    let html = render::<ActionLibrary>(ActionLibraryProps {
+        instrument,
+        context: Rc::new(context),
+        on_plan: Rc::new(BTreeSet::from(["leadership.be-seen".to_string()])),
+        collaboration: "c1".into(),
+        on_adopt: Callback::noop(),
+        filters: Filters {
+            topic: "leadership".into(),
+            level: Some(1),
+            ..Filters::default()
+        },
+    });
+    assert!(html.contains("<legend>Show actions</legend>"), "{html}");
+    for (id, label) in [
+        ("library-topic", "Topic"),
+        ("library-level", "Suits the level"),
+        ("library-horizon", "How long it takes"),
+        (
+            "library-fits",
+            "Only actions that fit this collaboration's context",
+        ),
+    ] {
+        assert!(
+            html.contains(&format!("<label for=\"{id}\">{label}</label>")),
+            "{id}: {html}"
+        );
+    }
+    assert!(
+        html.contains("<p role=\"status\" data-testid=\"library-count\">4 of 49 actions</p>"),
+        "{html}"
+    );
+    assert_eq!(count(&html, "data-testid=\"library-leadership."), 4, "{html}");
+    let card = html
+        .split("data-testid=\"library-leadership.be-seen\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</button></li>").next())
+        .expect("the card of leadership.be-seen");
+    expect![[r#"
+         class="suggested">
+        <h2>
+        Make leaders visible across partner sites</h2>
+        <p class="meta">
+        Leadership behaviours · low effort · a quick win</p>
+        <p>
+        <strong>
+        Suits:</strong>
+         1 Forming, 2 Developing and 3 Established</p>
+        <p>
+        Ask a senior leader from each partner to spend time at other partners' sites and front-line meetings. Agree a simple rota so every partner hosts and visits within the first few months.</p>
+        <p>
+        <strong>
+        Why it works:</strong>
+         When people see leaders from every partner turning up, they read it as a sign that the work matters. That builds trust and belief in the collaboration.</p>
+        <p>
+        <strong>
+        How to tell it is working:</strong>
+         Staff can name leaders from other partners; the score for “Leaders from each partner take an active part in this collaboration” rises.</p>
+        <p class="conditions-lead">
+        <strong>
+        Comes first when the answer about the collaboration is:</strong>
+        </p>
+        <ul class="conditions">
+        <li>
+        How long has the collaboration been running? “Not started yet” or “Less than a year”</li>
+        <li>
+        How spread out are the partners? “One integrated care system or region” or “Across several regions or nationally”</li>
+        </ul>
+        <p class="fits-here">
+        <strong>
+        Fits this collaboration:</strong>
+         “Less than a year”.</p>
+        <button type="button" aria-disabled="true" class="button button-secondary">
+        On the plan"#]]
+    .assert_eq(&pretty(card));
+    // Every other action of the list is one click from the plan.
+    let champions = html
+        .split("data-testid=\"library-leadership.champions\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</button></li>").next())
+        .expect("the card of leadership.champions");
+    assert!(
+        champions.contains(">Add “Name a champion for the collaboration…” to the plan"),
+        "{champions}"
+    );
+    assert!(!champions.contains("aria-disabled"), "{champions}");
+    // With context answers the context box is there to tick, and no hint says otherwise.
+    assert!(!html.contains("library-fits-hint"), "{html}");
 }

@@ -144,6 +144,7 @@ pub fn PlanPage(props: &PlanProps) -> Html {
                         for s in analysis.actions.iter() { { suggested(s, instrument, &round.plan, &act) } }
                     </ul>
                 }
+                <p class="no-print"><Link to={Route::Library { id: round.id.clone() }}>{ msg::LIBRARY_LINK }</Link></p>
             </section>
             <section aria-labelledby="own-heading">
                 <h2 id="own-heading">{ msg::OWN_ACTION_TITLE }</h2>
