@@ -88,7 +88,7 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
             }
             <ActionLibrary
                 instrument={instrument.clone()}
-                context={Rc::new(collaboration.context.clone())}
+                context={Rc::new(round.context.clone())}
                 on_plan={Rc::new(on_plan)}
                 collaboration={collaboration.id.clone()}
                 {on_adopt}
@@ -103,7 +103,7 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ActionLibraryProps {
     pub instrument: Rc<Instrument>,
-    /// The collaboration's context answers.
+    /// The context answers the round is read under (its own copy).
     pub context: Rc<BTreeMap<String, ContextAnswer>>,
     /// The actions already on the round's plan, by id.
     pub on_plan: Rc<BTreeSet<String>>,

@@ -52,6 +52,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <nav class="round-links" aria-label={msg::ROUND_TOOLS}>
                 <Link to={Route::Consensus { id: round.id.clone() }} classes="button button-secondary">{ msg::RECORD_CONSENSUS }</Link>
                 <Link to={Route::Plan { id: round.id.clone() }} classes="button button-secondary">{ msg::PLAN_AND_TARGETS }</Link>
+                <Link to={Route::Library { id: round.id.clone() }} classes="button button-secondary">{ msg::LIBRARY_LINK }</Link>
                 <Link to={Route::Statements { id: round.id.clone() }} classes="button button-secondary">{ msg::STATEMENTS_IN_DETAIL }</Link>
                 <Link to={Route::Report { id: round.id.clone() }} classes="button button-secondary">{ msg::BOARD_REPORT }</Link>
                 if collaboration.rounds.len() > 1 {
