@@ -1867,3 +1867,6 @@ pub fn next_results(round: &str, sent: usize) -> String {
 pub fn round_actions(round: &str) -> String {
     format!("What you can do with {round}")
 }
+
+pub const REPORT_CONTEXT: &str = "The collaboration's circumstances this round was read under";
+pub const REPORT_NO_CONTEXT: &str = "The collaboration's circumstances were not described for this round, so no topic was treated as critical for it.";

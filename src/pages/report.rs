@@ -20,6 +20,7 @@ use crate::components::names::{
 use crate::components::round_results::{reason_text, small_sample};
 use crate::components::RoundResults;
 use crate::messages as msg;
+use crate::pages::context::{answer_text, question_text};
 use crate::pages::{find_analysed_round, use_round_analyses};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
@@ -125,6 +126,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
             </div>
             <section class="report-appendix" aria-labelledby="r-app-a">
                 <h2 id="r-app-a">{ msg::APPENDIX_DOMAINS }</h2>
+                { context_list(instrument, &round.context) }
                 <RoundResults
                     analysis={analysis.clone()}
                     instrument={instrument.clone()}
@@ -140,6 +142,39 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                 { distribution_table(&statements, &answer_categories(instrument)) }
             </section>
         </article>
+    }
+}
+
+/// The collaboration's circumstances as this round records them (each round keeps its
+/// own), which decide the critical topics and the actions that come first.
+fn context_list(
+    instrument: &Instrument,
+    context: &std::collections::BTreeMap<String, trellis_core::format::ContextAnswer>,
+) -> Html {
+    let answered: Vec<(String, String)> = instrument
+        .context()
+        .iter()
+        .filter_map(|q| {
+            let answer = context.get(&q.id)?;
+            Some((
+                question_text(instrument, &q.id),
+                answer_text(instrument, &q.id, Some(answer)),
+            ))
+        })
+        .collect();
+    html! {
+        <section aria-labelledby="r-context" data-testid="report-context">
+            <h3 id="r-context">{ msg::REPORT_CONTEXT }</h3>
+            if answered.is_empty() {
+                <p>{ msg::REPORT_NO_CONTEXT }</p>
+            } else {
+                <ul>
+                    for (question, answer) in answered.iter() {
+                        <li>{ format!("{question} {answer}") }</li>
+                    }
+                </ul>
+            }
+        </section>
     }
 }
 

@@ -59,9 +59,12 @@ test('a closed round keeps its context when the history answer changes; the next
   await page.getByTestId('context-history').getByRole('radio', { name: history('positive') }).check();
   await expect(page.getByTestId('context-history').getByRole('radio', { name: history('positive') })).toBeChecked();
 
-  // Round 1 is still read under the history it had: trust is still critical there.
+  // Round 1 is still read under the history it had: trust is still critical there, and
+  // its board report says which circumstances it was read under.
   await results(page, 'Round 1');
   await expect(page.getByTestId('result-trust')).toContainText('critical here');
+  await page.getByRole('link', { name: 'Board report' }).click();
+  await expect(page.getByTestId('report-context')).toContainText(`Have these partners worked together before? \u201c${history('negative')}\u201d`);
   // Round 2 is read under the new answer: nothing makes trust critical now.
   await results(page, 'Round 2');
   await expect(page.getByTestId('result-trust')).not.toContainText('critical here');
