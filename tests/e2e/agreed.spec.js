@@ -8,7 +8,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { watchForTrouble, createCollaboration, plantResponses, expect } = require('./support');
+const { watchForTrouble, createCollaboration, plantResponses, parseCsv, expect } = require('./support');
 
 const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
 const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
@@ -23,23 +23,6 @@ function person(org, role, base, level, comment) {
     levels: Object.fromEntries(DOMAINS.map((d) => [d, level])),
     comments: comment ? { 'trust.know-people': comment } : {},
   };
-}
-
-/** Parses CSV text with quoted cells into rows (enough for Trellis's own exports). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; } else cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 /** Every way a word could be broken across a line or a cell: "Leadershi p", "Ta rg et". */

@@ -6,7 +6,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { open, watchForTrouble, createCollaboration, plantResponses, responseList, storedWorkspace, expect } = require('./support');
+const { open, watchForTrouble, createCollaboration, plantResponses, responseList, storedWorkspace, parseCsv, expect } = require('./support');
 
 /** `text` as a regular expression that matches it literally. */
 const literally = (text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -28,30 +28,6 @@ function person(org, role, base, k) {
 
 const ROLES = ['senior-leader', 'manager', 'clinician', 'front-line'];
 const round = (base) => Array.from({ length: 12 }, (_, k) => person(k % 3, ROLES[k % 4], base, k));
-
-/** Parses CSV text (quotes, doubled quotes, CRLF) into rows of cells. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') { quoted = false; } else { cell += ch; }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(cell); cell = '';
-    } else if (ch === '\n') {
-      row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = '';
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 async function download(page, testId) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);

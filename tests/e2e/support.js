@@ -165,3 +165,29 @@ async function storedWorkspace(page) {
 module.exports.plantResponses = plantResponses;
 module.exports.responseList = responseList;
 module.exports.storedWorkspace = storedWorkspace;
+
+/** Parses CSV text (quotes, doubled quotes, CRLF) into rows of cells. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') { quoted = false; } else { cell += ch; }
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ',') {
+      row.push(cell); cell = '';
+    } else if (ch === '\n') {
+      row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = '';
+    } else {
+      cell += ch;
+    }
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+module.exports.parseCsv = parseCsv;
