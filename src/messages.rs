@@ -349,12 +349,21 @@ pub const ABOUT_SECTIONS: &[(&str, &[&str])] = &[
         &[
             "The questionnaire is based on a large review of research on why some collaborations between health and care providers work and others stall (Millar, Aunger and colleagues, NIHR, 2023). The review found that leadership behaviours, trust and personal ties, belief in a shared aim, agreements that suit the collaboration, time and money that are openly set aside, fair handling of conflict, and seeing progress all matter.",
             "Each of the eight topics on how the collaboration works, and the ninth on what it has achieved, comes from that research. Every statement was written for Trellis in plain words. The researchers did not write or review it.",
+            "The readiness check, for a partnership that is still being planned, asks what established partnership tools (from the Nuffield Trust and VicHealth) ask before partners start: is a partnership needed, are the right partners in it, who backs it, what each partner gains and gives, how the partners have got on before, what is set aside for setting up, and how power is shared. The map of how each pair of partners works together uses the five steps of the Levels of Collaboration scale, from networking to collaboration.",
+        ],
+    ),
+    (
+        "What comes from research and what Trellis adds",
+        &[
+            "From the research: the topics, how they affect each other (for example, trust and confidence make partners readier to share risk), and the circumstances that change what matters, such as a mandated partnership or a difficult history.",
+            "Trellis's own design: the wording of every statement, the five levels and their descriptions, the score that places each level, which topics count as critical in which circumstances, the rules that give a readiness result, the rules of the partner map, and the suggested actions. These are reasoned choices, written down in full, not findings of the research.",
         ],
     ),
     (
         "What it is not",
         &[
             "The questionnaire has not been tested as a validated measure. Nobody has yet checked that its scores are stable over time or predict what a collaboration will achieve. Use the scores to start a conversation, not to grade a collaboration or any partner in it, and compare a collaboration with itself over time rather than with others.",
+            "Version 2 of the questionnaire has new and reworded statements. Before anyone claims it measures what it means to, it needs testing with real respondents: interviews in which people from every role, service users and carers included, say aloud how they read each statement.",
             "When resources are moved into a new collaboration, results often dip at first. An early dip is expected and is not a sign of failure.",
         ],
     ),
@@ -376,6 +385,9 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("Aunger JA, Millar R, Greenhalgh J. When trust, confidence, and faith collide: refining a realist theory of how and why inter-organisational collaborations in healthcare work. BMC Health Services Research, 2021;21:602.", "10.1186/s12913-021-06630-x"),
     ("Aunger JA, Millar R, Rafferty AM, Mannion R, Greenhalgh J, Faulks D, McLeod H. How, when, and why do inter-organisational collaborations in healthcare work? A realist evaluation. PLOS ONE, 2022;17(4):e0266899.", "10.1371/journal.pone.0266899"),
     ("Health Services Management Centre, University of Birmingham. How can we achieve better collaboration across health care providers? Blog post on the final report.", ""),
+    ("Frey BB, Lohmeier JH, Lee SW, Tollefson N. Measuring collaboration among grant partners. American Journal of Evaluation, 2006;27(3):383-392.", "10.1177/1098214006290356"),
+    ("Hardy B, Hudson B, Waddington E. Assessing strategic partnership: the Partnership Assessment Tool. Nuffield Institute for Health, University of Leeds, 2003.", ""),
+    ("VicHealth. The partnerships analysis tool. Victorian Health Promotion Foundation, Melbourne, 2011.", ""),
 ];
 pub const SOURCES_NOTE: &str = "Where every topic, statement, level and action comes from is written up in the instrument guide, published with Trellis's source code.";
 
