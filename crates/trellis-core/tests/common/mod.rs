@@ -1,6 +1,9 @@
 //! Shared helpers for the native test binary.
 
-use trellis_core::format::{Answer, Response, RoleCategory, Timestamp};
+use std::collections::BTreeMap;
+
+use trellis_core::analysis::{analyse, RoundAnalysis, RoundInput};
+use trellis_core::format::{Answer, ContextAnswer, Response, RoleCategory, Timestamp};
 use trellis_core::Instrument;
 
 pub const MINI: &str = include_str!("../fixtures/mini.json");
@@ -51,4 +54,25 @@ pub fn response(id: &str, answers: &[(&str, &str)]) -> Response {
         updated: Timestamp(0),
         submitted: None,
     }
+}
+
+/// Analyses a round of `responses` with no agreed levels and no targets from before.
+pub fn analyse_round(
+    i: &Instrument,
+    mode: &str,
+    responses: &[Response],
+    context: &BTreeMap<String, ContextAnswer>,
+    targets: &BTreeMap<String, u8>,
+    min_group: usize,
+) -> RoundAnalysis {
+    analyse(&RoundInput {
+        instrument: i,
+        mode,
+        responses: responses.iter().collect(),
+        context,
+        targets,
+        consensus: &Default::default(),
+        earlier_targets: &Default::default(),
+        min_group,
+    })
 }
