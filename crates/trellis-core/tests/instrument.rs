@@ -4,7 +4,7 @@ use trellis_core::catalogue::SHIPPED;
 use trellis_core::format::{packed, InstrumentFile};
 use trellis_core::{Catalogue, Instrument, InstrumentError};
 
-use crate::common::{mini, MINI};
+use crate::common::{mini, readiness, MINI, READINESS};
 
 #[test]
 fn every_shipped_instrument_loads() {
@@ -36,6 +36,7 @@ fn assert_same(a: &Instrument, b: &Instrument) {
     assert_eq!(a.statements(), b.statements());
     assert_eq!(a.context(), b.context());
     assert_eq!(a.actions(), b.actions());
+    assert_eq!(a.partner_levels(), b.partner_levels());
 }
 
 /// The app reads the packed form that build.rs embeds: it must say exactly what the
@@ -54,7 +55,12 @@ fn shipped_catalogue_is_the_json_files() {
 /// (number questions, empty defaults, critical domains).
 #[test]
 fn packed_form_round_trips() {
-    let fixtures = [MINI, include_str!("fixtures/analysis.json"), SHIPPED[0].1];
+    let fixtures = [
+        MINI,
+        include_str!("fixtures/analysis.json"),
+        READINESS,
+        SHIPPED[0].1,
+    ];
     for text in fixtures {
         let file: InstrumentFile = serde_json::from_str(text).expect("fixture parses");
         let packed = packed::pack(&file).expect("no separator in the fixture");
@@ -81,7 +87,12 @@ fn mini_fixture_loads_with_its_shape() {
 
 /// Applies `edit` to the mini fixture's JSON and expects exactly `expected` as errors.
 fn check(edit: impl FnOnce(&mut serde_json::Value), expected: &[InstrumentError]) {
-    let mut value: serde_json::Value = serde_json::from_str(MINI).expect("fixture is JSON");
+    check_file(MINI, edit, expected);
+}
+
+/// Applies `edit` to a fixture's JSON and expects exactly `expected` as errors.
+fn check_file(fixture: &str, edit: impl FnOnce(&mut serde_json::Value), expected: &[InstrumentError]) {
+    let mut value: serde_json::Value = serde_json::from_str(fixture).expect("fixture is JSON");
     edit(&mut value);
     let errors = Instrument::from_json(&value.to_string()).expect_err("the edit should be rejected");
     assert_eq!(errors, expected);
@@ -90,7 +101,7 @@ fn check(edit: impl FnOnce(&mut serde_json::Value), expected: &[InstrumentError]
 #[test]
 fn rejects_each_broken_invariant() {
     use InstrumentError::*;
-    check(|v| v["format"] = 3.into(), &[UnsupportedFormat(3)]);
+    check(|v| v["format"] = 4.into(), &[UnsupportedFormat(4)]);
     check(|v| v["format"] = 0.into(), &[UnsupportedFormat(0)]);
     check(|v| v["version"] = "1.0".into(), &[BadVersion("1.0".into())]);
     check(|v| v["version"] = "01.0.0".into(), &[BadVersion("01.0.0".into())]);
@@ -256,6 +267,105 @@ fn format_1_files_load_without_the_new_fields() {
     assert!(new.builds_on("vision", "trust"));
     assert!(new.builds_on("outcomes", "trust"), "through vision");
     assert!(!new.builds_on("trust", "outcomes"));
+}
+
+/// Format 3's fields: gates only on readiness domains, five partner levels 1 to 5 each
+/// with words, no blank time frame, and a format 2 file may use none of them.
+#[test]
+fn rejects_broken_format_3_fields() {
+    use serde_json::json;
+    use InstrumentError::*;
+    fn check_3(edit: impl FnOnce(&mut serde_json::Value), expected: &[InstrumentError]) {
+        check_file(READINESS, edit, expected);
+    }
+    let needs = |field, format| NeedsFormat { field, format };
+    let format_3 = [
+        needs("time_frame", 3),
+        needs("readiness", 3),
+        needs("gate", 3),
+        needs("partner_levels", 3),
+    ];
+    check_3(|v| v["format"] = 2.into(), &format_3);
+    let format_1 = [&[needs("addresses", 2)][..], &format_3].concat();
+    check_3(|v| v["format"] = 1.into(), &format_1);
+    check_3(
+        |v| {
+            v["domains"][4]["gate"] = true.into();
+            v["domains"][6]["gate"] = true.into();
+        },
+        &[GateNotReadiness("a".into()), GateNotReadiness("o".into())],
+    );
+    check_3(
+        |v| {
+            let levels = v["partner_levels"].as_array_mut().expect("a list");
+            levels.pop();
+        },
+        &[PartnerLevelsNotOneToFive],
+    );
+    check_3(
+        |v| v["partner_levels"][1]["level"] = 3.into(),
+        &[PartnerLevelsNotOneToFive],
+    );
+    check_3(
+        |v| {
+            v["partner_levels"][2]["name"] = " ".into();
+            v["partner_levels"][4]["summary"] = "".into();
+        },
+        &[
+            EmptyField("the name of partner level 3".into()),
+            EmptyField("the description of partner level 5".into()),
+        ],
+    );
+    check_3(
+        |v| v["modes"][0]["time_frame"] = "  ".into(),
+        &[EmptyField("the time frame of mode \"readiness\"".into())],
+    );
+    // A readiness domain with level descriptors has one per level, as any domain.
+    check_3(
+        |v| v["domains"][3]["levels"] = json!(["1.", "2."]),
+        &[LevelDescriptorCount {
+            domain: "setup".into(),
+            found: 2,
+            expected: 5,
+        }],
+    );
+}
+
+/// A format 3 file loads with what its new fields say, and leaving them out is a valid
+/// format 3 file with none of them.
+#[test]
+fn format_3_files_load_with_the_new_fields() {
+    let i = readiness();
+    let kinds = |d: &str| (i.is_functioning(d), i.is_readiness(d), i.is_gate(d));
+    assert_eq!(kinds("need"), (false, true, true));
+    assert_eq!(kinds("mandate"), (false, true, false));
+    assert_eq!(kinds("a"), (true, false, false));
+    assert_eq!(kinds("o"), (false, false, false));
+    let frame = |m: &str| i.mode(m).map(|m| m.time_frame.as_str());
+    assert_eq!(frame("full"), Some("Think about the last six months."));
+    assert_eq!(frame("both"), Some(""));
+    let steps: Vec<(u8, &str)> = i
+        .partner_levels()
+        .iter()
+        .map(|l| (l.level, l.name.as_str()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (1, "Networking"),
+            (2, "Cooperation"),
+            (3, "Coordination"),
+            (4, "Coalition"),
+            (5, "Collaboration")
+        ]
+    );
+    assert!(mini().partner_levels().is_empty());
+    // The new fields are left out of a file that does not use them.
+    let file: InstrumentFile = serde_json::from_str(MINI).expect("mini parses");
+    let written = serde_json::to_string(&file).expect("serialises");
+    for field in ["time_frame", "gate", "partner_levels"] {
+        assert!(!written.contains(field), "{field} in {written}");
+    }
 }
 
 #[test]

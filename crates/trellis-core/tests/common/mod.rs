@@ -12,6 +12,18 @@ pub fn mini() -> Instrument {
     }
 }
 
+/// A format 3 instrument: four readiness domains (two of them gates) in a readiness mode
+/// with a time frame, two functioning domains and an outcome in a full mode, a mode
+/// asking both, and a partner map.
+pub const READINESS: &str = include_str!("../fixtures/readiness.json");
+
+pub fn readiness() -> Instrument {
+    match Instrument::from_json(READINESS) {
+        Ok(i) => i,
+        Err(e) => panic!("the readiness fixture should be valid: {e:?}"),
+    }
+}
+
 /// The answer a form value stands for (`1`..`5`, `dk` or `na`), the inverse of
 /// `Answer::code`.
 pub fn answer(code: &str) -> Answer {
