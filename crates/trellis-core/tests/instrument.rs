@@ -420,82 +420,146 @@ fn instrument_doc_mentions_every_statement_and_action() {
     }
 }
 
-/// The limits the product promises for the shipped questionnaire (issue 3).
+/// The limits the product promises for every shipped questionnaire (issue 3).
 #[test]
-fn shipped_instrument_meets_the_promised_limits() {
+fn shipped_instruments_meet_the_promised_limits() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    for i in catalogue.all() {
+        meets_the_common_limits(i);
+    }
+}
+
+/// The functioning domains of every shipped questionnaire, in order.
+const FUNCTIONING: [&str; 8] = [
+    "leadership",
+    "trust",
+    "vision",
+    "agreements",
+    "conflict",
+    "capacity",
+    "progress",
+    "risk",
+];
+
+/// The ids of the domains asked in a mode, in order.
+fn mode_domains<'a>(i: &'a Instrument, mode: &'a str) -> Vec<&'a str> {
+    i.domains_in_mode(mode).map(|d| d.id.as_str()).collect()
+}
+
+/// Issue 3's two modes of 1.0.0: a readiness check of at most 16 statements over every
+/// functioning domain, and a full assessment of at most 50 over every domain.
+#[test]
+fn questionnaire_1_0_0_keeps_its_modes() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    let i = catalogue.get("trellis", "1.0.0").expect("1.0.0 stays shipped");
+    let readiness = i.mode("readiness").expect("readiness mode");
+    let full = i.mode("full").expect("full mode");
+    assert!(!readiness.ask_levels && full.ask_levels);
+    assert!(i.statement_count("readiness") <= 16);
+    assert!(i.statement_count("full") <= 50);
+    assert_eq!(
+        mode_domains(i, "readiness"),
+        FUNCTIONING,
+        "readiness covers every functioning domain"
+    );
+    assert_eq!(
+        mode_domains(i, "full").len(),
+        i.domains().len(),
+        "full covers every domain"
+    );
+}
+
+/// Questionnaire 2.0.0's modes (issue 18): a readiness check of the six readiness
+/// domains, need and benefit the gates; a quick check of at most 16 statements over the
+/// functioning domains; the full assessment over the functioning domains and outcomes,
+/// with level choices; a time frame for every mode; and the partner map's five steps.
+#[test]
+fn questionnaire_2_0_0_has_a_readiness_check_a_quick_check_and_a_partner_map() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    let i = catalogue.get("trellis", "2.0.0").expect("2.0.0 is shipped");
+    let readiness = ["need", "mandate", "benefit", "history", "setup", "power"];
+    assert_eq!(mode_domains(i, "readiness"), readiness);
+    assert!(readiness.iter().all(|d| i.is_readiness(d)));
+    let gates: Vec<&str> = readiness.into_iter().filter(|d| i.is_gate(d)).collect();
+    assert_eq!(gates, ["need", "benefit"]);
+    assert_eq!(mode_domains(i, "quick"), FUNCTIONING);
+    assert!(i.statement_count("quick") <= 16);
+    assert_eq!(
+        mode_domains(i, "full"),
+        [&FUNCTIONING[..], &["outcomes"]].concat()
+    );
+    let asks = |m: &str| i.mode(m).is_some_and(|m| m.ask_levels);
+    assert_eq!(
+        [asks("readiness"), asks("quick"), asks("full")],
+        [false, false, true]
+    );
+    for m in i.modes() {
+        assert!(!m.time_frame.trim().is_empty(), "{} has a time frame", m.id);
+    }
+    assert_eq!(i.partner_levels().len(), 5);
+    assert_eq!(
+        catalogue.latest("trellis").map(|l| l.version().to_string()),
+        Some("2.0.0".into())
+    );
+}
+
+/// What every shipped questionnaire keeps: the eight functioning domains and an outcomes
+/// domain, five levels described for each of them, the reason each domain matters, enough
+/// actions, short statements without jargon, and the context questions the rules use.
+fn meets_the_common_limits(i: &Instrument) {
     use std::collections::BTreeSet;
     use trellis_core::format::DomainKind;
-    let catalogue = Catalogue::shipped().expect("shipped catalogue");
-    let i = catalogue
-        .latest(trellis_core::catalogue::DEFAULT_INSTRUMENT)
-        .expect("default instrument");
+    let version = i.version();
     let functioning: Vec<&str> = i
         .domains()
         .iter()
         .filter(|d| d.kind == DomainKind::Functioning)
         .map(|d| d.id.as_str())
         .collect();
-    assert_eq!(
-        functioning,
-        [
-            "leadership",
-            "trust",
-            "vision",
-            "agreements",
-            "conflict",
-            "capacity",
-            "progress",
-            "risk"
-        ]
-    );
+    assert_eq!(functioning, FUNCTIONING, "{version}");
     assert!(
         i.domains().iter().any(|d| d.kind == DomainKind::Outcome),
-        "an outcomes domain"
+        "{version}: an outcomes domain"
     );
-
-    let readiness = i.mode("readiness").expect("readiness mode");
-    let full = i.mode("full").expect("full mode");
-    assert!(!readiness.ask_levels && full.ask_levels);
-    assert!(
-        i.statement_count("readiness") <= 16,
-        "readiness has {}",
-        i.statement_count("readiness")
-    );
-    assert!(
-        i.statement_count("full") <= 50,
-        "full has {}",
-        i.statement_count("full")
-    );
-    let readiness_domains: Vec<&str> = i.domains_in_mode("readiness").map(|d| d.id.as_str()).collect();
-    assert_eq!(
-        readiness_domains, functioning,
-        "readiness covers every functioning domain"
-    );
-    assert_eq!(
-        i.domains_in_mode("full").count(),
-        i.domains().len(),
-        "full covers every domain"
-    );
-
     assert_eq!(i.levels().len(), 5);
     for d in i.domains() {
-        assert_eq!(d.levels.len(), 5, "{} has five level descriptions", d.id);
-        assert!(!d.summary.trim().is_empty(), "{} explains why it matters", d.id);
+        assert!(
+            !d.summary.trim().is_empty(),
+            "{version}: {} explains why it matters",
+            d.id
+        );
         let actions = i.actions().iter().filter(|a| a.domain == d.id).count();
-        assert!(actions >= 4, "{} has only {actions} actions", d.id);
+        // Readiness domains are about starting: they may go without level descriptions,
+        // and their actions are fewer (the conditions for starting are narrower).
+        let fewest = if d.kind == DomainKind::Readiness {
+            2
+        } else {
+            assert_eq!(
+                d.levels.len(),
+                5,
+                "{version}: {} has five level descriptions",
+                d.id
+            );
+            4
+        };
+        assert!(
+            actions >= fewest,
+            "{version}: {} has only {actions} actions",
+            d.id
+        );
     }
     assert!(i.actions().len() >= 40);
     for s in i.statements() {
         assert!(
             s.text.split_whitespace().count() <= 20,
-            "{} is long: {}",
+            "{version}: {} is long: {}",
             s.id,
             s.text
         );
         for jargon in ["CMOC", "mechanism", "synergy", "realist", "formalisation"] {
             assert!(
                 !s.text.to_lowercase().contains(&jargon.to_lowercase()),
-                "{} uses {jargon}",
+                "{version}: {} uses {jargon}",
                 s.id
             );
         }
