@@ -506,3 +506,221 @@ fn rounds_of_different_versions_compare_only_what_is_comparable() {
     assert_eq!(modes.domains.len(), 8);
     assert!(modes.domains.iter().all(|d| d.verdict == QuestionsChanged));
 }
+
+// ---------------------------------------------------------------------------------------
+// The readiness rules on the shipped questionnaire 2.0.0's readiness check (the worked
+// examples of docs/scoring.md, rule 15).
+
+/// The shipped 2.0.0 readiness check's domains, in order: need and benefit are gates.
+const READINESS_2_0_0: [&str; 6] = ["need", "mandate", "benefit", "history", "setup", "power"];
+
+/// A 2.0.0 readiness round: one row per person, "organisation" then one answer code per
+/// readiness domain in [`READINESS_2_0_0`] order, given to every statement of that domain
+/// (so the person's domain score is that answer).
+fn round_2_0_0(rows: &[&str], context: &BTreeMap<String, ContextAnswer>) -> RoundAnalysis {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    let i = catalogue.get("trellis", "2.0.0").expect("2.0.0 is shipped");
+    let responses: Vec<Response> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, row)| {
+            let mut fields = row.split_whitespace();
+            let org = fields.next().expect("an organisation");
+            let mut answers = Vec::new();
+            for (domain, code) in READINESS_2_0_0.iter().zip(fields) {
+                for s in i.statements_in("readiness", domain) {
+                    answers.push(format!("{}={code}", s.id));
+                }
+            }
+            resp(k, org, &answers.join(" "))
+        })
+        .collect();
+    run(i, "readiness", &responses, context, 3)
+}
+
+/// Checks the result of a 2.0.0 readiness round in words (see [`describe`]).
+fn check_2_0_0(rows: &[&str], expected: &str) {
+    let a = round_2_0_0(rows, &BTreeMap::new());
+    assert_eq!(describe(a.readiness_result.as_ref()), expected, "{rows:?}");
+}
+
+#[test]
+fn the_shipped_readiness_check_has_its_domains_and_gates() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    let i = catalogue.get("trellis", "2.0.0").expect("2.0.0 is shipped");
+    let asked: Vec<&str> = i.domains_in_mode("readiness").map(|d| d.id.as_str()).collect();
+    assert_eq!(asked, READINESS_2_0_0);
+    let gates: Vec<&str> = READINESS_2_0_0.into_iter().filter(|d| i.is_gate(d)).collect();
+    assert_eq!(gates, ["need", "benefit"]);
+}
+
+#[test]
+fn shipped_readiness_check_ready_and_ready_with_conditions() {
+    // Everything in place.
+    check_2_0_0(
+        &["p1 4 4 4 4 4 4", "p1 4 5 4 4 4 5", "p1 5 4 4 4 4 4"],
+        "ready: benefit* 4.00 in place, need* 4.33 in place, history 4.00 in place, setup 4.00 in place, mandate 4.33 in place, power 4.33 in place",
+    );
+    // Need 4.2, mandate 3.8, benefit 3.6, history 3.0, set-up 2.8, power 4.0: two of six
+    // not in place.
+    let first = [
+        "p1 4 4 4 3 3 4",
+        "p1 4 4 4 3 3 4",
+        "p1 4 4 4 3 3 4",
+        "p1 4 4 3 3 3 4",
+        "p1 5 3 3 3 2 4",
+    ];
+    check_2_0_0(
+        &first,
+        "ready with conditions: setup 2.80 not in place, history 3.00 not in place, benefit* 3.60 in place, need* 4.20 in place, mandate 3.80 in place, power 4.00 in place",
+    );
+    // Each condition carries its actions for level 2 (both means are level 2 from
+    // scores). Every set-up statement is equally weak, so each set-up action works on a
+    // weakest statement; then lower effort, then library order. Likewise for history,
+    // where "start with a small first task" works on no statement, so comes last.
+    let a = round_2_0_0(&first, &BTreeMap::new());
+    let r = a.readiness_result.expect("a result");
+    let actions = |d: &str| -> Vec<String> {
+        let domain = r.domain(d).expect("a readiness domain");
+        domain.actions.iter().map(|s| s.action.clone()).collect()
+    };
+    assert_eq!(
+        actions("setup"),
+        ["setup.judge-first-year", "setup.protect-time", "setup.fund-start"]
+    );
+    assert_eq!(
+        actions("history"),
+        [
+            "history.talk-it-through",
+            "history.build-on-success",
+            "history.first-task"
+        ]
+    );
+    assert!(actions("need").is_empty(), "in place: no actions");
+    // A collaboration under workforce pressure: protecting time fits on two counts.
+    let pressed = [(
+        "pressures".to_string(),
+        ContextAnswer::Many(vec!["workforce".into()]),
+    )]
+    .into();
+    let a = round_2_0_0(&first, &pressed);
+    let setup = a.readiness_result.expect("a result");
+    let setup = setup.domain("setup").expect("set-up");
+    assert_eq!(setup.actions[0].action, "setup.protect-time");
+    assert_eq!(setup.actions[0].fit(), 2);
+    // Exactly half (three of six) not in place is still "ready with conditions".
+    check_2_0_0(
+        &[
+            "p1 3 3 3 4 4 4",
+            "p1 3 3 3 4 4 4",
+            "p1 3 3 4 4 4 4",
+            "p1 3 3 4 4 3 3",
+            "p1 4 3 3 4 3 3",
+        ],
+        "ready with conditions: need* 3.20 not in place, benefit* 3.40 not in place, mandate 3.00 not in place, setup 3.60 in place, power 3.60 in place, history 4.00 in place",
+    );
+}
+
+#[test]
+fn shipped_readiness_check_reconsider() {
+    // The first worked example with benefit at 2.2: a gate against.
+    check_2_0_0(
+        &[
+            "p1 4 4 2 3 3 4",
+            "p1 4 4 2 3 3 4",
+            "p1 4 4 2 3 3 4",
+            "p1 4 4 2 3 3 4",
+            "p1 5 3 3 3 2 4",
+        ],
+        "reconsider (gate benefit 2.20): benefit* 2.20 against, setup 2.80 not in place, history 3.00 not in place, need* 4.20 in place, mandate 3.80 in place, power 4.00 in place",
+    );
+    // A gate at exactly 2.5 is not against.
+    check_2_0_0(
+        &["p1 4 4 2 4 4 4", "p1 4 4 3 4 4 4"],
+        "ready with conditions: benefit* 2.50 not in place, need* 4.00 in place, mandate 4.00 in place, history 4.00 in place, setup 4.00 in place, power 4.00 in place",
+    );
+    // Need 3.2, mandate 3.0, benefit 3.4, history 4.0, set-up 2.6, power 3.6: no gate is
+    // against, but four of six are not in place.
+    check_2_0_0(
+        &[
+            "p1 3 3 3 4 3 4",
+            "p1 3 3 3 4 3 4",
+            "p1 3 3 3 4 3 4",
+            "p1 3 3 4 4 2 3",
+            "p1 4 3 4 4 2 3",
+        ],
+        "reconsider (4 of 6 not in place): need* 3.20 not in place, benefit* 3.40 not in place, setup 2.60 not in place, mandate 3.00 not in place, power 3.60 in place, history 4.00 in place",
+    );
+}
+
+#[test]
+fn shipped_readiness_check_unknown() {
+    // Only need and benefit scored: two of six, fewer than half.
+    check_2_0_0(&["p1 4 dk 4 dk dk dk"; 3], "none");
+    // Three scored: a result, the three unknown domains its conditions.
+    check_2_0_0(
+        &["p1 4 dk 4 dk dk 4"; 3],
+        "ready with conditions: mandate - unknown, history - unknown, setup - unknown, need* 4.00 in place, benefit* 4.00 in place, power 4.00 in place",
+    );
+}
+
+#[test]
+fn shipped_readiness_check_names_a_partner_it_is_not_in_place_for() {
+    // Power 3.7 overall: four from the council answer 3, 3, 3 and 4, six others 4. The
+    // council's mean is 3.25.
+    let mut rows = vec!["council 4 4 4 4 4 3"; 3];
+    rows.push("council 4 4 4 4 4 4");
+    rows.extend(["hospital 4 4 4 4 4 4"; 3]);
+    rows.extend(["charity 4 4 4 4 4 4"; 3]);
+    let a = round_2_0_0(&rows, &BTreeMap::new());
+    let r = a.readiness_result.expect("a result");
+    assert_eq!(r.verdict, ReadinessVerdict::Ready);
+    let power = r.domain("power").expect("power");
+    assert!((power.score.expect("a mean") - 3.7).abs() < 1e-12);
+    let named: Vec<(&str, f64)> = power
+        .not_in_place_for
+        .iter()
+        .map(|o| (o.organisation.as_str(), o.mean))
+        .collect();
+    assert_eq!(named, [("council", 3.25)]);
+    // Two people from the council are pooled with another organisation: not named.
+    let mut rows = vec!["council 4 4 4 4 4 3"; 2];
+    rows.extend(["hospital 4 4 4 4 4 4"; 3]);
+    rows.extend(["charity 4 4 4 4 4 4"; 3]);
+    let a = round_2_0_0(&rows, &BTreeMap::new());
+    let r = a.readiness_result.expect("a result");
+    assert!(r.domains.iter().all(|d| d.not_in_place_for.is_empty()));
+}
+
+/// Rounds of the shipped 1.0.0 and 2.0.0: 2.0.0 reworded or added statements in every
+/// domain of the full assessment, so no mean is compared, while every level is; their
+/// readiness checks share no domain.
+#[test]
+fn shipped_1_0_0_and_2_0_0_rounds_compare_by_level() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    let old = catalogue.get("trellis", "1.0.0").expect("1.0.0");
+    let new = catalogue.get("trellis", "2.0.0").expect("2.0.0");
+    let none = BTreeMap::new();
+    let before = run(old, "full", &everyone(old, "full", "3", 2, 6), &none, 3);
+    let after = run(new, "full", &everyone(new, "full", "4", 3, 6), &none, 3);
+    let c = compare(&before, &after);
+    assert_eq!(
+        c.versions.map(|(e, l)| (e.to_string(), l.to_string())),
+        Some(("1.0.0".to_string(), "2.0.0".to_string()))
+    );
+    let changes: Vec<(&str, Verdict, Option<u8>, Option<u8>)> = c
+        .domains
+        .iter()
+        .map(|d| (d.domain.as_str(), d.verdict, d.earlier_level, d.later_level))
+        .collect();
+    let expected: Vec<(&str, Verdict, Option<u8>, Option<u8>)> = old
+        .domains()
+        .iter()
+        .map(|d| (d.id.as_str(), Verdict::QuestionsChanged, Some(2), Some(3)))
+        .collect();
+    assert_eq!(changes, expected);
+    assert!(c.domains.iter().all(|d| d.difference.is_none()));
+    let quick_before = run(old, "readiness", &everyone(old, "readiness", "3", 0, 6), &none, 3);
+    let quick_after = run(new, "readiness", &everyone(new, "readiness", "4", 0, 6), &none, 3);
+    assert!(compare(&quick_before, &quick_after).domains.is_empty());
+}
