@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
-"""Plain-English check for a Trellis instrument file.
+"""Plain-English check for the Trellis instrument files.
 
 Usage:
-    python3 scripts/readability.py [PATH_TO_INSTRUMENT_JSON] [--all]
+    python3 scripts/readability.py [PATH_TO_INSTRUMENT_JSON ...] [--all]
 
-Standard library only. It reads the instrument JSON (default:
-crates/trellis-core/instruments/trellis-1.0.0.json, relative to the repo root)
-and scores the text that respondents see:
+Standard library only. Without a path it checks every shipped instrument,
+crates/trellis-core/instruments/*.json (relative to the repo root), each file on
+its own: every file must pass, because old rounds are still shown in the wording
+of the version they were answered against. For each file it scores the text that
+respondents see:
 
   * the instrument summary,
   * scale labels (the five points, "Don't know" and "Not applicable"),
-  * mode summaries,
+  * mode summaries and each mode's time frame (the sentence shown above its
+    statements, format 3),
   * level names and level summaries (the central maturity levels),
-  * domain titles and summaries,
-  * each domain's five level descriptors,
+  * the partner map's steps: names and summaries (format 3),
+  * domain titles and summaries, readiness domains included,
+  * each domain's level descriptors (readiness domains may have none),
   * every statement.
 
 For each item it computes:
@@ -32,7 +36,7 @@ count towards the pooled figure but are not ranked or judged one by one, because
 the formulas give meaningless results for two or three words ("Established" on
 its own would score as a university text).
 
-Exit status is 1 (fail) when:
+Exit status is 1 (fail) when, in any one file:
   * the pooled or the mean reading age is above 14, or
   * any single statement has a reading age above 16.
 Other items above 16 are flagged as warnings in the output.
@@ -73,9 +77,9 @@ READING_AGE_STATEMENT_LIMIT = 16.0
 MIN_WORDS = 5
 GRADE_TO_AGE = 5.0
 
-DEFAULT_PATH = os.path.join(
+INSTRUMENTS_DIR = os.path.join(
     os.path.dirname(os.path.abspath(__file__)),
-    "..", "crates", "trellis-core", "instruments", "trellis-1.0.0.json",
+    "..", "crates", "trellis-core", "instruments",
 )
 
 # Words the rules below miscount.
@@ -174,9 +178,14 @@ def respondent_items(inst):
             yield ("scale", key, scale[key])
     for m in inst.get("modes", []):
         yield ("mode", m["id"], m.get("summary", ""))
+        if m.get("time_frame"):
+            yield ("time-frame", m["id"], m["time_frame"])
     for lv in inst.get("levels", []):
         yield ("level-name", str(lv["level"]), lv.get("name", ""))
         yield ("level", str(lv["level"]), lv.get("summary", ""))
+    for lv in inst.get("partner_levels", []):
+        yield ("partner-name", str(lv["level"]), lv.get("name", ""))
+        yield ("partner", str(lv["level"]), lv.get("summary", ""))
     for d in inst.get("domains", []):
         yield ("domain-title", d["id"], d.get("title", ""))
         yield ("domain", d["id"], d.get("summary", ""))
@@ -226,10 +235,8 @@ def print_table(scored, limit=10):
               f"{sc['grade']:>5.1f} {sc['age']:>5.1f}  {short(r['text'])}")
 
 
-def main(argv):
-    args = [a for a in argv[1:] if not a.startswith("--")]
-    show_all = "--all" in argv
-    path = args[0] if args else DEFAULT_PATH
+def check(path, show_all):
+    """Report on one instrument file; return True when it passes."""
     with open(path, encoding="utf-8") as f:
         inst = json.load(f)
 
@@ -285,8 +292,37 @@ def main(argv):
     if failures:
         ok = False
     print()
-    print("RESULT: PASS" if ok else "RESULT: FAIL")
-    return 0 if ok else 1
+    print(f"{inst.get('id')} {inst.get('version')}: {'PASS' if ok else 'FAIL'}")
+    return ok
+
+
+def main(argv):
+    paths = [a for a in argv[1:] if not a.startswith("--")]
+    show_all = "--all" in argv
+    if not paths:
+        paths = sorted(
+            os.path.join(INSTRUMENTS_DIR, name)
+            for name in os.listdir(INSTRUMENTS_DIR)
+            if name.endswith(".json")
+        )
+    if not paths:
+        print("No instrument files found.")
+        print("RESULT: FAIL")
+        return 1
+    results = []
+    for i, path in enumerate(paths):
+        if i:
+            print()
+            print("-" * 72)
+            print()
+        results.append((path, check(path, show_all)))
+    failed = [os.path.basename(p) for p, ok in results if not ok]
+    print()
+    if failed:
+        print(f"RESULT: FAIL ({', '.join(failed)} of {len(results)} files)")
+        return 1
+    print(f"RESULT: PASS ({len(results)} file{'s' if len(results) != 1 else ''})")
+    return 0
 
 
 if __name__ == "__main__":

@@ -1117,6 +1117,7 @@ pub const IMPROVED: &str = "Improved";
 pub const DECLINED: &str = "Declined";
 pub const NO_CLEAR_CHANGE: &str = "No clear change";
 pub const TOO_FEW_TO_COMPARE: &str = "Too few answers to compare";
+pub const QUESTIONS_CHANGED: &str = "Not comparable: the questions changed";
 pub const MIX_CHANGED: &str = "A different mix of organisations or roles answered this time, so part of any change may come from who answered rather than from the collaboration.";
 pub const EARLY_DIP: &str = "Scores often dip for a while when partners start working more closely and problems become visible. A dip soon after a change is not necessarily a step back.";
 pub const METHOD_SHORT: [&str; 3] = [

@@ -515,7 +515,9 @@ fn shipped_response(
     }
 }
 
-/// The results view of a round of the shipped instrument, with no targets.
+/// The results view of a round of questionnaire 1.0.0 (which stays shipped for the rounds
+/// that used it; the expectations of the tests below name its statements and actions),
+/// with no targets.
 fn round_html(
     responses: &[trellis_core::format::Response],
     mode: &str,
@@ -525,7 +527,10 @@ fn round_html(
     use trellis::components::{RoundResults, RoundResultsProps};
     use trellis_core::analysis::{analyse, RoundInput};
     let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
-    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let instrument = catalogue
+        .get("trellis", "1.0.0")
+        .expect("questionnaire 1.0.0")
+        .clone();
     let analysis = analyse(&RoundInput {
         instrument: &instrument,
         mode,
@@ -551,7 +556,10 @@ fn round_html(
 #[test]
 fn round_results_show_stage_agenda_and_protected_groups() {
     let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
-    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let instrument = catalogue
+        .get("trellis", "1.0.0")
+        .expect("questionnaire 1.0.0")
+        .clone();
     let person = |k: usize, org: &str, value: u8| shipped_response(&instrument, k, org, |_| value, value);
     let responses = [
         person(1, "p1", 4),
@@ -585,13 +593,16 @@ fn round_results_show_stage_agenda_and_protected_groups() {
     assert!(!html.contains("<th scope=\"row\">North Trust</th>"), "{html}");
 }
 
-/// A readiness round of the shipped instrument: levels read from scores carry the range of
+/// A readiness round of questionnaire 1.0.0: levels read from scores carry the range of
 /// averages they stand for, and each suggested action says why in words (rules version 2).
 #[test]
 fn levels_from_scores_show_their_range_and_actions_say_why() {
     use trellis_core::format::ContextAnswer;
     let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
-    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let instrument = catalogue
+        .get("trellis", "1.0.0")
+        .expect("questionnaire 1.0.0")
+        .clone();
     // Everyone answers 3 (a mean of 3.0: level 2, not in place) except conflict.route,
     // answered 2, which makes it conflict's weakest statement; conflict's mean is 2.5,
     // exactly where level 2 starts.
@@ -1602,7 +1613,7 @@ fn the_invitation_sheet_is_for_the_respondent_with_a_qr_code_of_the_link() {
 }
 
 /// The action library's choices, each checked against ids read off the shipped
-/// instrument file by hand: topic and level together, topic, level and horizon, the
+/// questionnaire 1.0.0 by hand: topic and level together, topic, level and horizon, the
 /// context (an earlier collaboration that ended badly), and horizon alone.
 #[test]
 fn the_action_library_narrows_by_topic_level_horizon_and_context() {
@@ -1610,7 +1621,10 @@ fn the_action_library_narrows_by_topic_level_horizon_and_context() {
     use trellis::pages::library::Filters;
     use trellis_core::format::ContextAnswer;
     let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
-    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let instrument = catalogue
+        .get("trellis", "1.0.0")
+        .expect("questionnaire 1.0.0")
+        .clone();
     let check = |filters: Filters, context: &BTreeMap<String, ContextAnswer>, expected: &[&str]| {
         let kept: Vec<&str> = instrument
             .actions()
@@ -1691,8 +1705,8 @@ fn the_action_library_narrows_by_topic_level_horizon_and_context() {
     );
 }
 
-/// The library page's view: labelled choices in a fieldset, a live count, and each card in
-/// words (levels by name, statements by their wording, context conditions by their
+/// The library page's view (of questionnaire 1.0.0's library): labelled choices in a
+/// fieldset, a live count, and each card in words (levels by name, statements by their wording, context conditions by their
 /// labels), with an action already on the plan marked so and the others one click away.
 #[test]
 fn the_action_library_shows_each_action_in_words() {
@@ -1700,7 +1714,10 @@ fn the_action_library_shows_each_action_in_words() {
     use trellis::pages::library::{ActionLibrary, ActionLibraryProps, Filters};
     use trellis_core::format::ContextAnswer;
     let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
-    let instrument = catalogue.latest("trellis").expect("instrument").clone();
+    let instrument = catalogue
+        .get("trellis", "1.0.0")
+        .expect("questionnaire 1.0.0")
+        .clone();
     let context: BTreeMap<_, _> = [("age".to_string(), ContextAnswer::One("under-1".into()))].into();
     let html = render::<ActionLibrary>(ActionLibraryProps {
         instrument,

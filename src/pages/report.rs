@@ -361,5 +361,6 @@ pub fn verdict_text(v: Verdict) -> &'static str {
         Verdict::Declined => msg::DECLINED,
         Verdict::NoClearChange => msg::NO_CLEAR_CHANGE,
         Verdict::TooFewAnswers => msg::TOO_FEW_TO_COMPARE,
+        Verdict::QuestionsChanged => msg::QUESTIONS_CHANGED,
     }
 }

@@ -143,7 +143,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   await page.goBack();
   await page.getByRole('link', { name: 'Board report' }).click();
   await expect(page.getByTestId('report')).toContainText('What we will do');
-  await expect(page.getByTestId('report-rules-version')).toContainText('version 2 of Trellis');
+  await expect(page.getByTestId('report-rules-version')).toContainText('version 3 of Trellis');
   await page.emulateMedia({ media: 'print' });
   const pdf = path.join(os.tmpdir(), `report-${Date.now()}.pdf`);
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });

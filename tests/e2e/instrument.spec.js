@@ -94,6 +94,6 @@ test('the About page explains the method, its limits and its sources', async ({ 
   await expect(page.getByTestId('sources').getByRole('listitem')).toHaveCount(5);
   await expect(page.getByTestId('sources')).toContainText('10.3310/kplt1423');
   // Which rules produced the results, and the score bands in words.
-  await expect(page.getByTestId('rules-version')).toContainText('version 2 of Trellis');
+  await expect(page.getByTestId('rules-version')).toContainText('version 3 of Trellis');
   await expect(page.getByRole('main')).toContainText('from 3.5, halfway from neither to agree, level 3');
 });

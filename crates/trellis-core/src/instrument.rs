@@ -2,8 +2,10 @@
 //!
 //! An [`Instrument`] in hand is always valid: ids are unique, every statement belongs to a
 //! real domain and a real mode, the scale runs 1..n without gaps, level descriptors match
-//! the central levels, and every action points at real domains, levels and contexts. The
-//! fields are private and only borrowed getters are offered, so it cannot be made invalid.
+//! the central levels, every action points at real domains, levels and contexts, only
+//! readiness domains are gates, a partner map has its five steps, and no field is newer
+//! than the file's format. The fields are private and only borrowed getters are offered,
+//! so it cannot be made invalid.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -74,6 +76,10 @@ pub enum InstrumentError {
         field: &'static str,
         format: u32,
     },
+    /// A domain marked as a gate that is not a readiness domain.
+    GateNotReadiness(String),
+    /// Partner levels that are not exactly five, numbered 1 to 5 in order.
+    PartnerLevelsNotOneToFive,
 }
 
 /// Worded here, in core, unlike the other errors (which `src/messages.rs` words): only
@@ -136,6 +142,14 @@ impl fmt::Display for InstrumentError {
             NeedsFormat { field, format } => {
                 write!(f, "\"{field}\" needs instrument format {format} or later")
             }
+            GateNotReadiness(domain) => write!(
+                f,
+                "domain \"{domain}\" is a gate, but only readiness domains can be gates"
+            ),
+            PartnerLevelsNotOneToFive => write!(
+                f,
+                "the partner levels must be exactly five, numbered 1 to 5 in order"
+            ),
         }
     }
 }
@@ -260,6 +274,9 @@ impl Instrument {
             if !file.statements.iter().any(|s| s.domain == domain.id) {
                 errors.push(InstrumentError::DomainWithoutStatements(domain.id.clone()));
             }
+            if domain.gate && domain.kind != DomainKind::Readiness {
+                errors.push(InstrumentError::GateNotReadiness(domain.id.clone()));
+            }
             for other in &domain.builds_on {
                 if !domain_ids.contains(other.as_str()) {
                     errors.push(InstrumentError::UnknownDomain {
@@ -270,7 +287,8 @@ impl Instrument {
             }
         }
         check_precedence(&file.domains, &mut errors);
-        check_format_2_fields(&file, &mut errors);
+        check_format_fields(&file, &mut errors);
+        check_partner_levels(&file.partner_levels, &mut errors);
         for statement in &file.statements {
             if statement.text.trim().is_empty() {
                 errors.push(InstrumentError::EmptyField(format!(
@@ -302,6 +320,12 @@ impl Instrument {
         for mode in &file.modes {
             if !file.statements.iter().any(|s| s.modes.contains(&mode.id)) {
                 errors.push(InstrumentError::ModeWithoutStatements(mode.id.clone()));
+            }
+            if !mode.time_frame.is_empty() && mode.time_frame.trim().is_empty() {
+                errors.push(InstrumentError::EmptyField(format!(
+                    "the time frame of mode \"{}\"",
+                    mode.id
+                )));
             }
         }
         for question in &file.context {
@@ -367,6 +391,11 @@ impl Instrument {
     pub fn actions(&self) -> &[ActionFile] {
         &self.file.actions
     }
+    /// The steps of the partner map's continuum, level 1 first; empty when the
+    /// instrument has no partner map.
+    pub fn partner_levels(&self) -> &[LevelFile] {
+        &self.file.partner_levels
+    }
 
     /// The domains asked in a mode, in instrument order.
     pub fn domains_in_mode<'a>(&'a self, mode: &'a str) -> impl Iterator<Item = &'a DomainFile> + 'a {
@@ -416,10 +445,22 @@ impl Instrument {
         false
     }
 
-    /// Whether a domain describes functioning (as opposed to outcomes).
+    /// Whether a domain describes functioning (as opposed to outcomes or readiness).
     pub fn is_functioning(&self, domain: &str) -> bool {
         self.domain(domain)
             .is_some_and(|d| d.kind == DomainKind::Functioning)
+    }
+
+    /// Whether a domain is a readiness domain (a condition for starting).
+    pub fn is_readiness(&self, domain: &str) -> bool {
+        self.domain(domain)
+            .is_some_and(|d| d.kind == DomainKind::Readiness)
+    }
+
+    /// Whether a domain is a readiness gate (validation allows gates on readiness
+    /// domains only).
+    pub fn is_gate(&self, domain: &str) -> bool {
+        self.domain(domain).is_some_and(|d| d.gate)
     }
 }
 
@@ -616,22 +657,62 @@ fn check_precedence(domains: &[DomainFile], errors: &mut Vec<InstrumentError>) {
     }
 }
 
-/// Refuses the fields format 2 introduced in a file that says it is format 1, so a file
-/// always declares the format it needs.
-fn check_format_2_fields(file: &InstrumentFile, errors: &mut Vec<InstrumentError>) {
-    if file.format >= 2 {
+/// Refuses the fields a format introduced in a file that says it is of an earlier
+/// format, so a file always declares the format it needs.
+fn check_format_fields(file: &InstrumentFile, errors: &mut Vec<InstrumentError>) {
+    let used: [(&'static str, u32, bool); 6] = [
+        (
+            "builds_on",
+            2,
+            file.domains.iter().any(|d| !d.builds_on.is_empty()),
+        ),
+        (
+            "addresses",
+            2,
+            file.actions.iter().any(|a| !a.addresses.is_empty()),
+        ),
+        (
+            "time_frame",
+            3,
+            file.modes.iter().any(|m| !m.time_frame.is_empty()),
+        ),
+        (
+            "readiness",
+            3,
+            file.domains.iter().any(|d| d.kind == DomainKind::Readiness),
+        ),
+        ("gate", 3, file.domains.iter().any(|d| d.gate)),
+        ("partner_levels", 3, !file.partner_levels.is_empty()),
+    ];
+    for (field, format, present) in used {
+        if present && file.format < format {
+            errors.push(InstrumentError::NeedsFormat { field, format });
+        }
+    }
+}
+
+/// The partner map's continuum, when there is one: exactly five steps, numbered 1 to 5 in
+/// order, each with a name and a description.
+fn check_partner_levels(levels: &[LevelFile], errors: &mut Vec<InstrumentError>) {
+    if levels.is_empty() {
         return;
     }
-    if file.domains.iter().any(|d| !d.builds_on.is_empty()) {
-        errors.push(InstrumentError::NeedsFormat {
-            field: "builds_on",
-            format: 2,
-        });
+    if levels.len() != 5
+        || !levels
+            .iter()
+            .enumerate()
+            .all(|(i, l)| usize::from(l.level) == i + 1)
+    {
+        errors.push(InstrumentError::PartnerLevelsNotOneToFive);
     }
-    if file.actions.iter().any(|a| !a.addresses.is_empty()) {
-        errors.push(InstrumentError::NeedsFormat {
-            field: "addresses",
-            format: 2,
-        });
+    for level in levels {
+        for (what, text) in [("name", &level.name), ("description", &level.summary)] {
+            if text.trim().is_empty() {
+                errors.push(InstrumentError::EmptyField(format!(
+                    "the {what} of partner level {}",
+                    level.level
+                )));
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! The workshop agenda and the suggested actions on the shipped instrument, for four
+//! The workshop agenda and the suggested actions on the shipped questionnaire 1.0.0 (which
+//! stays shipped for the rounds that used it), for four
 //! collaborations (`fixtures/agenda/*.json`): a mandated merger, a bad history, workforce
 //! and finance pressure, and no context at all. The expected order, priorities and
 //! actions below were worked out by hand from docs/scoring.md (rules 9, 13 and 14) and
@@ -37,8 +38,8 @@ struct Group {
 fn shipped() -> Rc<Instrument> {
     Catalogue::shipped()
         .expect("shipped catalogue")
-        .latest("trellis")
-        .expect("the trellis instrument")
+        .get("trellis", "1.0.0")
+        .expect("the trellis instrument 1.0.0")
         .clone()
 }
 

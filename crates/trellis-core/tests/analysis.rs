@@ -10,7 +10,7 @@ use trellis_core::analysis::{
 use trellis_core::format::{Answer, ContextAnswer, Response, RoleCategory, Timestamp};
 use trellis_core::Instrument;
 
-use crate::common::answer;
+use crate::common::{analyse_round, answer};
 
 fn instrument() -> Instrument {
     Instrument::from_json(include_str!("fixtures/analysis.json")).expect("analysis fixture is valid")
@@ -49,16 +49,7 @@ fn run(
     context: &BTreeMap<String, ContextAnswer>,
     targets: &BTreeMap<String, u8>,
 ) -> RoundAnalysis {
-    analyse(&RoundInput {
-        instrument: i,
-        mode,
-        responses: responses.iter().collect(),
-        context,
-        targets,
-        consensus: &Default::default(),
-        earlier_targets: &Default::default(),
-        min_group: 3,
-    })
+    analyse_round(i, mode, responses, context, targets, 3)
 }
 
 #[test]

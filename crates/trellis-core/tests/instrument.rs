@@ -4,7 +4,7 @@ use trellis_core::catalogue::SHIPPED;
 use trellis_core::format::{packed, InstrumentFile};
 use trellis_core::{Catalogue, Instrument, InstrumentError};
 
-use crate::common::{mini, MINI};
+use crate::common::{mini, readiness, MINI, READINESS};
 
 #[test]
 fn every_shipped_instrument_loads() {
@@ -36,6 +36,7 @@ fn assert_same(a: &Instrument, b: &Instrument) {
     assert_eq!(a.statements(), b.statements());
     assert_eq!(a.context(), b.context());
     assert_eq!(a.actions(), b.actions());
+    assert_eq!(a.partner_levels(), b.partner_levels());
 }
 
 /// The app reads the packed form that build.rs embeds: it must say exactly what the
@@ -54,7 +55,12 @@ fn shipped_catalogue_is_the_json_files() {
 /// (number questions, empty defaults, critical domains).
 #[test]
 fn packed_form_round_trips() {
-    let fixtures = [MINI, include_str!("fixtures/analysis.json"), SHIPPED[0].1];
+    let fixtures = [
+        MINI,
+        include_str!("fixtures/analysis.json"),
+        READINESS,
+        SHIPPED[0].1,
+    ];
     for text in fixtures {
         let file: InstrumentFile = serde_json::from_str(text).expect("fixture parses");
         let packed = packed::pack(&file).expect("no separator in the fixture");
@@ -81,7 +87,12 @@ fn mini_fixture_loads_with_its_shape() {
 
 /// Applies `edit` to the mini fixture's JSON and expects exactly `expected` as errors.
 fn check(edit: impl FnOnce(&mut serde_json::Value), expected: &[InstrumentError]) {
-    let mut value: serde_json::Value = serde_json::from_str(MINI).expect("fixture is JSON");
+    check_file(MINI, edit, expected);
+}
+
+/// Applies `edit` to a fixture's JSON and expects exactly `expected` as errors.
+fn check_file(fixture: &str, edit: impl FnOnce(&mut serde_json::Value), expected: &[InstrumentError]) {
+    let mut value: serde_json::Value = serde_json::from_str(fixture).expect("fixture is JSON");
     edit(&mut value);
     let errors = Instrument::from_json(&value.to_string()).expect_err("the edit should be rejected");
     assert_eq!(errors, expected);
@@ -90,7 +101,7 @@ fn check(edit: impl FnOnce(&mut serde_json::Value), expected: &[InstrumentError]
 #[test]
 fn rejects_each_broken_invariant() {
     use InstrumentError::*;
-    check(|v| v["format"] = 3.into(), &[UnsupportedFormat(3)]);
+    check(|v| v["format"] = 4.into(), &[UnsupportedFormat(4)]);
     check(|v| v["format"] = 0.into(), &[UnsupportedFormat(0)]);
     check(|v| v["version"] = "1.0".into(), &[BadVersion("1.0".into())]);
     check(|v| v["version"] = "01.0.0".into(), &[BadVersion("01.0.0".into())]);
@@ -258,6 +269,105 @@ fn format_1_files_load_without_the_new_fields() {
     assert!(!new.builds_on("trust", "outcomes"));
 }
 
+/// Format 3's fields: gates only on readiness domains, five partner levels 1 to 5 each
+/// with words, no blank time frame, and a format 2 file may use none of them.
+#[test]
+fn rejects_broken_format_3_fields() {
+    use serde_json::json;
+    use InstrumentError::*;
+    fn check_3(edit: impl FnOnce(&mut serde_json::Value), expected: &[InstrumentError]) {
+        check_file(READINESS, edit, expected);
+    }
+    let needs = |field, format| NeedsFormat { field, format };
+    let format_3 = [
+        needs("time_frame", 3),
+        needs("readiness", 3),
+        needs("gate", 3),
+        needs("partner_levels", 3),
+    ];
+    check_3(|v| v["format"] = 2.into(), &format_3);
+    let format_1 = [&[needs("addresses", 2)][..], &format_3].concat();
+    check_3(|v| v["format"] = 1.into(), &format_1);
+    check_3(
+        |v| {
+            v["domains"][4]["gate"] = true.into();
+            v["domains"][6]["gate"] = true.into();
+        },
+        &[GateNotReadiness("a".into()), GateNotReadiness("o".into())],
+    );
+    check_3(
+        |v| {
+            let levels = v["partner_levels"].as_array_mut().expect("a list");
+            levels.pop();
+        },
+        &[PartnerLevelsNotOneToFive],
+    );
+    check_3(
+        |v| v["partner_levels"][1]["level"] = 3.into(),
+        &[PartnerLevelsNotOneToFive],
+    );
+    check_3(
+        |v| {
+            v["partner_levels"][2]["name"] = " ".into();
+            v["partner_levels"][4]["summary"] = "".into();
+        },
+        &[
+            EmptyField("the name of partner level 3".into()),
+            EmptyField("the description of partner level 5".into()),
+        ],
+    );
+    check_3(
+        |v| v["modes"][0]["time_frame"] = "  ".into(),
+        &[EmptyField("the time frame of mode \"readiness\"".into())],
+    );
+    // A readiness domain with level descriptors has one per level, as any domain.
+    check_3(
+        |v| v["domains"][3]["levels"] = json!(["1.", "2."]),
+        &[LevelDescriptorCount {
+            domain: "setup".into(),
+            found: 2,
+            expected: 5,
+        }],
+    );
+}
+
+/// A format 3 file loads with what its new fields say, and leaving them out is a valid
+/// format 3 file with none of them.
+#[test]
+fn format_3_files_load_with_the_new_fields() {
+    let i = readiness();
+    let kinds = |d: &str| (i.is_functioning(d), i.is_readiness(d), i.is_gate(d));
+    assert_eq!(kinds("need"), (false, true, true));
+    assert_eq!(kinds("mandate"), (false, true, false));
+    assert_eq!(kinds("a"), (true, false, false));
+    assert_eq!(kinds("o"), (false, false, false));
+    let frame = |m: &str| i.mode(m).map(|m| m.time_frame.as_str());
+    assert_eq!(frame("full"), Some("Think about the last six months."));
+    assert_eq!(frame("both"), Some(""));
+    let steps: Vec<(u8, &str)> = i
+        .partner_levels()
+        .iter()
+        .map(|l| (l.level, l.name.as_str()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (1, "Networking"),
+            (2, "Cooperation"),
+            (3, "Coordination"),
+            (4, "Coalition"),
+            (5, "Collaboration")
+        ]
+    );
+    assert!(mini().partner_levels().is_empty());
+    // The new fields are left out of a file that does not use them.
+    let file: InstrumentFile = serde_json::from_str(MINI).expect("mini parses");
+    let written = serde_json::to_string(&file).expect("serialises");
+    for field in ["time_frame", "gate", "partner_levels"] {
+        assert!(!written.contains(field), "{field} in {written}");
+    }
+}
+
 #[test]
 fn malformed_json_reports_where() {
     let errors = Instrument::from_json("{\"format\": 1,\n \"id\": }").expect_err("not JSON");
@@ -310,82 +420,146 @@ fn instrument_doc_mentions_every_statement_and_action() {
     }
 }
 
-/// The limits the product promises for the shipped questionnaire (issue 3).
+/// The limits the product promises for every shipped questionnaire (issue 3).
 #[test]
-fn shipped_instrument_meets_the_promised_limits() {
+fn shipped_instruments_meet_the_promised_limits() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    for i in catalogue.all() {
+        meets_the_common_limits(i);
+    }
+}
+
+/// The functioning domains of every shipped questionnaire, in order.
+const FUNCTIONING: [&str; 8] = [
+    "leadership",
+    "trust",
+    "vision",
+    "agreements",
+    "conflict",
+    "capacity",
+    "progress",
+    "risk",
+];
+
+/// The ids of the domains asked in a mode, in order.
+fn mode_domains<'a>(i: &'a Instrument, mode: &'a str) -> Vec<&'a str> {
+    i.domains_in_mode(mode).map(|d| d.id.as_str()).collect()
+}
+
+/// Issue 3's two modes of 1.0.0: a readiness check of at most 16 statements over every
+/// functioning domain, and a full assessment of at most 50 over every domain.
+#[test]
+fn questionnaire_1_0_0_keeps_its_modes() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    let i = catalogue.get("trellis", "1.0.0").expect("1.0.0 stays shipped");
+    let readiness = i.mode("readiness").expect("readiness mode");
+    let full = i.mode("full").expect("full mode");
+    assert!(!readiness.ask_levels && full.ask_levels);
+    assert!(i.statement_count("readiness") <= 16);
+    assert!(i.statement_count("full") <= 50);
+    assert_eq!(
+        mode_domains(i, "readiness"),
+        FUNCTIONING,
+        "readiness covers every functioning domain"
+    );
+    assert_eq!(
+        mode_domains(i, "full").len(),
+        i.domains().len(),
+        "full covers every domain"
+    );
+}
+
+/// Questionnaire 2.0.0's modes (issue 18): a readiness check of the six readiness
+/// domains, need and benefit the gates; a quick check of at most 16 statements over the
+/// functioning domains; the full assessment over the functioning domains and outcomes,
+/// with level choices; a time frame for every mode; and the partner map's five steps.
+#[test]
+fn questionnaire_2_0_0_has_a_readiness_check_a_quick_check_and_a_partner_map() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    let i = catalogue.get("trellis", "2.0.0").expect("2.0.0 is shipped");
+    let readiness = ["need", "mandate", "benefit", "history", "setup", "power"];
+    assert_eq!(mode_domains(i, "readiness"), readiness);
+    assert!(readiness.iter().all(|d| i.is_readiness(d)));
+    let gates: Vec<&str> = readiness.into_iter().filter(|d| i.is_gate(d)).collect();
+    assert_eq!(gates, ["need", "benefit"]);
+    assert_eq!(mode_domains(i, "quick"), FUNCTIONING);
+    assert!(i.statement_count("quick") <= 16);
+    assert_eq!(
+        mode_domains(i, "full"),
+        [&FUNCTIONING[..], &["outcomes"]].concat()
+    );
+    let asks = |m: &str| i.mode(m).is_some_and(|m| m.ask_levels);
+    assert_eq!(
+        [asks("readiness"), asks("quick"), asks("full")],
+        [false, false, true]
+    );
+    for m in i.modes() {
+        assert!(!m.time_frame.trim().is_empty(), "{} has a time frame", m.id);
+    }
+    assert_eq!(i.partner_levels().len(), 5);
+    assert_eq!(
+        catalogue.latest("trellis").map(|l| l.version().to_string()),
+        Some("2.0.0".into())
+    );
+}
+
+/// What every shipped questionnaire keeps: the eight functioning domains and an outcomes
+/// domain, five levels described for each of them, the reason each domain matters, enough
+/// actions, short statements without jargon, and the context questions the rules use.
+fn meets_the_common_limits(i: &Instrument) {
     use std::collections::BTreeSet;
     use trellis_core::format::DomainKind;
-    let catalogue = Catalogue::shipped().expect("shipped catalogue");
-    let i = catalogue
-        .latest(trellis_core::catalogue::DEFAULT_INSTRUMENT)
-        .expect("default instrument");
+    let version = i.version();
     let functioning: Vec<&str> = i
         .domains()
         .iter()
         .filter(|d| d.kind == DomainKind::Functioning)
         .map(|d| d.id.as_str())
         .collect();
-    assert_eq!(
-        functioning,
-        [
-            "leadership",
-            "trust",
-            "vision",
-            "agreements",
-            "conflict",
-            "capacity",
-            "progress",
-            "risk"
-        ]
-    );
+    assert_eq!(functioning, FUNCTIONING, "{version}");
     assert!(
         i.domains().iter().any(|d| d.kind == DomainKind::Outcome),
-        "an outcomes domain"
+        "{version}: an outcomes domain"
     );
-
-    let readiness = i.mode("readiness").expect("readiness mode");
-    let full = i.mode("full").expect("full mode");
-    assert!(!readiness.ask_levels && full.ask_levels);
-    assert!(
-        i.statement_count("readiness") <= 16,
-        "readiness has {}",
-        i.statement_count("readiness")
-    );
-    assert!(
-        i.statement_count("full") <= 50,
-        "full has {}",
-        i.statement_count("full")
-    );
-    let readiness_domains: Vec<&str> = i.domains_in_mode("readiness").map(|d| d.id.as_str()).collect();
-    assert_eq!(
-        readiness_domains, functioning,
-        "readiness covers every functioning domain"
-    );
-    assert_eq!(
-        i.domains_in_mode("full").count(),
-        i.domains().len(),
-        "full covers every domain"
-    );
-
     assert_eq!(i.levels().len(), 5);
     for d in i.domains() {
-        assert_eq!(d.levels.len(), 5, "{} has five level descriptions", d.id);
-        assert!(!d.summary.trim().is_empty(), "{} explains why it matters", d.id);
+        assert!(
+            !d.summary.trim().is_empty(),
+            "{version}: {} explains why it matters",
+            d.id
+        );
         let actions = i.actions().iter().filter(|a| a.domain == d.id).count();
-        assert!(actions >= 4, "{} has only {actions} actions", d.id);
+        // Readiness domains are about starting: they may go without level descriptions,
+        // and their actions are fewer (the conditions for starting are narrower).
+        let fewest = if d.kind == DomainKind::Readiness {
+            2
+        } else {
+            assert_eq!(
+                d.levels.len(),
+                5,
+                "{version}: {} has five level descriptions",
+                d.id
+            );
+            4
+        };
+        assert!(
+            actions >= fewest,
+            "{version}: {} has only {actions} actions",
+            d.id
+        );
     }
     assert!(i.actions().len() >= 40);
     for s in i.statements() {
         assert!(
             s.text.split_whitespace().count() <= 20,
-            "{} is long: {}",
+            "{version}: {} is long: {}",
             s.id,
             s.text
         );
         for jargon in ["CMOC", "mechanism", "synergy", "realist", "formalisation"] {
             assert!(
                 !s.text.to_lowercase().contains(&jargon.to_lowercase()),
-                "{} uses {jargon}",
+                "{version}: {} uses {jargon}",
                 s.id
             );
         }

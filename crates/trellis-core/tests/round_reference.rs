@@ -299,6 +299,7 @@ fn comparison_json(earlier: &str, later: &str, c: &Comparison) -> Value {
                 Verdict::Declined => "declined",
                 Verdict::NoClearChange => "no_clear_change",
                 Verdict::TooFewAnswers => "too_few_answers",
+                Verdict::QuestionsChanged => "questions_changed",
             },
         })).collect::<Vec<_>>(),
         "organisation_shift": num(c.organisation_shift),

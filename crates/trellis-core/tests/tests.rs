@@ -13,6 +13,7 @@ mod host;
 mod instrument;
 mod plan;
 mod qr;
+mod readiness;
 mod round_reference;
 mod safety;
 mod scoring;

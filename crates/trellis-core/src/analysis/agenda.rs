@@ -150,8 +150,9 @@ pub struct StatementFigure {
 pub struct SuggestedAction {
     pub action: String,
     pub domain: String,
-    /// The domain's place on the agenda (0 = first); `None` for an outcomes domain, which
-    /// is not on the agenda and gets actions when it is below its target.
+    /// The domain's place on the agenda (0 = first); `None` for a domain not on the
+    /// agenda: an outcomes domain, which gets actions when it is below its target, or a
+    /// readiness domain, whose actions are in the readiness result.
     pub agenda_rank: Option<usize>,
     /// The domain's working level, which the action was matched to (1 when unknown).
     pub level: u8,
@@ -212,7 +213,10 @@ pub(super) fn suggest_actions(
             break;
         }
     }
-    for d in domains.iter().filter(|d| !d.functioning) {
+    for d in domains
+        .iter()
+        .filter(|d| !d.functioning && !input.instrument.is_readiness(&d.domain))
+    {
         if d.gap().is_some_and(|g| g > 0) {
             out.extend(domain_actions(input, d, None));
         }
@@ -224,7 +228,11 @@ pub(super) fn suggest_actions(
 /// level (or, when none is, for the nearest level), and those one level further that have
 /// a reason here. They are ranked by fit, then nearer level, then lower effort, then
 /// library order.
-fn domain_actions(input: &ActionInput, d: &DomainResult, rank: Option<usize>) -> Vec<SuggestedAction> {
+pub(super) fn domain_actions(
+    input: &ActionInput,
+    d: &DomainResult,
+    rank: Option<usize>,
+) -> Vec<SuggestedAction> {
     let level = d.working_level().unwrap_or(1);
     let weakest = weakest_statements(input.statements, &d.domain);
     let of_domain: Vec<(usize, &ActionFile)> = input

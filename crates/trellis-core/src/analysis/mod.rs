@@ -12,20 +12,24 @@
 //! (per-statement and per-domain statistics, agreement, level votes, critical domains),
 //! `groups` (breakdowns by organisation and role, organisation gaps, the respondent mix),
 //! `stage` (the overall stage and readiness conditions), `agenda` (the workshop agenda
-//! and suggested actions) and `reliability`; `compare` sets two rounds side by side.
+//! and suggested actions), `reliability`, `readiness` (the readiness result) and
+//! `acquiescence` (responses that agree with everything); `compare` sets two rounds side
+//! by side.
 
+mod acquiescence;
 mod agenda;
 mod answers;
 mod compare;
 mod domains;
 mod groups;
+mod readiness;
 mod reliability;
 mod stage;
 
 use std::collections::BTreeMap;
 
 use crate::format::{Consensus, ContextAnswer, Response};
-use crate::instrument::Instrument;
+use crate::instrument::{Instrument, Version};
 use crate::sort::sort_by;
 
 pub use self::agenda::{rounded_priority, AgendaItem, Reason, StatementFigure, SuggestedAction};
@@ -38,6 +42,11 @@ pub use self::domains::{
 pub use self::groups::{protect_groups, Breakdown, GroupKey, GroupResult, OrganisationGap};
 pub use self::reliability::Reliability;
 pub use self::stage::{Condition, Stage};
+// Issue 18: the readiness result and acquiescence.
+pub use self::acquiescence::{Acquiescence, LevelChange};
+pub use self::readiness::{
+    OrganisationMean, ReadinessDomain, ReadinessResult, ReadinessState, ReadinessVerdict, ReconsiderReason,
+};
 
 /// How far below a threshold a computed value may fall and still count as reaching it.
 /// Means of thirds and sevenths cannot be stored exactly, so a mean that is exactly 3.5
@@ -60,7 +69,7 @@ pub const SPLIT_SHARE: f64 = 0.25;
 /// The version of the rules that turn answers into results (levels, readiness, agenda and
 /// actions). Scores are never stored, so every stored round is read under these rules;
 /// docs/scoring.md lists what changed in each version.
-pub const RULES_VERSION: &str = "2";
+pub const RULES_VERSION: &str = "3";
 
 // One scale, from the meaning of the answers (1 strongly disagree, 2 disagree, 3 neither,
 // 4 agree, 5 strongly agree): a level whose description says the basics are in place
@@ -115,6 +124,15 @@ pub const NAMED: usize = 3;
 /// can move a topic's level or its place on the agenda.
 pub const SMALL_SAMPLE: usize = 10;
 
+// Acquiescence (rule 3b): responses that agree with everything are flagged, never left out.
+
+/// Answers on the scale a response needs before it can be flagged: with fewer, agreeing
+/// with every statement, or giving one answer throughout, is too likely to be meant.
+pub const ACQUIESCENCE_MIN: usize = 10;
+/// The lowest answer that agrees ("Agree"; 5 is "Strongly agree"): a response whose
+/// every scale answer is this or higher agrees with everything.
+pub const AGREES_FROM: u8 = 4;
+
 /// What the analysis needs to know about a round.
 #[derive(Debug, Clone)]
 pub struct RoundInput<'a> {
@@ -162,6 +180,14 @@ pub struct RoundAnalysis {
     pub readiness: Vec<Condition>,
     /// Respondents per organisation and per role, for comparing rounds.
     pub mix: BTreeMap<GroupKey, usize>,
+    // --- Issue 18: readiness result, acquiescence, questionnaire version ---
+    /// The readiness result from the mode's readiness domains (rule 15); `None` when the
+    /// mode has none, or fewer than half of them have a score.
+    pub readiness_result: Option<ReadinessResult>,
+    /// Responses that agree with everything, and the levels they move (rule 3b).
+    pub acquiescence: Acquiescence,
+    /// The version of the questionnaire the round used, for comparing rounds (rule 16).
+    pub version: Version,
 }
 
 impl RoundAnalysis {
@@ -250,18 +276,19 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     let organisation_gaps = groups::organisation_gaps(&domains, &by_organisation);
     let agenda = agenda::agenda(input.instrument, &domains, &organisation_gaps);
     let statement_gaps = groups::statement_gaps(&answers, responses, &by_organisation);
-    let actions = agenda::suggest_actions(
-        &agenda::ActionInput {
-            instrument: input.instrument,
-            context: input.context,
-            statements: &statements,
-            statement_gaps: &statement_gaps,
-        },
-        &domains,
-        &agenda,
-    );
+    let action_input = agenda::ActionInput {
+        instrument: input.instrument,
+        context: input.context,
+        statements: &statements,
+        statement_gaps: &statement_gaps,
+    };
+    let actions = agenda::suggest_actions(&action_input, &domains, &agenda);
     let reliability = reliability::reliability(&answers);
     let readiness = stage::readiness(&domains);
+    // Issue 18: the readiness result, and responses that agree with everything.
+    let readiness_result = readiness::result(&action_input, &domains, &by_organisation);
+    let flagged = acquiescence::flagged(&answers);
+    let acquiescence = acquiescence::acquiescence(input, &domains, &flagged);
     RoundAnalysis {
         n: responses.len(),
         min_group,
@@ -276,5 +303,8 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
         reliability,
         readiness,
         mix,
+        readiness_result,
+        acquiescence,
+        version: input.instrument.version(),
     }
 }

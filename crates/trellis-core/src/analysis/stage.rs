@@ -1,6 +1,8 @@
 //! The overall stage of the collaboration, held back by weak critical domains, and the
 //! readiness conditions.
 
+use std::cmp::Ordering;
+
 use super::{reaches, Critical, DomainResult, IN_PLACE};
 use crate::sort::{sort_by, sort_bytes};
 
@@ -78,21 +80,40 @@ pub(super) fn readiness(domains: &[DomainResult]) -> Vec<Condition> {
             )
         })
         .collect();
-    let group = |c: &Condition| match c.in_place {
+    let key = |i: usize, c: &Condition| ConditionKey {
+        in_place: c.in_place,
+        marked: c.critical.is_some(),
+        score: c.score,
+        index: i,
+    };
+    sort_by(&mut list, |(ia, a), (ib, b)| {
+        condition_order(&key(*ia, a), &key(*ib, b))
+    });
+    list.into_iter().map(|(_, c)| c).collect()
+}
+
+/// What orders a list of readiness conditions (see [`condition_order`]).
+pub(super) struct ConditionKey {
+    pub in_place: Option<bool>,
+    /// Critical here (functioning conditions) or a gate (readiness domains).
+    pub marked: bool,
+    pub score: Option<f64>,
+    /// The place in the questionnaire.
+    pub index: usize,
+}
+
+/// The order of readiness conditions: not in place first, then unknown, then in place;
+/// within each, marked ones first, then the lowest score, then questionnaire order.
+pub(super) fn condition_order(a: &ConditionKey, b: &ConditionKey) -> Ordering {
+    let group = |c: &ConditionKey| match c.in_place {
         Some(false) => 0,
         None => 1,
         Some(true) => 2,
     };
-    sort_by(&mut list, |(ia, a), (ib, b)| {
-        group(a)
-            .cmp(&group(b))
-            .then(b.critical.is_some().cmp(&a.critical.is_some()))
-            .then(
-                a.score
-                    .unwrap_or(f64::INFINITY)
-                    .total_cmp(&b.score.unwrap_or(f64::INFINITY)),
-            )
-            .then(ia.cmp(ib))
-    });
-    list.into_iter().map(|(_, c)| c).collect()
+    let score = |c: &ConditionKey| c.score.unwrap_or(f64::INFINITY);
+    group(a)
+        .cmp(&group(b))
+        .then(b.marked.cmp(&a.marked))
+        .then(score(a).total_cmp(&score(b)))
+        .then(a.index.cmp(&b.index))
 }

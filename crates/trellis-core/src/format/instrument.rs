@@ -6,10 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 /// The instrument file format this build writes and reads. Format 2 added two optional
-/// fields that steer the advice, a domain's `builds_on` and an action's `addresses`; a
-/// format 1 file is a format 2 file without them, so both are read (see
-/// [`READS_FORMATS`]), and a format 1 file that uses them is refused.
-pub const INSTRUMENT_FORMAT: u32 = 2;
+/// fields that steer the advice, a domain's `builds_on` and an action's `addresses`;
+/// format 3 added a mode's `time_frame`, readiness domains (`kind: "readiness"`, with
+/// `gate`) and the instrument's `partner_levels`. An older file is a newer one without
+/// the newer fields, so every format is read (see [`READS_FORMATS`]), and a file that
+/// uses a field of a format later than the one it declares is refused.
+pub const INSTRUMENT_FORMAT: u32 = 3;
 
 /// Every instrument format this build reads.
 pub const READS_FORMATS: std::ops::RangeInclusive<u32> = 1..=INSTRUMENT_FORMAT;
@@ -34,6 +36,11 @@ pub struct InstrumentFile {
     pub context: Vec<ContextQuestionFile>,
     #[serde(default)]
     pub actions: Vec<ActionFile>,
+    /// The steps of the partner map's continuum (how two partner organisations work
+    /// together), exactly five, numbered 1 to 5, when present; empty when the instrument
+    /// has no partner map. Format 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partner_levels: Vec<LevelFile>,
 }
 
 /// The agreement scale plus the two answers that carry no score.
@@ -72,14 +79,23 @@ pub struct ModeFile {
     pub minutes: u32,
     #[serde(default)]
     pub ask_levels: bool,
+    /// One plain sentence shown to respondents above the statements of this mode, so
+    /// that every round asks about the same stretch of time ("Think about the last six
+    /// months."); empty when the mode sets none. Format 3.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub time_frame: String,
 }
 
-/// Whether a domain describes how the collaboration works or what it achieves.
+/// Whether a domain describes how the collaboration works, what it achieves, or whether
+/// and how to start it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DomainKind {
     Functioning,
     Outcome,
+    /// A condition for starting (is a partnership needed, is there a mandate, ...): read
+    /// by the readiness result rules, never part of the overall stage. Format 3.
+    Readiness,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,6 +120,16 @@ pub struct DomainFile {
     /// these come first. Format 2; empty when absent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub builds_on: Vec<String>,
+    /// A readiness domain that decides alone: when it is against (below
+    /// `analysis::DEVELOPING_FROM`), the readiness result is "reconsider". Only readiness
+    /// domains may be gates. Format 3.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub gate: bool,
+}
+
+/// For `skip_serializing_if`: a flag that is off is left out of the file.
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -41,6 +41,7 @@ pub fn pack(file: &InstrumentFile) -> Result<String, String> {
         statements,
         context,
         actions,
+        partner_levels,
     } = file;
     w.num(*format);
     w.texts(&[id, version, title, summary]);
@@ -54,10 +55,7 @@ pub fn pack(file: &InstrumentFile) -> Result<String, String> {
         w.text(label);
     });
     w.texts(&[dont_know, not_applicable]);
-    w.list(levels, |w, LevelFile { level, name, summary }| {
-        w.num(u32::from(*level));
-        w.texts(&[name, summary]);
-    });
+    w.levels(levels);
     w.list(
         modes,
         |w,
@@ -67,10 +65,12 @@ pub fn pack(file: &InstrumentFile) -> Result<String, String> {
              summary,
              minutes,
              ask_levels,
+             time_frame,
          }| {
             w.texts(&[id, title, summary]);
             w.num(*minutes);
             w.num(u32::from(*ask_levels));
+            w.text(time_frame);
         },
     );
     w.list(
@@ -85,17 +85,20 @@ pub fn pack(file: &InstrumentFile) -> Result<String, String> {
              levels,
              critical_when,
              builds_on,
+             gate,
          }| {
             w.texts(&[id, title]);
             w.num(match kind {
                 DomainKind::Functioning => 0,
                 DomainKind::Outcome => 1,
+                DomainKind::Readiness => 2,
             });
             w.text(summary);
             w.list(constructs, |w, c| w.text(c));
             w.list(levels, |w, l| w.text(l));
             w.conditions(critical_when);
             w.list(builds_on, |w, d| w.text(d));
+            w.num(u32::from(*gate));
         },
     );
     w.list(
@@ -158,6 +161,7 @@ pub fn pack(file: &InstrumentFile) -> Result<String, String> {
             w.texts(&[effort, horizon, signs, source]);
         },
     );
+    w.levels(partner_levels);
     match w.bad {
         Some(text) => Err(text),
         None => Ok(w.out),
@@ -183,30 +187,29 @@ pub fn unpack(packed: &str) -> InstrumentFile {
             dont_know: r.text(),
             not_applicable: r.text(),
         },
-        levels: r.list(|r| LevelFile {
-            level: r.num() as u8,
-            name: r.text(),
-            summary: r.text(),
-        }),
+        levels: r.levels(),
         modes: r.list(|r| ModeFile {
             id: r.text(),
             title: r.text(),
             summary: r.text(),
             minutes: r.num(),
             ask_levels: r.num() != 0,
+            time_frame: r.text(),
         }),
         domains: r.list(|r| DomainFile {
             id: r.text(),
             title: r.text(),
             kind: match r.num() {
                 0 => DomainKind::Functioning,
-                _ => DomainKind::Outcome,
+                1 => DomainKind::Outcome,
+                _ => DomainKind::Readiness,
             },
             summary: r.text(),
             constructs: r.texts(),
             levels: r.texts(),
             critical_when: r.conditions(),
             builds_on: r.texts(),
+            gate: r.num() != 0,
         }),
         statements: r.list(|r| StatementFile {
             id: r.text(),
@@ -243,6 +246,7 @@ pub fn unpack(packed: &str) -> InstrumentFile {
             signs: r.text(),
             source: r.text(),
         }),
+        partner_levels: r.levels(),
     }
 }
 
@@ -280,6 +284,12 @@ impl Writer {
             w.list(options, |w, o| w.text(o));
         });
     }
+    fn levels(&mut self, levels: &[LevelFile]) {
+        self.list(levels, |w, LevelFile { level, name, summary }| {
+            w.num(u32::from(*level));
+            w.texts(&[name, summary]);
+        });
+    }
 }
 
 struct Reader<'a>(&'a str);
@@ -307,6 +317,13 @@ impl Reader<'_> {
         self.list(|r| PriorityWhenFile {
             question: r.text(),
             options: r.texts(),
+        })
+    }
+    fn levels(&mut self) -> Vec<LevelFile> {
+        self.list(|r| LevelFile {
+            level: r.num() as u8,
+            name: r.text(),
+            summary: r.text(),
         })
     }
 }

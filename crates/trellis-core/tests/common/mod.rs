@@ -1,6 +1,9 @@
 //! Shared helpers for the native test binary.
 
-use trellis_core::format::{Answer, Response, RoleCategory, Timestamp};
+use std::collections::BTreeMap;
+
+use trellis_core::analysis::{analyse, RoundAnalysis, RoundInput};
+use trellis_core::format::{Answer, ContextAnswer, Response, RoleCategory, Timestamp};
 use trellis_core::Instrument;
 
 pub const MINI: &str = include_str!("../fixtures/mini.json");
@@ -9,6 +12,18 @@ pub fn mini() -> Instrument {
     match Instrument::from_json(MINI) {
         Ok(i) => i,
         Err(e) => panic!("the mini fixture should be valid: {e:?}"),
+    }
+}
+
+/// A format 3 instrument: four readiness domains (two of them gates) in a readiness mode
+/// with a time frame, two functioning domains and an outcome in a full mode, a mode
+/// asking both, and a partner map.
+pub const READINESS: &str = include_str!("../fixtures/readiness.json");
+
+pub fn readiness() -> Instrument {
+    match Instrument::from_json(READINESS) {
+        Ok(i) => i,
+        Err(e) => panic!("the readiness fixture should be valid: {e:?}"),
     }
 }
 
@@ -39,4 +54,25 @@ pub fn response(id: &str, answers: &[(&str, &str)]) -> Response {
         updated: Timestamp(0),
         submitted: None,
     }
+}
+
+/// Analyses a round of `responses` with no agreed levels and no targets from before.
+pub fn analyse_round(
+    i: &Instrument,
+    mode: &str,
+    responses: &[Response],
+    context: &BTreeMap<String, ContextAnswer>,
+    targets: &BTreeMap<String, u8>,
+    min_group: usize,
+) -> RoundAnalysis {
+    analyse(&RoundInput {
+        instrument: i,
+        mode,
+        responses: responses.iter().collect(),
+        context,
+        targets,
+        consensus: &Default::default(),
+        earlier_targets: &Default::default(),
+        min_group,
+    })
 }
