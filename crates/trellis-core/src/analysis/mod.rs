@@ -12,23 +12,25 @@
 //! (per-statement and per-domain statistics, agreement, level votes, critical domains),
 //! `groups` (breakdowns by organisation and role, organisation gaps, the respondent mix),
 //! `stage` (the overall stage and readiness conditions), `agenda` (the workshop agenda
-//! and suggested actions) and `reliability`; `compare` sets two rounds side by side.
+//! and suggested actions), `reliability` and `partners` (the partner map, for a round
+//! that has one); `compare` sets two rounds side by side.
 
 mod agenda;
 mod answers;
 mod compare;
 mod domains;
 mod groups;
+mod partners;
 mod reliability;
 mod stage;
 
 use std::collections::BTreeMap;
 
-use crate::format::{Consensus, ContextAnswer, Response};
+use crate::format::{Consensus, ContextAnswer, Partner, Response};
 use crate::instrument::Instrument;
 use crate::sort::sort_by;
 
-pub use self::agenda::{rounded_priority, AgendaItem, Reason, StatementFigure, SuggestedAction};
+pub use self::agenda::{rounded_priority, AgendaItem, AgendaTopic, Reason, StatementFigure, SuggestedAction};
 pub use self::answers::Distribution;
 pub use self::compare::{compare, Comparison, DomainChange, Verdict, MIX_WARNING};
 pub use self::domains::{
@@ -36,6 +38,9 @@ pub use self::domains::{
     DomainResult, GroupLevel, LevelSource, LevelVotes, ScoreRange, StatementResult,
 };
 pub use self::groups::{protect_groups, Breakdown, GroupKey, GroupResult, OrganisationGap};
+pub use self::partners::{
+    CellView, FarFromWanted, FewStrongTies, PairCell, PairFigures, PartnerMap, SeenDifferently, TieFigure,
+};
 pub use self::reliability::Reliability;
 pub use self::stage::{Condition, Stage};
 
@@ -115,6 +120,18 @@ pub const NAMED: usize = 3;
 /// can move a topic's level or its place on the agenda.
 pub const SMALL_SAMPLE: usize = 10;
 
+// The partner map (docs/scoring.md, "Partner map"): ties are steps of the continuum from
+// 1 networking to 5 collaboration, and every rule reads the medians of shown cells.
+
+/// Two sides' medians of "now" this many steps apart or more: they see the tie differently.
+pub const SEE_DIFFERENTLY: f64 = 1.0;
+/// "Wanted" this many steps or more above "now" (medians): far from where they want to be.
+pub const FAR_FROM_WANTED: f64 = 2.0;
+/// A "now" median from this step (3, coordination) is a strong tie.
+pub const STRONG_TIE: f64 = 3.0;
+/// A partner with strong ties to fewer than this share of the other partners has few.
+pub const FEW_TIES_SHARE: f64 = 0.5;
+
 /// What the analysis needs to know about a round.
 #[derive(Debug, Clone)]
 pub struct RoundInput<'a> {
@@ -130,6 +147,8 @@ pub struct RoundInput<'a> {
     pub earlier_targets: &'a BTreeMap<String, u8>,
     /// Smallest group shown on its own; values below [`MIN_GROUP`] are raised to it.
     pub min_group: usize,
+    /// The collaboration's partners when the round has a partner map; `None` without one.
+    pub partner_map: Option<&'a [Partner]>,
 }
 
 impl RoundInput<'_> {
@@ -162,6 +181,8 @@ pub struct RoundAnalysis {
     pub readiness: Vec<Condition>,
     /// Respondents per organisation and per role, for comparing rounds.
     pub mix: BTreeMap<GroupKey, usize>,
+    /// The partner map; `None` when the round has none.
+    pub partners: Option<PartnerMap>,
 }
 
 impl RoundAnalysis {
@@ -248,7 +269,14 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     );
     let by_role = groups::breakdown(responses, &scores, domains.len(), min_group, groups::role_of);
     let organisation_gaps = groups::organisation_gaps(&domains, &by_organisation);
-    let agenda = agenda::agenda(input.instrument, &domains, &organisation_gaps);
+    let mut agenda = agenda::agenda(input.instrument, &domains, &organisation_gaps);
+    // The partner map, and its item on the agenda (before actions take their places).
+    let partners = input
+        .partner_map
+        .map(|list| partners::partner_map(responses, list, min_group));
+    if let Some(map) = &partners {
+        agenda::add_partner_item(&mut agenda, map);
+    }
     let statement_gaps = groups::statement_gaps(&answers, responses, &by_organisation);
     let actions = agenda::suggest_actions(
         &agenda::ActionInput {
@@ -276,5 +304,6 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
         reliability,
         readiness,
         mix,
+        partners,
     }
 }

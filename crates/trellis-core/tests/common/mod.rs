@@ -35,6 +35,7 @@ pub fn response(id: &str, answers: &[(&str, &str)]) -> Response {
             .collect(),
         levels: Default::default(),
         comments: Default::default(),
+        ties: Default::default(),
         started: Timestamp(0),
         updated: Timestamp(0),
         submitted: None,
