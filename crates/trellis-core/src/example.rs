@@ -8,7 +8,7 @@
 //! varies around their partner's view, and each statement around the person's view.
 //!
 //! The second round has a partner map: each person rates their organisation's ties with
-//! the other three partners around a view their organisation shares ([`TIES`]), from a
+//! the other three partners around a view their organisation shares (`TIES`), from a
 //! random stream of its own, so the answers are the same as without the map.
 
 use std::collections::BTreeMap;

@@ -1086,3 +1086,17 @@ fn the_example_has_a_partner_map_and_the_same_answers() {
     assert_eq!(few, ["p4"]);
     assert!(a.agenda.iter().any(|x| x.topic == AgendaTopic::PartnerMap));
 }
+
+#[test]
+fn a_round_file_and_a_merge_carry_ties() {
+    let ws = workspace(true, vec![rater("a", "p1", &[("p2", 3, 4), ("p3", 0, 5)])]);
+    let file = ws.extract("c1", Some("r1")).expect("the round").to_json();
+    let opened = Workspace::from_json(&file).expect("a round file opens");
+    let mut elsewhere = workspace(true, Vec::new());
+    assert_eq!(
+        elsewhere.apply(&catalogue(), Command::Merge(Box::new(opened))),
+        Ok(Outcome::Changed)
+    );
+    assert_eq!(elsewhere.responses, ws.responses);
+    assert!(elsewhere.round("r1").expect("r1").1.partner_map);
+}

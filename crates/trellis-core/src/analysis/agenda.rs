@@ -168,9 +168,9 @@ fn agenda_item(d: &DomainResult, gaps: &[OrganisationGap]) -> AgendaItem {
 
 /// Puts the partner map's item on the agenda when it raises any concern, after the
 /// domains of the same rounded priority. Its priority: the most steps a shown tie is
-/// below where its raters want it (medians; like a domain's levels to climb), plus
-/// [`PRIORITY_STEP`] each for pairs seen differently and for partners with few strong
-/// ties; ties far from where they are wanted count in the steps.
+/// below where its raters want it (medians; like a domain's levels to climb, so a tie
+/// far from where it is wanted counts there), plus [`PRIORITY_STEP`] each for pairs seen
+/// differently and for partners with few strong ties.
 pub(super) fn add_partner_item(agenda: &mut Vec<AgendaItem>, map: &PartnerMap) {
     if !map.has_concerns() {
         return;

@@ -3,9 +3,10 @@
 //! Built from the sent responses of one round, the round's instrument and mode, the
 //! collaboration's context answers, the round's targets and the group's agreed levels
 //! (where the group recorded one, it is the domain's level for everything that follows),
-//! and the targets set at the round before (so this round says whether each was met). Every rule is documented
-//! with a worked example in docs/scoring.md; the constants below are the thresholds
-//! those rules name.
+//! and the targets set at the round before (so this round says whether each was met);
+//! for a round with a partner map, the collaboration's partners too. Every rule is
+//! documented with a worked example in docs/scoring.md; the constants below are the
+//! thresholds those rules name.
 //!
 //! [`analyse`] runs the analysis as a list of steps, each in the module of its concern:
 //! `answers` (every answer looked up once, respondents' domain scores), `domains`
