@@ -141,8 +141,8 @@ pub fn serialize<S: Serializer>(responses: &[Response], serializer: S) -> Result
     .serialize(serializer)
 }
 
-/// Reads the table of schemas 3 to 5. (The list of schemas 1 and 2 is read by [`super::legacy`],
-/// which only the pages that migrate old data carry.)
+/// Reads the table of schemas 3 to 5. (The list of schemas 1 and 2 is read by
+/// [`super::legacy`], which only the pages that migrate old data carry.)
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Response>, D::Error> {
     deserializer.deserialize_any(ResponsesVisitor)
 }
