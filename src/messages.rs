@@ -6,7 +6,7 @@
 use trellis_core::command::CommandError;
 use trellis_core::config::{ConfigProblem, MAX_CONFIG_BYTES};
 use trellis_core::format::config::CONFIG_FORMAT;
-use trellis_core::format::{RoleCategory, RESPONSE_FORMAT, WORKSPACE_SCHEMA};
+use trellis_core::format::{RoleCategory, RESPONSE_FORMAT, TIE_STEPS, WORKSPACE_SCHEMA};
 use trellis_core::plan::{PlanError, MAX_TITLE};
 use trellis_core::transfer::{CsvProblem, EnvelopePart, Field, Malformed, TransferError, MAX_ITERATIONS};
 use trellis_core::workspace::{InputError, LoadError, MAX_COMMENT, MAX_CONTEXT_NUMBER, MAX_NAME, MAX_NOTE};
@@ -1451,6 +1451,12 @@ pub fn input_error(e: &InputError) -> String {
         ContextNumberOutOfRange(n) => {
             format!("{n} is out of range. Enter a whole number from 0 to {MAX_CONTEXT_NUMBER}.")
         }
+        NoPartnerMap => "This round does not ask how the partners work together.".to_string(),
+        UnknownTiePartner(p) => format!("There is no partner \"{p}\" in this collaboration."),
+        TieWithOwnOrganisation(_) => {
+            "Rate how your organisation works with each of the other partners, not with itself.".to_string()
+        }
+        TieOutOfRange(v) => format!("{v} is not a step from 1 to {TIE_STEPS}."),
     }
 }
 
@@ -1560,6 +1566,15 @@ pub fn transfer_error(e: &TransferError) -> String {
         CommentTooLong { statement } => format!(
             "the comment on statement \"{statement}\" is longer than {MAX_COMMENT} characters"
         ),
+        UnknownTiePartner(p) => format!(
+            "the answers rate how the respondent's organisation works with \"{p}\", which is not one of the partner organisations of this collaboration"
+        ),
+        TieWithOwnOrganisation(p) => format!(
+            "the answers rate the respondent's own organisation (\"{p}\") as a partner; only the other partners are rated"
+        ),
+        TieOutOfRange { partner, value } => format!(
+            "the rating {value} of how the respondent's organisation works with \"{partner}\" is not a step from 1 to {TIE_STEPS}"
+        ),
         IdInUse(id) => format!("the response id \"{id}\" already belongs to answers in another round"),
         Csv { line, problem } => format!("line {line}: {}", csv_problem(problem)),
         CsvValue { column, value } => format!(
@@ -1598,6 +1613,9 @@ fn malformed(m: &Malformed) -> String {
         Malformed::NotALevel { character, domain } => {
             format!("\"{character}\" is not a level (topic \"{domain}\")")
         }
+        Malformed::NotATie { partner, text } => format!(
+            "\"{text}\" is not a rating of the tie with partner \"{partner}\" (two characters, now and wanted, were expected)"
+        ),
         Malformed::RoundDate(date) => format!("the round date \"{date}\" is not a date like 2026-03-01"),
         Malformed::PackedInvitation => "the invitation's details are cut short or run together".to_string(),
         Malformed::EnvelopeTooShort => "the protected code is too short".to_string(),
@@ -1883,3 +1901,30 @@ pub fn round_actions(round: &str) -> String {
 
 pub const REPORT_CONTEXT: &str = "The collaboration's circumstances this round was read under";
 pub const REPORT_NO_CONTEXT: &str = "The collaboration's circumstances were not described for this round, so no topic was treated as critical for it.";
+
+// The partner map on the agenda.
+
+/// The partner map's item on the workshop agenda and in the report's focus.
+pub const PARTNER_MAP_TOPIC: &str = "How the partners work together";
+
+pub fn pairs_seen_differently(pairs: usize) -> String {
+    format!(
+        "{} the relationship between them differently",
+        plural(pairs, "pair of partners sees", "pairs of partners see")
+    )
+}
+
+pub fn far_from_wanted(pairs: usize, largest: f64) -> String {
+    format!(
+        "{} far from how people want to work together (up to {} steps)",
+        plural(pairs, "relationship is", "relationships are"),
+        trellis_core::scoring::format_score(largest)
+    )
+}
+
+pub fn few_strong_ties(partners: usize) -> String {
+    format!(
+        "{} close working ties with fewer than half of the others",
+        plural(partners, "partner has", "partners have")
+    )
+}

@@ -441,6 +441,7 @@ fn plant_example() -> (String, String, String) {
         version: round.instrument_version.clone(),
         mode: round.mode.clone(),
         contact: None,
+        partner_map: round.partner_map,
     });
     let round = round.id.clone();
     storage().set_item(KEY, &ws.to_json()).expect("store the example");
@@ -523,6 +524,7 @@ fn plant_answered(contact: Option<&str>) -> String {
         version: instrument.version().to_string(),
         mode: "readiness".into(),
         contact: contact.map(str::to_string),
+        partner_map: false,
     };
     let now = Timestamp(1_790_000_000_000);
     let mut ws = Workspace::default();

@@ -509,6 +509,7 @@ fn shipped_response(
             .map(|d| (d.id.clone(), level))
             .collect(),
         comments: Default::default(),
+        ties: Default::default(),
         started: Timestamp(0),
         updated: Timestamp(0),
         submitted: Some(Timestamp(1)),
@@ -540,6 +541,7 @@ fn round_html(
         consensus: &Default::default(),
         earlier_targets: &Default::default(),
         min_group: 3,
+        partner_map: None,
     });
     let ask_levels = instrument.mode(mode).is_some_and(|m| m.ask_levels);
     render::<RoundResults>(RoundResultsProps {
@@ -1030,6 +1032,16 @@ fn input_errors_are_worded_in_messages() {
         ContextNumberOutOfRange(20_000),
         "20000 is out of range. Enter a whole number from 0 to 10000.",
     );
+    check(
+        NoPartnerMap,
+        "This round does not ask how the partners work together.",
+    );
+    check(
+        UnknownTiePartner("p9".into()),
+        "There is no partner \"p9\" in this collaboration.",
+    );
+    check(TieWithOwnOrganisation("p1".into()), "not with itself");
+    check(TieOutOfRange(6), "6 is not a step from 1 to 5.");
 }
 
 #[test]
@@ -1266,6 +1278,21 @@ fn transfer_errors_are_worded_in_messages() {
         "the response id \"a1\" already belongs to answers in another round",
     );
     check(
+        UnknownTiePartner("p9".into()),
+        "works with \"p9\", which is not one of the partner organisations",
+    );
+    check(
+        TieWithOwnOrganisation("p1".into()),
+        "the respondent's own organisation (\"p1\") as a partner",
+    );
+    check(
+        TieOutOfRange {
+            partner: "p2".into(),
+            value: 0,
+        },
+        "the rating 0 of how the respondent's organisation works with \"p2\" is not a step from 1 to 5",
+    );
+    check(
         CsvValue { column: "Q2".into(), value: "Maybe".into() },
         "column \"Q2\" has \"Maybe\", which is not an answer (use 1 to 5, an agreement such as \"Agree\", \"Don't know\", \"Not applicable\", or leave it blank)",
     );
@@ -1298,6 +1325,13 @@ fn transfer_errors_are_worded_in_messages() {
             domain: "trust".into(),
         }),
         "\"z\" is not a level (topic \"trust\")",
+    );
+    check(
+        laid_out(Malformed::NotATie {
+            partner: "p2".into(),
+            text: "?4".into(),
+        }),
+        "\"?4\" is not a rating of the tie with partner \"p2\"",
     );
     check(
         laid_out(Malformed::RoundDate("1 March".into())),

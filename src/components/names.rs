@@ -2,7 +2,9 @@
 //! statement wording, level names, context conditions, the group level, and the names
 //! of the answer categories. Shared by every page that shows results.
 
-use trellis_core::analysis::{score_range, Critical, DomainResult, GroupLevel, LevelSource, SuggestedAction};
+use trellis_core::analysis::{
+    score_range, AgendaTopic, Critical, DomainResult, GroupLevel, LevelSource, SuggestedAction,
+};
 use trellis_core::Instrument;
 
 use crate::messages as msg;
@@ -12,6 +14,14 @@ pub fn domain_title(instrument: &Instrument, id: &str) -> String {
     instrument
         .domain(id)
         .map_or_else(|| id.to_string(), |d| d.title.clone())
+}
+
+/// What an agenda item is about, in words: a topic's title or the partner map's.
+pub fn agenda_topic(instrument: &Instrument, topic: &AgendaTopic) -> String {
+    match topic {
+        AgendaTopic::Domain(id) => domain_title(instrument, id),
+        AgendaTopic::PartnerMap => msg::PARTNER_MAP_TOPIC.to_string(),
+    }
 }
 
 /// A statement's wording, or its id if the instrument no longer has it.

@@ -116,6 +116,9 @@ pub fn reason_text(instrument: &Instrument, r: &Reason, d: Option<&DomainResult>
         Reason::Mismatch => d.and_then(|d| mismatch_text(instrument, d)).unwrap_or_default(),
         Reason::OrganisationGap(g) => msg::organisation_gap(*g),
         Reason::NotEnoughAnswers => msg::NOT_ENOUGH_REASON.to_string(),
+        Reason::PairsSeenDifferently(n) => msg::pairs_seen_differently(*n),
+        Reason::FarFromWanted { pairs, largest } => msg::far_from_wanted(*pairs, *largest),
+        Reason::FewStrongTies(n) => msg::few_strong_ties(*n),
     }
 }
 
@@ -190,7 +193,7 @@ fn in_words(a: &RoundAnalysis, names: &Names) -> Html {
                     } else {
                         <ul data-testid="concerns">
                             for item in concerns.iter() {
-                                <li>{ msg::concern(&names.domain(&item.domain), &item.reasons.iter().map(|r| names.reason(r, a.domain(&item.domain))).collect::<Vec<_>>().join("; ")) }</li>
+                                <li>{ msg::concern(&names::agenda_topic(names.instrument, &item.topic), &item.reasons.iter().map(|r| names.reason(r, item.domain().and_then(|d| a.domain(d)))).collect::<Vec<_>>().join("; ")) }</li>
                             }
                         </ul>
                     }
@@ -357,11 +360,11 @@ fn agenda(
                 let reasons: Vec<String> = item
                     .reasons
                     .iter()
-                    .map(|r| names.reason(r, a.domain(&item.domain)))
+                    .map(|r| names.reason(r, item.domain().and_then(|d| a.domain(d))))
                     .collect();
                 html! {
                     <li>
-                        <strong>{ names.domain(&item.domain) }</strong>
+                        <strong>{ names::agenda_topic(names.instrument, &item.topic) }</strong>
                         if !reasons.is_empty() { { format!(" – {}", reasons.join("; ")) } }
                     </li>
                 }

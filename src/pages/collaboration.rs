@@ -28,6 +28,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
         name: String::new(),
         date: browser::today(),
         mode: mode.unwrap_or_else(|| "full".to_string()),
+        partner_map: false,
     });
     // Every problem found when the round form was sent: (field id, message).
     let errors = use_state(Vec::<(AttrValue, AttrValue)>::new);

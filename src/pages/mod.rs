@@ -104,6 +104,8 @@ struct AnalysisKey {
     /// The targets of the round before, which this round reports as met or not.
     earlier_targets: BTreeMap<String, u8>,
     min_group: usize,
+    /// The partner ids when the round has a partner map.
+    partner_map: Option<Vec<String>>,
     /// The sent responses, each by id and the time of its last change, rather than a
     /// copy of every answer. Core never changes a sent response, and every way another
     /// copy of one comes in (merge, import) takes it only when its `updated` is later; so
@@ -115,7 +117,7 @@ struct AnalysisKey {
 
 impl AnalysisKey {
     fn new(app: &AppState, round_id: &str, min_group: usize) -> Option<AnalysisKey> {
-        let (_, round) = app.workspace.round(round_id)?;
+        let (collaboration, round) = app.workspace.round(round_id)?;
         Some(AnalysisKey {
             round: round.id.clone(),
             instrument: (round.instrument_id.clone(), round.instrument_version.clone()),
@@ -133,6 +135,9 @@ impl AnalysisKey {
                 .map(|r| r.targets.clone())
                 .unwrap_or_default(),
             min_group,
+            partner_map: round
+                .partner_map
+                .then(|| collaboration.partners.iter().map(|p| p.id.clone()).collect()),
             sent: sent_responses(app, round_id)
                 .map(|r| (r.id.clone(), r.updated))
                 .collect(),
@@ -149,7 +154,7 @@ fn sent_responses<'a>(app: &'a AppState, round_id: &'a str) -> impl Iterator<Ite
 /// The engine's analysis of a round's sent responses, with the round's targets; `None`
 /// when the round or its instrument is missing.
 fn analyse_round(app: &AppState, round_id: &str, min_group: usize) -> Option<RoundAnalysis> {
-    let (_, round) = app.workspace.round(round_id)?;
+    let (collaboration, round) = app.workspace.round(round_id)?;
     let instrument = app.instrument_for(round)?;
     let earlier_targets = app
         .workspace
@@ -167,6 +172,7 @@ fn analyse_round(app: &AppState, round_id: &str, min_group: usize) -> Option<Rou
         consensus: &round.consensus,
         earlier_targets: &earlier_targets,
         min_group,
+        partner_map: round.partner_map.then_some(collaboration.partners.as_slice()),
     }))
 }
 

@@ -45,6 +45,7 @@ pub fn NewCollaborationPage() -> Html {
         name: msg::FIRST_ROUND_NAME.to_string(),
         date: browser::today(),
         mode: mode.unwrap_or_else(|| "full".to_string()),
+        partner_map: false,
     });
     // Every problem found when the form was sent: (field id, message), in the form's order.
     let errors = use_state(Vec::<(AttrValue, AttrValue)>::new);

@@ -15,7 +15,8 @@ use yew::prelude::*;
 
 use crate::components::charts::distribution_table;
 use crate::components::names::{
-    answer_categories, domain_title, group_level_text, level_now_text, level_text, statement_text,
+    agenda_topic, answer_categories, domain_title, group_level_text, level_now_text, level_text,
+    statement_text,
 };
 use crate::components::round_results::{reason_text, small_sample};
 use crate::components::RoundResults;
@@ -279,8 +280,8 @@ fn focus(a: &RoundAnalysis, instrument: &Instrument) -> Html {
         .concerns()
         .into_iter()
         .map(|item| {
-            let reasons: Vec<String> = item.reasons.iter().map(|r| reason_text(instrument, r, a.domain(&item.domain))).collect();
-            html! { <li><strong>{ domain_title(instrument, &item.domain) }</strong>{ format!(": {}.", reasons.join("; ")) }</li> }
+            let reasons: Vec<String> = item.reasons.iter().map(|r| reason_text(instrument, r, item.domain().and_then(|d| a.domain(d)))).collect();
+            html! { <li><strong>{ agenda_topic(instrument, &item.topic) }</strong>{ format!(": {}.", reasons.join("; ")) }</li> }
         })
         .collect();
     if items.is_empty() {

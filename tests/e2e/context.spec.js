@@ -80,7 +80,7 @@ test('a closed round keeps its context when the history answer changes; the next
 
   // What is stored: each round its own answer.
   const ws = await page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')));
-  expect(ws.schema).toBe(4);
+  expect(ws.schema).toBe(5);
   expect(ws.collaborations[0].rounds.map((r) => r.context.history)).toEqual(['negative', 'positive']);
   expect(problems).toEqual([]);
 });

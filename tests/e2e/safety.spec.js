@@ -242,7 +242,7 @@ test('data from an earlier version is brought up to date by whichever section op
   await page.reload();
   await expect(heading(page)).toHaveText('About the method');
   await expect(page.getByTestId('storage-notice')).toHaveCount(0);
-  await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(4);
+  await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(5);
   const ws = await storedWorkspace(page);
   expect(ws.responses.map((r) => r.id).sort()).toEqual(['v2-resp-1', 'v2-resp-2', 'v2-resp-3']);
   expect(ws.responses.find((r) => r.id === 'v2-resp-1').answers).toEqual({ 'leadership.visible': 4, 'trust.know-people': 'dk', 'vision.shared': 3 });
@@ -263,7 +263,7 @@ test('a respondent whose browser holds data from an earlier version answers on a
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, old]);
   await open(page, 'answer.html#/round/a17d03c95e2b8f41/answer');
   await expect(page.getByTestId('storage-notice')).toHaveCount(0);
-  await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(4);
+  await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(5);
   expect((await storedWorkspace(page)).responses.map((r) => r.id).sort()).toEqual(['v2-resp-1', 'v2-resp-2', 'v2-resp-3']);
   expect(problems).toEqual([]);
 });
@@ -289,7 +289,7 @@ test('a page never writes over data another tab stored that it cannot read, and 
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, old]);
   await page.getByLabel('What will be done').fill('Meet monthly');
   await page.getByRole('button', { name: 'Add to the plan' }).click();
-  await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(4);
+  await expect.poll(async () => (await storedWorkspace(page)).schema).toBe(5);
   const merged = await storedWorkspace(page);
   expect(merged.responses.map((r) => r.id)).toEqual(expect.arrayContaining(['v2-resp-1', 'v2-resp-2', 'v2-resp-3']));
   expect(JSON.stringify(merged.collaborations)).toContain('Meet monthly');

@@ -130,7 +130,7 @@ async function plantResponses(page, collaborationName, entries, roundIndex = 0) 
     throw new Error(`plantResponses must run on the app (index.html), not ${page.url()}`);
   }
   await page.reload();
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')).schema)).toBe(4);
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')).schema)).toBe(5);
 }
 
 /**

@@ -41,6 +41,7 @@ fn round(instrument: &trellis_core::Instrument, n: usize) -> Vec<Response> {
                 answers,
                 levels,
                 comments: BTreeMap::new(),
+                ties: BTreeMap::new(),
                 started: Timestamp(0),
                 updated: Timestamp(0),
                 submitted: Some(Timestamp(1)),
@@ -67,6 +68,7 @@ fn bench(c: &mut Criterion) {
                 consensus: &Default::default(),
                 earlier_targets: &Default::default(),
                 min_group: 3,
+                partner_map: None,
             })
         })
     });

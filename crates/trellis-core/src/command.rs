@@ -12,7 +12,7 @@ use crate::catalogue::{Catalogue, DEFAULT_INSTRUMENT};
 use crate::delete::Deleted;
 use crate::format::transfer::InvitationFile;
 use crate::format::{
-    ActionStatus, Answer, ContextAnswer, RoleCategory, RoundStatus, Timestamp, TombstoneKind, Workspace,
+    ActionStatus, Answer, ContextAnswer, RoleCategory, RoundStatus, Tie, Timestamp, TombstoneKind, Workspace,
 };
 use crate::instrument::Instrument;
 use crate::plan::{PlanError, PlanFields};
@@ -64,6 +64,14 @@ pub enum Command {
         text: String,
         now: Timestamp,
     },
+    /// Records how the respondent's organisation works with another partner, now and as
+    /// it should (a round with a partner map only); a tie with neither removes it.
+    SetTie {
+        response: String,
+        partner: String,
+        tie: Tie,
+        now: Timestamp,
+    },
     /// Marks a response as sent; it can no longer change.
     Submit {
         response: String,
@@ -92,6 +100,11 @@ pub enum Command {
     SetStatus {
         round: String,
         status: RoundStatus,
+    },
+    /// Turns a round's partner map on or off (ties already given are kept).
+    SetPartnerMap {
+        round: String,
+        on: bool,
     },
     /// Sets (or with an empty text, clears) the facilitator's contact.
     SetContact {
@@ -258,6 +271,10 @@ impl Workspace {
                 self.set_status(&round, status)?;
                 changed
             }
+            Command::SetPartnerMap { round, on } => {
+                self.set_partner_map(&round, on)?;
+                changed
+            }
             Command::SetContact {
                 collaboration,
                 contact,
@@ -294,10 +311,11 @@ impl Workspace {
         }
     }
 
-    /// Carries out a respondent's command (starting, answering and sending a response,
-    /// accepting an invitation, taking in another tab's copy) and refuses any other with
-    /// [`CommandError::NotAnswering`]. The respondent's entry applies commands through
-    /// this alone, so its bundle carries none of the facilitator's workspace operations.
+    /// Carries out a respondent's command (starting, answering, rating ties with other
+    /// partners and sending a response, accepting an invitation, taking in another tab's
+    /// copy) and refuses any other with [`CommandError::NotAnswering`]. The respondent's
+    /// entry applies commands through this alone, so its bundle carries none of the
+    /// facilitator's workspace operations.
     pub fn apply_answering(
         &mut self,
         catalogue: &Catalogue,
@@ -343,6 +361,15 @@ impl Workspace {
             } => {
                 let i = self.response_instrument(catalogue, &response)?;
                 self.set_comment(i, &response, &statement, &text, now)?;
+                changed
+            }
+            Command::SetTie {
+                response,
+                partner,
+                tie,
+                now,
+            } => {
+                self.set_tie(&response, &partner, tie, now)?;
                 changed
             }
             Command::Submit { response, now } => {

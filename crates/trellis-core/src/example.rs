@@ -6,14 +6,18 @@
 //! seed across its versions). Answers come from a simple model: each domain has a true
 //! level for the round, each partner sees it somewhat higher or lower, each person
 //! varies around their partner's view, and each statement around the person's view.
+//!
+//! The second round has a partner map: each person rates their organisation's ties with
+//! the other three partners around a view their organisation shares (`TIES`), from a
+//! random stream of its own, so the answers are the same as without the map.
 
 use std::collections::BTreeMap;
 
 use oorandom::Rand64;
 
 use crate::format::{
-    ActionStatus, Answer, Collaboration, ContextAnswer, Partner, Response, RoleCategory, RoundStatus,
-    Timestamp, Workspace,
+    ActionStatus, Answer, Collaboration, ContextAnswer, Partner, Response, RoleCategory, RoundStatus, Tie,
+    Timestamp, Workspace, TIE_STEPS,
 };
 use crate::instrument::Instrument;
 use crate::workspace::{InputError, NewRound};
@@ -68,6 +72,23 @@ const ROLES: [(RoleCategory, f64); 6] = [
     (RoleCategory::ServiceUser, 0.06),
     (RoleCategory::Other, 0.07),
 ];
+
+/// How each partner sees its tie with each other partner (rows: the rater's partner, in
+/// [`PARTNERS`] order; columns: the partner rated), now and as it should be, on the
+/// continuum from 1 networking to 5 collaboration. The hospital trust thinks it works
+/// with community health as a coalition, where community health sees only cooperation (a
+/// pair the two sides see differently); the trust and the voluntary organisation barely
+/// network but both want a coalition (far from where they want to be); and the voluntary
+/// organisation has no strong tie with anyone (few strong ties).
+const TIES: [[(f64, f64); 4]; 4] = [
+    [(0.0, 0.0), (3.8, 4.2), (3.0, 4.0), (1.1, 3.9)],
+    [(2.0, 3.0), (0.0, 0.0), (3.0, 3.8), (2.0, 3.0)],
+    [(2.9, 3.8), (3.0, 3.6), (0.0, 0.0), (2.0, 3.0)],
+    [(1.2, 4.0), (2.0, 3.0), (1.9, 2.9), (0.0, 0.0)],
+];
+
+/// Mixed into the seed for the ties' own random stream.
+const TIES_STREAM: u128 = 0x7469_6573;
 
 const COMMENTS: [&str; 6] = [
     "Better since the joint huddles started, but not everywhere yet.",
@@ -125,6 +146,7 @@ pub fn add_example(
     now: Timestamp,
 ) -> Result<String, InputError> {
     let mut rng = Rand64::new(u128::from(seed));
+    let mut ties_rng = Rand64::new(u128::from(seed) ^ TIES_STREAM);
     let id = format!("{ID_PREFIX}{seed}");
     if workspace.collaboration(&id).is_some() {
         return Ok(id);
@@ -190,6 +212,7 @@ pub fn add_example(
             name: format!("Round {} (example)", r + 1),
             date: date.clone(),
             mode: mode.to_string(),
+            partner_map: r == 1,
         };
         workspace.add_round(
             &id,
@@ -199,7 +222,10 @@ pub fn add_example(
             Timestamp(now.0 + r as i64),
         )?;
         for k in 0..PER_ROUND {
-            let response = respond(&mut rng, instrument, mode, &round_id, r, k, now);
+            let mut response = respond(&mut rng, instrument, mode, &round_id, r, k, now);
+            if input.partner_map {
+                response.ties = ties(&mut ties_rng, &response.organisation);
+            }
             workspace.responses.push(response);
         }
         facilitate(workspace, instrument, &round_id, r, now)?;
@@ -289,10 +315,38 @@ fn respond(
         answers,
         levels,
         comments,
+        ties: BTreeMap::new(),
         started: time,
         updated: time,
         submitted: Some(time),
     }
+}
+
+/// One person's ties with the other partners: around their organisation's view in
+/// [`TIES`], with one in ten ratings left unanswered.
+fn ties(rng: &mut Rand64, organisation: &str) -> BTreeMap<String, Tie> {
+    let from = (1..=TIES.len()).position(|k| format!("p{k}") == organisation);
+    let Some(from) = from else {
+        return BTreeMap::new();
+    };
+    let person = normal(rng, 0.3);
+    let mut rate = |view: f64| {
+        let value = (view + person + normal(rng, 0.5))
+            .round()
+            .clamp(1.0, f64::from(TIE_STEPS));
+        (rng.rand_float() >= 0.1).then_some(value as u8)
+    };
+    let mut out = BTreeMap::new();
+    for (to, (now, wanted)) in TIES[from].iter().enumerate().filter(|(to, _)| *to != from) {
+        let tie = Tie {
+            now: rate(*now),
+            wanted: rate(*wanted),
+        };
+        if !tie.is_empty() {
+            out.insert(format!("p{}", to + 1), tie);
+        }
+    }
+    out
 }
 
 /// What a facilitator records after each round: targets, agreed levels, the plan.

@@ -1,6 +1,7 @@
 //! Exports for analysts and spreadsheets: a round's answers in tidy CSV (one row per
-//! response and statement), its domain scores (one row per response and domain), and
-//! the round's summary (one row per domain).
+//! response and statement), its domain scores (one row per response and domain), the
+//! round's summary (one row per domain), and the partner map's ratings (one row per
+//! response and other partner).
 //!
 //! Every CSV starts with a UTF-8 byte-order mark and ends lines with CRLF, so Excel opens
 //! it with the right characters; dates and times are ISO 8601 (UTC). Free text that a
@@ -78,6 +79,23 @@ pub const SUMMARY_COLUMNS: [&str; 20] = [
     "target",
     "earlier_target",
     "earlier_target_met",
+];
+
+/// Columns of [`partner_ratings_csv`].
+pub const PARTNER_RATING_COLUMNS: [&str; 13] = [
+    "collaboration",
+    "round_id",
+    "round",
+    "round_date",
+    "response_id",
+    "organisation_id",
+    "organisation",
+    "role",
+    "submitted",
+    "partner_id",
+    "partner",
+    "now",
+    "wanted",
 ];
 
 /// A calendar date and time in UTC, `YYYY-MM-DDTHH:MM:SSZ`, from milliseconds since
@@ -233,6 +251,35 @@ pub fn answers_csv(
         }
     }
     write_csv(&ANSWER_COLUMNS, &rows)
+}
+
+/// The partner map's ratings: one row per submitted response and each other partner of
+/// the collaboration, in the collaboration's order, with how the respondent sees the two
+/// organisations working together `now` and how they should (`wanted`), each a step of
+/// the continuum from 1 (networking) to 5 (collaboration), empty when left unanswered.
+/// Responses of a round without a partner map are left out unless they hold ratings
+/// (given while it had one), so no ratings are ever hidden from the analyst.
+pub fn partner_ratings_csv(collaboration: &Collaboration, round: &Round, responses: &[&Response]) -> String {
+    let text = RoundText { collaboration, round };
+    let step = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+    let mut rows = Vec::new();
+    for r in responses.iter().filter(|r| r.submitted.is_some()) {
+        if !round.partner_map && r.ties.is_empty() {
+            continue;
+        }
+        for partner in collaboration.partners.iter().filter(|p| p.id != r.organisation) {
+            let tie = r.ties.get(&partner.id).copied().unwrap_or_default();
+            let mut row: Vec<String> = text.lead().into();
+            row.extend(text.person(r));
+            row.push(r.submitted.map(iso_datetime).unwrap_or_default());
+            row.push(partner.id.clone());
+            row.push(cell_text(&partner.name));
+            row.push(step(tie.now));
+            row.push(step(tie.wanted));
+            rows.push(row);
+        }
+    }
+    write_csv(&PARTNER_RATING_COLUMNS, &rows)
 }
 
 /// One row per submitted response and domain: the person's domain score under the

@@ -10,6 +10,8 @@
 //! - targets and context answers (the collaboration's and each round's own) fill gaps:
 //!   an answer missing here is taken from the other copy, one present here is kept;
 //! - a consensus recorded later wins;
+//! - a round's settings (open or closed, whether it has a partner map) are kept as they
+//!   are here;
 //! - a response whose round is in neither workspace is left out and counted;
 //! - deletions travel as tombstones: a record deleted on either side stays deleted, and
 //!   an older copy of it is not brought back.

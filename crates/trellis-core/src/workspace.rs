@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::format::transfer::InvitationFile;
 use crate::format::{
     Answer, Collaboration, Consensus, ContextAnswer, ContextKind, Invited, Partner, Response, RoleCategory,
-    Round, RoundStatus, Timestamp, Workspace, WORKSPACE_SCHEMA,
+    Round, RoundStatus, Tie, Timestamp, Workspace, TIE_STEPS, WORKSPACE_SCHEMA,
 };
 use crate::instrument::Instrument;
 
@@ -29,7 +29,7 @@ pub enum LoadError {
     Damaged(String),
     /// Written by a newer version of Trellis; must be left untouched.
     NewerSchema(u32),
-    /// Written by an earlier version (storage version 1, 2 or 3): readable, but only by
+    /// Written by an earlier version (storage version 1 to 4): readable, but only by
     /// [`Workspace::from_json`], which migrates it; [`Workspace::from_current_json`]
     /// leaves it to that.
     OlderSchema(u32),
@@ -62,8 +62,19 @@ pub enum InputError {
     BadContact,
     UnknownContextQuestion(String),
     ContextAnswerKind(String),
-    UnknownContextOption { question: String, option: String },
+    UnknownContextOption {
+        question: String,
+        option: String,
+    },
     ContextNumberOutOfRange(u32),
+    /// A tie was given for a round that has no partner map.
+    NoPartnerMap,
+    /// A tie with a partner id the collaboration does not have.
+    UnknownTiePartner(String),
+    /// A tie with the respondent's own organisation (only other partners are rated).
+    TieWithOwnOrganisation(String),
+    /// A tie rating outside 1 to [`TIE_STEPS`].
+    TieOutOfRange(u8),
 }
 
 /// One context answer that differs between two rounds (or a round and the
@@ -115,6 +126,8 @@ pub struct NewRound {
     pub name: String,
     pub date: String,
     pub mode: String,
+    /// Whether respondents also rate their ties with the other partners.
+    pub partner_map: bool,
 }
 
 /// Checks a calendar date written `YYYY-MM-DD`.
@@ -143,6 +156,22 @@ pub fn is_iso_date(text: &str) -> bool {
         _ => return false,
     };
     (1..=days).contains(&d)
+}
+
+/// Checks that `partner` is a partner of the collaboration other than `organisation`, the
+/// respondent's own: the partners a tie can be with.
+fn check_tie_partner(
+    collaboration: &Collaboration,
+    organisation: &str,
+    partner: &str,
+) -> Result<(), InputError> {
+    if partner == organisation {
+        Err(InputError::TieWithOwnOrganisation(partner.to_string()))
+    } else if !collaboration.partners.iter().any(|p| p.id == partner) {
+        Err(InputError::UnknownTiePartner(partner.to_string()))
+    } else {
+        Ok(())
+    }
 }
 
 /// Checks that a domain exists and that a level (if any) is one of the instrument's.
@@ -262,7 +291,7 @@ impl Workspace {
     /// Reads stored or imported workspace text of any storage version, migrating older
     /// ones (schemas 1 and 2 differ in fields that default to empty and in how responses
     /// are listed; before schema 4 rounds had no context of their own, so each takes its
-    /// collaboration's).
+    /// collaboration's; before schema 5 there was no partner map).
     pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
         match Workspace::from_current_json(text) {
             Err(LoadError::OlderSchema(schema)) => {
@@ -378,6 +407,7 @@ impl Workspace {
             instrument_id: instrument.id().to_string(),
             instrument_version: instrument.version().to_string(),
             mode: input.mode.clone(),
+            partner_map: input.partner_map,
             status: RoundStatus::Open,
             targets,
             // The collaboration's current answers: the default for a new round.
@@ -413,6 +443,7 @@ impl Workspace {
             answers: Default::default(),
             levels: Default::default(),
             comments: Default::default(),
+            ties: Default::default(),
             started: now,
             updated: now,
             submitted: None,
@@ -514,6 +545,49 @@ impl Workspace {
         Ok(())
     }
 
+    /// Records how the respondent's organisation works with another partner, now and as
+    /// it should (each 1 to [`TIE_STEPS`], or `None` to leave it unanswered); a tie with
+    /// neither removes it. Refused when the round has no partner map, or when the partner
+    /// is not one of the collaboration's or is the respondent's own organisation.
+    pub fn set_tie(
+        &mut self,
+        response_id: &str,
+        partner: &str,
+        tie: Tie,
+        now: Timestamp,
+    ) -> Result<(), InputError> {
+        let response = self.response(response_id).ok_or(InputError::UnknownResponse)?;
+        let (collaboration, round) = self
+            .round(&response.round_id)
+            .ok_or(InputError::UnknownResponse)?;
+        if !round.partner_map {
+            return Err(InputError::NoPartnerMap);
+        }
+        check_tie_partner(collaboration, &response.organisation, partner)?;
+        if let Some(v) = [tie.now, tie.wanted]
+            .into_iter()
+            .flatten()
+            .find(|v| !(1..=TIE_STEPS).contains(v))
+        {
+            return Err(InputError::TieOutOfRange(v));
+        }
+        let response = self.editable_response(response_id)?;
+        if tie.is_empty() {
+            response.ties.remove(partner);
+        } else {
+            response.ties.insert(partner.to_string(), tie);
+        }
+        response.updated = now;
+        Ok(())
+    }
+
+    /// Turns a round's partner map on or off. Ties already given are kept either way:
+    /// a round without the map simply does not ask for them or analyse them.
+    pub fn set_partner_map(&mut self, round_id: &str, on: bool) -> Result<(), InputError> {
+        self.round_mut(round_id)?.partner_map = on;
+        Ok(())
+    }
+
     /// Records (or with `None`, clears) the answer to one context question of a
     /// collaboration, checked against the instrument's question and its options.
     ///
@@ -611,6 +685,7 @@ impl Workspace {
             instrument_id: invitation.instrument.clone(),
             instrument_version: invitation.version.clone(),
             mode: invitation.mode.clone(),
+            partner_map: invitation.partner_map,
             status: RoundStatus::Open,
             targets: Default::default(),
             // A respondent's device is never told the context; it does not analyse.

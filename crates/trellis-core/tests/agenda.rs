@@ -70,6 +70,7 @@ fn analysed(name: &str, text: &str) -> RoundAnalysis {
                 answers,
                 levels: g.levels.clone(),
                 comments: BTreeMap::new(),
+                ties: Default::default(),
                 started: Timestamp(0),
                 updated: Timestamp(0),
                 submitted: Some(Timestamp(1)),
@@ -85,6 +86,7 @@ fn analysed(name: &str, text: &str) -> RoundAnalysis {
         consensus: &BTreeMap::new(),
         earlier_targets: &BTreeMap::new(),
         min_group: 3,
+        partner_map: None,
     })
 }
 
@@ -93,7 +95,7 @@ fn check(a: &RoundAnalysis, agenda: &[(&str, f64)], actions: &[&str]) {
     let got: Vec<(&str, f64)> = a
         .agenda
         .iter()
-        .map(|x| (x.domain.as_str(), x.rounded_priority()))
+        .map(|x| (x.domain().unwrap_or_default(), x.rounded_priority()))
         .collect();
     assert_eq!(got, agenda);
     let got: Vec<&str> = a.actions.iter().map(|s| s.action.as_str()).collect();
@@ -161,7 +163,11 @@ fn mandated_merger() {
             "outcomes.joint-report",
         ],
     );
-    let risk = a.agenda.iter().find(|x| x.domain == "risk").expect("risk");
+    let risk = a
+        .agenda
+        .iter()
+        .find(|x| x.domain() == Some("risk"))
+        .expect("risk");
     assert!(
         (risk.priority - (2.0 + 1.0 / 71.0)).abs() < 1e-12,
         "{}",
@@ -255,7 +261,7 @@ fn bad_history() {
     let conflict = a
         .agenda
         .iter()
-        .find(|x| x.domain == "conflict")
+        .find(|x| x.domain() == Some("conflict"))
         .expect("conflict");
     assert_eq!(
         conflict.reasons,
@@ -298,7 +304,7 @@ fn workforce_and_finance_pressure() {
     let capacity = a
         .agenda
         .iter()
-        .find(|x| x.domain == "capacity")
+        .find(|x| x.domain() == Some("capacity"))
         .expect("capacity");
     // rwg(J) = 4.25 / 4.4 (statement variances 1.2 and 0.3 of five): 2 + 0.15 / 4.4.
     assert!((capacity.priority - (2.0 + 0.15 / 4.4)).abs() < 1e-12);

@@ -28,6 +28,7 @@ fn new_round(date: &str) -> NewRound {
         name: s("Spring"),
         date: s(date),
         mode: s("full"),
+        partner_map: false,
     }
 }
 
@@ -94,6 +95,7 @@ fn invitation(round: &str, version: &str) -> InvitationFile {
         version: s(version),
         mode: s("full"),
         contact: None,
+        partner_map: false,
     }
 }
 

@@ -27,6 +27,7 @@ fn add_round(ws: &mut Workspace, id: &str, date: &str) {
         name: id.to_string(),
         date: date.to_string(),
         mode: "quick".to_string(),
+        partner_map: false,
     };
     ws.add_round("c1", &input, &mini(), id.to_string(), Timestamp(10))
         .expect("round");

@@ -46,6 +46,7 @@ fn analysis_of(
         consensus: &r.consensus,
         earlier_targets: &Default::default(),
         min_group: 3,
+        partner_map: None,
     })
 }
 
@@ -518,5 +519,5 @@ fn strengths_and_concerns_follow_their_rules() {
     let concerns = a.concerns();
     assert!(!concerns.is_empty() && concerns.len() <= 3);
     assert!(concerns.iter().all(|c| !c.reasons.is_empty()));
-    assert_eq!(concerns[0].domain, a.agenda[0].domain);
+    assert_eq!(concerns[0].topic, a.agenda[0].topic);
 }

@@ -21,6 +21,7 @@ fn workspace() -> Workspace {
                 name: text("Spring"),
                 date: text("2026-03-01"),
                 mode: text("full"),
+                partner_map: false,
             },
             round_id: text("r1"),
             now,

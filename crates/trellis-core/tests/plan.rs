@@ -29,6 +29,7 @@ fn round(ws: &mut Workspace, instrument: &Instrument, id: &str, date: &str) {
         name: format!("Round {id}"),
         date: date.into(),
         mode: "full".into(),
+        partner_map: false,
     };
     ws.add_round("c1", &input, instrument, id.into(), Timestamp(2))
         .expect("round added");

@@ -313,7 +313,7 @@ fn readiness_and_functioning_domains_are_read_apart() {
     let r = a.readiness_result.as_ref().expect("a readiness result");
     assert_eq!(r.verdict, ReadinessVerdict::Reconsider);
     assert_eq!(
-        a.agenda.iter().map(|x| x.domain.as_str()).collect::<Vec<_>>(),
+        a.agenda.iter().filter_map(|x| x.domain()).collect::<Vec<_>>(),
         ["b", "a"]
     );
 }

@@ -168,8 +168,8 @@ fn space_used_adds_up_to_the_stored_text() {
     assert_eq!((used[1].rounds, used[1].responses), (1, 0));
     let total: usize = used.iter().map(|u| u.chars).sum();
     let stored = ws.to_json().len();
-    // Every collaboration and response is counted; only the envelope and the list of
-    // statement and domain ids the rows share are not.
+    // Every collaboration and response is counted; only the envelope and the lists of
+    // statement, domain and partner ids the rows share are not.
     let shared = serde_json::to_string(&(
         &ws.responses
             .iter()
@@ -178,6 +178,10 @@ fn space_used_adds_up_to_the_stored_text() {
         &ws.responses
             .iter()
             .flat_map(|r| r.levels.keys())
+            .collect::<std::collections::BTreeSet<_>>(),
+        &ws.responses
+            .iter()
+            .flat_map(|r| r.ties.keys())
             .collect::<std::collections::BTreeSet<_>>(),
     ))
     .expect("ids")

@@ -94,6 +94,7 @@ fn a_round_domain_score_averages_respondents_with_a_score() {
             consensus: &Default::default(),
             earlier_targets: &Default::default(),
             min_group: MIN_GROUP,
+            partner_map: None,
         })
     };
     let summary = round(vec![&a, &b, &c]);

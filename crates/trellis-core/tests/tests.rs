@@ -11,6 +11,7 @@ mod context;
 mod exchange;
 mod host;
 mod instrument;
+mod partners;
 mod plan;
 mod qr;
 mod readiness;

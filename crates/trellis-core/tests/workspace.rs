@@ -71,6 +71,7 @@ fn every_problem_of_a_set_up_form_is_listed_in_the_form_order() {
         name: "".into(),
         date: "2026-02-30".into(),
         mode: "short".into(),
+        partner_map: false,
     };
     assert_eq!(
         round.problems(&mini()),
@@ -155,6 +156,7 @@ fn the_next_step_follows_the_work_describe_invite_collect_results() {
         name: "Autumn".into(),
         date: "2026-09-01".into(),
         mode: "full".into(),
+        partner_map: false,
     };
     ws.add_round("c1", &later, &i, "r2".into(), Timestamp(7))
         .expect("round");
@@ -187,6 +189,7 @@ fn workspace_with_round() -> Workspace {
         name: "Spring".into(),
         date: "2026-03-01".into(),
         mode: "full".into(),
+        partner_map: false,
     };
     ws.add_round("c1", &round, &mini(), "r1".into(), Timestamp(6))
         .expect("round");
@@ -206,6 +209,7 @@ fn rounds_record_the_instrument_version() {
         name: "X".into(),
         date: "2026-03-01".into(),
         mode: "nope".into(),
+        partner_map: false,
     };
     assert_eq!(
         ws.add_round("c1", &bad, &mini(), "r2".into(), Timestamp(7)).err(),
@@ -215,6 +219,7 @@ fn rounds_record_the_instrument_version() {
         name: "X".into(),
         date: "soon".into(),
         mode: "full".into(),
+        partner_map: false,
     };
     assert_eq!(
         ws.add_round("c1", &bad, &mini(), "r2".into(), Timestamp(7)).err(),
@@ -224,6 +229,7 @@ fn rounds_record_the_instrument_version() {
         name: "X".into(),
         date: "2026-03-01".into(),
         mode: "full".into(),
+        partner_map: false,
     };
     assert_eq!(
         ws.add_round("zz", &ok, &mini(), "r2".into(), Timestamp(7)).err(),
@@ -469,6 +475,7 @@ fn consensus_is_recorded_per_domain_and_earlier_rounds_are_found() {
         name: "Autumn".into(),
         date: "2026-09-01".into(),
         mode: "full".into(),
+        partner_map: false,
     };
     ws.add_round("c1", &later, &i, "r2".into(), Timestamp(9))
         .expect("second round");

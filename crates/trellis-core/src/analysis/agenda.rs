@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    all_matches, reaches, Critical, DomainResult, OrganisationGap, StatementResult, DEFAULT_TARGET, EDGE,
-    MAX_ACTIONS, PER_DOMAIN, PRIORITY_STEP, REACH, WEAKEST_MARGIN,
+    all_matches, reaches, Critical, DomainResult, OrganisationGap, PartnerMap, StatementResult,
+    DEFAULT_TARGET, EDGE, MAX_ACTIONS, PER_DOMAIN, PRIORITY_STEP, REACH, WEAKEST_MARGIN,
 };
 use crate::format::{ActionFile, ContextAnswer};
 use crate::instrument::Instrument;
@@ -25,17 +25,44 @@ pub enum Reason {
     Mismatch,
     OrganisationGap(f64),
     NotEnoughAnswers,
+    /// Partner map: this many pairs of partners see the tie between them differently.
+    PairsSeenDifferently(usize),
+    /// Partner map: this many ties are far from where they are wanted, the largest by
+    /// this many steps.
+    FarFromWanted {
+        pairs: usize,
+        largest: f64,
+    },
+    /// Partner map: this many partners have strong ties with fewer than half the others.
+    FewStrongTies(usize),
+}
+
+/// What an agenda item is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgendaTopic {
+    /// A domain (topic) of the instrument, by id.
+    Domain(String),
+    /// The relationships between partners (a round with a partner map).
+    PartnerMap,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaItem {
-    pub domain: String,
+    pub topic: AgendaTopic,
     /// The priority in full; the agenda is ordered by [`AgendaItem::rounded_priority`].
     pub priority: f64,
     pub reasons: Vec<Reason>,
 }
 
 impl AgendaItem {
+    /// The domain the item is about; `None` for the partner map's item.
+    pub fn domain(&self) -> Option<&str> {
+        match &self.topic {
+            AgendaTopic::Domain(id) => Some(id),
+            AgendaTopic::PartnerMap => None,
+        }
+    }
+
     /// The priority rounded to the nearest [`PRIORITY_STEP`] (halves up), which is what
     /// orders the agenda: a difference in agreement smaller than that is noise.
     pub fn rounded_priority(&self) -> f64 {
@@ -83,10 +110,12 @@ pub(super) fn agenda(
             .iter()
             .take_while(|(_, x)| x.rounded_priority() == top)
             .count();
+        let builds_on = |k: usize, j: usize| match (items[k].1.domain(), items[j].1.domain()) {
+            (Some(a), Some(b)) => instrument.builds_on(a, b),
+            _ => false,
+        };
         let next = (0..tied)
-            .find(|&k| {
-                !(0..tied).any(|j| j != k && instrument.builds_on(&items[k].1.domain, &items[j].1.domain))
-            })
+            .find(|&k| !(0..tied).any(|j| j != k && builds_on(k, j)))
             .unwrap_or(0);
         ordered.push(items.remove(next).1);
     }
@@ -131,10 +160,55 @@ fn agenda_item(d: &DomainResult, gaps: &[OrganisationGap]) -> AgendaItem {
         reasons.push(Reason::OrganisationGap(g.gap));
     }
     AgendaItem {
-        domain: d.domain.clone(),
+        topic: AgendaTopic::Domain(d.domain.clone()),
         priority,
         reasons,
     }
+}
+
+/// Puts the partner map's item on the agenda when it raises any concern, after the
+/// domains of the same rounded priority. Its priority: the most steps a shown tie is
+/// below where its raters want it (medians; like a domain's levels to climb, so a tie
+/// far from where it is wanted counts there), plus [`PRIORITY_STEP`] each for pairs seen
+/// differently and for partners with few strong ties.
+pub(super) fn add_partner_item(agenda: &mut Vec<AgendaItem>, map: &PartnerMap) {
+    if !map.has_concerns() {
+        return;
+    }
+    let steps = map
+        .cells
+        .iter()
+        .filter_map(|c| {
+            let f = c.figures()?;
+            Some(f.wanted.as_ref()?.median - f.now.as_ref()?.median)
+        })
+        .fold(0.0, f64::max);
+    let mut reasons = Vec::new();
+    let mut priority = steps;
+    if !map.seen_differently.is_empty() {
+        priority += PRIORITY_STEP;
+        reasons.push(Reason::PairsSeenDifferently(map.seen_differently.len()));
+    }
+    if let Some(first) = map.far_from_wanted.first() {
+        reasons.push(Reason::FarFromWanted {
+            pairs: map.far_from_wanted.len(),
+            largest: first.gap(),
+        });
+    }
+    if !map.few_strong_ties.is_empty() {
+        priority += PRIORITY_STEP;
+        reasons.push(Reason::FewStrongTies(map.few_strong_ties.len()));
+    }
+    let item = AgendaItem {
+        topic: AgendaTopic::PartnerMap,
+        priority,
+        reasons,
+    };
+    let at = agenda
+        .iter()
+        .position(|x| x.rounded_priority() < item.rounded_priority())
+        .unwrap_or(agenda.len());
+    agenda.insert(at, item);
 }
 
 /// A statement and a figure about it: its mean (a weakest statement) or the difference
@@ -201,7 +275,7 @@ pub(super) fn suggest_actions(
 ) -> Vec<SuggestedAction> {
     let mut out = Vec::new();
     for (rank, item) in agenda.iter().enumerate() {
-        let Some(d) = domains.iter().find(|d| d.domain == item.domain) else {
+        let Some(d) = domains.iter().find(|d| Some(d.domain.as_str()) == item.domain()) else {
             continue;
         };
         if d.gap() == Some(0) && d.critical.is_none() {

@@ -3,18 +3,19 @@
 //! Built from the sent responses of one round, the round's instrument and mode, the
 //! collaboration's context answers, the round's targets and the group's agreed levels
 //! (where the group recorded one, it is the domain's level for everything that follows),
-//! and the targets set at the round before (so this round says whether each was met). Every rule is documented
-//! with a worked example in docs/scoring.md; the constants below are the thresholds
-//! those rules name.
+//! and the targets set at the round before (so this round says whether each was met);
+//! for a round with a partner map, the collaboration's partners too. Every rule is
+//! documented with a worked example in docs/scoring.md; the constants below are the
+//! thresholds those rules name.
 //!
 //! [`analyse`] runs the analysis as a list of steps, each in the module of its concern:
 //! `answers` (every answer looked up once, respondents' domain scores), `domains`
 //! (per-statement and per-domain statistics, agreement, level votes, critical domains),
 //! `groups` (breakdowns by organisation and role, organisation gaps, the respondent mix),
 //! `stage` (the overall stage and readiness conditions), `agenda` (the workshop agenda
-//! and suggested actions), `reliability`, `readiness` (the readiness result) and
-//! `acquiescence` (responses that agree with everything); `compare` sets two rounds side
-//! by side.
+//! and suggested actions), `reliability`, `readiness` (the readiness result),
+//! `acquiescence` (responses that agree with everything) and `partners` (the partner map,
+//! for a round that has one); `compare` sets two rounds side by side.
 
 mod acquiescence;
 mod agenda;
@@ -22,17 +23,18 @@ mod answers;
 mod compare;
 mod domains;
 mod groups;
+mod partners;
 mod readiness;
 mod reliability;
 mod stage;
 
 use std::collections::BTreeMap;
 
-use crate::format::{Consensus, ContextAnswer, Response};
+use crate::format::{Consensus, ContextAnswer, Partner, Response};
 use crate::instrument::{Instrument, Version};
 use crate::sort::sort_by;
 
-pub use self::agenda::{rounded_priority, AgendaItem, Reason, StatementFigure, SuggestedAction};
+pub use self::agenda::{rounded_priority, AgendaItem, AgendaTopic, Reason, StatementFigure, SuggestedAction};
 pub use self::answers::Distribution;
 pub use self::compare::{compare, Comparison, DomainChange, Verdict, MIX_WARNING};
 pub use self::domains::{
@@ -40,6 +42,9 @@ pub use self::domains::{
     DomainResult, GroupLevel, LevelSource, LevelVotes, ScoreRange, StatementResult,
 };
 pub use self::groups::{protect_groups, Breakdown, GroupKey, GroupResult, OrganisationGap};
+pub use self::partners::{
+    CellView, FarFromWanted, FewStrongTies, PairCell, PairFigures, PartnerMap, SeenDifferently, TieFigure,
+};
 pub use self::reliability::Reliability;
 pub use self::stage::{Condition, Stage};
 // Issue 18: the readiness result and acquiescence.
@@ -132,6 +137,17 @@ pub const ACQUIESCENCE_MIN: usize = 10;
 /// The lowest answer that agrees ("Agree"; 5 is "Strongly agree"): a response whose
 /// every scale answer is this or higher agrees with everything.
 pub const AGREES_FROM: u8 = 4;
+// The partner map (docs/scoring.md, "Partner map"): ties are steps of the continuum from
+// 1 networking to 5 collaboration, and every rule reads the medians of shown cells.
+
+/// Two sides' medians of "now" this many steps apart or more: they see the tie differently.
+pub const SEE_DIFFERENTLY: f64 = 1.0;
+/// "Wanted" this many steps or more above "now" (medians): far from where they want to be.
+pub const FAR_FROM_WANTED: f64 = 2.0;
+/// A "now" median from this step (3, coordination) is a strong tie.
+pub const STRONG_TIE: f64 = 3.0;
+/// A partner with strong ties to fewer than this share of the other partners has few.
+pub const FEW_TIES_SHARE: f64 = 0.5;
 
 /// What the analysis needs to know about a round.
 #[derive(Debug, Clone)]
@@ -148,6 +164,8 @@ pub struct RoundInput<'a> {
     pub earlier_targets: &'a BTreeMap<String, u8>,
     /// Smallest group shown on its own; values below [`MIN_GROUP`] are raised to it.
     pub min_group: usize,
+    /// The collaboration's partners when the round has a partner map; `None` without one.
+    pub partner_map: Option<&'a [Partner]>,
 }
 
 impl RoundInput<'_> {
@@ -188,6 +206,8 @@ pub struct RoundAnalysis {
     pub acquiescence: Acquiescence,
     /// The version of the questionnaire the round used, for comparing rounds (rule 16).
     pub version: Version,
+    /// The partner map; `None` when the round has none.
+    pub partners: Option<PartnerMap>,
 }
 
 impl RoundAnalysis {
@@ -274,7 +294,14 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
     );
     let by_role = groups::breakdown(responses, &scores, domains.len(), min_group, groups::role_of);
     let organisation_gaps = groups::organisation_gaps(&domains, &by_organisation);
-    let agenda = agenda::agenda(input.instrument, &domains, &organisation_gaps);
+    let mut agenda = agenda::agenda(input.instrument, &domains, &organisation_gaps);
+    // The partner map, and its item on the agenda (before actions take their places).
+    let partners = input
+        .partner_map
+        .map(|list| partners::partner_map(responses, list, min_group));
+    if let Some(map) = &partners {
+        agenda::add_partner_item(&mut agenda, map);
+    }
     let statement_gaps = groups::statement_gaps(&answers, responses, &by_organisation);
     let action_input = agenda::ActionInput {
         instrument: input.instrument,
@@ -306,5 +333,6 @@ pub fn analyse(input: &RoundInput) -> RoundAnalysis {
         readiness_result,
         acquiescence,
         version: input.instrument.version(),
+        partners,
     }
 }

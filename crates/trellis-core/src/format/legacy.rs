@@ -1,6 +1,8 @@
-//! Workspaces written before storage version 4: schemas 1 and 2 (the same envelope, but
-//! responses as a list of objects, each naming every statement beside its answer) and
-//! schema 3 (today's envelope, but rounds without their own context).
+//! Workspaces written before storage version 5: schemas 1 and 2 (the same envelope, but
+//! responses as a list of objects, each naming every statement beside its answer),
+//! schema 3 (today's envelope, but rounds without their own context) and schema 4
+//! (today's envelope and table, without the partner map, which is off for its rounds and
+//! absent from its responses, as their defaults say).
 //!
 //! Kept apart from [`super::workspace`] so that only code that may meet old data (the
 //! start page, which migrates storage, and the data page, which opens old backups) links
@@ -38,14 +40,18 @@ impl From<LegacyWorkspace> for Workspace {
     }
 }
 
-/// Reads workspace text of an earlier storage version (1, 2 or 3) and brings it up to
-/// date. Schema 3 is today's envelope read as it is; schemas 1 and 2 go through
-/// [`LegacyWorkspace`].
+/// Reads workspace text of an earlier storage version (1 to 4) and brings it up to date.
+/// Schemas 3 and 4 are today's envelope read as it is (schema 3's rounds then take their
+/// collaboration's context); schemas 1 and 2 go through [`LegacyWorkspace`].
 pub fn read_older(schema: u32, text: &str) -> Result<Workspace, serde_json::Error> {
     if schema >= 3 {
         let mut workspace: Workspace = serde_json::from_str(text)?;
         workspace.schema = WORKSPACE_SCHEMA;
-        give_rounds_their_context(&mut workspace);
+        // A schema 4 round with no context of its own (one joined through an invitation,
+        // or described only after it closed) keeps none.
+        if schema == 3 {
+            give_rounds_their_context(&mut workspace);
+        }
         Ok(workspace)
     } else {
         serde_json::from_str::<LegacyWorkspace>(text).map(Workspace::from)

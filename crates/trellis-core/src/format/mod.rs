@@ -26,5 +26,6 @@ pub use transfer::{
 };
 pub use workspace::{
     ActionStatus, Answer, Collaboration, Consensus, ContextAnswer, Invited, Partner, PlanItem, Response,
-    RoleCategory, Round, RoundStatus, Timestamp, Tombstone, TombstoneKind, Workspace, WORKSPACE_SCHEMA,
+    RoleCategory, Round, RoundStatus, Tie, Timestamp, Tombstone, TombstoneKind, Workspace, TIE_STEPS,
+    WORKSPACE_SCHEMA,
 };

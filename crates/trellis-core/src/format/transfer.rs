@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::{self, SeqAccess};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::workspace::{Partner, Response};
@@ -37,6 +38,14 @@ pub struct InvitationFile {
     /// The facilitator's contact (usually an email address), if they gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    /// Whether the round asks respondents to rate their ties with the other partners
+    /// (off in every link made before the partner map).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub partner_map: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// One response as a file: what a respondent downloads and a facilitator imports.
@@ -56,12 +65,15 @@ pub struct ResponseFile {
 ///
 /// It is serialised as a JSON array rather than an object to keep codes short:
 /// `[round_id, response_id, organisation, role, instrument, version, mode, started,
-/// updated, submitted, answers, levels, comments]`. `answers` has one character per
-/// statement asked in the mode, in instrument order (`1`-`9`, `A` = 10, `B` = 11, `d`
-/// don't know, `n` not applicable, `-` unanswered); `levels` has one character per
-/// domain asked in the mode (`0` none, then `1`-`9`, `a`-`z` for 10-35); these are
-/// [`super::chars::code`]. `submitted` is `null` when not sent; `comments` maps statement
-/// ids to text.
+/// updated, submitted, answers, levels, comments]`, then `ties` when there are any.
+/// `answers` has one character per statement asked in the mode, in instrument order
+/// (`1`-`9`, `A` = 10, `B` = 11, `d` don't know, `n` not applicable, `-` unanswered);
+/// `levels` has one character per domain asked in the mode (`0` none, then `1`-`9`,
+/// `a`-`z` for 10-35); these are [`super::chars::code`]. `submitted` is `null` when not
+/// sent; `comments` maps statement ids to text. `ties` (the partner map) maps each rated
+/// partner's id to two level characters, now and wanted (`0` for unanswered). A code
+/// without ties is exactly as codes were before the partner map, so every code already
+/// sent still reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResponseCodePayload {
     pub round_id: String,
@@ -77,27 +89,18 @@ pub struct ResponseCodePayload {
     pub answers: String,
     pub levels: String,
     pub comments: BTreeMap<String, String>,
+    pub ties: BTreeMap<String, String>,
 }
 
-type PayloadTuple = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    Option<i64>,
-    String,
-    String,
-    BTreeMap<String, String>,
-);
+/// Fields of a code before its optional ties.
+const CODE_FIELDS: usize = 13;
 
 impl Serialize for ResponseCodePayload {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (
+        use serde::ser::SerializeTuple;
+        let ties = !self.ties.is_empty();
+        let mut t = serializer.serialize_tuple(CODE_FIELDS + usize::from(ties))?;
+        for text in [
             &self.round_id,
             &self.response_id,
             &self.organisation,
@@ -105,48 +108,66 @@ impl Serialize for ResponseCodePayload {
             &self.instrument,
             &self.version,
             &self.mode,
-            self.started,
-            self.updated,
-            self.submitted,
-            &self.answers,
-            &self.levels,
-            &self.comments,
-        )
-            .serialize(serializer)
+        ] {
+            t.serialize_element(text)?;
+        }
+        t.serialize_element(&self.started)?;
+        t.serialize_element(&self.updated)?;
+        t.serialize_element(&self.submitted)?;
+        t.serialize_element(&self.answers)?;
+        t.serialize_element(&self.levels)?;
+        t.serialize_element(&self.comments)?;
+        if ties {
+            t.serialize_element(&self.ties)?;
+        }
+        t.end()
     }
 }
 
 impl<'de> Deserialize<'de> for ResponseCodePayload {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (
-            round_id,
-            response_id,
-            organisation,
-            role,
-            instrument,
-            version,
-            mode,
-            started,
-            updated,
-            submitted,
-            answers,
-            levels,
-            comments,
-        ) = PayloadTuple::deserialize(deserializer)?;
-        Ok(ResponseCodePayload {
-            round_id,
-            response_id,
-            organisation,
-            role,
-            instrument,
-            version,
-            mode,
-            started,
-            updated,
-            submitted,
-            answers,
-            levels,
-            comments,
-        })
+        struct PayloadVisitor;
+        impl<'de> de::Visitor<'de> for PayloadVisitor {
+            type Value = ResponseCodePayload;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a list of {CODE_FIELDS} or {} fields", CODE_FIELDS + 1)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut read = 0;
+                // The next field, which must be there.
+                macro_rules! field {
+                    () => {{
+                        read += 1;
+                        seq.next_element()?
+                            .ok_or_else(|| de::Error::invalid_length(read - 1, &self))?
+                    }};
+                }
+                let (round_id, response_id, organisation, role) = (field!(), field!(), field!(), field!());
+                let (instrument, version, mode) = (field!(), field!(), field!());
+                let (started, updated, submitted) = (field!(), field!(), field!());
+                let (answers, levels, comments) = (field!(), field!(), field!());
+                let ties = seq.next_element()?.unwrap_or_default();
+                if seq.next_element::<de::IgnoredAny>()?.is_some() {
+                    return Err(de::Error::invalid_length(CODE_FIELDS + 2, &self));
+                }
+                Ok(ResponseCodePayload {
+                    round_id,
+                    response_id,
+                    organisation,
+                    role,
+                    instrument,
+                    version,
+                    mode,
+                    started,
+                    updated,
+                    submitted,
+                    answers,
+                    levels,
+                    comments,
+                    ties,
+                })
+            }
+        }
+        deserializer.deserialize_seq(PayloadVisitor)
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The storage schema this build writes. Older schemas are migrated on load.
-pub const WORKSPACE_SCHEMA: u32 = 4;
+pub const WORKSPACE_SCHEMA: u32 = 5;
 
 /// Milliseconds since the Unix epoch, always supplied by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -149,6 +149,10 @@ pub struct Round {
     pub instrument_id: String,
     pub instrument_version: String,
     pub mode: String,
+    /// Whether respondents also rate how their organisation works with each other partner
+    /// (the partner map, from schema 5; see [`Tie`]).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub partner_map: bool,
     pub status: RoundStatus,
     /// Target maturity level per domain id, set by the facilitator.
     #[serde(default)]
@@ -379,8 +383,36 @@ pub struct Response {
     pub levels: BTreeMap<String, u8>,
     #[serde(default)]
     pub comments: BTreeMap<String, String>,
+    /// How the respondent's organisation works with each other partner, by partner id
+    /// (rounds with a partner map only, from schema 5).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ties: BTreeMap<String, Tie>,
     pub started: Timestamp,
     pub updated: Timestamp,
     #[serde(default)]
     pub submitted: Option<Timestamp>,
+}
+
+/// Steps of the continuum a tie is rated on: 1 networking, 2 cooperation, 3 coordination,
+/// 4 coalition, 5 collaboration (after the Levels of Collaboration scale).
+pub const TIE_STEPS: u8 = 5;
+
+/// How a respondent sees their organisation's relationship with one other partner: how
+/// the two work together now and how they should, each a step of the continuum (1 to
+/// [`TIE_STEPS`]) or `None` when left unanswered (which is also how "don't know" is
+/// kept). A tie with neither is not stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tie {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wanted: Option<u8>,
+}
+
+impl Tie {
+    /// Neither rating given.
+    pub fn is_empty(&self) -> bool {
+        self.now.is_none() && self.wanted.is_none()
+    }
 }

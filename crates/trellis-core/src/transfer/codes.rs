@@ -8,7 +8,8 @@ use super::{
 use crate::catalogue::Catalogue;
 use crate::format::chars;
 use crate::format::{
-    Response, ResponseCodePayload, ResponseFile, RoleCategory, Timestamp, RESPONSE_FORMAT, RESPONSE_MARKER,
+    Response, ResponseCodePayload, ResponseFile, RoleCategory, Tie, Timestamp, RESPONSE_FORMAT,
+    RESPONSE_MARKER,
 };
 use crate::instrument::Instrument;
 
@@ -18,8 +19,9 @@ pub const CODE_PREFIX: &str = "TRELLIS1-";
 /// The compact, checksummed code for a response, to paste into an email or a chat.
 ///
 /// Only what the instrument's `mode` asks is carried: answers to its statements (in
-/// instrument order) and levels for its domains. The workspace operations never store
-/// anything else, so for a response made in the app nothing is lost.
+/// instrument order) and levels for its domains, and the response's ties with other
+/// partners. The workspace operations never store anything else, so for a response made
+/// in the app nothing is lost.
 pub fn encode_response_code(instrument: &Instrument, mode: &str, response: &Response) -> String {
     let answers: String = instrument
         .statements()
@@ -45,6 +47,14 @@ pub fn encode_response_code(instrument: &Instrument, mode: &str, response: &Resp
         answers,
         levels,
         comments: response.comments.clone(),
+        ties: response
+            .ties
+            .iter()
+            .map(|(partner, tie)| {
+                let pair = [tie.now, tie.wanted].map(chars::code::level_char);
+                (partner.clone(), pair.iter().collect())
+            })
+            .collect(),
     };
     let json = serde_json::to_vec(&payload).unwrap_or_default();
     format!("{CODE_PREFIX}{}", wrap(&json))
@@ -114,6 +124,18 @@ pub fn decode_response_code(text: &str, catalogue: &Catalogue) -> Result<Respons
         },
     )?;
     let role = RoleCategory::from_id(&p.role).ok_or_else(|| TransferError::UnknownRole(p.role.clone()))?;
+    let mut ties = std::collections::BTreeMap::new();
+    for (partner, text) in p.ties {
+        let tie = read_tie(&text).ok_or_else(|| {
+            TransferError::Malformed(Malformed::NotATie {
+                partner: partner.clone(),
+                text: text.clone(),
+            })
+        })?;
+        if !tie.is_empty() {
+            ties.insert(partner, tie);
+        }
+    }
     Ok(ResponseFile {
         trellis: RESPONSE_MARKER.to_string(),
         format: RESPONSE_FORMAT,
@@ -127,11 +149,22 @@ pub fn decode_response_code(text: &str, catalogue: &Catalogue) -> Result<Respons
             answers,
             levels,
             comments: p.comments,
+            ties,
             started: Timestamp(p.started),
             updated: Timestamp(p.updated),
             submitted: p.submitted.map(Timestamp),
         },
     })
+}
+
+/// A tie from its two characters in a code (now, wanted); `None` unless it is exactly
+/// two level characters.
+fn read_tie(text: &str) -> Option<Tie> {
+    let mut chars = text.chars().map(chars::code::char_level);
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(Some(now)), Some(Some(wanted)), None) => Some(Tie { now, wanted }),
+        _ => None,
+    }
 }
 
 fn is_code_char(b: u8) -> bool {

@@ -592,6 +592,7 @@ fn read_row(
         answers,
         levels,
         comments,
+        ties: Default::default(),
         started: now,
         updated: now,
         submitted: Some(now),

@@ -2,7 +2,9 @@
 //! [`check_response`], which checks one response against a round however it arrived.
 
 use super::{check_size, format_number, in_mode, Field, TransferError, ENCRYPTED_PREFIX, MAX_RESPONSE_BYTES};
-use crate::format::{Answer, Collaboration, Response, ResponseFile, RESPONSE_FORMAT, RESPONSE_MARKER};
+use crate::format::{
+    Answer, Collaboration, Response, ResponseFile, RESPONSE_FORMAT, RESPONSE_MARKER, TIE_STEPS,
+};
 use crate::instrument::Instrument;
 use crate::workspace::MAX_COMMENT;
 
@@ -46,8 +48,10 @@ pub fn parse_response_file(text: &str) -> Result<ResponseFile, TransferError> {
 /// id, a partner organisation, answers only to statements asked in the mode and on the
 /// scale, levels only for the mode's topics (and only when the mode asks for them) within
 /// the instrument's levels, comments only on the mode's statements and at most
-/// [`MAX_COMMENT`] characters. It does not check the round id or the instrument (see
-/// [`plan_import`]).
+/// [`MAX_COMMENT`] characters, ties only with the collaboration's other partners (not the
+/// respondent's own organisation) and rated 1 to [`TIE_STEPS`]. It does not check the
+/// round id or the instrument (see [`plan_import`]), nor whether the round has a partner
+/// map: ties given while it had one are kept if the facilitator turns it off.
 pub fn check_response(
     response: &Response,
     instrument: &Instrument,
@@ -123,6 +127,24 @@ pub fn check_response(
         if comment.chars().count() > MAX_COMMENT {
             return Err(TransferError::CommentTooLong {
                 statement: statement.clone(),
+            });
+        }
+    }
+    for (partner, tie) in &response.ties {
+        if *partner == response.organisation {
+            return Err(TransferError::TieWithOwnOrganisation(partner.clone()));
+        }
+        if !collaboration.partners.iter().any(|p| p.id == *partner) {
+            return Err(TransferError::UnknownTiePartner(partner.clone()));
+        }
+        if let Some(value) = [tie.now, tie.wanted]
+            .into_iter()
+            .flatten()
+            .find(|v| !(1..=TIE_STEPS).contains(v))
+        {
+            return Err(TransferError::TieOutOfRange {
+                partner: partner.clone(),
+                value,
             });
         }
     }

@@ -125,7 +125,10 @@ pub fn plan_import(
                 version: round.instrument_version.clone(),
             })?;
             check_response(&file.response, instrument, &round.mode, collaboration)?;
-            Ok(file.response)
+            let mut response = file.response;
+            // A tie with neither rating (a file may hold `{}`) is no tie, as in storage.
+            response.ties.retain(|_, tie| !tie.is_empty());
+            Ok(response)
         });
         let response = match admitted {
             Ok(response) => response,

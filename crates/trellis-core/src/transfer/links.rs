@@ -17,6 +17,9 @@
 //! none) as texts; then the partner count `n` as a number `2n + ids`, followed by each
 //! partner's id (only when `ids` is 1) and name. Partners made by Trellis have the ids
 //! `p1`, `p2`… in order, which the respondent's app makes again, so those are left out.
+//! Then, only when the round has one of them, a number of options, one bit each: 1 the
+//! partner map. A link without options (every link made before the partner map) ends
+//! after the partners and reads with every option off.
 //!
 //! A number is unsigned LEB128 (7 bits a byte, high bit set on all but the last). A text
 //! is a number `2k + hex` and then `k` bytes: UTF-8 when `hex` is 0; when it is 1, the
@@ -35,6 +38,9 @@ pub const MAX_INVITATION_BYTES: usize = 16 * 1024;
 /// Format numbers are the byte values below this (the control characters), so a format
 /// byte is never the `{` of the JSON form nor the start of any other text.
 const FIRST_TEXT_BYTE: u8 = 0x20;
+
+/// The option bit of a round with a partner map.
+const PARTNER_MAP: usize = 1;
 
 /// What the invitation link to `round` of `collaboration` carries; `contact` is where
 /// answers go (the collaboration's own, or the host's default).
@@ -55,6 +61,7 @@ pub fn invitation_for(
         version: round.instrument_version.clone(),
         mode: round.mode.clone(),
         contact,
+        partner_map: round.partner_map,
     }
 }
 
@@ -72,6 +79,7 @@ pub fn encode_invitation(inv: &InvitationFile) -> String {
         version,
         mode,
         contact,
+        partner_map,
     } = inv;
     let mut out = vec![u8::try_from(*format).unwrap_or(u8::MAX)];
     for text in [
@@ -97,6 +105,10 @@ pub fn encode_invitation(inv: &InvitationFile) -> String {
             put_text(&mut out, &partner.id);
         }
         put_text(&mut out, &partner.name);
+    }
+    let options = if *partner_map { PARTNER_MAP } else { 0 };
+    if options != 0 {
+        put_number(&mut out, options);
     }
     wrap(&out)
 }
@@ -193,6 +205,7 @@ fn unpack(bytes: &[u8]) -> Option<InvitationFile> {
         mode: r.text()?,
         contact: Some(r.text()?).filter(|c| !c.is_empty()),
         partners: Vec::new(),
+        partner_map: false,
     };
     let count = r.number()?;
     let ids = count % 2 == 1;
@@ -200,6 +213,14 @@ fn unpack(bytes: &[u8]) -> Option<InvitationFile> {
         let id = if ids { r.text()? } else { implied_partner_id(index) };
         let name = r.text()?;
         inv.partners.push(Partner { id, name });
+    }
+    if !r.rest.is_empty() {
+        // Options this build does not know (or written as none) do not fit.
+        let options = r.number()?;
+        if options == 0 || options & !PARTNER_MAP != 0 {
+            return None;
+        }
+        inv.partner_map = options & PARTNER_MAP != 0;
     }
     r.rest.is_empty().then_some(inv)
 }

@@ -143,6 +143,15 @@ pub enum TransferError {
     CommentTooLong {
         statement: String,
     },
+    /// A tie with a partner id the collaboration does not have.
+    UnknownTiePartner(String),
+    /// A tie with the respondent's own organisation (only other partners are rated).
+    TieWithOwnOrganisation(String),
+    /// A tie rating outside 1 to [`crate::format::TIE_STEPS`].
+    TieOutOfRange {
+        partner: String,
+        value: u8,
+    },
     /// The response id is already used by answers to another round.
     IdInUse(String),
     /// A CSV problem at a line of the file (1 is the header).
@@ -168,6 +177,8 @@ pub enum Malformed {
     LevelCount { found: usize, expected: usize },
     /// A character of a response code's levels that stands for no level.
     NotALevel { character: char, domain: String },
+    /// A response code's tie with a partner that is not two level characters.
+    NotATie { partner: String, text: String },
     /// An invitation's round date is not `YYYY-MM-DD`.
     RoundDate(String),
     /// A packed invitation whose fields do not fit together: one is cut short or runs

@@ -50,6 +50,7 @@ pub fn response(id: &str, answers: &[(&str, &str)]) -> Response {
             .collect(),
         levels: Default::default(),
         comments: Default::default(),
+        ties: Default::default(),
         started: Timestamp(0),
         updated: Timestamp(0),
         submitted: None,
@@ -74,5 +75,6 @@ pub fn analyse_round(
         consensus: &Default::default(),
         earlier_targets: &Default::default(),
         min_group,
+        partner_map: None,
     })
 }
