@@ -1928,3 +1928,166 @@ pub fn few_strong_ties(partners: usize) -> String {
         plural(partners, "partner has", "partners have")
     )
 }
+
+// The partner map's views (issue 18): setting it up, answering it, and its results.
+
+/// The tick box on the round form and on the invite page.
+pub const PARTNER_MAP_CHOICE: &str = "Include a map of how each pair of partners works together";
+pub const PARTNER_MAP_CHOICE_HINT: &str = "Each person also says how their organisation works with each of the other partners now, and how it should, from networking to full collaboration. It adds a few minutes. The results show where two partners see their relationship differently.";
+pub const PARTNER_MAP_LINK_HINT: &str =
+    "Decide before you send the link: a link sent earlier keeps the choice it was made with.";
+/// On the invitation sheet and the join page of a round with the map.
+pub const PARTNER_MAP_ASKED: &str =
+    "You will also be asked how your organisation works with each of the other partners.";
+
+// Answering.
+
+/// The page heading of the partner map step, and its heading in the review and sent pages.
+pub const TIES_TITLE: &str = "How your organisation works with the other partners";
+pub const TIES_LEAD: &str = "For each of the other partners, choose how your organisation and that partner work together now, and how you think they should work together. If you are not sure, choose \u{201c}Don't know\u{201d}.";
+pub const TIES_STEPS_TITLE: &str = "Five ways of working together";
+pub const TIE_NOW: &str = "How do your organisations work together now?";
+pub const TIE_WANTED: &str = "How should they work together?";
+pub const TIE_NOT_GIVEN: &str = "Don't know or not answered";
+pub const TIE_PARTNER: &str = "Partner";
+pub const TIE_NOW_SHORT: &str = "Now";
+pub const TIE_WANTED_SHORT: &str = "How it should be";
+pub const CHANGE_TIES: &str = "Change how you rated the other partners";
+pub const TIES_REVIEW_NONE: &str = "You have not rated how your organisation works with the other partners. You can still send: unrated partners are left out, like \u{201c}don't know\u{201d}.";
+
+/// The progress line when the questionnaire has the partner map step (the one before the
+/// review): "Topic 3 of 9", "Step 10 of 11: the other partners", "Last step of 11: review".
+pub fn step_of_with_partners(step: usize, steps: usize) -> String {
+    if step == steps {
+        format!("Last step of {steps}: review")
+    } else if step + 1 == steps {
+        format!("Step {step} of {steps}: the other partners")
+    } else {
+        format!("Topic {step} of {}", steps.saturating_sub(2))
+    }
+}
+
+/// "You rated your work with 2 of the 3 other partners."
+pub fn ties_rated(rated: usize, others: usize) -> String {
+    match (others, rated) {
+        (1, 1) => "You rated your work with the other partner.".to_string(),
+        (1, _) => "You did not rate your work with the other partner.".to_string(),
+        _ => format!("You rated your work with {rated} of the {others} other partners."),
+    }
+}
+
+/// A step of the continuum in words: "3 Coordination"; a median between two steps says
+/// so: "2.5, between Cooperation and Coordination".
+pub fn tie_step(names: &[String], value: f64) -> String {
+    let name = |step: f64| {
+        names
+            .get((step as usize).saturating_sub(1))
+            .cloned()
+            .unwrap_or_default()
+    };
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{} {}", step_number(value), name(value.round()))
+    } else {
+        format!(
+            "{}, between {} and {}",
+            step_number(value),
+            name(value.floor()),
+            name(value.ceil())
+        )
+    }
+}
+
+/// A number of steps as people write it: "3", "2.5".
+fn step_number(value: f64) -> String {
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{}", value.round())
+    } else {
+        trellis_core::scoring::format_score(value)
+    }
+}
+
+/// "1 step", "1.5 steps".
+pub fn steps_apart(steps: f64) -> String {
+    if (steps - 1.0).abs() < 1e-9 {
+        "1 step".to_string()
+    } else {
+        format!("{} steps", step_number(steps))
+    }
+}
+
+// Results.
+
+pub const PARTNER_MAP_LEAD: &str = "People from each partner said how their organisation works with each of the other partners now, and how it should, on five steps from networking to collaboration. Each row is what the people from one partner said; each column is the partner they were asked about.";
+pub const PARTNER_MAP_FIGURE: &str =
+    "Map of how each pair of partners works together. The table below gives the same figures in words.";
+pub const PARTNER_MAP_KEY: &str = "Each cell reads: how the two work together now \u{2192} how they should, the middle answer of the people from the row's partner. Darker cells work more closely now. A blank cell: nobody from that partner answered.";
+pub const PARTNER_MAP_SHADES: &str = "Shades, by how the two work together now";
+pub const PARTNER_MAP_TABLE: &str =
+    "What the people from each partner said about their work with each other partner";
+pub const PEOPLE_FROM: &str = "People from";
+pub const ABOUT_PARTNER: &str = "About";
+pub const HOW_MANY_ANSWERED: &str = "How many answered";
+pub const NOBODY_ANSWERED: &str = "Nobody answered";
+pub const SEEN_DIFFERENTLY_TITLE: &str = "Partners who see their relationship differently";
+pub const FAR_FROM_WANTED_TITLE: &str = "Relationships far from where people want them";
+pub const FEW_STRONG_TIES_TITLE: &str = "Partners with few close working ties";
+pub const PARTNER_MAP_NOTHING_STANDS_OUT: &str = "Nothing stands out: no two partners see their relationship very differently, no relationship is far from where people want it, and every partner works closely with at least half of the others.";
+
+/// A hidden cell of the map: never how many, only that it is below the minimum.
+pub fn fewer_than_people(min: usize) -> String {
+    format!("fewer than {min} people")
+}
+
+/// A hidden cell in the table beside the map.
+pub fn hidden_cell(min: usize) -> String {
+    format!("Fewer than {min} people: not shown, to protect them")
+}
+
+/// A shown side of a tie: "3 Coordination (average 3.25)".
+pub fn tie_figure(step: &str, mean: f64) -> String {
+    format!("{step} (average {mean:.2})")
+}
+
+/// One side of a shown cell that too few people gave.
+pub fn too_few_gave(min: usize) -> String {
+    format!("Fewer than {min} people said")
+}
+
+pub fn partner_map_none_shown(min: usize) -> String {
+    format!("Not enough people from any one partner rated the others to show the map yet: each cell needs at least {min} people from the same partner.")
+}
+
+/// "North Trust and City Council: people from North Trust say 3 Coordination, people from
+/// City Council say 2 Cooperation (1 step apart)."
+pub fn seen_differently_line(a: &str, a_now: &str, b: &str, b_now: &str, apart: &str) -> String {
+    format!("{a} and {b}: people from {a} say {a_now}, people from {b} say {b_now} ({apart} apart).")
+}
+
+/// "People from North Trust say their work with City Council is at 1 Networking and
+/// should be at 4 Coalition: 3 steps to go."
+pub fn far_from_wanted_line(from: &str, to: &str, now: &str, wanted: &str, gap: &str) -> String {
+    format!("People from {from} say their work with {to} is at {now} and should be at {wanted}: {gap} to go.")
+}
+
+/// "City Council: close ties with 0 of the 3 other partners."
+pub fn few_strong_ties_line(partner: &str, strong: usize, others: usize) -> String {
+    format!(
+        "{partner}: works closely with {strong} of the {}.",
+        plural(others, "other partner", "other partners")
+    )
+}
+
+/// How the map's concerns and small groups are decided (docs/scoring.md, "Partner map").
+pub fn partner_map_rule(min: usize, close: &str) -> String {
+    use trellis_core::analysis::{FAR_FROM_WANTED, SEE_DIFFERENTLY};
+    format!(
+        "Two partners see their relationship differently when the middle answers of their people are {} or more apart. A relationship is far from where people want it when how it should be is {} or more above how it is now. Working closely means {close} or more, in either partner's view; a partner has few close ties when it works closely with fewer than half of the others. A cell is shown only when at least {min} people from the row's partner answered; otherwise it says only that they were fewer, never how many.",
+        steps_apart(SEE_DIFFERENTLY),
+        steps_apart(FAR_FROM_WANTED),
+    )
+}
+
+// Exports.
+
+pub const EXPORT_PARTNER_RATINGS: &str = "Partner ratings (CSV)";
+pub const EXPORT_PARTNER_RATINGS_HINT: &str = "The partner ratings file has a row for each person and each other partner: how they see the two organisations working together now and how they should, as steps from 1 (networking) to 5 (collaboration), empty for \u{201c}don't know\u{201d}. It is kept apart from the answers because its numbers are on a different scale.";

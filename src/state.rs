@@ -10,7 +10,8 @@ pub use trellis_core::command::PlanChange;
 use trellis_core::command::{Command, CommandError, Outcome};
 use trellis_core::config::Config;
 use trellis_core::format::{
-    Answer, ContextAnswer, HostEvent, RoleCategory, Round, RoundStatus, Timestamp, TombstoneKind, Workspace,
+    Answer, ContextAnswer, HostEvent, RoleCategory, Round, RoundStatus, Tie, Timestamp, TombstoneKind,
+    Workspace,
 };
 use trellis_core::workspace::{InputError, NewCollaboration, NewRound};
 use trellis_core::{Catalogue, Instrument};
@@ -334,6 +335,25 @@ impl AppHandle {
             round: round_id.to_string(),
             domain: domain.to_string(),
             level,
+        });
+    }
+
+    /// Rates how the respondent's organisation and another partner work together: both
+    /// sides of the tie as they now stand (`None` for "don't know").
+    pub fn set_tie(&self, response_id: &str, partner: &str, tie: Tie) {
+        self.command(Command::SetTie {
+            response: response_id.to_string(),
+            partner: partner.to_string(),
+            tie,
+            now: browser::now(),
+        });
+    }
+
+    /// Turns a round's partner map on or off (ratings already given are kept).
+    pub fn set_partner_map(&self, round_id: &str, on: bool) {
+        self.command(Command::SetPartnerMap {
+            round: round_id.to_string(),
+            on,
         });
     }
 

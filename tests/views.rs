@@ -197,6 +197,7 @@ fn progress_says_where_the_respondent_is() {
             answered,
             statements: 49,
             minutes_left: Some(minutes_left),
+            partner_step: false,
         }))
     };
     expect![[r#"
@@ -1579,6 +1580,7 @@ fn the_invitation_sheet_is_for_the_respondent_with_a_qr_code_of_the_link() {
     #[derive(Properties, PartialEq)]
     struct P {
         contact: Option<&'static str>,
+        partner_map: bool,
     }
     #[component]
     fn View(p: &P) -> Html {
@@ -1593,10 +1595,12 @@ fn the_invitation_sheet_is_for_the_respondent_with_a_qr_code_of_the_link() {
             partners: &partners,
             link: "https://example.org/trellis/answer.html#/join/AQJyMQ.1a2b3c4d",
             contact: p.contact,
+            partner_map: p.partner_map,
         })
     }
     let html = render::<View>(P {
         contact: Some("facilitator@example.nhs.uk"),
+        partner_map: false,
     });
     // The code's path is checked natively in trellis-core (tests/qr.rs); here, that it is
     // drawn at its size with a text alternative.
@@ -1641,9 +1645,22 @@ fn the_invitation_sheet_is_for_the_respondent_with_a_qr_code_of_the_link() {
         </section>
     "##]]
     .assert_eq(&pretty(&format!("{before} …{after}")));
-    let html = render::<View>(P { contact: None });
+    let html = render::<View>(P {
+        contact: None,
+        partner_map: false,
+    });
     assert!(!html.contains("From "));
     assert!(html.contains("At the end, send them to the person who invited you."));
+    assert!(!html.contains("sheet-partner-map"), "{html}");
+    // A round with the partner map says so on the sheet.
+    let html = render::<View>(P {
+        contact: None,
+        partner_map: true,
+    });
+    assert!(
+        html.contains("You will also be asked how your organisation works with each of the other partners."),
+        "{html}"
+    );
 }
 
 /// The action library's choices, each checked against ids read off the shipped
@@ -1840,4 +1857,520 @@ fn the_action_library_shows_each_action_in_words() {
     assert!(!champions.contains("aria-disabled"), "{champions}");
     // With context answers the context box is there to tick, and no hint says otherwise.
     assert!(!html.contains("library-fits-hint"), "{html}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The partner map (issue 18): answering it, and its results.
+
+/// The newest shipped questionnaire, which has the partner map's five steps.
+fn newest_instrument() -> Rc<trellis_core::Instrument> {
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    catalogue
+        .latest("trellis")
+        .expect("a shipped questionnaire")
+        .clone()
+}
+
+fn tie_questions(ties: &[(&str, Option<u8>, Option<u8>)]) -> String {
+    use trellis::components::tie_questions::TieQuestionsProps;
+    use trellis::components::{TieQuestions, TieStep};
+    use trellis_core::format::Tie;
+    let instrument = newest_instrument();
+    render::<TieQuestions>(TieQuestionsProps {
+        partners: vec![
+            ("p2".into(), "County Council".into()),
+            ("p3".into(), "Carers <Network>".into()),
+        ],
+        steps: instrument
+            .partner_levels()
+            .iter()
+            .map(|l| TieStep {
+                name: l.name.clone().into(),
+                summary: l.summary.clone().into(),
+            })
+            .collect(),
+        dont_know: instrument.scale().dont_know.clone().into(),
+        ties: ties
+            .iter()
+            .map(|(p, now, wanted)| {
+                (
+                    p.to_string(),
+                    Tie {
+                        now: *now,
+                        wanted: *wanted,
+                    },
+                )
+            })
+            .collect(),
+        on_change: Callback::noop(),
+    })
+}
+
+/// For each other partner a fieldset named by the partner, holding two radio groups (now,
+/// and how it should be), each with its own legend, the five steps and "don't know"; the
+/// steps' descriptions are shown once and describe each choice.
+#[test]
+fn the_partner_map_step_asks_about_each_other_partner_in_named_groups() {
+    let html = tie_questions(&[("p2", Some(3), None)]);
+    let council = html
+        .split("data-testid=\"tie-p2\"")
+        .nth(1)
+        .and_then(|rest| rest.split("data-testid=\"tie-p3\"").next())
+        .expect("a group for the council");
+    expect![[r#"
+         class="question tie">
+        <legend>
+        County Council</legend>
+        <fieldset class="tie-side">
+        <legend>
+        How do your organisations work together now?</legend>
+        <div class="choices tie-choices">
+        <div class="choice">
+        <input value="1" type="radio" id="tie-p2-now-1" name="tie-p2-now" aria-describedby="tie-step-1">
+        <label for="tie-p2-now-1">
+        1 Networking</label>
+        </div>
+        <div class="choice">
+        <input value="2" type="radio" id="tie-p2-now-2" name="tie-p2-now" aria-describedby="tie-step-2">
+        <label for="tie-p2-now-2">
+        2 Cooperation</label>
+        </div>
+        <div class="choice">
+        <input value="3" checked type="radio" id="tie-p2-now-3" name="tie-p2-now" aria-describedby="tie-step-3">
+        <label for="tie-p2-now-3">
+        3 Coordination</label>
+        </div>
+        <div class="choice">
+        <input value="4" type="radio" id="tie-p2-now-4" name="tie-p2-now" aria-describedby="tie-step-4">
+        <label for="tie-p2-now-4">
+        4 Coalition</label>
+        </div>
+        <div class="choice">
+        <input value="5" type="radio" id="tie-p2-now-5" name="tie-p2-now" aria-describedby="tie-step-5">
+        <label for="tie-p2-now-5">
+        5 Collaboration</label>
+        </div>
+        <div class="choice choice-aside">
+        <input value="dk" type="radio" id="tie-p2-now-dk" name="tie-p2-now">
+        <label for="tie-p2-now-dk">
+        Don't know</label>
+        </div>
+        </div>
+        </fieldset>
+        <fieldset class="tie-side">
+        <legend>
+        How should they work together?</legend>
+        <div class="choices tie-choices">
+        <div class="choice">
+        <input value="1" type="radio" id="tie-p2-wanted-1" name="tie-p2-wanted" aria-describedby="tie-step-1">
+        <label for="tie-p2-wanted-1">
+        1 Networking</label>
+        </div>
+        <div class="choice">
+        <input value="2" type="radio" id="tie-p2-wanted-2" name="tie-p2-wanted" aria-describedby="tie-step-2">
+        <label for="tie-p2-wanted-2">
+        2 Cooperation</label>
+        </div>
+        <div class="choice">
+        <input value="3" type="radio" id="tie-p2-wanted-3" name="tie-p2-wanted" aria-describedby="tie-step-3">
+        <label for="tie-p2-wanted-3">
+        3 Coordination</label>
+        </div>
+        <div class="choice">
+        <input value="4" type="radio" id="tie-p2-wanted-4" name="tie-p2-wanted" aria-describedby="tie-step-4">
+        <label for="tie-p2-wanted-4">
+        4 Coalition</label>
+        </div>
+        <div class="choice">
+        <input value="5" type="radio" id="tie-p2-wanted-5" name="tie-p2-wanted" aria-describedby="tie-step-5">
+        <label for="tie-p2-wanted-5">
+        5 Collaboration</label>
+        </div>
+        <div class="choice choice-aside">
+        <input value="dk" type="radio" id="tie-p2-wanted-dk" name="tie-p2-wanted">
+        <label for="tie-p2-wanted-dk">
+        Don't know</label>
+        </div>
+        </div>
+        </fieldset>
+        </fieldset>
+        <fieldset "#]]
+    .assert_eq(&pretty(council));
+    // One group a partner, named by it (escaped, never markup), and nothing else rated.
+    assert_eq!(count(&html, "class=\"question tie\""), 2, "{html}");
+    assert!(html.contains("<legend>Carers &lt;Network&gt;</legend>"), "{html}");
+    assert_eq!(count(&html, " checked"), 1, "{html}");
+    assert_eq!(count(&html, "type=\"radio\""), 24, "{html}");
+    // Each description once, where the choices point.
+    let instrument = newest_instrument();
+    for (k, level) in instrument.partner_levels().iter().enumerate() {
+        assert_eq!(count(&html, &level.summary), 1, "{html}");
+        assert!(
+            html.contains(&format!(
+                "<span id=\"tie-step-{}\">{}</span>",
+                k + 1,
+                level.summary
+            )),
+            "{html}"
+        );
+    }
+}
+
+/// With the partner map, the step before the review is about the other partners, and
+/// the topics are still counted as topics.
+#[test]
+fn progress_counts_the_partner_map_as_a_step() {
+    let step = |step| {
+        render::<Progress>(ProgressProps {
+            step,
+            steps: 11,
+            answered: 0,
+            statements: 49,
+            minutes_left: None,
+            partner_step: true,
+        })
+    };
+    assert!(step(3).contains("Topic 3 of 9"), "{}", step(3));
+    assert!(
+        step(10).contains("Step 10 of 11: the other partners"),
+        "{}",
+        step(10)
+    );
+    assert!(step(11).contains("Last step of 11: review"), "{}", step(11));
+}
+
+/// A sent response from `org` with every statement of the newest questionnaire answered
+/// `answer`, rating its ties as (partner, now, wanted), 0 for unanswered.
+fn rater(k: usize, org: &str, answer: u8, ties: &[(&str, u8, u8)]) -> trellis_core::format::Response {
+    use trellis_core::format::Tie;
+    let step = |v: u8| (v > 0).then_some(v);
+    let mut r = shipped_response(&newest_instrument(), k, org, |_| answer, 0);
+    r.ties = ties
+        .iter()
+        .map(|(p, now, wanted)| {
+            (
+                p.to_string(),
+                Tie {
+                    now: step(*now),
+                    wanted: step(*wanted),
+                },
+            )
+        })
+        .collect();
+    r
+}
+
+/// The worked example of docs/scoring.md ("Partner map"): four people from P1, three
+/// from P2 (two of whom rate P3: hidden) and three from P3 (one leaves "wanted"
+/// unanswered); nobody from P3 rates P2.
+fn worked_example() -> Vec<trellis_core::format::Response> {
+    vec![
+        rater(1, "p1", 4, &[("p2", 3, 4), ("p3", 1, 4)]),
+        rater(2, "p1", 4, &[("p2", 3, 4), ("p3", 2, 4)]),
+        rater(3, "p1", 4, &[("p2", 4, 5), ("p3", 1, 3)]),
+        rater(4, "p1", 4, &[("p2", 3, 4), ("p3", 2, 4)]),
+        rater(5, "p2", 4, &[("p1", 2, 3), ("p3", 2, 3)]),
+        rater(6, "p2", 4, &[("p1", 2, 3), ("p3", 3, 3)]),
+        rater(7, "p2", 4, &[("p1", 1, 3)]),
+        rater(8, "p3", 4, &[("p1", 2, 4)]),
+        rater(9, "p3", 4, &[("p1", 2, 4)]),
+        rater(10, "p3", 4, &[("p1", 2, 0)]),
+    ]
+}
+
+fn map_partners() -> Vec<(String, String)> {
+    [
+        ("p1", "North Trust"),
+        ("p2", "City Council"),
+        ("p3", "Carers Network"),
+    ]
+    .map(|(id, name)| (id.to_string(), name.to_string()))
+    .to_vec()
+}
+
+/// The results view of a quick check of the newest questionnaire with a partner map.
+fn partner_round_html(responses: &[trellis_core::format::Response], min_group: usize) -> String {
+    use trellis::components::{RoundResults, RoundResultsProps};
+    use trellis_core::analysis::{analyse, RoundInput};
+    use trellis_core::format::Partner;
+    let instrument = newest_instrument();
+    let partners: Vec<Partner> = map_partners()
+        .into_iter()
+        .map(|(id, name)| Partner { id, name })
+        .collect();
+    let analysis = analyse(&RoundInput {
+        instrument: &instrument,
+        mode: "quick",
+        responses: responses.iter().collect(),
+        context: &Default::default(),
+        targets: &Default::default(),
+        consensus: &Default::default(),
+        earlier_targets: &Default::default(),
+        min_group,
+        partner_map: Some(&partners),
+    });
+    render::<RoundResults>(RoundResultsProps {
+        analysis: Rc::new(analysis),
+        instrument,
+        partners: Rc::new(map_partners()),
+        ask_levels: false,
+        contested_first: false,
+        in_report: false,
+        on_order: Callback::noop(),
+    })
+}
+
+/// The part of `html` from the element with `test_id` to the end of its `tag`.
+fn part<'a>(html: &'a str, test_id: &str, tag: &str) -> &'a str {
+    let start = html
+        .find(&format!("data-testid=\"{test_id}\""))
+        .unwrap_or_else(|| panic!("no {test_id} in {html}"));
+    let end = html[start..]
+        .find(&format!("</{tag}>"))
+        .map_or(html.len(), |e| start + e + tag.len() + 3);
+    &html[start..end]
+}
+
+/// The matrix in words: each ordered pair a row; a pair rated by fewer than the minimum
+/// group says only that, never how many; a pair nobody rated says so; a side too few
+/// gave is not shown. The drawn map says the same in its cells.
+#[test]
+fn the_partner_map_table_gives_every_pair_and_hides_small_ones() {
+    let html = partner_round_html(&worked_example(), 3);
+    expect![[r#"
+        data-testid="partner-map-table" class="stack">
+        <caption>
+        What the people from each partner said about their work with each other partner</caption>
+        <thead>
+        <tr>
+        <th scope="col">
+        People from</th>
+        <th scope="col">
+        About</th>
+        <th scope="col">
+        How many answered</th>
+        <th scope="col">
+        Now</th>
+        <th scope="col">
+        How it should be</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr data-testid="pair-p1-p2">
+        <th scope="row">
+        North Trust</th>
+        <td data-label="About">
+        City Council</td>
+        <td data-label="How many answered">
+        4</td>
+        <td data-label="Now">
+        3 Coordination (average 3.25)</td>
+        <td data-label="How it should be">
+        4 Coalition (average 4.25)</td>
+        </tr>
+        <tr data-testid="pair-p1-p3">
+        <th scope="row">
+        North Trust</th>
+        <td data-label="About">
+        Carers Network</td>
+        <td data-label="How many answered">
+        4</td>
+        <td data-label="Now">
+        1.5, between Networking and Cooperation (average 1.50)</td>
+        <td data-label="How it should be">
+        4 Coalition (average 3.75)</td>
+        </tr>
+        <tr data-testid="pair-p2-p1">
+        <th scope="row">
+        City Council</th>
+        <td data-label="About">
+        North Trust</td>
+        <td data-label="How many answered">
+        3</td>
+        <td data-label="Now">
+        2 Cooperation (average 1.67)</td>
+        <td data-label="How it should be">
+        3 Coordination (average 3.00)</td>
+        </tr>
+        <tr data-testid="pair-p2-p3">
+        <th scope="row">
+        City Council</th>
+        <td data-label="About">
+        Carers Network</td>
+        <td data-label="How many answered">
+        Fewer than 3 people: not shown, to protect them</td>
+        <td data-label="Now">
+        –</td>
+        <td data-label="How it should be">
+        –</td>
+        </tr>
+        <tr data-testid="pair-p3-p1">
+        <th scope="row">
+        Carers Network</th>
+        <td data-label="About">
+        North Trust</td>
+        <td data-label="How many answered">
+        3</td>
+        <td data-label="Now">
+        2 Cooperation (average 2.00)</td>
+        <td data-label="How it should be">
+        Fewer than 3 people said</td>
+        </tr>
+        <tr data-testid="pair-p3-p2">
+        <th scope="row">
+        Carers Network</th>
+        <td data-label="About">
+        City Council</td>
+        <td data-label="How many answered">
+        Nobody answered</td>
+        <td data-label="Now">
+        –</td>
+        <td data-label="How it should be">
+        –</td>
+        </tr>
+        </tbody>
+        </table>
+    "#]]
+    .assert_eq(&pretty(part(&html, "partner-map-table", "table")));
+    // The drawing: one named image, rows by name and columns by number, each cell now →
+    // wanted and shaded by now; the hidden cell says "fewer than 3 people", no count.
+    assert!(
+        html.contains("<div role=\"img\" tabindex=\"0\" aria-label=\"Map of how each pair of partners works together. The table below gives the same figures in words.\" data-testid=\"partner-heatmap\""),
+        "{html}"
+    );
+    let map = part(&html, "partner-heatmap", "div");
+    assert!(map.contains("<th scope=\"row\">3 Carers Network</th>"), "{map}");
+    assert!(map.contains("<td class=\"pm-shown heat-3\">3 → 4</td>"), "{map}");
+    assert!(
+        map.contains("<td class=\"pm-shown heat-1\">1.5 → 4</td>"),
+        "{map}"
+    );
+    assert!(map.contains("<td class=\"pm-shown heat-2\">2 → –</td>"), "{map}");
+    assert_eq!(
+        count(map, "<td class=\"pm-hidden\">fewer than 3 people</td>"),
+        1,
+        "{map}"
+    );
+    assert_eq!(count(map, "<td class=\"pm-blank\"></td>"), 1, "{map}");
+    assert_eq!(count(map, "<td class=\"pm-self\"></td>"), 3, "{map}");
+    // Two of City Council's people rated Carers Network: that count is never shown.
+    let council_on_carers = part(&html, "pair-p2-p3", "tr");
+    let shown_text: String = council_on_carers
+        .split('>')
+        .skip(1)
+        .map(|t| t.split('<').next().unwrap_or_default())
+        .collect();
+    assert!(!shown_text.contains('2'), "{shown_text}");
+}
+
+/// The three concerns in words, with both sides' views, from the steps' names.
+#[test]
+fn the_partner_map_names_its_concerns_in_words() {
+    let html = partner_round_html(&worked_example(), 3);
+    let words = |id: &str| {
+        let list = part(&html, id, "ul");
+        list.split("<li>")
+            .skip(1)
+            .map(|li| li.split("</li>").next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        words("pm-seen-differently"),
+        ["North Trust and City Council: people from North Trust say 3 Coordination, people from City Council say 2 Cooperation (1 step apart)."]
+    );
+    assert_eq!(
+        words("pm-far-from-wanted"),
+        ["People from North Trust say their work with Carers Network is at 1.5, between Networking and Cooperation and should be at 4 Coalition: 2.5 steps to go."]
+    );
+    assert_eq!(
+        words("pm-few-strong-ties"),
+        ["Carers Network: works closely with 0 of the 2 other partners."]
+    );
+    assert!(!html.contains("data-testid=\"partner-map-calm\""), "{html}");
+    // Where everyone agrees and is where they want to be, nothing stands out.
+    let calm: Vec<_> = (0..6)
+        .map(|k| {
+            let (org, other) = if k < 3 { ("p1", "p2") } else { ("p2", "p1") };
+            rater(k, org, 4, &[(other, 4, 4)])
+        })
+        .collect();
+    let html = partner_round_html(&calm, 3);
+    assert!(html.contains("data-testid=\"partner-map-calm\""), "{html}");
+    for list in ["pm-seen-differently", "pm-far-from-wanted", "pm-few-strong-ties"] {
+        assert!(!html.contains(list), "{html}");
+    }
+}
+
+/// The agenda has the partner map's item, named and with its reasons in words; with
+/// every cell hidden, the map says it cannot be shown and the agenda has no such item.
+#[test]
+fn the_agenda_lists_how_the_partners_work_together() {
+    let html = partner_round_html(&worked_example(), 3);
+    let agenda = part(&html, "agenda", "ol");
+    let first = agenda
+        .split("<li>")
+        .nth(1)
+        .and_then(|li| li.split("</li>").next())
+        .expect("an agenda item");
+    assert_eq!(
+        first,
+        "<strong>How the partners work together</strong> – 1 pair of partners sees the relationship between them differently; 1 relationship is far from how people want to work together (up to 2.5 steps); 1 partner has close working ties with fewer than half of the others"
+    );
+    let hidden = partner_round_html(&worked_example(), 5);
+    assert!(hidden.contains("data-testid=\"partner-map-none\""), "{hidden}");
+    assert!(
+        hidden.contains("each cell needs at least 5 people from the same partner"),
+        "{hidden}"
+    );
+    assert!(!hidden.contains("data-testid=\"partner-heatmap\""), "{hidden}");
+    assert!(
+        !part(&hidden, "agenda", "ol").contains("How the partners work together"),
+        "{hidden}"
+    );
+}
+
+/// The round form offers the partner map, with a label and a hint, only where it can be
+/// asked (the questionnaire has its steps and there are at least two partners).
+#[test]
+fn the_round_form_offers_the_partner_map_where_it_can_be_asked() {
+    use trellis::pages::round_fields::{mode_options, partner_map_offered, RoundFields, RoundFieldsProps};
+    use trellis_core::workspace::NewRound;
+    let instrument = newest_instrument();
+    let form = |partners: usize, ticked: bool| {
+        render::<RoundFields>(RoundFieldsProps {
+            value: NewRound {
+                name: "Spring".into(),
+                date: "2026-03-01".into(),
+                mode: "quick".into(),
+                partner_map: ticked,
+            },
+            modes: mode_options(&instrument),
+            on_change: Callback::noop(),
+            date_error: None,
+            name_error: None,
+            mode_error: None,
+            partner_map_offered: partner_map_offered(&instrument, partners),
+        })
+    };
+    let html = form(3, true);
+    let choice = part(&html, "partner-map-choice", "div");
+    expect![[r#"
+        data-testid="partner-map-choice" class="field choice-block">
+        <input checked type="checkbox" id="round-partner-map" aria-describedby="round-partner-map-hint">
+        <label for="round-partner-map">
+        Include a map of how each pair of partners works together</label>
+        <p id="round-partner-map-hint" class="hint">
+        Each person also says how their organisation works with each of the other partners now, and how it should, from networking to full collaboration. It adds a few minutes. The results show where two partners see their relationship differently.</p>
+        </div>
+    "#]]
+    .assert_eq(&pretty(choice));
+    assert!(!form(3, false)
+        .split("partner-map-choice")
+        .nth(1)
+        .unwrap_or_default()
+        .contains(" checked"));
+    assert!(!form(1, false).contains("partner-map-choice"));
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    let first = catalogue.get("trellis", "1.0.0").expect("questionnaire 1.0.0");
+    assert!(!partner_map_offered(first, 3), "1.0.0 has no partner map steps");
 }

@@ -21,6 +21,8 @@ pub struct Sheet<'a> {
     pub link: &'a str,
     /// Where answers go, if the facilitator (or the host) gave an address.
     pub contact: Option<&'a str>,
+    /// Whether the round also asks how each pair of partners works together.
+    pub partner_map: bool,
 }
 
 /// The sheet, headed for the respondent; `print.css` prints it alone on one A4 page.
@@ -44,6 +46,7 @@ pub fn invitation_sheet(s: &Sheet) -> Html {
                 </ol>
             </div>
             <p>{ msg::sheet_partners(&partners) }</p>
+            if s.partner_map { <p data-testid="sheet-partner-map">{ msg::PARTNER_MAP_ASKED }</p> }
             { hint(msg::SHEET_OFFLINE) }
         </section>
     }

@@ -10,9 +10,11 @@ pub mod level_choice;
 pub mod markup;
 pub mod names;
 pub mod notice;
+pub mod partner_map;
 pub mod progress;
 pub mod question;
 pub mod round_results;
+pub mod tie_questions;
 
 pub use bar_chart::{BarChartProps, BarChartView};
 pub use context_question::{ContextInput, ContextQuestion};
@@ -22,3 +24,4 @@ pub use notice::StorageNotice;
 pub use progress::Progress;
 pub use question::{Choice, Question};
 pub use round_results::{RoundResults, RoundResultsProps};
+pub use tie_questions::{TieQuestions, TieStep};

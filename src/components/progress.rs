@@ -13,13 +13,16 @@ pub struct ProgressProps {
     pub statements: usize,
     /// Estimated minutes left, if known.
     pub minutes_left: Option<u32>,
+    /// Whether the step before the review asks about the other partners (the partner map).
+    #[prop_or_default]
+    pub partner_step: bool,
 }
 
 #[component]
 pub fn Progress(props: &ProgressProps) -> Html {
     html! {
         <div class="progress" data-testid="progress">
-            <p class="progress-step" data-testid="progress-step">{ msg::step_of(props.step, props.steps) }</p>
+            <p class="progress-step" data-testid="progress-step">{ if props.partner_step { msg::step_of_with_partners(props.step, props.steps) } else { msg::step_of(props.step, props.steps) } }</p>
             <progress
                 max={props.statements.to_string()}
                 value={props.answered.to_string()}

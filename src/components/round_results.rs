@@ -161,6 +161,9 @@ pub fn RoundResults(props: &RoundResultsProps) -> Html {
             if !props.in_report || compared(&a.by_role) {
                 { breakdown("by-role", msg::BY_ROLE, &a.by_role, a, &names) }
             }
+            if let Some(map) = &a.partners {
+                { crate::components::partner_map::partner_map_section(map, &props.instrument, &props.partners, a.min_group) }
+            }
             { reliability(a, &names) }
         </>
     }

@@ -1,15 +1,17 @@
-//! The respondent's journey: about you, one page per domain, then review and send.
+//! The respondent's journey: about you, one page per domain, the other partners (when the
+//! round has a partner map), then review and send.
 
 use std::rc::Rc;
 
-use trellis_core::format::{Answer, Response, RoleCategory, Round, Workspace};
+use trellis_core::format::{Answer, Collaboration, Partner, Response, RoleCategory, Round, Tie, Workspace};
 use trellis_core::Instrument;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::browser::dom::event_value;
 use crate::components::markup::hint;
-use crate::components::{Choice, ErrorSummary, LevelChoice, Progress, Question};
+use crate::components::tie_questions::ties_table;
+use crate::components::{Choice, ErrorSummary, LevelChoice, Progress, Question, TieQuestions, TieStep};
 use crate::messages as msg;
 use crate::pages::{find_round, NotFound};
 use crate::route::{navigate, Link, Route};
@@ -44,9 +46,33 @@ fn answered_count(instrument: &Instrument, mode: &str, response: &Response) -> u
         .count()
 }
 
-/// The first domain page with an unanswered statement, or the review page.
-fn resume_step(instrument: &Instrument, round: &Round, response: &Response) -> usize {
+/// The partners a response rates in the partner map: every partner but the respondent's
+/// own, when the round has the map, the questionnaire has its steps, and the respondent's
+/// organisation is one of the partners. Otherwise none, and the step is skipped.
+fn tie_partners<'a>(
+    collaboration: &'a Collaboration,
+    round: &Round,
+    instrument: &Instrument,
+    response: &Response,
+) -> Vec<&'a Partner> {
+    let asks = round.partner_map
+        && !instrument.partner_levels().is_empty()
+        && collaboration
+            .partners
+            .iter()
+            .any(|p| p.id == response.organisation);
+    collaboration
+        .partners
+        .iter()
+        .filter(|p| asks && p.id != response.organisation)
+        .collect()
+}
+
+/// The first domain page with an unanswered statement; then the partner map's step if
+/// it asks and nothing is rated yet; otherwise the review page.
+fn resume_step(instrument: &Instrument, round: &Round, response: &Response, asks_ties: bool) -> usize {
     let domains: Vec<_> = instrument.domains_in_mode(&round.mode).collect();
+    let ties_step = domains.len() + 1;
     domains
         .iter()
         .position(|d| {
@@ -54,7 +80,16 @@ fn resume_step(instrument: &Instrument, round: &Round, response: &Response) -> u
                 .statements_in(&round.mode, &d.id)
                 .any(|s| !response.answers.contains_key(&s.id))
         })
-        .map_or(domains.len() + 1, |i| i + 1)
+        .map_or_else(
+            || {
+                if asks_ties && response.ties.is_empty() {
+                    ties_step
+                } else {
+                    ties_step + usize::from(asks_ties)
+                }
+            },
+            |i| i + 1,
+        )
 }
 
 fn choices(instrument: &Instrument) -> Rc<Vec<Choice>> {
@@ -123,7 +158,8 @@ pub fn AnswerStart(props: &AnswerProps) -> Html {
     }
 
     if let Some(response) = draft(&app.workspace, &round.id) {
-        let step = resume_step(instrument, round, response);
+        let asks_ties = !tie_partners(collaboration, round, instrument, response).is_empty();
+        let step = resume_step(instrument, round, response, asks_ties);
         let answered = answered_count(instrument, &round.mode, response);
         return html! {
             <>
@@ -225,10 +261,6 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
         Err(page) => return page,
     };
     let domains: Vec<_> = instrument.domains_in_mode(&round.mode).collect();
-    let steps = domains.len() + 1;
-    if props.step == 0 || props.step > steps {
-        return html! { <NotFound /> };
-    }
     let Some(response) = draft(&app.workspace, &round.id) else {
         return html! {
             <>
@@ -238,6 +270,14 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
             </>
         };
     };
+    // The partner map is one step of its own, after the topics and before the review.
+    let others = tie_partners(collaboration, round, instrument, response);
+    let asks_ties = !others.is_empty();
+    let ties_step = domains.len() + 1;
+    let steps = domains.len() + usize::from(asks_ties) + 1;
+    if props.step == 0 || props.step > steps {
+        return html! { <NotFound /> };
+    }
     let mode = instrument.mode(&round.mode);
     let total = instrument.statement_count(&round.mode);
     let answered = answered_count(instrument, &round.mode, response);
@@ -249,7 +289,7 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
         .notice
         .clone()
         .map(|n| html! { <p class="notice notice-warning" role="alert">{ n }</p> });
-    let progress = html! { <Progress step={props.step} steps={steps} answered={answered} statements={total} minutes_left={minutes_left} /> };
+    let progress = html! { <Progress step={props.step} steps={steps} answered={answered} statements={total} minutes_left={minutes_left} partner_step={asks_ties} /> };
     let round_id = round.id.clone();
     let back = if props.step > 1 {
         Route::AnswerStep {
@@ -316,12 +356,63 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
+                if asks_ties {
+                    <section aria-labelledby="ties-review-heading">
+                        <h2 id="ties-review-heading">{ msg::TIES_TITLE }</h2>
+                        if others.iter().all(|p| !response.ties.contains_key(&p.id)) {
+                            <p class="notice" data-testid="ties-unrated">{ msg::TIES_REVIEW_NONE }</p>
+                        } else {
+                            { ties_table(instrument, &others, &response.ties) }
+                        }
+                        <p><Link to={Route::AnswerStep { id: round_id.clone(), step: ties_step }}>{ msg::CHANGE_TIES }</Link></p>
+                    </section>
+                }
                 <p>{ if goes_back { msg::FINISH_EXPLAINED } else { msg::SEND_EXPLAINED } }</p>
                 <div class="step-nav">
                     <Link to={back} classes="button button-secondary">{ msg::BACK }</Link>
                     <button type="button" class="button" onclick={on_send}>
                         { if goes_back { msg::FINISH_AND_SEND } else { msg::SEND } }
                     </button>
+                </div>
+            </>
+        };
+    }
+
+    if asks_ties && props.step == ties_step {
+        let partners: Vec<(AttrValue, AttrValue)> = others
+            .iter()
+            .map(|p| (p.id.clone().into(), p.name.clone().into()))
+            .collect();
+        let tie_steps: Vec<TieStep> = instrument
+            .partner_levels()
+            .iter()
+            .map(|l| TieStep {
+                name: l.name.clone().into(),
+                summary: l.summary.clone().into(),
+            })
+            .collect();
+        let on_change = {
+            let (app, response_id) = (app.clone(), response.id.clone());
+            Callback::from(move |(partner, tie): (String, Tie)| app.set_tie(&response_id, &partner, tie))
+        };
+        let rated = others
+            .iter()
+            .filter(|p| response.ties.contains_key(&p.id))
+            .count();
+        return html! {
+            <>
+                <p class="breadcrumb">{ format!("{} · {}", collaboration.name, round.name) }</p>
+                <h1 tabindex="-1">{ msg::TIES_TITLE }</h1>
+                { progress }
+                { notice.unwrap_or_default() }
+                <p class="domain-help">{ msg::TIES_LEAD }</p>
+                { hint(msg::SAVED_AS_YOU_GO) }
+                <TieQuestions {partners} steps={tie_steps} dont_know={instrument.scale().dont_know.clone()}
+                    ties={response.ties.clone()} {on_change} />
+                <p class="progress-count" data-testid="ties-rated">{ msg::ties_rated(rated, others.len()) }</p>
+                <div class="step-nav">
+                    <Link to={back} classes="button button-secondary">{ msg::BACK }</Link>
+                    <Link to={Route::AnswerStep { id: round_id, step: props.step + 1 }} classes="button">{ msg::REVIEW_ANSWERS }</Link>
                 </div>
             </>
         };
@@ -385,6 +476,11 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
             <h1 tabindex="-1">{ domain.title.clone() }</h1>
             { progress }
             { notice.unwrap_or_default() }
+            // Every statement page says which stretch of time to think about, so that
+            // rounds months apart ask about the same thing.
+            if let Some(time_frame) = mode.map(|m| m.time_frame.clone()).filter(|t| !t.is_empty()) {
+                <p class="time-frame" data-testid="time-frame">{ time_frame }</p>
+            }
             if !domain.summary.is_empty() {
                 <p class="domain-help">{ domain.summary.clone() }</p>
             }

@@ -11,7 +11,9 @@ use crate::components::ErrorSummary;
 use crate::messages as msg;
 use crate::pages::find_collaboration;
 use crate::pages::new_collaboration::{round_error_field, round_problems};
-use crate::pages::round_fields::{field_errors, mode_options, use_round_form, RoundFields};
+use crate::pages::round_fields::{
+    field_errors, mode_options, partner_map_offered, use_round_form, RoundFields,
+};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -178,6 +180,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                         name_error={error_for("round-name")}
                         date_error={error_for("round-date")}
                         mode_error={error_for("round-mode")}
+                        partner_map_offered={partner_map_offered(instrument, collaboration.partners.len())}
                     />
                     <button type="submit" class="button button-secondary">{ msg::ADD_ROUND }</button>
                 </form>

@@ -1,11 +1,11 @@
 //! The export page of a round (data.html#/round/:id/export): answers, scores and summary
-//! as CSV for spreadsheets, and the round as a Trellis file another facilitator's
-//! browser can open. It has a page of its own so the results page's bundle stays small.
+//! as CSV for spreadsheets (and the partner ratings, for a round with a partner map), and
+//! the round as a Trellis file another facilitator's browser can open. It has a page of its own so the results page's bundle stays small.
 
 use std::rc::Rc;
 
 use trellis_core::analysis::RoundAnalysis;
-use trellis_core::export::{answers_csv, scores_csv, summary_csv};
+use trellis_core::export::{answers_csv, partner_ratings_csv, scores_csv, summary_csv};
 use trellis_core::format::{Collaboration, Round, Workspace};
 use trellis_core::Instrument;
 use yew::prelude::*;
@@ -66,6 +66,7 @@ enum Kind {
     Answers,
     Scores,
     Summary,
+    PartnerRatings,
     RoundFile,
 }
 
@@ -79,6 +80,12 @@ fn export_section(
     status: &UseStateHandle<Option<String>>,
 ) -> Html {
     let stem = format!("trellis-{}-{}", slug(&collaboration.name), round.date);
+    // Offered for a round with the map, or one holding ratings given while it had one
+    // (the file then has them, docs/exports.md).
+    let has_ratings = round.partner_map
+        || workspace
+            .responses_for(&round.id)
+            .any(|r| r.submitted.is_some() && !r.ties.is_empty());
     let button = |kind: Kind, label: &'static str, test: &'static str| {
         let (ws, c, r, i, a, stem, status) = (
             workspace.clone(),
@@ -104,6 +111,11 @@ fn export_section(
                     "text/csv",
                 ),
                 Kind::Summary => (format!("{stem}-summary.csv"), summary_csv(&i, &r, &a), "text/csv"),
+                Kind::PartnerRatings => (
+                    format!("{stem}-partner-ratings.csv"),
+                    partner_ratings_csv(&c, &r, &responses),
+                    "text/csv",
+                ),
                 Kind::RoundFile => (
                     format!("{stem}.trellis.json"),
                     ws.extract(&c.id, Some(&r.id))
@@ -127,8 +139,14 @@ fn export_section(
                 { button(Kind::Answers, msg::EXPORT_ANSWERS, "export-answers") }
                 { button(Kind::Scores, msg::EXPORT_SCORES, "export-scores") }
                 { button(Kind::Summary, msg::EXPORT_SUMMARY, "export-summary") }
+                if has_ratings {
+                    { button(Kind::PartnerRatings, msg::EXPORT_PARTNER_RATINGS, "export-partner-ratings") }
+                }
                 { button(Kind::RoundFile, msg::EXPORT_ROUND, "export-round") }
             </p>
+            if has_ratings {
+                <p class="hint" data-testid="export-partner-ratings-hint">{ msg::EXPORT_PARTNER_RATINGS_HINT }</p>
+            }
             <p class="hint">{ msg::EXPORT_HINT }</p>
             <p role="status" class="export-status">{ (**status).clone().unwrap_or_default() }</p>
         </section>

@@ -10,6 +10,7 @@ use crate::browser::dom::event_value;
 use crate::components::invitation::{invitation_sheet, Sheet};
 use crate::messages as msg;
 use crate::pages::find_round;
+use crate::pages::round_fields::{partner_map_choice, partner_map_offered};
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
@@ -47,6 +48,11 @@ pub fn InvitePage(props: &InviteProps) -> Html {
             );
         })
     };
+    // The partner map can still be turned on or off here: the link carries the choice.
+    let on_partner_map = {
+        let (app, id, on) = (app.clone(), round.id.clone(), !round.partner_map);
+        Callback::from(move |_: Event| app.set_partner_map(&id, on))
+    };
     let on_contact = {
         let (app, id) = (app.clone(), collaboration.id.clone());
         Callback::from(move |e: Event| app.set_contact(&id, &event_value(&e)))
@@ -63,6 +69,10 @@ pub fn InvitePage(props: &InviteProps) -> Html {
                     <input id="contact" type="email" value={invitation.contact.clone().unwrap_or_default()}
                         aria-describedby="contact-hint" onchange={on_contact} />
                 </div>
+                if partner_map_offered(instrument, collaboration.partners.len()) {
+                    { partner_map_choice(round.partner_map, on_partner_map) }
+                    <p class="hint">{ msg::PARTNER_MAP_LINK_HINT }</p>
+                }
                 if let Some(n) = app.notice.clone() {
                     <p class="notice notice-warning" role="alert">{ n }</p>
                 }
@@ -87,6 +97,7 @@ pub fn InvitePage(props: &InviteProps) -> Html {
                 partners: &collaboration.partners,
                 link: &link,
                 contact: invitation.contact.as_deref(),
+                partner_map: invitation.partner_map,
             }) }
         </>
     }

@@ -63,6 +63,9 @@ pub fn JoinPage(props: &JoinProps) -> Html {
         <>
             <h1 tabindex="-1">{ msg::join_title(&invitation.collaboration) }</h1>
             <p class="lead">{ msg::join_lead(&invitation.round_name, minutes) }</p>
+            if invitation.partner_map {
+                <p data-testid="join-partner-map">{ msg::PARTNER_MAP_ASKED }</p>
+            }
             if let Some(contact) = &invitation.contact {
                 <p>{ msg::asked_by(contact) }</p>
             }

@@ -7,7 +7,9 @@ use crate::browser;
 use crate::browser::dom::event_value;
 use crate::components::ErrorSummary;
 use crate::messages as msg;
-use crate::pages::round_fields::{field_errors, mode_options, use_round_form, RoundFields};
+use crate::pages::round_fields::{
+    field_errors, mode_options, partner_map_offered, use_round_form, RoundFields,
+};
 use crate::route::{navigate, Route};
 use crate::state::use_app_state;
 
@@ -54,6 +56,9 @@ pub fn NewCollaborationPage() -> Html {
         return html! { <p>{ msg::NO_INSTRUMENT }</p> };
     };
     let modes = mode_options(instrument);
+    // Offered once two partners are listed (the form checks the list when it is sent).
+    let partner_count = |text: &str| text.lines().filter(|l| !l.trim().is_empty()).count();
+    let map_offered = partner_map_offered(instrument, partner_count(&partners));
 
     let on_submit = {
         let (app, name, partners, round, errors) = (
@@ -69,7 +74,11 @@ pub fn NewCollaborationPage() -> Html {
                 name: (*name).clone(),
                 partners: partners.lines().map(str::to_string).collect(),
             };
-            let value = round.borrow().clone();
+            let mut value = round.borrow().clone();
+            // A map ticked before the partners were cut to one is not asked for.
+            value.partner_map &= app
+                .current_instrument()
+                .is_some_and(|i| partner_map_offered(i, partner_count(&partners)));
             // Every problem at once, in the order of the form, not only the first.
             let mut found: Vec<(AttrValue, AttrValue)> = input
                 .problems()
@@ -137,6 +146,7 @@ pub fn NewCollaborationPage() -> Html {
                     name_error={error_for("round-name")}
                     date_error={error_for("round-date")}
                     mode_error={error_for("round-mode")}
+                    partner_map_offered={map_offered}
                 />
                 <button type="submit" class="button">{ msg::CREATE_COLLABORATION }</button>
             </form>

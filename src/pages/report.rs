@@ -92,6 +92,9 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     if change.is_some() { { targets_met(&analysis, instrument) } }
                     { change_section(instrument, change.as_ref()) }
                 </section>
+                if let Some(map) = &analysis.partners {
+                    { crate::components::partner_map::partner_map_summary(map, instrument, &collaboration.partners.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()) }
+                }
                 <section aria-labelledby="r-actions">
                     <h2 id="r-actions">{ msg::REPORT_WHAT_WE_WILL_DO }</h2>
                     if agreed_actions.is_empty() {

@@ -54,6 +54,10 @@ pub struct RoundFieldsProps {
     pub name_error: Option<AttrValue>,
     #[prop_or_default]
     pub mode_error: Option<AttrValue>,
+    /// Whether to offer the partner map (the questionnaire has its steps and the
+    /// collaboration at least two partners).
+    #[prop_or_default]
+    pub partner_map_offered: bool,
 }
 
 #[component]
@@ -108,8 +112,30 @@ pub fn RoundFields(props: &RoundFieldsProps) -> Html {
                 }
                 { for modes }
             </fieldset>
+            if props.partner_map_offered {
+                { partner_map_choice(props.value.partner_map, update(|r, _| r.partner_map = !r.partner_map)) }
+            }
         </>
     }
+}
+
+/// The tick box that adds the partner map to a round (on the round form and the invite
+/// page); each change flips it.
+pub fn partner_map_choice(checked: bool, on_toggle: Callback<Event>) -> Html {
+    html! {
+        <div class="field choice-block" data-testid="partner-map-choice">
+            <input type="checkbox" id="round-partner-map" {checked}
+                aria-describedby="round-partner-map-hint" onchange={on_toggle} />
+            <label for="round-partner-map">{ msg::PARTNER_MAP_CHOICE }</label>
+            <p class="hint" id="round-partner-map-hint">{ msg::PARTNER_MAP_CHOICE_HINT }</p>
+        </div>
+    }
+}
+
+/// Whether a round of `instrument` can have a partner map in a collaboration of
+/// `partners` partners.
+pub fn partner_map_offered(instrument: &trellis_core::Instrument, partners: usize) -> bool {
+    !instrument.partner_levels().is_empty() && partners >= 2
 }
 
 /// The messages for one field among a form's problems ((field id, message) pairs), as one

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::browser::crypto::CryptoError;
 use crate::browser::dom::event_value;
+use crate::components::tie_questions::ties_table;
 use crate::messages as msg;
 use crate::pages::find_round;
 use crate::route::{Link, Route};
@@ -178,6 +179,18 @@ pub fn SentPage(props: &SentProps) -> Html {
         })
     };
     let answered = response.answers.len();
+    // The partner map's ratings, when the round asked for them (or the response holds
+    // some, given while it did).
+    let others: Vec<_> = collaboration
+        .partners
+        .iter()
+        .filter(|p| p.id != response.organisation)
+        .collect();
+    let rated_ties = (round.partner_map || !response.ties.is_empty())
+        && collaboration
+            .partners
+            .iter()
+            .any(|p| p.id == response.organisation);
     html! {
         <>
             <h1 tabindex="-1">{ msg::SEND_BACK_TITLE }</h1>
@@ -240,7 +253,12 @@ pub fn SentPage(props: &SentProps) -> Html {
             </section>
             <section aria-labelledby="what-heading">
                 <h2 id="what-heading">{ msg::WHAT_YOU_SENT }</h2>
-                <p data-testid="what-you-sent">{ msg::what_you_sent(answered, instrument.statement_count(&round.mode)) }</p>
+                <p data-testid="what-you-sent">
+                    { msg::what_you_sent(answered, instrument.statement_count(&round.mode)) }
+                    if rated_ties {
+                        { format!(" {}", msg::ties_rated(others.iter().filter(|p| response.ties.contains_key(&p.id)).count(), others.len())) }
+                    }
+                </p>
                 <details>
                     <summary>{ msg::SHOW_ANSWERS }</summary>
                     <dl class="answers-list">
@@ -249,6 +267,10 @@ pub fn SentPage(props: &SentProps) -> Html {
                             <dd>{ response.answers.get(&s.id).map_or(msg::NOT_ANSWERED.to_string(), |a| msg::answer_label(instrument, *a)) }</dd>
                         }
                     </dl>
+                    if rated_ties {
+                        <h3>{ msg::TIES_TITLE }</h3>
+                        { ties_table(instrument, &others, &response.ties) }
+                    }
                 </details>
             </section>
         </>
