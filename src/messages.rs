@@ -1916,9 +1916,9 @@ pub fn pairs_seen_differently(pairs: usize) -> String {
 
 pub fn far_from_wanted(pairs: usize, largest: f64) -> String {
     format!(
-        "{} far from how people want to work together (up to {} steps)",
+        "{} far from how people want to work together (up to {})",
         plural(pairs, "relationship is", "relationships are"),
-        trellis_core::scoring::format_score(largest)
+        steps_apart(largest)
     )
 }
 
@@ -2020,7 +2020,7 @@ pub fn steps_apart(steps: f64) -> String {
 pub const PARTNER_MAP_LEAD: &str = "People from each partner said how their organisation works with each of the other partners now, and how it should, on five steps from networking to collaboration. Each row is what the people from one partner said; each column is the partner they were asked about.";
 pub const PARTNER_MAP_FIGURE: &str =
     "Map of how each pair of partners works together. The table below gives the same figures in words.";
-pub const PARTNER_MAP_KEY: &str = "Each cell reads: how the two work together now \u{2192} how they should, the middle answer of the people from the row's partner. Darker cells work more closely now. A blank cell: nobody from that partner answered.";
+pub const PARTNER_MAP_KEY: &str = "Each cell reads: how the two work together now \u{2192} how they should, the middle answer of the people from the row's partner. Darker cells work more closely now. A blank cell: nobody from that partner answered. A hatched cell: a partner and itself.";
 pub const PARTNER_MAP_SHADES: &str = "Shades, by how the two work together now";
 pub const PARTNER_MAP_TABLE: &str =
     "What the people from each partner said about their work with each other partner";

@@ -399,6 +399,8 @@ pub fn AnswerStep(props: &AnswerStepProps) -> Html {
             .iter()
             .filter(|p| response.ties.contains_key(&p.id))
             .count();
+        // Every statement may be answered, but this step is not done: no "all done".
+        let progress = html! { <Progress step={props.step} steps={steps} answered={answered} statements={total} minutes_left={None::<u32>} partner_step={true} /> };
         return html! {
             <>
                 <p class="breadcrumb">{ format!("{} · {}", collaboration.name, round.name) }</p>

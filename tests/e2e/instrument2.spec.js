@@ -1,0 +1,273 @@
+// Questionnaire 2.0 from invitation to board report. A round with the partner map: set up
+// with the map, invited by link, answered on separate devices by people from three
+// partners (the map is a step of its own, after the topics), sent back as codes and a
+// file, imported, and read in the results (the matrix, a hidden cell, the concerns), the
+// ratings export and the printed board report.
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { test } = require('@playwright/test');
+const { open, watchForTrouble, expect, heading } = require('./support');
+
+// The newest shipped questionnaire, read from its file: ids, wording and counts come from
+// it, not from this test.
+const INSTRUMENTS = path.join(__dirname, '../../crates/trellis-core/instruments');
+const version = (file) => file.match(/-(\d+)\.(\d+)\.(\d+)\.json$/).slice(1).map(Number);
+const newest = fs.readdirSync(INSTRUMENTS)
+  .filter((f) => /^trellis-\d+\.\d+\.\d+\.json$/.test(f))
+  .sort((a, b) => {
+    const [x, y] = [version(a), version(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  })
+  .pop();
+const instrument = JSON.parse(fs.readFileSync(path.join(INSTRUMENTS, newest), 'utf8'));
+const MODE = 'quick';
+const mode = instrument.modes.find((m) => m.id === MODE);
+const ASKED = instrument.statements.filter((s) => s.modes.includes(MODE));
+const TOPICS = instrument.domains.filter((d) => ASKED.some((s) => s.domain === d.id));
+const STEPS = instrument.partner_levels;
+const step = (n) => `${n} ${STEPS[n - 1].name}`;
+const scaleLabel = (value) => instrument.scale.points.find((p) => p.value === value).label;
+
+const COLLABORATION = 'Harbour health and care partnership';
+const PARTNERS = ['Harbour Hospital', 'Harbour Council', 'Harbour Carers Forum'];
+const CONTACT = 'facilitator@harbour.example';
+const MAP_CHOICE = 'Include a map of how each pair of partners works together';
+const MAP_ASKED = 'You will also be asked how your organisation works with each of the other partners.';
+
+// Actions.
+
+/** Sets up the collaboration with a quick check that includes the partner map. */
+async function setUpWithMap(page) {
+  await open(page, '#/');
+  await page.getByRole('link', { name: 'Set up a collaboration' }).first().click();
+  await page.getByLabel('Name of the collaboration').fill(COLLABORATION);
+  // The map is offered only once there are two partners to map.
+  await expect(page.getByLabel(MAP_CHOICE)).toHaveCount(0);
+  await page.getByLabel('Partner organisations').fill(PARTNERS.join('\n'));
+  await page.getByLabel('Partner organisations').blur();
+  await page.getByRole('radio', { name: new RegExp(`^${mode.title}`) }).check();
+  await page.getByLabel(MAP_CHOICE).check();
+  await page.getByRole('button', { name: 'Create collaboration' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: COLLABORATION })).toBeVisible();
+}
+
+/**
+ * One person answers on their own device (`context`): every statement `value`, then how
+ * their organisation works with each other partner, `ties[partner] = [now, wanted]` with
+ * 0 for "don't know". Ends on the page of ways to send.
+ */
+async function respond(context, link, person) {
+  const page = await context.newPage();
+  const problems = watchForTrouble(page);
+  await page.goto(link);
+  await expect(heading(page)).toContainText(COLLABORATION);
+  await expect(page.getByTestId('join-partner-map')).toHaveText(MAP_ASKED);
+  await page.getByTestId('join-start').click();
+  await page.getByLabel('Your organisation').selectOption({ label: person.organisation });
+  await page.getByLabel(person.role).check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const stepText = page.getByTestId('progress-step');
+  for (let k = 1; k <= TOPICS.length; k += 1) {
+    await expect(stepText).toHaveText(`Topic ${k} of ${TOPICS.length}`);
+    // Every statement page says which stretch of time to think about.
+    await expect(page.getByTestId('time-frame')).toHaveText(mode.time_frame);
+    const groups = page.getByTestId(/^question-/);
+    for (let i = 0; i < (await groups.count()); i += 1) {
+      await groups.nth(i).getByRole('radio', { name: scaleLabel(person.value), exact: true }).check();
+    }
+    await page.getByRole('link', { name: 'Next' }).click();
+  }
+  // The partner map: a step of its own, a named group for each other partner.
+  await expect(stepText).toHaveText(`Step ${TOPICS.length + 1} of ${TOPICS.length + 2}: the other partners`);
+  await expect(heading(page)).toHaveText('How your organisation works with the other partners');
+  const others = PARTNERS.filter((p) => p !== person.organisation);
+  await expect(page.getByRole('group', { name: PARTNERS.find((p) => p === person.organisation), exact: true })).toHaveCount(0);
+  for (const partner of others) {
+    const [now, wanted] = person.ties[partner];
+    const group = page.getByRole('group', { name: partner, exact: true });
+    await rate(group.getByRole('group', { name: 'How do your organisations work together now?' }), now);
+    await rate(group.getByRole('group', { name: 'How should they work together?' }), wanted);
+  }
+  if (person.phone) await person.phone(page);
+  await page.getByRole('link', { name: 'Review your answers' }).click();
+  // The review lists the ratings given, "don't know" as not given.
+  await expect(stepText).toHaveText(`Last step of ${TOPICS.length + 2}: review`);
+  const review = page.getByTestId('ties-review');
+  for (const partner of others) {
+    const [now, wanted] = person.ties[partner];
+    const row = review.getByRole('row', { name: new RegExp(partner) });
+    await expect(row).toContainText(now ? step(now) : "Don't know or not answered");
+    await expect(row).toContainText(wanted ? step(wanted) : "Don't know or not answered");
+  }
+  await page.getByRole('button', { name: 'Finish and choose how to send' }).click();
+  await expect(heading(page)).toHaveText('Send your answers to the facilitator');
+  const rated = others.filter((p) => person.ties[p].some((v) => v > 0)).length;
+  await expect(page.getByTestId('what-you-sent')).toContainText(`You rated your work with ${rated} of the ${others.length} other partners.`);
+  return { page, problems };
+}
+
+/** Chooses step `value` (0: "don't know") in a radio group of the partner map. */
+async function rate(group, value) {
+  const name = value ? step(value) : instrument.scale.dont_know;
+  await group.getByRole('radio', { name, exact: true }).check();
+}
+
+// Finds.
+
+/** The text of pages `first` to `last` of a PDF, on one line. */
+function pdfText(pdf, first, last) {
+  return execFileSync('pdftotext', ['-f', String(first), '-l', String(last), pdf, '-']).toString().replace(/\s+/g, ' ');
+}
+
+test('a round with the partner map, from invitation to board report', async ({ page, browser }, testInfo) => {
+  test.setTimeout(360_000);
+  const problems = watchForTrouble(page);
+  const [hospital, council, carers] = PARTNERS;
+  await setUpWithMap(page);
+  await page.getByRole('link', { name: 'Invite', exact: true }).click();
+  // The invite page keeps the choice (the link carries it) and the sheet says so.
+  await expect(page.getByLabel(MAP_CHOICE)).toBeChecked();
+  await expect(page.getByTestId('sheet-partner-map')).toHaveText(MAP_ASKED);
+  await page.getByLabel(/Where should people send their answers/).fill(CONTACT);
+  await page.getByLabel(/Where should people send their answers/).blur();
+  await expect(page.getByTestId('invitation-sheet')).toContainText(CONTACT);
+  const link = await page.getByTestId('invitation-link').inputValue();
+
+  // Three people from the hospital and three from the council, each group enough to be
+  // shown (the smallest group is 3); two from the carers' forum, too few to be shown.
+  // The hospital sees its work with the council as coordination, the council sees it as
+  // networking; both the hospital's tie with the carers and the council's with the
+  // hospital are far from where they want them. One council member rates the carers,
+  // the others do not know.
+  const people = [
+    { organisation: hospital, role: 'Manager', value: 4, ties: { [council]: [3, 4], [carers]: [1, 4] } },
+    { organisation: hospital, role: 'Clinician or practitioner', value: 4, ties: { [council]: [3, 4], [carers]: [1, 4] } },
+    { organisation: hospital, role: 'Senior leader or executive', value: 5, ties: { [council]: [3, 4], [carers]: [2, 4] } },
+    { organisation: council, role: 'Manager', value: 3, ties: { [hospital]: [1, 3], [carers]: [2, 3] } },
+    { organisation: council, role: 'Front-line staff', value: 3, ties: { [hospital]: [1, 3], [carers]: [0, 0] } },
+    { organisation: council, role: 'Manager', value: 2, ties: { [hospital]: [1, 3], [carers]: [0, 0] } },
+    { organisation: carers, role: 'Service user or carer representative', value: 2, ties: { [hospital]: [1, 3], [council]: [1, 2] } },
+    { organisation: carers, role: 'Service user or carer representative', value: 3, ties: { [hospital]: [2, 3], [council]: [1, 2] } },
+  ];
+  // The first person answers on a phone: the partner step needs no sideways scrolling.
+  people[0].phone = async (p) => {
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await p.screenshot({ path: testInfo.outputPath('partner-step-phone.png'), fullPage: true });
+  };
+  people[3].phone = async (p) => {
+    await p.screenshot({ path: testInfo.outputPath('partner-step-desktop.png'), fullPage: true });
+  };
+  const codes = [];
+  let file;
+  const contexts = [];
+  for (const [k, person] of people.entries()) {
+    const context = await browser.newContext(k === 0
+      ? { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const { page: theirs, problems: theirProblems } = await respond(context, link, person);
+    if (k === 1) {
+      // One sends a file; the others send codes.
+      const [download] = await Promise.all([
+        theirs.waitForEvent('download'),
+        theirs.getByRole('button', { name: 'Download my answers' }).click(),
+      ]);
+      file = testInfo.outputPath('answers-2.json');
+      await download.saveAs(file);
+      const sent = JSON.parse(fs.readFileSync(file, 'utf8'));
+      expect(Object.keys(sent.response.ties)).toHaveLength(2);
+    } else {
+      codes.push(await theirs.getByTestId('response-code').inputValue());
+    }
+    expect(theirProblems).toEqual([]);
+    await context.close();
+  }
+
+  // The facilitator imports the file and the codes pasted from emails.
+  await page.getByRole('link', { name: 'Import the answers people send back' }).click();
+  await page.getByLabel('Choose response files or a CSV file').setInputFiles(file);
+  await expect(page.getByTestId('import-preview')).toContainText('1 new will be added');
+  await page.getByLabel('Paste codes').fill(codes.map((c, k) => `Answers ${k + 1}:\n${c}\n`).join('\n'));
+  await page.getByRole('button', { name: 'Read the codes' }).click();
+  await expect(page.getByTestId('import-preview')).toContainText(`${codes.length + 1} new will be added`);
+  await page.getByRole('button', { name: `Add ${codes.length + 1} responses to the round` }).click();
+  await expect(page.getByTestId('import-done')).toContainText(`${codes.length + 1} new were added`);
+
+  // The results: the map, its table in words, a hidden cell, the concerns.
+  await page.getByRole('link', { name: 'See results' }).click();
+  await expect(page.getByTestId('respondent-count')).toHaveText(`Based on the answers of ${people.length} people.`);
+  const map = page.getByTestId('partner-map');
+  await expect(map.getByRole('img', { name: /Map of how each pair of partners works together/ })).toBeVisible();
+  const table = map.getByTestId('partner-map-table');
+  const pair = (from, to) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: from, exact: true }) })
+    .filter({ hasText: to });
+  await expect(pair(hospital, council)).toContainText(step(3));
+  await expect(pair(hospital, council).getByRole('cell').nth(1)).toHaveText('3');
+  await expect(pair(council, hospital)).toContainText(step(1));
+  // One council member rated the carers' forum, and two carers rated each partner: each
+  // too few to show, and never how many.
+  for (const [from, to] of [[council, carers], [carers, hospital], [carers, council]]) {
+    await expect(pair(from, to).getByRole('cell').nth(1)).toHaveText('Fewer than 3 people: not shown, to protect them');
+  }
+  await expect(map.getByTestId('partner-heatmap')).toContainText('fewer than 3 people');
+  await expect(map.getByTestId('pm-seen-differently')).toHaveText(
+    `${hospital} and ${council}: people from ${hospital} say ${step(3)}, people from ${council} say ${step(1)} (2 steps apart).`,
+  );
+  const far = map.getByTestId('pm-far-from-wanted').getByRole('listitem');
+  await expect(far).toHaveText([
+    `People from ${hospital} say their work with ${carers} is at ${step(1)} and should be at ${step(4)}: 3 steps to go.`,
+    `People from ${council} say their work with ${hospital} is at ${step(1)} and should be at ${step(3)}: 2 steps to go.`,
+  ]);
+  await expect(map.getByTestId('pm-few-strong-ties')).toHaveText(`${carers}: works closely with 0 of the 2 other partners.`);
+  // The agenda names the partners' item with its reasons in words.
+  await expect(page.getByTestId('agenda')).toContainText('How the partners work together – 1 pair of partners sees the relationship between them differently; 2 relationships are far from how people want to work together (up to 3 steps); 1 partner has close working ties with fewer than half of the others');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await map.screenshot({ path: testInfo.outputPath('partner-map-desktop.png') });
+  await page.setViewportSize({ width: 375, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await map.screenshot({ path: testInfo.outputPath('partner-map-phone.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The ratings export: a row for each person and each other partner.
+  await page.getByRole('link', { name: "Export this round's answers and scores" }).click();
+  await expect(page.getByTestId('export-partner-ratings-hint')).toContainText('a row for each person and each other partner');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-partner-ratings').click()]);
+  expect(download.suggestedFilename()).toMatch(/-partner-ratings\.csv$/);
+  const csvFile = testInfo.outputPath('partner-ratings.csv');
+  await download.saveAs(csvFile);
+  const lines = fs.readFileSync(csvFile, 'utf8').replace(/^\ufeff/, '').trim().split(/\r\n/);
+  const header = lines[0].split(',');
+  expect(header).toEqual(expect.arrayContaining(['partner_id', 'partner', 'now', 'wanted']));
+  expect(lines).toHaveLength(1 + people.length * (PARTNERS.length - 1));
+  await page.getByRole('link', { name: 'Back to the results' }).click();
+
+  // The board report: the summary names the partner relationships, the appendix has
+  // the map; printed, the text says both.
+  await page.getByRole('link', { name: 'Board report' }).click();
+  await expect(page.getByTestId('report-focus')).toContainText('How the partners work together');
+  await expect(page.getByTestId('report-partner-map')).toContainText(`${hospital} and ${council}`);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = testInfo.outputPath('board-report.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+  // The summary is every page before the appendix's first.
+  let first = 1;
+  while (first < pages && !pdfText(pdf, first, first).includes('Appendix A')) first += 1;
+  expect(first).toBeGreaterThan(1);
+  const summary = pdfText(pdf, 1, first - 1);
+  expect(summary).toContain('Topics to work on first 1. How the partners work together');
+  expect(summary).toContain('Partners who see their relationship differently');
+  expect(summary).toContain(`${hospital} and ${council}: people from ${hospital} say ${step(3)}`);
+  expect(summary).toContain(`${carers}: works closely with 0 of the 2 other partners.`);
+  const appendix = pdfText(pdf, first, pages);
+  expect(appendix).toContain('What the people from each partner said about their work with each other partner');
+  expect(appendix).toContain('fewer than 3 people');
+  expect(appendix).toContain('Fewer than 3 people:');
+  for (let p = 1; p <= pages; p += 1) {
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(p), '-l', String(p), '-singlefile', pdf, testInfo.outputPath(`report-page-${p}`)]);
+  }
+  expect(problems).toEqual([]);
+});
