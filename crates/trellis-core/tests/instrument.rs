@@ -469,10 +469,12 @@ fn questionnaire_1_0_0_keeps_its_modes() {
     );
 }
 
-/// Questionnaire 2.0.0's modes (issue 18): a readiness check of the six readiness
-/// domains, need and benefit the gates; a quick check of at most 16 statements over the
-/// functioning domains; the full assessment over the functioning domains and outcomes,
-/// with level choices; a time frame for every mode; and the partner map's five steps.
+/// Questionnaire 2.0.0's modes (issue 18): a readiness check of at most 18 statements
+/// over the six readiness domains, need and benefit the gates; a quick check of at most
+/// 16 statements over the functioning domains; the full assessment over the functioning
+/// domains and outcomes, with level choices, in at most 50 statements and about 20
+/// minutes (issue 3's promise, for a nurse answering on a phone); a time frame for every
+/// mode; and the partner map's five steps.
 #[test]
 fn questionnaire_2_0_0_has_a_readiness_check_a_quick_check_and_a_partner_map() {
     let catalogue = Catalogue::shipped().expect("shipped catalogue");
@@ -482,8 +484,11 @@ fn questionnaire_2_0_0_has_a_readiness_check_a_quick_check_and_a_partner_map() {
     assert!(readiness.iter().all(|d| i.is_readiness(d)));
     let gates: Vec<&str> = readiness.into_iter().filter(|d| i.is_gate(d)).collect();
     assert_eq!(gates, ["need", "benefit"]);
+    assert!(i.statement_count("readiness") <= 18);
     assert_eq!(mode_domains(i, "quick"), FUNCTIONING);
     assert!(i.statement_count("quick") <= 16);
+    assert!(i.statement_count("full") <= 50);
+    assert!(i.mode("full").is_some_and(|m| m.minutes <= 20));
     assert_eq!(
         mode_domains(i, "full"),
         [&FUNCTIONING[..], &["outcomes"]].concat()
@@ -500,6 +505,38 @@ fn questionnaire_2_0_0_has_a_readiness_check_a_quick_check_and_a_partner_map() {
     assert_eq!(
         catalogue.latest("trellis").map(|l| l.version().to_string()),
         Some("2.0.0".into())
+    );
+}
+
+/// A mode's summary tells respondents how many statements it asks and how long it takes;
+/// where it gives a number, it is the file's.
+#[test]
+fn mode_summaries_give_the_true_count_and_time() {
+    /// The numbers a text puts before `unit` ("16 statements", "about 5 minutes").
+    fn numbers_before(text: &str, unit: &str) -> Vec<u32> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words
+            .windows(2)
+            .filter(|w| w[1].trim_end_matches(['.', ',']) == unit)
+            .filter_map(|w| w[0].parse().ok())
+            .collect()
+    }
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    for i in catalogue.all() {
+        for m in i.modes() {
+            let count = i.statement_count(&m.id) as u32;
+            let context = format!("{} {}: {}", i.version(), m.id, m.summary);
+            for said in numbers_before(&m.summary, "statements") {
+                assert_eq!(said, count, "{context}");
+            }
+            for said in numbers_before(&m.summary, "minutes") {
+                assert_eq!(said, m.minutes, "{context}");
+            }
+        }
+    }
+    assert_eq!(
+        numbers_before("You answer 16 statements, about 5 minutes.", "statements"),
+        [16]
     );
 }
 
@@ -595,4 +632,113 @@ fn meets_the_common_limits(i: &Instrument) {
         .into();
     assert_eq!(options("pressures"), pressures);
     assert!(options("origin").contains("mandated"));
+}
+
+/// Time frames a later version may add to a kept statement without changing what it
+/// asks, at the start of the sentence ("In the last six months, people ...") or at its end
+/// ("... each other in the last six months.").
+const TIME_FRAMES: [&str; 2] = ["in the last six months", "over the last six months"];
+
+/// Whether `later` asks what `earlier` asks: the same words, or the same words with only
+/// a time frame added. Any other change, a change of tense included, is a new question and
+/// needs a new id, because the progress view compares a domain across versions only where
+/// the statement ids asked are the same.
+fn asks_the_same(earlier: &str, later: &str) -> bool {
+    /// `text` with its first letter in lower case, unless it is the word "I".
+    fn lower_first(text: &str) -> String {
+        if text.starts_with("I ") {
+            return text.to_owned();
+        }
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+    if earlier == later {
+        return true;
+    }
+    let body = earlier.strip_suffix('.').unwrap_or(earlier);
+    TIME_FRAMES.iter().any(|frame| {
+        let start = format!(
+            "{}{}, {}",
+            frame[..1].to_uppercase(),
+            &frame[1..],
+            lower_first(earlier)
+        );
+        let end = format!("{body} {frame}.");
+        later == start || later == end
+    })
+}
+
+/// The id rule's allowance, case by case: a time frame may be added, nothing else.
+#[test]
+fn a_kept_statement_may_only_gain_a_time_frame() {
+    let check = |earlier: &str, later: &str, same: bool| {
+        assert_eq!(asks_the_same(earlier, later), same, "{earlier:?} -> {later:?}");
+    };
+    let visible = "Leaders from each partner take an active part in this collaboration.";
+    check(visible, visible, true);
+    check(
+        visible,
+        "In the last six months, leaders from each partner take an active part in this collaboration.",
+        true,
+    );
+    check(
+        visible,
+        "Leaders from each partner take an active part in this collaboration in the last six months.",
+        true,
+    );
+    check(
+        "I can see progress.",
+        "Over the last six months, I can see progress.",
+        true,
+    );
+    // A change of tense is a new question, with or without a time frame.
+    check(
+        visible,
+        "In the last six months, leaders from each partner have taken an active part in this collaboration.",
+        false,
+    );
+    check(visible, "Leaders from each partner took part.", false);
+    check(
+        visible,
+        "In the last year, leaders from each partner take an active part in this collaboration.",
+        false,
+    );
+}
+
+/// A statement id shared by two shipped versions asks the same thing in both (the id rule
+/// in docs/instrument.md): the words are the same but for an added time frame.
+#[test]
+fn shipped_versions_keep_an_id_only_for_the_same_question() {
+    let catalogue = Catalogue::shipped().expect("shipped catalogue");
+    let mut changed = Vec::new();
+    for earlier in catalogue.all() {
+        for later in catalogue.all() {
+            if earlier.id() != later.id() || earlier.version() >= later.version() {
+                continue;
+            }
+            for s in later.statements() {
+                let Some(before) = earlier.statements().iter().find(|b| b.id == s.id) else {
+                    continue;
+                };
+                if !asks_the_same(&before.text, &s.text) {
+                    changed.push(format!(
+                        "{} {} -> {}: {:?} -> {:?}",
+                        s.id,
+                        earlier.version(),
+                        later.version(),
+                        before.text,
+                        s.text
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        changed.is_empty(),
+        "kept ids whose question changed:\n{}",
+        changed.join("\n")
+    );
 }
