@@ -7,6 +7,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { test } = require('@playwright/test');
+const AxeBuilder = require('@axe-core/playwright').default;
 const { open, watchForTrouble, expect, heading } = require('./support');
 
 // The newest shipped questionnaire, read from its file: ids, wording and counts come from
@@ -86,10 +87,10 @@ async function respond(context, link, person) {
   for (const partner of others) {
     const [now, wanted] = person.ties[partner];
     const group = page.getByRole('group', { name: partner, exact: true });
-    await rate(group.getByRole('group', { name: 'How do your organisations work together now?' }), now);
-    await rate(group.getByRole('group', { name: 'How should they work together?' }), wanted);
+    await rate(group.getByRole('group', { name: 'How do your organisations work together now?' }), now, person.keyboard);
+    await rate(group.getByRole('group', { name: 'How should they work together?' }), wanted, person.keyboard);
   }
-  if (person.phone) await person.phone(page);
+  if (person.then) await person.then(page);
   await page.getByRole('link', { name: 'Review your answers' }).click();
   // The review lists the ratings given, "don't know" as not given.
   await expect(stepText).toHaveText(`Last step of ${TOPICS.length + 2}: review`);
@@ -107,10 +108,29 @@ async function respond(context, link, person) {
   return { page, problems };
 }
 
-/** Chooses step `value` (0: "don't know") in a radio group of the partner map. */
-async function rate(group, value) {
+/**
+ * Chooses step `value` (0: "don't know") in a radio group of the partner map; by
+ * keyboard, the arrow keys move from the first step to it.
+ */
+async function rate(group, value, keyboard = false) {
   const name = value ? step(value) : instrument.scale.dont_know;
-  await group.getByRole('radio', { name, exact: true }).check();
+  const radio = group.getByRole('radio', { name, exact: true });
+  if (!keyboard || !value) {
+    await radio.check();
+    return;
+  }
+  await group.getByRole('radio').first().focus();
+  await group.page().keyboard.press('Space');
+  for (let k = 1; k < value; k += 1) await group.page().keyboard.press('ArrowDown');
+  await expect(radio).toBeChecked();
+  await expect(radio).toBeFocused();
+}
+
+/** Runs axe (WCAG 2.2 A and AA) on the page as it is; fails with each violation. */
+async function axe(page, state) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const found = result.violations.map((v) => `${state}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+  expect(found, found.join('\n')).toEqual([]);
 }
 
 // Finds.
@@ -151,13 +171,23 @@ test('a round with the partner map, from invitation to board report', async ({ p
     { organisation: carers, role: 'Service user or carer representative', value: 3, ties: { [hospital]: [2, 3], [council]: [1, 2] } },
   ];
   // The first person answers on a phone: the partner step needs no sideways scrolling.
-  people[0].phone = async (p) => {
+  people[0].then = async (p) => {
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await p.screenshot({ path: testInfo.outputPath('partner-step-phone.png'), fullPage: true });
   };
-  people[3].phone = async (p) => {
+  // Another answers by keyboard alone.
+  people[2].keyboard = true;
+  // Another leaves and comes back: what they chose was saved as they chose it.
+  people[3].then = async (p) => {
     await p.screenshot({ path: testInfo.outputPath('partner-step-desktop.png'), fullPage: true });
+    for (const scheme of ['light', 'dark']) {
+      await p.emulateMedia({ colorScheme: scheme });
+      await axe(p, `${scheme} partner step`);
+    }
+    await p.reload();
+    const group = p.getByRole('group', { name: hospital, exact: true });
+    await expect(group.getByRole('group', { name: 'How should they work together?' }).getByRole('radio', { name: step(3) })).toBeChecked();
   };
   const codes = [];
   let file;
@@ -223,6 +253,11 @@ test('a round with the partner map, from invitation to board report', async ({ p
   await expect(map.getByTestId('pm-few-strong-ties')).toHaveText(`${carers}: works closely with 0 of the 2 other partners.`);
   // The agenda names the partners' item with its reasons in words.
   await expect(page.getByTestId('agenda')).toContainText('How the partners work together – 1 pair of partners sees the relationship between them differently; 2 relationships are far from how people want to work together (up to 3 steps); 1 partner has close working ties with fewer than half of the others');
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await axe(page, `${scheme} results with the partner map`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 900 });
   await map.screenshot({ path: testInfo.outputPath('partner-map-desktop.png') });
   await page.setViewportSize({ width: 375, height: 740 });
