@@ -1977,23 +1977,43 @@ pub fn ties_rated(rated: usize, others: usize) -> String {
 }
 
 /// A step of the continuum in words: "3 Coordination"; a median between two steps says
-/// so: "2.5, between Cooperation and Coordination".
+/// so: "2.5 (between Cooperation and Coordination)".
 pub fn tie_step(names: &[String], value: f64) -> String {
+    tie_step_with(names, value, "")
+}
+
+/// A step in words with its average: "3 Coordination (average 3.2)", "2.5 (between
+/// Cooperation and Coordination; average 2.3)".
+pub fn tie_figure(names: &[String], median: f64, mean: f64) -> String {
+    tie_step_with(
+        names,
+        median,
+        &format!("average {}", trellis_core::scoring::format_score(mean)),
+    )
+}
+
+/// A step in words, with `more` (if any) inside the same brackets.
+fn tie_step_with(names: &[String], value: f64, more: &str) -> String {
     let name = |step: f64| {
         names
             .get((step as usize).saturating_sub(1))
             .cloned()
             .unwrap_or_default()
     };
-    if (value - value.round()).abs() < 1e-9 {
-        format!("{} {}", step_number(value), name(value.round()))
-    } else {
-        format!(
-            "{}, between {} and {}",
-            step_number(value),
+    let number = step_number(value);
+    match ((value - value.round()).abs() < 1e-9, more.is_empty()) {
+        (true, true) => format!("{number} {}", name(value.round())),
+        (true, false) => format!("{number} {} ({more})", name(value.round())),
+        (false, true) => format!(
+            "{number} (between {} and {})",
             name(value.floor()),
             name(value.ceil())
-        )
+        ),
+        (false, false) => format!(
+            "{number} (between {} and {}; {more})",
+            name(value.floor()),
+            name(value.ceil())
+        ),
     }
 }
 
@@ -2031,6 +2051,11 @@ pub const NOBODY_ANSWERED: &str = "Nobody answered";
 pub const SEEN_DIFFERENTLY_TITLE: &str = "Partners who see their relationship differently";
 pub const FAR_FROM_WANTED_TITLE: &str = "Relationships far from where people want them";
 pub const FEW_STRONG_TIES_TITLE: &str = "Partners with few close working ties";
+/// After the first few of a concern in the report's summary.
+pub fn more_in_appendix(n: usize) -> String {
+    format!("And {n} more, listed in Appendix A.")
+}
+
 pub const PARTNER_MAP_NOTHING_STANDS_OUT: &str = "Nothing stands out: no two partners see their relationship very differently, no relationship is far from where people want it, and every partner works closely with at least half of the others.";
 
 /// A hidden cell of the map: never how many, only that it is below the minimum.
@@ -2043,11 +2068,6 @@ pub fn hidden_cell(min: usize) -> String {
     format!("Fewer than {min} people: not shown, to protect them")
 }
 
-/// A shown side of a tie: "3 Coordination (average 3.25)".
-pub fn tie_figure(step: &str, mean: f64) -> String {
-    format!("{step} (average {mean:.2})")
-}
-
 /// One side of a shown cell that too few people gave.
 pub fn too_few_gave(min: usize) -> String {
     format!("Fewer than {min} people said")
@@ -2057,10 +2077,11 @@ pub fn partner_map_none_shown(min: usize) -> String {
     format!("Not enough people from any one partner rated the others to show the map yet: each cell needs at least {min} people from the same partner.")
 }
 
-/// "North Trust and City Council: people from North Trust say 3 Coordination, people from
-/// City Council say 2 Cooperation (1 step apart)."
+/// "North Trust and City Council see how they work together differently: people from
+/// North Trust say 3 Coordination; people from City Council say 2 Cooperation (1 step
+/// apart)."
 pub fn seen_differently_line(a: &str, a_now: &str, b: &str, b_now: &str, apart: &str) -> String {
-    format!("{a} and {b}: people from {a} say {a_now}, people from {b} say {b_now} ({apart} apart).")
+    format!("{a} and {b} see how they work together differently: people from {a} say {a_now}; people from {b} say {b_now} ({apart} apart).")
 }
 
 /// "People from North Trust say their work with City Council is at 1 Networking and
@@ -2069,10 +2090,15 @@ pub fn far_from_wanted_line(from: &str, to: &str, now: &str, wanted: &str, gap: 
     format!("People from {from} say their work with {to} is at {now} and should be at {wanted}: {gap} to go.")
 }
 
-/// "City Council: close ties with 0 of the 3 other partners."
+/// "City Council works closely with none of the 3 other partners."
 pub fn few_strong_ties_line(partner: &str, strong: usize, others: usize) -> String {
+    let how_many = if strong == 0 {
+        "none".to_string()
+    } else {
+        strong.to_string()
+    };
     format!(
-        "{partner}: works closely with {strong} of the {}.",
+        "{partner} works closely with {how_many} of the {}.",
         plural(others, "other partner", "other partners")
     )
 }

@@ -2164,9 +2164,9 @@ fn the_partner_map_table_gives_every_pair_and_hides_small_ones() {
         <td data-label="How many answered">
         4</td>
         <td data-label="Now">
-        3 Coordination (average 3.25)</td>
+        3 Coordination (average 3.3)</td>
         <td data-label="How it should be">
-        4 Coalition (average 4.25)</td>
+        4 Coalition (average 4.3)</td>
         </tr>
         <tr data-testid="pair-p1-p3">
         <th scope="row">
@@ -2176,9 +2176,9 @@ fn the_partner_map_table_gives_every_pair_and_hides_small_ones() {
         <td data-label="How many answered">
         4</td>
         <td data-label="Now">
-        1.5, between Networking and Cooperation (average 1.50)</td>
+        1.5 (between Networking and Cooperation; average 1.5)</td>
         <td data-label="How it should be">
-        4 Coalition (average 3.75)</td>
+        4 Coalition (average 3.8)</td>
         </tr>
         <tr data-testid="pair-p2-p1">
         <th scope="row">
@@ -2188,9 +2188,9 @@ fn the_partner_map_table_gives_every_pair_and_hides_small_ones() {
         <td data-label="How many answered">
         3</td>
         <td data-label="Now">
-        2 Cooperation (average 1.67)</td>
+        2 Cooperation (average 1.7)</td>
         <td data-label="How it should be">
-        3 Coordination (average 3.00)</td>
+        3 Coordination (average 3.0)</td>
         </tr>
         <tr data-testid="pair-p2-p3">
         <th scope="row">
@@ -2212,7 +2212,7 @@ fn the_partner_map_table_gives_every_pair_and_hides_small_ones() {
         <td data-label="How many answered">
         3</td>
         <td data-label="Now">
-        2 Cooperation (average 2.00)</td>
+        2 Cooperation (average 2.0)</td>
         <td data-label="How it should be">
         Fewer than 3 people said</td>
         </tr>
@@ -2276,15 +2276,15 @@ fn the_partner_map_names_its_concerns_in_words() {
     };
     assert_eq!(
         words("pm-seen-differently"),
-        ["North Trust and City Council: people from North Trust say 3 Coordination, people from City Council say 2 Cooperation (1 step apart)."]
+        ["North Trust and City Council see how they work together differently: people from North Trust say 3 Coordination; people from City Council say 2 Cooperation (1 step apart)."]
     );
     assert_eq!(
         words("pm-far-from-wanted"),
-        ["People from North Trust say their work with Carers Network is at 1.5, between Networking and Cooperation and should be at 4 Coalition: 2.5 steps to go."]
+        ["People from North Trust say their work with Carers Network is at 1.5 (between Networking and Cooperation) and should be at 4 Coalition: 2.5 steps to go."]
     );
     assert_eq!(
         words("pm-few-strong-ties"),
-        ["Carers Network: works closely with 0 of the 2 other partners."]
+        ["Carers Network works closely with none of the 2 other partners."]
     );
     assert!(!html.contains("data-testid=\"partner-map-calm\""), "{html}");
     // Where everyone agrees and is where they want to be, nothing stands out.
@@ -2373,4 +2373,63 @@ fn the_round_form_offers_the_partner_map_where_it_can_be_asked() {
     let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
     let first = catalogue.get("trellis", "1.0.0").expect("questionnaire 1.0.0");
     assert!(!partner_map_offered(first, 3), "1.0.0 has no partner map steps");
+}
+
+/// The board report's summary names the first two of each concern and counts the rest
+/// (the appendix has them all); with no concern it says nothing.
+#[test]
+fn the_report_summary_names_the_first_partner_concerns() {
+    use trellis::components::partner_map::partner_map_summary;
+    use trellis_core::analysis::{FarFromWanted, FewStrongTies, PartnerMap};
+    use yew::{component, Html, Properties};
+    #[derive(Properties, PartialEq)]
+    struct P {
+        map: PartnerMap,
+    }
+    #[component]
+    fn View(p: &P) -> Html {
+        partner_map_summary(&p.map, &newest_instrument(), &map_partners())
+    }
+    let far = |from: &str, to: &str, now: f64| FarFromWanted {
+        from: from.into(),
+        to: to.into(),
+        now,
+        wanted: 5.0,
+    };
+    let map = PartnerMap {
+        partners: vec!["p1".into(), "p2".into(), "p3".into()],
+        cells: Vec::new(),
+        seen_differently: Vec::new(),
+        far_from_wanted: vec![far("p1", "p2", 1.0), far("p2", "p3", 2.0), far("p3", "p1", 3.0)],
+        few_strong_ties: vec![FewStrongTies {
+            partner: "p3".into(),
+            strong: 1,
+            others: 2,
+        }],
+    };
+    let html = render::<View>(P { map: map.clone() });
+    let items: Vec<&str> = html
+        .split("<li>")
+        .skip(1)
+        .map(|li| li.split("</li>").next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "People from North Trust say their work with City Council is at 1 Networking and should be at 5 Collaboration: 4 steps to go.",
+            "People from City Council say their work with Carers Network is at 2 Cooperation and should be at 5 Collaboration: 3 steps to go.",
+            "And 1 more, listed in Appendix A.",
+            "Carers Network works closely with 1 of the 2 other partners.",
+        ]
+    );
+    assert!(
+        html.contains("<h2 id=\"r-partner-map\">How the partners work together</h2>"),
+        "{html}"
+    );
+    let calm = PartnerMap {
+        far_from_wanted: Vec::new(),
+        few_strong_ties: Vec::new(),
+        ..map
+    };
+    assert_eq!(render::<View>(P { map: calm }), "");
 }

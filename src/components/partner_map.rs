@@ -6,7 +6,9 @@
 //!
 //! Plain functions rather than components, like the charts: they hold no state.
 
-use trellis_core::analysis::{CellView, PairCell, PartnerMap, TieFigure, STRONG_TIE};
+use trellis_core::analysis::{
+    CellView, FarFromWanted, FewStrongTies, PairCell, PartnerMap, SeenDifferently, TieFigure, STRONG_TIE,
+};
 use trellis_core::chart::heat_shade;
 use trellis_core::format::TIE_STEPS;
 use trellis_core::Instrument;
@@ -77,18 +79,71 @@ pub fn partner_map_section(
     }
 }
 
-/// The concerns alone, for the board report's summary; nothing when there are none.
+/// How many of each concern the board report's summary names; the appendix has them all.
+const IN_SUMMARY: usize = 2;
+
+/// The concerns in one short list, for the board report's summary (which should fit two
+/// pages): the first few of each, the rest counted; nothing when there are none.
 pub fn partner_map_summary(map: &PartnerMap, instrument: &Instrument, partners: &[(String, String)]) -> Html {
     if !map.has_concerns() {
         return Html::default();
     }
     let words = Words::new(instrument, partners);
+    let more =
+        |n: usize| (n > IN_SUMMARY).then(|| html! { <li>{ msg::more_in_appendix(n - IN_SUMMARY) }</li> });
+    let seen = map
+        .seen_differently
+        .iter()
+        .take(IN_SUMMARY)
+        .map(|s| html! { <li>{ seen_line(s, &words) }</li> });
+    let far = map
+        .far_from_wanted
+        .iter()
+        .take(IN_SUMMARY)
+        .map(|f| html! { <li>{ far_line(f, &words) }</li> });
+    let few = map
+        .few_strong_ties
+        .iter()
+        .take(IN_SUMMARY)
+        .map(|f| html! { <li>{ few_line(f, &words) }</li> });
     html! {
         <section aria-labelledby="r-partner-map" class="partner-map-summary" data-testid="report-partner-map">
             <h2 id="r-partner-map">{ msg::PARTNER_MAP_TOPIC }</h2>
-            { concerns(map, &words) }
+            <ul>
+                { for seen }
+                { more(map.seen_differently.len()).unwrap_or_default() }
+                { for far }
+                { more(map.far_from_wanted.len()).unwrap_or_default() }
+                { for few }
+                { more(map.few_strong_ties.len()).unwrap_or_default() }
+            </ul>
         </section>
     }
+}
+
+fn seen_line(s: &SeenDifferently, words: &Words) -> String {
+    let (a, b) = (words.partner(&s.a), words.partner(&s.b));
+    msg::seen_differently_line(
+        &a,
+        &words.step(s.a_now),
+        &b,
+        &words.step(s.b_now),
+        &msg::steps_apart(s.difference()),
+    )
+}
+
+fn far_line(f: &FarFromWanted, words: &Words) -> String {
+    msg::far_from_wanted_line(
+        &words.partner(&f.from),
+        &words.partner(&f.to),
+        &words.step(f.now),
+        &words.step(f.wanted),
+        &msg::steps_apart(f.gap()),
+    )
+}
+
+fn few_line(f: &FewStrongTies, words: &Words) -> String {
+    msg::few_strong_ties_line(&words.partner(&f.partner), f.strong, f.others)
 }
 
 /// The matrix drawn as shaded cells: rows the partner whose people answered, columns the
@@ -159,7 +214,7 @@ fn figures_table(map: &PartnerMap, words: &Words, min_group: usize) -> Html {
     let side = |t: &Option<TieFigure>| {
         t.as_ref().map_or_else(
             || msg::too_few_gave(min_group),
-            |t| msg::tie_figure(&words.step(t.median), t.mean),
+            |t| msg::tie_figure(&words.steps, t.median, t.mean),
         )
     };
     let rows = map.cells.iter().map(|c| {
@@ -198,16 +253,18 @@ fn concerns(map: &PartnerMap, words: &Words) -> Html {
     if !map.has_concerns() {
         return html! { <p data-testid="partner-map-calm">{ msg::PARTNER_MAP_NOTHING_STANDS_OUT }</p> };
     }
-    let seen = map.seen_differently.iter().map(|s| {
-        let (a, b) = (words.partner(&s.a), words.partner(&s.b));
-        html! { <li>{ msg::seen_differently_line(&a, &words.step(s.a_now), &b, &words.step(s.b_now), &msg::steps_apart(s.difference())) }</li> }
-    });
-    let far = map.far_from_wanted.iter().map(|f| {
-        html! { <li>{ msg::far_from_wanted_line(&words.partner(&f.from), &words.partner(&f.to), &words.step(f.now), &words.step(f.wanted), &msg::steps_apart(f.gap())) }</li> }
-    });
-    let few = map.few_strong_ties.iter().map(|f| {
-        html! { <li>{ msg::few_strong_ties_line(&words.partner(&f.partner), f.strong, f.others) }</li> }
-    });
+    let seen = map
+        .seen_differently
+        .iter()
+        .map(|s| html! { <li>{ seen_line(s, words) }</li> });
+    let far = map
+        .far_from_wanted
+        .iter()
+        .map(|f| html! { <li>{ far_line(f, words) }</li> });
+    let few = map
+        .few_strong_ties
+        .iter()
+        .map(|f| html! { <li>{ few_line(f, words) }</li> });
     html! {
         <>
             if !map.seen_differently.is_empty() {

@@ -243,14 +243,14 @@ test('a round with the partner map, from invitation to board report', async ({ p
   }
   await expect(map.getByTestId('partner-heatmap')).toContainText('fewer than 3 people');
   await expect(map.getByTestId('pm-seen-differently')).toHaveText(
-    `${hospital} and ${council}: people from ${hospital} say ${step(3)}, people from ${council} say ${step(1)} (2 steps apart).`,
+    `${hospital} and ${council} see how they work together differently: people from ${hospital} say ${step(3)}; people from ${council} say ${step(1)} (2 steps apart).`,
   );
   const far = map.getByTestId('pm-far-from-wanted').getByRole('listitem');
   await expect(far).toHaveText([
     `People from ${hospital} say their work with ${carers} is at ${step(1)} and should be at ${step(4)}: 3 steps to go.`,
     `People from ${council} say their work with ${hospital} is at ${step(1)} and should be at ${step(3)}: 2 steps to go.`,
   ]);
-  await expect(map.getByTestId('pm-few-strong-ties')).toHaveText(`${carers}: works closely with 0 of the 2 other partners.`);
+  await expect(map.getByTestId('pm-few-strong-ties')).toHaveText(`${carers} works closely with none of the 2 other partners.`);
   // The agenda names the partners' item with its reasons in words.
   await expect(page.getByTestId('agenda')).toContainText('How the partners work together – 1 pair of partners sees the relationship between them differently; 2 relationships are far from how people want to work together (up to 3 steps); 1 partner has close working ties with fewer than half of the others');
   for (const scheme of ['light', 'dark']) {
@@ -294,12 +294,12 @@ test('a round with the partner map, from invitation to board report', async ({ p
   expect(first).toBeGreaterThan(1);
   const summary = pdfText(pdf, 1, first - 1);
   expect(summary).toContain('Topics to work on first 1. How the partners work together');
-  expect(summary).toContain('Partners who see their relationship differently');
-  expect(summary).toContain(`${hospital} and ${council}: people from ${hospital} say ${step(3)}`);
-  expect(summary).toContain(`${carers}: works closely with 0 of the 2 other partners.`);
+  expect(summary).toContain(`${hospital} and ${council} see how they work together differently: people from ${hospital} say ${step(3)}`);
+  expect(summary).toContain(`${carers} works closely with none of the 2 other partners.`);
   const appendix = pdfText(pdf, first, pages);
   expect(appendix).toContain('What the people from each partner said about their work with each other partner');
   expect(appendix).toContain('fewer than 3 people');
+  expect(appendix).toContain('Partners who see their relationship differently');
   expect(appendix).toContain('Fewer than 3 people:');
   for (let p = 1; p <= pages; p += 1) {
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(p), '-l', String(p), '-singlefile', pdf, testInfo.outputPath(`report-page-${p}`)]);
