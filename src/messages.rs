@@ -1917,6 +1917,27 @@ pub const NO_CONDITION_ACTIONS: &str =
     "No actions are suggested: everything this check asks about is in place.";
 pub const CONDITIONS_TITLE: &str = "Conditions to meet before going ahead";
 pub const READINESS_METHOD: &str = "In the readiness check, a topic is in place when the group's average is 3.5 or more, and people disagree with it when the average is below 2.5. The result is to reconsider when people disagree with a gate topic, or when more than half of the topics with a score are not in place; otherwise it is ready, with each topic not yet in place (or without enough answers) a condition to meet first, with actions for it.";
+pub const READINESS_PLAN_LEAD: &str = "Choose actions for the conditions from the suggestions or write your own, and agree who does what by when. Everything is saved as you go.";
+
+pub fn readiness_plan_title(round: &str) -> String {
+    format!("Action plan: {round}")
+}
+
+/// Words made a sentence: the first letter a capital, a full stop at the end.
+pub fn sentence(words: &str) -> String {
+    let mut chars = words.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
+}
+
+/// The first action for a condition, on the board report: "Title. What to do."
+pub fn first_step(title: &str, detail: &str) -> String {
+    format!("{title}. {detail}")
+}
+
 pub const READINESS_METHOD_SHORT: &str = "This round is a readiness check: its result is ready, ready with conditions (each topic not yet in place, with actions for it) or reconsider (when people disagree with a gate topic, or more than half of the topics are not in place).";
 
 /// Why the result is to reconsider: a gate people disagree with.
@@ -1935,14 +1956,12 @@ pub fn reason_most_not_in_place(not_in_place: usize, scored: usize) -> String {
 
 /// Where a readiness topic stands, as a sentence: "Not yet in place: average 3.2."
 pub fn standing_sentence(standing: &str, score: Option<f64>) -> String {
-    let mut words = standing.to_string();
-    if let Some(first) = words.get(..1) {
-        let upper = first.to_uppercase();
-        words.replace_range(..1, &upper);
-    }
     match score {
-        Some(s) => format!("{words}: average {}.", trellis_core::scoring::format_score(s)),
-        None => format!("{words}."),
+        Some(s) => sentence(&format!(
+            "{standing}: average {}",
+            trellis_core::scoring::format_score(s)
+        )),
+        None => sentence(standing),
     }
 }
 
@@ -2023,7 +2042,7 @@ pub fn acquiescence(n: usize, changes: &[String], readiness: bool) -> String {
     let moved = if !changes.is_empty() {
         format!("without them, {}", and_list(changes))
     } else if readiness {
-        "without them, no topic would move between in place, not yet in place and disagreed with".to_string()
+        "without them, every topic would still stand where it does".to_string()
     } else {
         "without them, no topic's level would change".to_string()
     };

@@ -2011,6 +2011,22 @@ fn the_readiness_headline_says_each_verdict_and_why() {
     );
 }
 
+/// Three people answering a 2.0.0 readiness check: 3 to every set-up statement and to
+/// each other topic's first, 4 to the rest. Only set-up is not in place (3.0).
+fn setup_behind(instrument: &trellis_core::Instrument) -> Vec<trellis_core::format::Response> {
+    (0..3)
+        .map(|k| {
+            mode_response(instrument, "readiness", k, "p1", |id, i| {
+                Some(Answer::Scale(if id.starts_with("setup.") || i == 0 {
+                    3
+                } else {
+                    4
+                }))
+            })
+        })
+        .collect()
+}
+
 /// A condition of "ready with conditions" is named with where it stands, and carries its
 /// actions as the agenda's action cards show them, each saying why it is suggested for a
 /// readiness condition (never as an outcomes topic or by a maturity level).
@@ -2095,6 +2111,20 @@ fn a_readiness_condition_carries_its_actions() {
         </li>
     "#]]
     .assert_eq(&pretty(setup));
+    // Under staff shortages set-up is critical here, and its condition says why.
+    let instrument = shipped("2.0.0");
+    let context = [(
+        "pressures".to_string(),
+        trellis_core::format::ContextAnswer::Many(vec!["workforce".into()]),
+    )]
+    .into();
+    let responses = setup_behind(&instrument);
+    let analysis = analysed(&instrument, "readiness", &responses, &context);
+    let critical = results_of(&instrument, "readiness", analysis, Vec::new());
+    assert!(
+        text_of(&critical, "condition-setup").contains("Not yet in place: average 3.0. Critical for this collaboration (\u{201c}Staff shortages or high staff turnover\u{201d})."),
+        "{critical}"
+    );
     // The topics in place follow the conditions, each with its average.
     assert_eq!(
         text_of(&html, "in-place-power"),
@@ -2155,7 +2185,7 @@ fn a_topic_in_place_says_whom_it_is_not_yet_in_place_for() {
     assert_eq!(text_of(&html, "readiness-verdict"), "Ready", "{html}");
     assert_eq!(
         text_of(&html, "in-place-power"),
-        "Balance of power (average 3.7) In place overall, but not yet for one partner: County Council (average 3.3).",
+        "Balance of power (average 3.7). In place overall, but not yet for one partner: County Council (average 3.3).",
         "{html}"
     );
     // Two from the council: pooled with the trust, so never named.
@@ -2351,4 +2381,45 @@ fn the_round_form_offers_each_mode_of_the_questionnaire() {
     assert_eq!(count(&html, "checked"), 1, "{html}");
     let html = form("1.0.0");
     assert_eq!(count(&html, "<label for=\"mode-"), 2, "{html}");
+}
+
+/// The board report's first page leads a readiness check with its result: the verdict,
+/// each condition with where it stands and its first action only, and the topics in place.
+#[test]
+fn the_board_report_gives_each_condition_its_first_step() {
+    use trellis::components::readiness::readiness_body;
+    use trellis_core::analysis::RoundAnalysis;
+    use yew::{component, Html, Properties};
+    #[derive(Properties)]
+    struct P {
+        analysis: RoundAnalysis,
+    }
+    impl PartialEq for P {
+        fn eq(&self, _: &Self) -> bool {
+            false
+        }
+    }
+    #[component]
+    fn View(p: &P) -> Html {
+        readiness_body(&p.analysis, &shipped("2.0.0"), &[], true)
+    }
+    let instrument = shipped("2.0.0");
+    let responses = setup_behind(&instrument);
+    let html = render::<View>(P {
+        analysis: analysed(&instrument, "readiness", &responses, &Default::default()),
+    });
+    assert_eq!(text_of(&html, "readiness-verdict"), "Ready, with conditions");
+    // Every set-up statement is equally low, so the lowest effort comes first (rule 14).
+    let first = instrument
+        .actions()
+        .iter()
+        .find(|a| a.id == "setup.judge-first-year")
+        .expect("the action");
+    assert_eq!(
+        text_of(&html, "condition-first-setup"),
+        format!("First step: {}. {}", first.title, first.detail),
+    );
+    // The first action only: no action cards.
+    assert!(!html.contains("class=\"card\""), "{html}");
+    assert_eq!(count(&html, "data-testid=\"in-place-"), 5, "{html}");
 }

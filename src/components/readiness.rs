@@ -6,6 +6,7 @@
 use trellis_core::analysis::{
     ReadinessDomain, ReadinessResult, ReadinessVerdict, ReconsiderReason, RoundAnalysis,
 };
+use trellis_core::scoring::format_score;
 use trellis_core::Instrument;
 use yew::prelude::*;
 
@@ -55,8 +56,10 @@ fn partner_name(partners: &[(String, String)], id: &str) -> String {
 /// The results page's headline for a round with readiness topics: the whole result, each
 /// condition with all its actions.
 pub fn readiness_headline(a: &RoundAnalysis, instrument: &Instrument, partners: &[(String, String)]) -> Html {
+    let verdict = verdict_id(a.readiness_result.as_ref().map(|r| r.verdict));
     html! {
-        <section aria-labelledby="readiness-heading" class="headline readiness-result" data-testid="readiness-result">
+        <section aria-labelledby="readiness-heading" class={classes!("headline", "readiness-result", format!("result-{verdict}"))}
+            data-testid="readiness-result">
             <h2 id="readiness-heading">{ msg::READINESS_RESULT_TITLE }</h2>
             { readiness_body(a, instrument, partners, false) }
         </section>
@@ -64,8 +67,8 @@ pub fn readiness_headline(a: &RoundAnalysis, instrument: &Instrument, partners: 
 }
 
 /// The readiness result under a heading the caller gives: the verdict, the small-sample
-/// caution, why (or what is missing for a result), the conditions and the topics in
-/// place, and how it is worked out. `compact` (the board report's first page) gives each
+/// caution and the note on responses that agree with everything, why (or what is missing
+/// for a result), the conditions and the topics in place, and how it is worked out. `compact` (the board report's first page) gives each
 /// condition its first action only.
 pub fn readiness_body(
     a: &RoundAnalysis,
@@ -85,8 +88,9 @@ pub fn readiness_body(
             <p class={classes!("stage-value", "verdict", format!("verdict-{}", verdict_id(verdict)))}
                 data-testid="readiness-verdict">{ verdict_words(verdict) }</p>
             { caution(a) }
+            { acquiescence_note(a, instrument) }
             { match a.readiness_result.as_ref() {
-                Some(r) => result(r, instrument, partners, compact),
+                Some(r) => result(a, r, instrument, partners, compact),
                 None => missing(a, instrument),
             } }
             <p class="hint">{ msg::readiness_result_rule(&gates) }</p>
@@ -122,6 +126,7 @@ fn missing(a: &RoundAnalysis, instrument: &Instrument) -> Html {
 }
 
 fn result(
+    a: &RoundAnalysis,
     r: &ReadinessResult,
     instrument: &Instrument,
     partners: &[(String, String)],
@@ -154,7 +159,7 @@ fn result(
             } else {
                 <p>{ if r.verdict == ReadinessVerdict::Reconsider { msg::RECONSIDER_MISSING } else { msg::CONDITIONS_LEAD } }</p>
                 <ol class="condition-list" data-testid="readiness-conditions">
-                    for d in conditions { { condition(d, instrument, compact) } }
+                    for d in conditions { { condition(a, d, instrument, compact) } }
                 </ol>
             }
             if !in_place.is_empty() {
@@ -167,10 +172,24 @@ fn result(
     }
 }
 
-/// One condition: its topic, where it stands, whether it is a gate, and its actions (the
-/// first only when `compact`).
-fn condition(d: &ReadinessDomain, instrument: &Instrument, compact: bool) -> Html {
-    let standing = msg::standing_sentence(names::standing_text(d.state), d.score);
+/// Where a condition stands in a sentence or two: "Not yet in place: average 2.9.", then
+/// whether it is a gate and whether it is critical for this collaboration (and why).
+pub fn condition_standing(a: &RoundAnalysis, d: &ReadinessDomain, instrument: &Instrument) -> String {
+    let mut text = msg::standing_sentence(names::standing_text(d.state), d.score);
+    if d.gate {
+        text = format!("{text} {}", msg::A_GATE);
+    }
+    if let Some(critical) = a.domain(&d.domain).and_then(|x| x.critical.as_ref()) {
+        let why = msg::critical_because(&names::condition_label(instrument, critical));
+        text = format!("{text} {}", msg::sentence(&why));
+    }
+    text
+}
+
+/// One condition: its topic, where it stands, whether it is a gate or critical here, and
+/// its actions (the first only when `compact`).
+fn condition(a: &RoundAnalysis, d: &ReadinessDomain, instrument: &Instrument, compact: bool) -> Html {
+    let standing = condition_standing(a, d, instrument);
     let first = d
         .actions
         .first()
@@ -181,14 +200,11 @@ fn condition(d: &ReadinessDomain, instrument: &Instrument, compact: bool) -> Htm
                 { names::domain_title(instrument, &d.domain) }
                 if d.gate { <span class="tag">{ msg::GATE_TAG }</span> }
             </h3>
-            <p>
-                { standing }
-                if d.gate { { format!(" {}", msg::A_GATE) } }
-            </p>
+            <p>{ standing }</p>
             if compact {
                 if let Some(action) = first {
                     <p data-testid={format!("condition-first-{}", d.domain)}>
-                        <strong>{ msg::FIRST_STEP }</strong>{ format!(" {} ", action.title) }{ action.detail.clone() }
+                        <strong>{ msg::FIRST_STEP }</strong>{ format!(" {}", msg::first_step(&action.title, &action.detail)) }
                     </p>
                 }
             } else if !d.actions.is_empty() {
@@ -207,7 +223,7 @@ fn condition(d: &ReadinessDomain, instrument: &Instrument, compact: bool) -> Htm
 /// whom it is not yet in place.
 fn placed(d: &ReadinessDomain, instrument: &Instrument, partners: &[(String, String)]) -> Html {
     let title = names::domain_title(instrument, &d.domain);
-    let average = msg::average(d.score.map(trellis_core::scoring::format_score));
+    let average = msg::average(d.score.map(format_score));
     let for_whom: Vec<String> = d
         .not_in_place_for
         .iter()
@@ -217,7 +233,7 @@ fn placed(d: &ReadinessDomain, instrument: &Instrument, partners: &[(String, Str
         <li data-testid={format!("in-place-{}", d.domain)}>
             <strong>{ title }</strong>{ format!(" ({average})") }
             if !for_whom.is_empty() {
-                { " " }<span data-testid={format!("not-yet-for-{}", d.domain)}>{ msg::not_yet_for(&for_whom) }</span>
+                { ". " }<span class="not-yet-for" data-testid={format!("not-yet-for-{}", d.domain)}>{ msg::not_yet_for(&for_whom) }</span>
             }
         </li>
     }

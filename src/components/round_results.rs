@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::components::markup::{hint, table};
 use crate::components::names;
 use crate::components::readiness::{acquiescence_note, asks_readiness, readiness_headline, readiness_only};
+
 use crate::components::BarChartView;
 use crate::messages as msg;
 
@@ -150,7 +151,6 @@ pub fn RoundResults(props: &RoundResultsProps) -> Html {
             // The board report says these in its summary; its appendix holds the detail.
             if !props.in_report {
                 { headline(a, &names, props.ask_levels) }
-                { acquiescence_note(a, &props.instrument) }
                 if !readiness { { in_words(a, &names) } }
             }
             { scores(a, &names, props.ask_levels) }
@@ -230,6 +230,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
             <section aria-labelledby="readiness-heading" class="headline" data-testid="readiness">
                 <h2 id="readiness-heading">{ msg::READINESS_TITLE }</h2>
                 { small_sample(a) }
+                { acquiescence_note(a, names.instrument) }
                 if missing.is_empty() {
                     <p>{ msg::READINESS_ALL_IN_PLACE }</p>
                 } else {
@@ -264,6 +265,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
             <h2 id="stage-heading">{ msg::STAGE_TITLE }</h2>
             <p class="stage-value">{ stage }</p>
             { small_sample(a) }
+            { acquiescence_note(a, names.instrument) }
             if let (Some(median), false) = (a.stage.median, held.is_empty()) {
                 <p data-testid="stage-held-back">{ msg::stage_held_back(&names.level(median), &held.join(", ")) }</p>
             }

@@ -15,10 +15,9 @@ use crate::browser::dom::event_value;
 use crate::browser::random_id;
 use crate::components::markup::hint;
 use crate::components::names::{
-    domain_title, group_level_text, level_now_text, level_text, plain_text, standing_with_score,
-    why_condition, why_suggested,
+    domain_title, group_level_text, level_now_text, level_text, plain_text, why_condition, why_suggested,
 };
-use crate::components::readiness::{caution, readiness_only, verdict_words};
+use crate::components::readiness::{caution, condition_standing, readiness_only, verdict_words};
 use crate::components::round_results::small_sample;
 use crate::messages as msg;
 use crate::pages::{find_analysed_round, use_round_analysis};
@@ -94,8 +93,13 @@ pub fn PlanPage(props: &PlanProps) -> Html {
     html! {
         <>
             <p class="breadcrumb"><Link to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link></p>
-            <h1 tabindex="-1">{ msg::plan_title(&round.name) }</h1>
-            <p class="lead">{ msg::PLAN_LEAD }</p>
+            if readiness {
+                <h1 tabindex="-1">{ msg::readiness_plan_title(&round.name) }</h1>
+                <p class="lead">{ msg::READINESS_PLAN_LEAD }</p>
+            } else {
+                <h1 tabindex="-1">{ msg::plan_title(&round.name) }</h1>
+                <p class="lead">{ msg::PLAN_LEAD }</p>
+            }
             if let Some(n) = app.notice.clone() {
                 <p class="notice notice-warning" role="alert">{ n }</p>
             }
@@ -246,8 +250,7 @@ fn conditions(a: &RoundAnalysis, instrument: &Instrument) -> Html {
             html! {
                 <li data-testid={format!("plan-condition-{}", d.domain)}>
                     <strong>{ domain_title(instrument, &d.domain) }</strong>
-                    { format!(": {}", standing_with_score(d)) }
-                    if d.gate { { format!(". {}", msg::A_GATE) } }
+                    { format!(". {}", condition_standing(a, d, instrument)) }
                 </li>
             }
         })

@@ -154,7 +154,7 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                 <h3>{ d.title.clone() }</h3>
                 { trend_figure(&d.title, &items, said.join("; ")) }
                 if let Some(v) = verdict { <p class="verdict"><strong>{ msg::LATEST_CHANGE }</strong>{ format!(" {v}") }</p> }
-                if let Some(l) = level { <p class="verdict" data-testid={format!("trend-level-{}", d.id)}><strong>{ msg::LEVEL_CHANGE }</strong>{ format!(": {l}") }</p> }
+                if let Some(l) = level { <p class="verdict" data-testid={format!("trend-level-{}", d.id)}><strong>{ format!("{}:", msg::LEVEL_CHANGE) }</strong>{ format!(" {l}") }</p> }
             </li>
         }
     });

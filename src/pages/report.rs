@@ -71,6 +71,42 @@ pub fn ReportPage(props: &ReportProps) -> Html {
             (text, s.distribution.clone())
         })
         .collect();
+    let change_html = html! {
+        <section aria-labelledby="r-change" class={classes!(levels.then_some("report-page-two"))}>
+            <h2 id="r-change">{ msg::REPORT_WHAT_CHANGED }</h2>
+            if change.is_some() && levels { { targets_met(&analysis, instrument) } }
+            { change_section(instrument, &round.name, change.as_ref(), true) }
+        </section>
+    };
+    let actions_html = html! {
+        <section aria-labelledby="r-actions">
+            <h2 id="r-actions">{ msg::REPORT_WHAT_WE_WILL_DO }</h2>
+            if agreed_actions.is_empty() {
+                <p>{ msg::PLAN_EMPTY }</p>
+            } else {
+                <table class="data-table" data-testid="report-actions">
+                    <thead><tr>
+                        <th scope="col">{ msg::ACTION_TEXT }</th>
+                        <th scope="col">{ msg::TOPIC }</th>
+                        <th scope="col">{ msg::OWNER }</th>
+                        <th scope="col">{ msg::DUE }</th>
+                        <th scope="col">{ msg::STATUS }</th>
+                    </tr></thead>
+                    <tbody>
+                        for item in agreed_actions.iter() {
+                            <tr>
+                                <td>{ item.title.clone() }</td>
+                                <td>{ domain_title(instrument, &item.domain) }</td>
+                                <td>{ item.owner.clone() }</td>
+                                <td>{ msg::uk_date(&item.due) }</td>
+                                <td>{ msg::status_name(item.status) }</td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            }
+        </section>
+    };
     html! {
         <article class="report" data-testid="report">
             <p class="breadcrumb no-print"><Link to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link></p>
@@ -88,7 +124,6 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     <section aria-labelledby="r-stage" class="report-readiness" data-testid="report-readiness">
                         <h2 id="r-stage">{ msg::READINESS_RESULT_TITLE }</h2>
                         { readiness_body(&analysis, instrument, &partners, true) }
-                        { acquiescence_note(&analysis, instrument) }
                     </section>
                 } else {
                     <section aria-labelledby="r-stage">
@@ -108,42 +143,22 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                         { focus(&analysis, instrument) }
                     </section>
                 }
-                <section aria-labelledby="r-change" class={classes!(levels.then_some("report-page-two"))}>
-                    <h2 id="r-change">{ msg::REPORT_WHAT_CHANGED }</h2>
-                    if change.is_some() && levels { { targets_met(&analysis, instrument) } }
-                    { change_section(instrument, &round.name, change.as_ref(), true) }
-                </section>
-                <section aria-labelledby="r-actions">
-                    <h2 id="r-actions">{ msg::REPORT_WHAT_WE_WILL_DO }</h2>
-                    if agreed_actions.is_empty() {
-                        <p>{ msg::PLAN_EMPTY }</p>
-                    } else {
-                        <table class="data-table" data-testid="report-actions">
-                            <thead><tr>
-                                <th scope="col">{ msg::ACTION_TEXT }</th>
-                                <th scope="col">{ msg::TOPIC }</th>
-                                <th scope="col">{ msg::OWNER }</th>
-                                <th scope="col">{ msg::DUE }</th>
-                                <th scope="col">{ msg::STATUS }</th>
-                            </tr></thead>
-                            <tbody>
-                                for item in agreed_actions.iter() {
-                                    <tr>
-                                        <td>{ item.title.clone() }</td>
-                                        <td>{ domain_title(instrument, &item.domain) }</td>
-                                        <td>{ item.owner.clone() }</td>
-                                        <td>{ msg::uk_date(&item.due) }</td>
-                                        <td>{ msg::status_name(item.status) }</td>
-                                    </tr>
-                                }
-                            </tbody>
-                        </table>
-                    }
-                </section>
+                // A readiness check has no levels or agenda, so what we will do follows its
+                // result on the first page; otherwise it follows what changed.
+                if levels {
+                    { change_html }
+                    { actions_html }
+                } else {
+                    { actions_html }
+                    { change_html }
+                }
                 <section aria-labelledby="r-method">
                     <h2 id="r-method">{ msg::REPORT_METHOD }</h2>
                     if readiness { <p>{ msg::READINESS_METHOD_SHORT }</p> }
-                    for s in msg::METHOD_SHORT.iter() { <p>{ *s }</p> }
+                    // How levels are read says nothing about a readiness check.
+                    for s in msg::METHOD_SHORT.iter().enumerate().filter(|(k, _)| levels || *k != 1).map(|(_, s)| s) {
+                        <p>{ *s }</p>
+                    }
                     <p data-testid="report-rules-version">{ msg::rules_version(trellis_core::analysis::RULES_VERSION) }</p>
                 </section>
             </div>
