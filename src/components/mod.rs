@@ -12,6 +12,7 @@ pub mod names;
 pub mod notice;
 pub mod progress;
 pub mod question;
+pub mod readiness;
 pub mod round_results;
 
 pub use bar_chart::{BarChartProps, BarChartView};
