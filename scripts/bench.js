@@ -8,8 +8,12 @@
 // Times are read from the page's own clock (performance.now(), whose zero is the start
 // of the navigation) through marks made by an init script when the awaited element
 // appears, so Playwright's own overhead is not counted.
-// Usage: node scripts/bench.js [--dist DIR]   (default dist/; the eight-page layout of
-// earlier builds is recognised, so the same timings can be taken of a build before.)
+// Usage: node scripts/bench.js [--dist DIR] [--instrument VERSION]   (default dist/; the
+// eight-page layout of earlier builds is recognised, so the same timings can be taken of
+// a build before. The planted rounds use the newest questionnaire in
+// crates/trellis-core/instruments, the one new rounds use; --instrument 1.0.0 plants
+// rounds of that version instead, for a build that does not ship the newest, or to
+// compare with figures taken before it: the full assessments differ in size.)
 'use strict';
 const { chromium } = require('@playwright/test');
 const fs = require('fs');
@@ -26,9 +30,23 @@ const facilitate = path.join(DIST, 'facilitate.html');
 const EIGHT_PAGES = fs.existsSync(facilitate) && fs.readFileSync(facilitate, 'utf8').includes('.wasm');
 const RESULTS_PAGE = EIGHT_PAGES ? 'facilitate.html' : 'index.html';
 const IMPORT_PAGE = EIGHT_PAGES ? 'collect.html' : 'index.html';
-const instrument = require('../crates/trellis-core/instruments/trellis-1.0.0.json');
+const instrument = questionnaire(process.argv.includes('--instrument') ? process.argv[process.argv.indexOf('--instrument') + 1] : null);
 const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
-const DOMAINS = instrument.domains.map((d) => d.id);
+// The topics of the full assessment (a newer questionnaire also has readiness topics,
+// which a full round never asks).
+const DOMAINS = instrument.domains.filter((d) => FULL.some((id) => instrument.statements.find((s) => s.id === id).domain === d.id)).map((d) => d.id);
+
+/** The shipped questionnaire of `version`, or the newest shipped when `version` is null. */
+function questionnaire(version) {
+  const dir = path.join(ROOT, 'crates', 'trellis-core', 'instruments');
+  const shipped = fs.readdirSync(dir).filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))).filter((i) => i.id === 'trellis');
+  const order = (v) => v.split('.').map(Number);
+  const newer = (a, b) => { const [x, y] = [order(a.version), order(b.version)]; const k = x.findIndex((n, i) => n !== y[i]); return k < 0 ? 0 : y[k] - x[k]; };
+  const found = version ? shipped.find((i) => i.version === version) : [...shipped].sort(newer)[0];
+  if (!found) throw new Error(`no shipped questionnaire ${version} (shipped: ${shipped.map((i) => i.version).join(', ')})`);
+  return found;
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,7 +87,7 @@ function workspace(rounds, perRound) {
   };
   for (let r = 0; r < rounds; r += 1) {
     const id = `bench-r${r + 1}`;
-    c.rounds.push({ id, name: `Round ${r + 1}`, date: `20${String(20 + Math.floor(r / 12)).padStart(2, '0')}-${String(1 + (r % 12)).padStart(2, '0')}-15`, instrument_id: 'trellis', instrument_version: '1.0.0', mode: 'full', status: 'open', targets: {}, created: 1_790_000_000_000 + r });
+    c.rounds.push({ id, name: `Round ${r + 1}`, date: `20${String(20 + Math.floor(r / 12)).padStart(2, '0')}-${String(1 + (r % 12)).padStart(2, '0')}-15`, instrument_id: instrument.id, instrument_version: instrument.version, mode: 'full', status: 'open', targets: {}, created: 1_790_000_000_000 + r });
     for (let k = 0; k < perRound; k += 1) ws.responses.push(response(id, k, 4));
   }
   ws.collaborations.push(c);
@@ -142,7 +160,7 @@ async function main() {
     const importTimes = [];
     const files = Array.from({ length: 200 }, (_, k) => ({
       name: `answers-${k}.json`, mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ trellis: 'response', format: 1, instrument: 'trellis', version: '1.0.0', response: response('bench-r1', 1000 + k, 4) })),
+      buffer: Buffer.from(JSON.stringify({ trellis: 'response', format: 1, instrument: instrument.id, version: instrument.version, response: response('bench-r1', 1000 + k, 4) })),
     }));
     for (let run = 0; run < RUNS; run += 1) {
       const context = await browser.newContext();
@@ -194,7 +212,7 @@ async function main() {
       await context.close();
     }
     results.push({ name: 'one change saved with the 50 x 50 workspace (click to stored)', median_ms: Math.round(median(saveTimes)), runs: saveTimes.map(Math.round), budget_ms: 100 });
-    console.log(JSON.stringify({ dist: DIST, runs: RUNS, results }, null, 2));
+    console.log(JSON.stringify({ dist: DIST, instrument: `${instrument.id} ${instrument.version}`, runs: RUNS, results }, null, 2));
   } finally {
     await browser.close();
     await server.stop();

@@ -577,8 +577,13 @@ pub fn or_list(items: &[String]) -> String {
 
 /// What the engine says about one suggested action, ready to be put in words.
 pub struct WhySuggested<'a> {
-    /// The topic's place on the agenda (1 = first); `None` for an outcomes topic.
+    /// The topic's place on the agenda (1 = first); `None` for a topic not on the agenda
+    /// (outcomes, or a readiness topic).
     pub place: Option<usize>,
+    /// For a readiness topic (a condition of the readiness result), where it stands in
+    /// words ("not yet in place, average 2.8"): its actions are matched to that, not to a
+    /// maturity level.
+    pub condition: Option<&'a str>,
     /// The topic's level now, as "2 Developing".
     pub level: &'a str,
     /// Whether the action is meant for that level (otherwise for one close to it).
@@ -592,14 +597,18 @@ pub struct WhySuggested<'a> {
 }
 
 pub fn why_suggested(w: &WhySuggested) -> String {
-    let mut parts = vec![match w.place {
-        Some(place) => format!("its topic is number {place} on the agenda"),
-        None => "this topic, on what the collaboration has achieved, is below its target".to_string(),
+    let mut parts = vec![match (w.place, w.condition) {
+        (Some(place), _) => format!("its topic is number {place} on the agenda"),
+        (None, Some(standing)) => {
+            format!("its topic is a condition to meet before going ahead ({standing})")
+        }
+        (None, None) => "this topic, on what the collaboration has achieved, is below its target".to_string(),
     }];
-    parts.push(if w.suits_level {
-        format!("it suits the topic's level, {}", w.level)
-    } else {
-        format!("it is meant for a level close to the topic's level, {}", w.level)
+    parts.push(match (w.condition, w.suits_level) {
+        (Some(_), true) => "it is meant for a topic where this one stands".to_string(),
+        (Some(_), false) => "it is meant for a topic close to where this one stands".to_string(),
+        (None, true) => format!("it suits the topic's level, {}", w.level),
+        (None, false) => format!("it is meant for a level close to the topic's level, {}", w.level),
     });
     if !w.weakest.is_empty() {
         parts.push(format!(
@@ -2117,3 +2126,205 @@ pub fn partner_map_rule(min: usize, close: &str) -> String {
 
 pub const EXPORT_PARTNER_RATINGS: &str = "Partner ratings (CSV)";
 pub const EXPORT_PARTNER_RATINGS_HINT: &str = "The partner ratings file has a row for each person and each other partner: how they see the two organisations working together now and how they should, as steps from 1 (networking) to 5 (collaboration), empty for \u{201c}don't know\u{201d}. It is kept apart from the answers because its numbers are on a different scale.";
+
+// ---------------------------------------------------------------------------------------
+// Issue 18 (views): the readiness result, responses that agree with everything, rounds
+// of different questionnaire versions side by side, and readiness topics in words.
+
+pub const READINESS_RESULT_TITLE: &str = "Is the partnership ready to go ahead?";
+pub const VERDICT_READY: &str = "Ready";
+pub const VERDICT_CONDITIONS: &str = "Ready, with conditions";
+pub const VERDICT_RECONSIDER: &str = "Reconsider before going ahead";
+pub const VERDICT_UNKNOWN: &str = "Not enough answers for a result";
+pub const READY_LEAD: &str = "On average, people agree that everything this check asks about is in place.";
+pub const CONDITIONS_LEAD: &str = "Nothing here says to think again, but some conditions are not yet in place. Meet them before committing, in this order:";
+pub const RECONSIDER_LEAD: &str = "Think again about whether, or how, to go ahead, because:";
+pub const RECONSIDER_MISSING: &str = "What is not yet in place, and what could change that:";
+pub const IN_PLACE_NOW: &str = "In place:";
+pub const WHAT_COULD_HELP: &str = "What could help";
+pub const FIRST_STEP: &str = "First step:";
+pub const A_GATE: &str = "This topic is a gate.";
+pub const GATE_TAG: &str = "gate";
+pub const STANDING: &str = "Where it stands";
+pub const STANDING_RULE: &str = "A topic is in place when the group's average is 3.5 or more (halfway from neither to agree). Below 2.5, nearer disagree than neither, people on average disagree that it is in place.";
+pub const NO_CONDITION_ACTIONS: &str =
+    "No actions are suggested: everything this check asks about is in place.";
+pub const CONDITIONS_TITLE: &str = "Conditions to meet before going ahead";
+pub const READINESS_METHOD: &str = "In the readiness check, a topic is in place when the group's average is 3.5 or more, and people disagree with it when the average is below 2.5. The result is to reconsider when people disagree with a gate topic, or when more than half of the topics with a score are not in place; otherwise it is ready, with each topic not yet in place (or without enough answers) a condition to meet first, with actions for it.";
+pub const READINESS_PLAN_LEAD: &str = "Choose actions for the conditions from the suggestions or write your own, and agree who does what by when. Everything is saved as you go.";
+
+pub fn readiness_plan_title(round: &str) -> String {
+    format!("Action plan: {round}")
+}
+
+/// Words made a sentence: the first letter a capital, a full stop at the end.
+pub fn sentence(words: &str) -> String {
+    let mut chars = words.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
+}
+
+/// The first action for a condition, on the board report: "Title. What to do."
+pub fn first_step(title: &str, detail: &str) -> String {
+    format!("{title}. {detail}")
+}
+
+pub const READINESS_METHOD_SHORT: &str = "This round is a readiness check: its result is ready, ready with conditions (each topic not yet in place, with actions for it) or reconsider (when people disagree with a gate topic, or more than half of the topics are not in place).";
+
+/// Why the result is to reconsider: a gate people disagree with.
+pub fn reason_gate_against(topic: &str, score: f64) -> String {
+    format!(
+        "On average, people disagree with the statements on {} (average {}), and this topic is a gate: without it, the partnership is unlikely to work.",
+        quoted(topic),
+        trellis_core::scoring::format_score(score)
+    )
+}
+
+/// Why the result is to reconsider: most topics with a score are not in place.
+pub fn reason_most_not_in_place(not_in_place: usize, scored: usize) -> String {
+    format!("{not_in_place} of the {scored} topics with a score are not yet in place, more than half.")
+}
+
+/// Where a readiness topic stands, as a sentence: "Not yet in place: average 3.2."
+pub fn standing_sentence(standing: &str, score: Option<f64>) -> String {
+    match score {
+        Some(s) => sentence(&format!(
+            "{standing}: average {}",
+            trellis_core::scoring::format_score(s)
+        )),
+        None => sentence(standing),
+    }
+}
+
+/// A topic in place overall that is not yet in place for some organisations shown on
+/// their own: each as "County Council (average 3.3)".
+pub fn not_yet_for(organisations: &[String]) -> String {
+    format!(
+        "In place overall, but not yet for {}: {}.",
+        if organisations.len() == 1 {
+            "one partner".to_string()
+        } else {
+            format!("{} partners", organisations.len())
+        },
+        and_list(organisations)
+    )
+}
+
+/// An organisation and its average for a topic: "County Council (average 3.3)".
+pub fn organisation_average(name: &str, mean: f64) -> String {
+    format!("{name} (average {})", trellis_core::scoring::format_score(mean))
+}
+
+/// Why there is no readiness result: too few topics have a score.
+pub fn readiness_unknown(scored: usize, total: usize, missing: &[String]) -> String {
+    format!(
+        "Only {scored} of the {total} topics have enough answers for a score, and a result needs at least half. Without enough answers: {}. A person's answers count for a topic when they answered at least half of its statements with a point on the scale rather than \u{201c}don't know\u{201d} or \u{201c}not applicable\u{201d}.",
+        and_list(missing)
+    )
+}
+
+/// How the readiness result is worked out, naming the gates.
+pub fn readiness_result_rule(gates: &[String]) -> String {
+    let quoted_gates: Vec<String> = gates.iter().map(|g| quoted(g)).collect();
+    let gates = match quoted_gates.as_slice() {
+        [] => "No topic here is a gate".to_string(),
+        [one] => format!("{one} is a gate"),
+        many => format!("{} are gates", and_list(many)),
+    };
+    format!("{STANDING_RULE} {gates}: if people disagree with a gate, or more than half of the topics with a score are not in place, the result is to reconsider. Otherwise each topic not in place, or without enough answers, is a condition to meet first; gates come first, then the lowest.")
+}
+
+/// The small-sample caution of a readiness result.
+pub fn small_sample_readiness(n: usize) -> String {
+    format!(
+        "Only {} answered. With fewer than 10, one person's answers can move a topic between in place and not yet in place, so treat the result as a starting point for discussion, not a finding.",
+        plural(n, "person", "people")
+    )
+}
+
+/// Where a readiness topic stands, from its level from scores (`None` without a score):
+/// level 3 and above is in place (the same 3.5), level 1 disagreed with.
+pub fn standing_of_level(level: Option<u8>) -> &'static str {
+    match level {
+        None => NOT_ENOUGH_ANSWERS,
+        Some(0 | 1) => STANDING_DISAGREE,
+        Some(2) => STANDING_NOT_YET,
+        Some(_) => STANDING_IN_PLACE,
+    }
+}
+pub const STANDING_IN_PLACE: &str = "in place";
+pub const STANDING_NOT_YET: &str = "not yet in place";
+pub const STANDING_DISAGREE: &str = "people disagree that it is in place";
+
+/// The readiness topics an action suits, from the levels it is meant for: "topics not
+/// yet in place".
+pub fn topics_suited(level: u8) -> &'static str {
+    match level {
+        0 | 1 => "topics people disagree are in place",
+        2 => "topics not yet in place",
+        3 => "topics only just in place",
+        _ => "topics firmly in place",
+    }
+}
+
+/// Responses that agree with everything (rule 3b): how many, and what they move; each
+/// change already in words.
+pub fn acquiescence(n: usize, changes: &[String], readiness: bool) -> String {
+    let moved = if !changes.is_empty() {
+        format!("without them, {}", and_list(changes))
+    } else if readiness {
+        "without them, every topic would still stand where it does".to_string()
+    } else {
+        "without them, no topic's level would change".to_string()
+    };
+    format!(
+        "{} agreed with every statement, or gave the same answer to every one. Their answers are counted like everyone else's; {moved}. They may have answered without reading, or may truly see everything in place: ask the group, and read any topic named here with care.",
+        plural(n, "person", "people")
+    )
+}
+
+/// When every response agrees with everything (rule 3b), nothing would be left without them.
+pub fn acquiescence_everyone(n: usize) -> String {
+    format!(
+        "Everyone who answered ({}) agreed with every statement, or gave the same answer to every one. They may have answered without reading, or may truly see everything in place: ask the group before reading these results as a finding.",
+        plural(n, "person", "people")
+    )
+}
+
+/// A topic that would have no score without the responses that agree with everything.
+pub fn level_would_go(topic: &str, with: &str) -> String {
+    format!("{topic} would have too few answers for a level (it is {with} with them)")
+}
+
+/// A level that would be different without the responses that agree with everything.
+pub fn level_would_change(topic: &str, without: &str, with: &str) -> String {
+    format!("the level of {topic} would be {without} rather than {with}")
+}
+
+/// A readiness topic whose standing would be different without those responses.
+pub fn standing_would_change(topic: &str, without: &str, with: &str) -> String {
+    format!("{} would be {without} rather than {with}", quoted(topic))
+}
+
+/// Two rounds of different questionnaire versions side by side.
+pub fn versions_differ(earlier: &str, earlier_version: &str, later: &str, later_version: &str) -> String {
+    format!(
+        "{} used questionnaire {earlier_version} and {} used {later_version}: levels are compared, and scores only where the questions were the same.",
+        quoted(earlier),
+        quoted(later)
+    )
+}
+
+pub const LEVEL_CHANGE: &str = "Level";
+
+/// A topic's level (or standing) at two rounds: "2 Developing, then 3 Established".
+pub fn level_change(before: &str, now: &str) -> String {
+    if before == now {
+        format!("{now} both times")
+    } else {
+        format!("{before}, then {now}")
+    }
+}

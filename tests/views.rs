@@ -526,34 +526,9 @@ fn round_html(
     context: &std::collections::BTreeMap<String, trellis_core::format::ContextAnswer>,
     partners: Vec<(String, String)>,
 ) -> String {
-    use trellis::components::{RoundResults, RoundResultsProps};
-    use trellis_core::analysis::{analyse, RoundInput};
-    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
-    let instrument = catalogue
-        .get("trellis", "1.0.0")
-        .expect("questionnaire 1.0.0")
-        .clone();
-    let analysis = analyse(&RoundInput {
-        instrument: &instrument,
-        mode,
-        responses: responses.iter().collect(),
-        context,
-        targets: &Default::default(),
-        consensus: &Default::default(),
-        earlier_targets: &Default::default(),
-        min_group: 3,
-        partner_map: None,
-    });
-    let ask_levels = instrument.mode(mode).is_some_and(|m| m.ask_levels);
-    render::<RoundResults>(RoundResultsProps {
-        analysis: Rc::new(analysis),
-        instrument,
-        partners: Rc::new(partners),
-        ask_levels,
-        contested_first: false,
-        in_report: false,
-        on_order: Callback::noop(),
-    })
+    let instrument = shipped("1.0.0");
+    let analysis = analysed(&instrument, mode, responses, context);
+    results_of(&instrument, mode, analysis, partners)
 }
 
 #[test]
@@ -1857,6 +1832,650 @@ fn the_action_library_shows_each_action_in_words() {
     assert!(!champions.contains("aria-disabled"), "{champions}");
     // With context answers the context box is there to tick, and no hint says otherwise.
     assert!(!html.contains("library-fits-hint"), "{html}");
+}
+
+// ---- Issue 18: the readiness result, acquiescence, rounds across versions, the modes ----
+
+/// The shipped questionnaire of that version.
+fn shipped(version: &str) -> Rc<trellis_core::Instrument> {
+    let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+    catalogue
+        .get("trellis", version)
+        .expect("a shipped questionnaire")
+        .clone()
+}
+
+/// A sent response from `org` to the statements of `mode`: `answer(statement id, its place
+/// among its topic's statements)` for each (`None` leaves it unanswered).
+fn mode_response(
+    instrument: &trellis_core::Instrument,
+    mode: &str,
+    k: usize,
+    org: &str,
+    answer: impl Fn(&str, usize) -> Option<Answer>,
+) -> trellis_core::format::Response {
+    use trellis_core::format::{Response, RoleCategory, Timestamp};
+    let mut answers = std::collections::BTreeMap::new();
+    for d in instrument.domains_in_mode(mode) {
+        for (i, s) in instrument.statements_in(mode, &d.id).enumerate() {
+            if let Some(a) = answer(&s.id, i) {
+                answers.insert(s.id.clone(), a);
+            }
+        }
+    }
+    Response {
+        id: format!("r{k}"),
+        round_id: "r".into(),
+        organisation: org.into(),
+        role: RoleCategory::Manager,
+        answers,
+        levels: Default::default(),
+        comments: Default::default(),
+        started: Timestamp(0),
+        updated: Timestamp(0),
+        submitted: Some(Timestamp(1)),
+        ties: Default::default(),
+    }
+}
+
+/// The analysis of a round of `instrument` in `mode`, with no targets.
+fn analysed(
+    instrument: &trellis_core::Instrument,
+    mode: &str,
+    responses: &[trellis_core::format::Response],
+    context: &std::collections::BTreeMap<String, trellis_core::format::ContextAnswer>,
+) -> trellis_core::analysis::RoundAnalysis {
+    use trellis_core::analysis::{analyse, RoundInput};
+    analyse(&RoundInput {
+        instrument,
+        mode,
+        responses: responses.iter().collect(),
+        context,
+        targets: &Default::default(),
+        consensus: &Default::default(),
+        earlier_targets: &Default::default(),
+        min_group: 3,
+        partner_map: None,
+    })
+}
+
+/// The results view of an analysed round.
+fn results_of(
+    instrument: &Rc<trellis_core::Instrument>,
+    mode: &str,
+    analysis: trellis_core::analysis::RoundAnalysis,
+    partners: Vec<(String, String)>,
+) -> String {
+    use trellis::components::{RoundResults, RoundResultsProps};
+    render::<RoundResults>(RoundResultsProps {
+        analysis: Rc::new(analysis),
+        instrument: instrument.clone(),
+        partners: Rc::new(partners),
+        ask_levels: instrument.mode(mode).is_some_and(|m| m.ask_levels),
+        contested_first: false,
+        in_report: false,
+        on_order: Callback::noop(),
+    })
+}
+
+/// The results view of a readiness check of 2.0.0 by three people of one organisation,
+/// each answering `topic(domain)` to a topic's statements, except at most 3 to its last
+/// (so the answers vary and nobody agrees with everything): a topic answered 4 has a mean
+/// of 3.67 (3.5 with two statements), in place; one answered 3, 3.0, not yet in place; one
+/// answered 2, 2.0, against; `None` is "don't know" throughout.
+fn readiness_round(topic: impl Fn(&str) -> Option<u8>) -> String {
+    let instrument = shipped("2.0.0");
+    let responses: Vec<_> = (0..3)
+        .map(|k| {
+            mode_response(&instrument, "readiness", k, "p1", |id, i| {
+                let domain = id.split('.').next().unwrap_or_default();
+                let last = instrument.statements_in("readiness", domain).count() - 1;
+                Some(match topic(domain) {
+                    Some(v) if i == last => Answer::Scale(v.min(3)),
+                    Some(v) => Answer::Scale(v),
+                    None => Answer::DontKnow,
+                })
+            })
+        })
+        .collect();
+    let analysis = analysed(&instrument, "readiness", &responses, &Default::default());
+    assert!(analysis.acquiescence.responses.is_empty());
+    results_of(
+        &instrument,
+        "readiness",
+        analysis,
+        vec![("p1".into(), "North Trust".into())],
+    )
+}
+
+/// The text of the element with this test id, tags and line breaks taken out.
+fn text_of(html: &str, test_id: &str) -> String {
+    let start = html
+        .find(&format!("data-testid=\"{test_id}\""))
+        .unwrap_or_else(|| panic!("no {test_id} in {html}"));
+    let rest = &html[start..];
+    let open = rest.find('>').map_or(0, |i| i + 1);
+    // The element's tag name, to find where it closes (these elements do not nest).
+    let tag_start = html[..start].rfind('<').unwrap_or(0) + 1;
+    let tag: String = html[tag_start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let body = &rest[open..rest.find(&format!("</{tag}>")).unwrap_or(rest.len())];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Checks a readiness round's verdict, and the text of one element (test id, text).
+fn says(html: &str, verdict: &str, (id, text): (&str, &str)) {
+    assert_eq!(text_of(html, "readiness-verdict"), verdict, "{html}");
+    assert_eq!(text_of(html, id), text, "{html}");
+}
+
+/// Each verdict of the readiness check leads the results in words, with why: ready with
+/// the topics in place; ready with conditions, each named with where it stands; reconsider
+/// for a gate people disagree with, and for most topics not in place; and no result, saying
+/// which topics have too few answers. No stage, agenda or maturity level is shown.
+#[test]
+fn the_readiness_headline_says_each_verdict_and_why() {
+    let html = readiness_round(|_| Some(4));
+    says(
+        &html,
+        "Ready",
+        ("in-place-need", "The need for this partnership (average 3.7)"),
+    );
+    assert!(
+        html.contains("On average, people agree that everything this check asks about is in place."),
+        "{html}"
+    );
+    assert_eq!(count(&html, "data-testid=\"in-place-"), 6, "{html}");
+    assert!(!html.contains("readiness-conditions"), "{html}");
+    assert!(!html.contains("data-testid=\"acquiescence\""), "{html}");
+    // A readiness check has no stage, agenda or levels; nothing reads as a maturity level.
+    for absent in [
+        "Overall stage",
+        "Workshop agenda",
+        "Suggested actions",
+        "Level now",
+        "Forming",
+        "Developing",
+        "Established",
+        ">outcome<",
+        "data-testid=\"radar\"",
+        "in-words",
+    ] {
+        assert!(!html.contains(absent), "{absent}: {html}");
+    }
+    assert!(html.contains("<th scope=\"col\">Where it stands</th>"), "{html}");
+    // A gate is tagged so in the table (never "outcome"), and says where it stands.
+    let need = text_of(&html, "result-need");
+    assert!(need.starts_with("The need for this partnershipgate3.7"), "{need}");
+    assert!(need.ends_with("in place"), "{need}");
+    assert!(text_of(&html, "result-setup").ends_with("in place"), "{html}");
+
+    let html = readiness_round(|d| Some(if d == "setup" || d == "history" { 3 } else { 4 }));
+    says(&html, "Ready, with conditions", ("result-setup", "Time and money to get started3.03.0 – 3.03.0 (3.0 – 3.0)3 / 3100%people agree closely (1.00)not yet in place"));
+    assert!(
+        html.contains("Nothing here says to think again, but some conditions are not yet in place."),
+        "{html}"
+    );
+    let conditions: Vec<&str> = html
+        .split("data-testid=\"condition-")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|id| !id.starts_with("actions-"))
+        .collect();
+    assert_eq!(conditions, ["history", "setup"], "{html}");
+
+    let html = readiness_round(|d| Some(if d == "benefit" { 2 } else { 4 }));
+    says(&html, "Reconsider before going ahead", ("readiness-reasons", "On average, people disagree with the statements on \u{201c}Gains and costs for each partner\u{201d} (average 2.0), and this topic is a gate: without it, the partnership is unlikely to work."));
+    assert!(
+        text_of(&html, "condition-benefit")
+            .contains("People disagree that it is in place: average 2.0. This topic is a gate."),
+        "{html}"
+    );
+
+    let html = readiness_round(|d| Some(if d == "setup" || d == "power" { 4 } else { 3 }));
+    says(
+        &html,
+        "Reconsider before going ahead",
+        (
+            "readiness-reasons",
+            "4 of the 6 topics with a score are not yet in place, more than half.",
+        ),
+    );
+
+    let html = readiness_round(|d| (d == "need" || d == "benefit").then_some(4));
+    says(&html, "Not enough answers for a result", ("readiness-missing-answers", "Only 2 of the 6 topics have enough answers for a score, and a result needs at least half. Without enough answers: Backing and mandate, History between the partners, Time and money to get started and Balance of power. A person's answers count for a topic when they answered at least half of its statements with a point on the scale rather than \u{201c}don't know\u{201d} or \u{201c}not applicable\u{201d}."));
+    // Three people: the result carries the small-sample caution, worded for a result.
+    assert!(
+        html.contains("one person's answers can move a topic between in place and not yet in place"),
+        "{html}"
+    );
+}
+
+/// Three people answering a 2.0.0 readiness check: 3 to every set-up statement and to
+/// each other topic's first, 4 to the rest. Only set-up is not in place (3.0).
+fn setup_behind(instrument: &trellis_core::Instrument) -> Vec<trellis_core::format::Response> {
+    (0..3)
+        .map(|k| {
+            mode_response(instrument, "readiness", k, "p1", |id, i| {
+                Some(Answer::Scale(if id.starts_with("setup.") || i == 0 {
+                    3
+                } else {
+                    4
+                }))
+            })
+        })
+        .collect()
+}
+
+/// A condition of "ready with conditions" is named with where it stands, and carries its
+/// actions as the agenda's action cards show them, each saying why it is suggested for a
+/// readiness condition (never as an outcomes topic or by a maturity level).
+#[test]
+fn a_readiness_condition_carries_its_actions() {
+    let html = readiness_round(|d| Some(if d == "setup" || d == "history" { 3 } else { 4 }));
+    let setup = html
+        .split("data-testid=\"condition-setup\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</ul></li>").next())
+        .expect("the set-up condition");
+    expect![[r#"
+         class="condition">
+        <h3 class="condition-title">
+        Time and money to get started</h3>
+        <p>
+        Not yet in place: average 3.0.</p>
+        <p class="condition-actions-lead">
+        <strong>
+        What could help</strong>
+        </p>
+        <ul data-testid="condition-actions-setup" class="card-list">
+        <li data-testid="action-setup.judge-first-year" class="card">
+        <h4>
+        Agree how the first year will be judged</h4>
+        <p class="meta">
+        Time and money to get started · low effort · a quick win</p>
+        <p>
+        Tell boards and staff that results may dip while the partnership starts. Agree a few early signs of progress to watch instead of final results, and when to review them.</p>
+        <p>
+        <strong>
+        Why it works:</strong>
+         An early dip is expected while time and money are moved. If nobody has said so, the dip is read as failure and support drains away.</p>
+        <p>
+        <strong>
+        Why it is suggested:</strong>
+         its topic is a condition to meet before going ahead (not yet in place, average 3.0); it is meant for a topic where this one stands; it works on “Partners accept that results may get worse for a while as the partnership starts.” (average 3.0), among the topic's weakest statements.</p>
+        <p>
+        <strong>
+        How to tell it is working:</strong>
+         Boards review the early signs, not only final results; the score for “Partners accept that results may get worse for a while as the partnership starts” rises.</p>
+        </li>
+        <li data-testid="action-setup.protect-time" class="card">
+        <h4>
+        Budget protected time for the set-up period</h4>
+        <p class="meta">
+        Time and money to get started · medium effort · a quick win</p>
+        <p>
+        Agree how many hours a week each partner's key people will give to setting up the partnership, and for how long. Take that time out of their other work and tell their teams.</p>
+        <p>
+        <strong>
+        Why it works:</strong>
+         Collaboration costs time. Set-up work squeezed into spare moments stalls, and slow progress wears away trust.</p>
+        <p>
+        <strong>
+        Why it is suggested:</strong>
+         its topic is a condition to meet before going ahead (not yet in place, average 3.0); it is meant for a topic where this one stands; it works on “The people setting up this partnership have time set aside for it.” (average 3.0), among the topic's weakest statements.</p>
+        <p>
+        <strong>
+        How to tell it is working:</strong>
+         The agreed hours are kept in the first three months; the score for “The people setting up this partnership have time set aside for it” rises.</p>
+        </li>
+        <li data-testid="action-setup.fund-start" class="card">
+        <h4>
+        Set aside money for getting started</h4>
+        <p class="meta">
+        Time and money to get started · medium effort · takes months</p>
+        <p>
+        Cost the set-up period: meetings, a coordinator, cover for staff and data work. Agree which partner pays for what, or set up a shared pot, before the work starts.</p>
+        <p>
+        <strong>
+        Why it works:</strong>
+         Unfunded set-up work falls on goodwill, which runs out. Naming the money shows that partners mean it.</p>
+        <p>
+        <strong>
+        Why it is suggested:</strong>
+         its topic is a condition to meet before going ahead (not yet in place, average 3.0); it is meant for a topic where this one stands; it works on “Money has been set aside for the cost of setting up this partnership.” (average 3.0), among the topic's weakest statements.</p>
+        <p>
+        <strong>
+        How to tell it is working:</strong>
+         The set-up costs are met without raids on other budgets; the score for “Money has been set aside for the cost of setting up this partnership” rises.</p>
+        </li>
+    "#]]
+    .assert_eq(&pretty(setup));
+    // Under staff shortages set-up is critical here, and its condition says why.
+    let instrument = shipped("2.0.0");
+    let context = [(
+        "pressures".to_string(),
+        trellis_core::format::ContextAnswer::Many(vec!["workforce".into()]),
+    )]
+    .into();
+    let responses = setup_behind(&instrument);
+    let analysis = analysed(&instrument, "readiness", &responses, &context);
+    let critical = results_of(&instrument, "readiness", analysis, Vec::new());
+    assert!(
+        text_of(&critical, "condition-setup").contains("Not yet in place: average 3.0. Critical for this collaboration (\u{201c}Staff shortages or high staff turnover\u{201d})."),
+        "{critical}"
+    );
+    // The topics in place follow the conditions, each with its average.
+    assert_eq!(
+        text_of(&html, "in-place-power"),
+        "Balance of power (average 3.5)",
+        "{html}"
+    );
+    // Without the readiness result at hand (as on another page), the reason is still
+    // worded for a readiness condition, from the level its actions were matched to.
+    let instrument = shipped("2.0.0");
+    let action = trellis_core::analysis::SuggestedAction {
+        action: "setup.fund-start".into(),
+        domain: "setup".into(),
+        agenda_rank: None,
+        level: 2,
+        level_distance: 0,
+        context_matches: Vec::new(),
+        weakest: Vec::new(),
+        organisation_gaps: Vec::new(),
+    };
+    assert_eq!(
+        trellis::components::names::why_suggested(&instrument, &action),
+        "its topic is a condition to meet before going ahead (not yet in place); it is meant for a topic where this one stands."
+    );
+}
+
+/// A topic in place overall names each organisation shown on its own for whom it is not
+/// yet in place, with its average; an organisation too small to show on its own is never
+/// named (docs/scoring.md, rule 15's worked example).
+#[test]
+fn a_topic_in_place_says_whom_it_is_not_yet_in_place_for() {
+    let instrument = shipped("2.0.0");
+    let partners = vec![
+        ("council".to_string(), "County Council".to_string()),
+        ("trust".to_string(), "North Trust".to_string()),
+    ];
+    // Everyone answers 4, and 3 to each topic's first statement (so nobody agrees with
+    // everything); the council's power answers are 3, 3, 3 and 4 (its own mean 3.25),
+    // everyone else's 4: power's mean is 3.7, in place overall.
+    let round = |council: usize| {
+        let mut responses = Vec::new();
+        for k in 0..council + 6 {
+            let org = if k < council { "council" } else { "trust" };
+            let power = if k < council && k < 3 { 3 } else { 4 };
+            responses.push(mode_response(&instrument, "readiness", k, org, |id, i| {
+                Some(Answer::Scale(if id.starts_with("power.") {
+                    power
+                } else if i == 0 {
+                    3
+                } else {
+                    4
+                }))
+            }));
+        }
+        let analysis = analysed(&instrument, "readiness", &responses, &Default::default());
+        results_of(&instrument, "readiness", analysis, partners.clone())
+    };
+    let html = round(4);
+    assert_eq!(text_of(&html, "readiness-verdict"), "Ready", "{html}");
+    assert_eq!(
+        text_of(&html, "in-place-power"),
+        "Balance of power (average 3.7). In place overall, but not yet for one partner: County Council (average 3.3).",
+        "{html}"
+    );
+    // Two from the council: pooled with the trust, so never named.
+    let html = round(2);
+    assert!(!html.contains("not-yet-for-"), "{html}");
+    assert!(!html.contains("not yet for"), "{html}");
+}
+
+/// Responses that agree with everything (rule 3b) are counted, and the results say how
+/// many there are and which topics' levels they move, naming nobody: scoring.md's worked
+/// example on 1.0.0's readiness check; a 2.0.0 readiness check, where a topic's standing
+/// moves; and a round where nothing would change.
+/// The note on responses that agree with everything, in a readiness round of `instrument`
+/// by groups of people, each `(how many, answer(statement id, its place in its topic))`.
+type Answering<'a> = (usize, &'a dyn Fn(&str, usize) -> u8);
+fn acquiescence_in(instrument: &Rc<trellis_core::Instrument>, groups: &[Answering]) -> String {
+    let mut responses = Vec::new();
+    for (n, answer) in groups {
+        for _ in 0..*n {
+            let k = responses.len();
+            responses.push(mode_response(instrument, "readiness", k, "p1", |id, i| {
+                Some(Answer::Scale(answer(id, i)))
+            }));
+        }
+    }
+    let analysis = analysed(instrument, "readiness", &responses, &Default::default());
+    text_of(
+        &results_of(instrument, "readiness", analysis, Vec::new()),
+        "acquiescence",
+    )
+}
+
+#[test]
+fn responses_that_agree_with_everything_are_flagged_in_words() {
+    let v1 = shipped("1.0.0");
+    // Four people answer 3 throughout, except 2 and 3 for leadership; one answers 5 to
+    // everything and one 4 and 5 in turn.
+    let note = acquiescence_in(
+        &v1,
+        &[
+            (4, &|id, i| {
+                if id.starts_with("leadership.") && i == 0 {
+                    2
+                } else {
+                    3
+                }
+            }),
+            (1, &|_, _| 5),
+            (1, &|_, i| if i % 2 == 0 { 4 } else { 5 }),
+        ],
+    );
+    assert_eq!(
+        note,
+        "2 people agreed with every statement, or gave the same answer to every one. Their answers are counted like everyone else's; without them, the level of Trust and relationships would be 2 Developing rather than 3 Established, the level of Shared vision and belief would be 2 Developing rather than 3 Established, the level of Agreements and roles would be 2 Developing rather than 3 Established, the level of Handling disagreement and accountability would be 2 Developing rather than 3 Established, the level of Time, people and money would be 2 Developing rather than 3 Established, the level of Progress and learning would be 2 Developing rather than 3 Established and the level of Shared risk and commitment would be 2 Developing rather than 3 Established. They may have answered without reading, or may truly see everything in place: ask the group, and read any topic named here with care."
+    );
+    // Nobody is named: not even by the response's id.
+    assert!(!note.contains("r4") && !note.contains("r5"), "{note}");
+
+    // A 2.0.0 readiness check: three people answer 3 but 4 to the last statement, one
+    // answers 5 throughout. With them each topic but power averages 3.5 (in place);
+    // without, 3.0 (not yet). Power is in place either way, so it is not named.
+    let v2 = shipped("2.0.0");
+    let note = acquiescence_in(
+        &v2,
+        &[
+            (3, &|id, _| if id == "power.decide-together" { 4 } else { 3 }),
+            (1, &|_, _| 5),
+        ],
+    );
+    assert_eq!(
+        note,
+        "1 person agreed with every statement, or gave the same answer to every one. Their answers are counted like everyone else's; without them, \u{201c}The need for this partnership\u{201d} would be not yet in place rather than in place, \u{201c}Backing and mandate\u{201d} would be not yet in place rather than in place, \u{201c}Gains and costs for each partner\u{201d} would be not yet in place rather than in place, \u{201c}History between the partners\u{201d} would be not yet in place rather than in place and \u{201c}Time and money to get started\u{201d} would be not yet in place rather than in place. They may have answered without reading, or may truly see everything in place: ask the group, and read any topic named here with care."
+    );
+
+    // Ten people answer 4 but 3 to one risk statement, one answers 4 throughout: levels
+    // stay where they are without that one.
+    let note = acquiescence_in(
+        &v1,
+        &[
+            (10, &|id, i| if id.starts_with("risk.") && i == 0 { 3 } else { 4 }),
+            (1, &|_, _| 4),
+        ],
+    );
+    assert!(
+        note.starts_with("1 person agreed with every statement, or gave the same answer to every one. Their answers are counted like everyone else's; without them, no topic's level would change."),
+        "{note}"
+    );
+    // When everyone agrees with everything, nothing would be left without them.
+    let note = acquiescence_in(&v1, &[(3, &|_, _| 4)]);
+    assert!(
+        note.starts_with("Everyone who answered (3 people) agreed with every statement"),
+        "{note}"
+    );
+}
+
+/// Two rounds of different questionnaire versions: the change since the last round says
+/// so, compares levels, and says "not comparable" rather than a change of score where the
+/// questions changed (rule 16's worked example on the shipped 1.0.0 and 2.0.0).
+#[test]
+fn rounds_of_two_questionnaire_versions_compare_by_level() {
+    use trellis::pages::report::change_section;
+    use trellis_core::analysis::{compare, Comparison};
+    use yew::{component, Html, Properties};
+    #[derive(Properties, PartialEq)]
+    struct P {
+        comparison: Comparison,
+    }
+    #[component]
+    fn View(p: &P) -> Html {
+        let instrument = shipped("2.0.0");
+        change_section(
+            &instrument,
+            "Spring 2027",
+            Some(&("Spring 2026".to_string(), p.comparison.clone())),
+            true,
+        )
+    }
+    let (v1, v2) = (shipped("1.0.0"), shipped("2.0.0"));
+    let everyone = |instrument: &trellis_core::Instrument, value: u8| -> Vec<_> {
+        (0..3)
+            .map(|k| shipped_response(instrument, k, "p1", |_| value, value))
+            .collect()
+    };
+    let before = analysed(&v1, "full", &everyone(&v1, 2), &Default::default());
+    let after = analysed(&v2, "full", &everyone(&v2, 4), &Default::default());
+    let html = render::<View>(P {
+        comparison: compare(&before, &after),
+    });
+    assert_eq!(
+        text_of(&html, "version-note"),
+        "\u{201c}Spring 2026\u{201d} used questionnaire 1.0.0 and \u{201c}Spring 2027\u{201d} used 2.0.0: levels are compared, and scores only where the questions were the same."
+    );
+    assert_eq!(
+        text_of(&html, "change-trust"),
+        "Trust and relationships2.04.0Not comparable: the questions changed2 Developing, then 4 Maturing",
+        "{html}"
+    );
+    // Within one version nothing is said about versions, and the same statements compare.
+    let earlier = analysed(&v2, "full", &everyone(&v2, 2), &Default::default());
+    let html = render::<View>(P {
+        comparison: compare(&earlier, &after),
+    });
+    assert!(!html.contains("version-note"), "{html}");
+    assert_eq!(
+        text_of(&html, "change-trust"),
+        "Trust and relationships2.04.0Improved2 Developing, then 4 Maturing",
+        "{html}"
+    );
+}
+
+/// The round form offers questionnaire 2.0.0's three modes, each with its title, minutes
+/// and summary, in a fieldset; 1.0.0's two keep their names.
+#[test]
+fn the_round_form_offers_each_mode_of_the_questionnaire() {
+    use trellis::pages::round_fields::{mode_options, RoundFields, RoundFieldsProps};
+    use trellis_core::workspace::NewRound;
+    let form = |version: &str| {
+        render::<RoundFields>(RoundFieldsProps {
+            value: NewRound {
+                name: "Round 1".into(),
+                date: "2026-11-30".into(),
+                mode: "readiness".into(),
+                partner_map: false,
+            },
+            modes: mode_options(&shipped(version)),
+            on_change: Callback::noop(),
+            date_error: None,
+            name_error: None,
+            mode_error: None,
+            partner_map_offered: false,
+        })
+    };
+    let html = form("2.0.0");
+    assert!(html.contains("<legend>"), "{html}");
+    let labels: Vec<&str> = html
+        .split("<label for=\"mode-")
+        .skip(1)
+        .filter_map(|s| s.split_once('>').and_then(|(_, rest)| rest.split('<').next()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Readiness check (about 6 minutes)",
+            "Quick check (about 5 minutes)",
+            "Full maturity assessment (about 20 minutes)"
+        ],
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "The results show whether to go ahead, what to put in place first, or whether to think again."
+        ),
+        "{html}"
+    );
+    assert_eq!(count(&html, "checked"), 1, "{html}");
+    let html = form("1.0.0");
+    assert_eq!(count(&html, "<label for=\"mode-"), 2, "{html}");
+}
+
+/// The board report's first page leads a readiness check with its result: the verdict,
+/// each condition with where it stands and its first action only, and the topics in place.
+#[test]
+fn the_board_report_gives_each_condition_its_first_step() {
+    use trellis::components::readiness::readiness_body;
+    use trellis_core::analysis::RoundAnalysis;
+    use yew::{component, Html, Properties};
+    #[derive(Properties)]
+    struct P {
+        analysis: RoundAnalysis,
+    }
+    impl PartialEq for P {
+        fn eq(&self, _: &Self) -> bool {
+            false
+        }
+    }
+    #[component]
+    fn View(p: &P) -> Html {
+        readiness_body(&p.analysis, &shipped("2.0.0"), &[], true)
+    }
+    let instrument = shipped("2.0.0");
+    let responses = setup_behind(&instrument);
+    let html = render::<View>(P {
+        analysis: analysed(&instrument, "readiness", &responses, &Default::default()),
+    });
+    assert_eq!(text_of(&html, "readiness-verdict"), "Ready, with conditions");
+    // Every set-up statement is equally low, so the lowest effort comes first (rule 14).
+    let first = instrument
+        .actions()
+        .iter()
+        .find(|a| a.id == "setup.judge-first-year")
+        .expect("the action");
+    assert_eq!(
+        text_of(&html, "condition-first-setup"),
+        format!("First step: {}. {}", first.title, first.detail),
+    );
+    // The first action only: no action cards.
+    assert!(!html.contains("class=\"card\""), "{html}");
+    assert_eq!(count(&html, "data-testid=\"in-place-"), 5, "{html}");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ pub mod notice;
 pub mod partner_map;
 pub mod progress;
 pub mod question;
+pub mod readiness;
 pub mod round_results;
 pub mod tie_questions;
 

@@ -1,10 +1,13 @@
 //! Words for the engine's ids and numbers, looked up in the instrument: topic titles,
-//! statement wording, level names, context conditions, the group level, and the names
-//! of the answer categories. Shared by every page that shows results.
+//! statement wording, level names, context conditions, the group level, where a readiness
+//! topic stands, and the names of the answer categories. Shared by every page that shows
+//! results.
 
 use trellis_core::analysis::{
-    score_range, AgendaTopic, Critical, DomainResult, GroupLevel, LevelSource, SuggestedAction,
+    score_range, AgendaTopic, Critical, DomainResult, GroupLevel, LevelSource, ReadinessDomain,
+    ReadinessState, SuggestedAction,
 };
+use trellis_core::scoring::format_score;
 use trellis_core::Instrument;
 
 use crate::messages as msg;
@@ -103,8 +106,12 @@ pub fn group_level_text(instrument: &Instrument, level: GroupLevel) -> String {
 }
 
 /// A topic's level now, as every results view shows it: the agreed level where the group
-/// recorded one ("2 Developing (agreed)"), else the people's level.
+/// recorded one ("2 Developing (agreed)"), else the people's level. A readiness topic has
+/// no maturity levels to climb: it says where it stands ("not yet in place").
 pub fn level_now_text(instrument: &Instrument, d: &DomainResult) -> String {
+    if instrument.is_readiness(&d.domain) {
+        return standing_text(ReadinessState::of(d.stats.as_ref().map(|s| s.mean))).to_string();
+    }
     match (d.level_source(), d.working_level()) {
         (Some(LevelSource::Agreed), Some(l)) => format!("{} {}", level_text(instrument, l), msg::AGREED_TAG),
         (Some(LevelSource::Chosen), Some(l)) => level_text(instrument, l),
@@ -113,10 +120,59 @@ pub fn level_now_text(instrument: &Instrument, d: &DomainResult) -> String {
     }
 }
 
+/// Where a readiness topic stands, in words: "not yet in place".
+pub fn standing_text(state: ReadinessState) -> &'static str {
+    match state {
+        ReadinessState::InPlace => msg::STANDING_IN_PLACE,
+        ReadinessState::NotInPlace => msg::STANDING_NOT_YET,
+        ReadinessState::Against => msg::STANDING_DISAGREE,
+        ReadinessState::Unknown => msg::NOT_ENOUGH_ANSWERS,
+    }
+}
+
+/// A readiness topic's standing with its average: "not yet in place, average 2.8".
+pub fn standing_with_score(d: &ReadinessDomain) -> String {
+    match d.score {
+        Some(s) => format!(
+            "{}, {}",
+            standing_text(d.state),
+            msg::average(Some(format_score(s)))
+        ),
+        None => standing_text(d.state).to_string(),
+    }
+}
+
+/// A topic at a level from scores (`None` without one), for lists that set topics side
+/// by side: "3 Established", or for a readiness topic where it stands ("in place").
+pub fn level_or_standing(instrument: &Instrument, domain: &str, level: Option<u8>) -> String {
+    if instrument.is_readiness(domain) {
+        return msg::standing_of_level(level).to_string();
+    }
+    level.map_or_else(
+        || msg::NOT_ENOUGH_ANSWERS.to_string(),
+        |l| level_text(instrument, l),
+    )
+}
+
 /// Why the engine suggested an action, in words: the topic's place on the agenda (or, for
-/// an outcomes topic, that it is below its target), the level, and each reason it fits
-/// this round (weakest statements, context answers, differences between organisations).
+/// an outcomes topic, that it is below its target; for a readiness topic, that it is a
+/// condition and where it stands), the level, and each reason it fits this round
+/// (weakest statements, context answers, differences between organisations).
 pub fn why_suggested(instrument: &Instrument, s: &SuggestedAction) -> String {
+    // Without the readiness result at hand, a readiness topic's standing is read from
+    // the level its actions were matched to.
+    let standing = instrument
+        .is_readiness(&s.domain)
+        .then(|| msg::standing_of_level(Some(s.level)).to_string());
+    why(instrument, s, standing.as_deref())
+}
+
+/// Why the engine suggested an action for a condition of the readiness result `d`.
+pub fn why_condition(instrument: &Instrument, s: &SuggestedAction, d: &ReadinessDomain) -> String {
+    why(instrument, s, Some(&standing_with_score(d)))
+}
+
+fn why(instrument: &Instrument, s: &SuggestedAction, condition: Option<&str>) -> String {
     let statement = |id: &str| statement_text(instrument, id);
     let weakest: Vec<String> = s
         .weakest
@@ -135,6 +191,7 @@ pub fn why_suggested(instrument: &Instrument, s: &SuggestedAction) -> String {
         .collect();
     msg::why_suggested(&msg::WhySuggested {
         place: s.agenda_rank.map(|r| r + 1),
+        condition,
         level: &level_text(instrument, s.level),
         suits_level: s.level_distance == 0,
         weakest: &weakest,

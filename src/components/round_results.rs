@@ -1,11 +1,12 @@
-//! The results of a round, as computed by the engine's round analysis: overall stage or
-//! readiness, scores with spread, agreement and levels, the workshop agenda, suggested
+//! The results of a round, as computed by the engine's round analysis: overall stage,
+//! readiness result (`readiness.rs`) or readiness conditions, responses that agree with
+//! everything, scores with spread, agreement and levels, the workshop agenda, suggested
 //! actions, breakdowns by organisation and role (small groups protected) and reliability.
 
 use std::rc::Rc;
 
 use trellis_core::analysis::{
-    Breakdown, Critical, DomainResult, GroupKey, GroupLevel, Reason, RoundAnalysis,
+    Breakdown, Critical, DomainResult, GroupKey, GroupLevel, Reason, RoundAnalysis, SuggestedAction,
 };
 use trellis_core::chart::{bar_chart, heat_shade};
 use trellis_core::scoring::{format_score, interval_on_scale};
@@ -14,6 +15,8 @@ use yew::prelude::*;
 
 use crate::components::markup::{hint, table};
 use crate::components::names;
+use crate::components::readiness::{acquiescence_note, asks_readiness, readiness_headline, readiness_only};
+
 use crate::components::BarChartView;
 use crate::messages as msg;
 
@@ -143,16 +146,21 @@ pub fn RoundResults(props: &RoundResultsProps) -> Html {
         instrument: &props.instrument,
         partners: &props.partners,
     };
+    // A readiness check has no stage, agenda or levels to climb: its headline holds the
+    // result, the conditions and their actions.
+    let readiness = readiness_only(a, &props.instrument);
     html! {
         <>
             // The board report says these in its summary; its appendix holds the detail.
             if !props.in_report {
                 { headline(a, &names, props.ask_levels) }
-                { in_words(a, &names) }
+                if !readiness { { in_words(a, &names) } }
             }
             { scores(a, &names, props.ask_levels) }
-            { agenda(a, &names, props.contested_first, (!props.in_report).then_some(&props.on_order)) }
-            { actions(a, &names) }
+            if !readiness {
+                { agenda(a, &names, props.contested_first, (!props.in_report).then_some(&props.on_order)) }
+                { actions(a, &names) }
+            }
             // The report leaves out a breakdown with nothing to compare (one group or none).
             if !props.in_report || compared(&a.by_organisation) {
                 { breakdown("by-organisation", msg::BY_ORGANISATION, &a.by_organisation, a, &names) }
@@ -206,7 +214,8 @@ fn in_words(a: &RoundAnalysis, names: &Names) -> Html {
     }
 }
 
-/// The small-sample caution, when the round has fewer than ten respondents.
+/// The small-sample caution, when the round has fewer than ten respondents (a readiness
+/// check's is `readiness::caution`).
 pub fn small_sample(a: &RoundAnalysis) -> Html {
     if !a.small_sample() {
         return html! {};
@@ -214,8 +223,12 @@ pub fn small_sample(a: &RoundAnalysis) -> Html {
     html! { <p class="notice notice-warning" data-testid="small-sample">{ msg::small_sample(a.n) }</p> }
 }
 
-/// The overall stage (full mode) or the readiness conditions (readiness check).
+/// The readiness result (a round with readiness topics), the overall stage (full mode) or
+/// the readiness conditions (the quick check, and 1.0.0's readiness check).
 fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
+    if asks_readiness(a, names.instrument) {
+        return readiness_headline(a, names.instrument, names.partners);
+    }
     if !ask_levels {
         let missing: Vec<_> = a.readiness.iter().filter(|c| c.in_place == Some(false)).collect();
         let in_place: Vec<_> = a.readiness.iter().filter(|c| c.in_place == Some(true)).collect();
@@ -223,6 +236,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
             <section aria-labelledby="readiness-heading" class="headline" data-testid="readiness">
                 <h2 id="readiness-heading">{ msg::READINESS_TITLE }</h2>
                 { small_sample(a) }
+                { acquiescence_note(a, names.instrument) }
                 if missing.is_empty() {
                     <p>{ msg::READINESS_ALL_IN_PLACE }</p>
                 } else {
@@ -257,6 +271,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
             <h2 id="stage-heading">{ msg::STAGE_TITLE }</h2>
             <p class="stage-value">{ stage }</p>
             { small_sample(a) }
+            { acquiescence_note(a, names.instrument) }
             if let (Some(median), false) = (a.stage.median, held.is_empty()) {
                 <p data-testid="stage-held-back">{ msg::stage_held_back(&names.level(median), &held.join(", ")) }</p>
             }
@@ -266,6 +281,7 @@ fn headline(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
 }
 
 fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
+    let readiness = readiness_only(a, names.instrument);
     let items: Vec<(String, Option<f64>)> = a
         .domains
         .iter()
@@ -294,7 +310,11 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
             <tr data-testid={format!("result-{}", d.domain)}>
                 <th scope="row">
                     { names.domain(&d.domain) }
-                    if !d.functioning { <span class="tag">{ msg::OUTCOME_TAG }</span> }
+                    if names.instrument.is_gate(&d.domain) {
+                        <span class="tag">{ msg::GATE_TAG }</span>
+                    } else if !d.functioning && !names.instrument.is_readiness(&d.domain) {
+                        <span class="tag">{ msg::OUTCOME_TAG }</span>
+                    }
                     if d.critical.is_some() { <span class="tag">{ msg::CRITICAL_TAG }</span> }
                 </th>
                 <td class="num" data-label={msg::SCORE}>{ mean }</td>
@@ -303,7 +323,7 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
                 <td class="num" data-label={msg::PEOPLE_SCORED}>{ format!("{} / {}", d.scores.len(), d.scores.len() + d.not_enough) }</td>
                 <td class="num" data-label={msg::COVERAGE}>{ format!("{:.0}%", coverage * 100.0) }</td>
                 <td data-label={msg::AGREEMENT}>{ agreement_detail(d) }</td>
-                <td data-label={msg::CURRENT_LEVEL}>{ names::level_now_text(names.instrument, d) }</td>
+                <td data-label={if readiness { msg::STANDING } else { msg::CURRENT_LEVEL }}>{ names::level_now_text(names.instrument, d) }</td>
                 if ask_levels {
                     <td data-label={msg::PEOPLES_LEVEL}>
                         { names.domain_level(d) }
@@ -322,7 +342,11 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
         msg::PEOPLE_SCORED,
         msg::COVERAGE,
         msg::AGREEMENT,
-        msg::CURRENT_LEVEL,
+        if readiness {
+            msg::STANDING
+        } else {
+            msg::CURRENT_LEVEL
+        },
         msg::PEOPLES_LEVEL,
         msg::TARGET,
     ];
@@ -332,7 +356,7 @@ fn scores(a: &RoundAnalysis, names: &Names, ask_levels: bool) -> Html {
             <h2 id="scores-heading">{ msg::SCORES_BY_TOPIC }</h2>
             <BarChartView id="domain-scores" title={msg::CHART_TITLE} description={msg::chart_description(&items)} {chart} />
             { table(Some("results-table"), Some("results-table stack-wide"), Some(msg::RESULTS_TABLE_CAPTION), columns, rows.collect()) }
-            { hint(msg::LEVEL_NOW_RULE) }
+            { hint(if readiness { msg::STANDING_RULE } else { msg::LEVEL_NOW_RULE }) }
         </section>
     }
 }
@@ -401,21 +425,35 @@ fn agenda(
     }
 }
 
+/// One suggested action as a card: its title (a heading of the level given, "h3" or
+/// "h4"), topic, effort and time, what to do, why it works, `why` it is suggested here and
+/// how to tell it is working.
+pub fn action_card(instrument: &Instrument, s: &SuggestedAction, heading: &'static str, why: String) -> Html {
+    let Some(action) = instrument.actions().iter().find(|x| x.id == s.action) else {
+        return Html::default();
+    };
+    html! {
+        <li class="card" data-testid={format!("action-{}", s.action)}>
+            <@{heading}>{ action.title.clone() }</@>
+            <p class="meta">{ msg::action_meta(&names::domain_title(instrument, &s.domain), &action.effort, &action.horizon) }</p>
+            <p>{ action.detail.clone() }</p>
+            <p><strong>{ msg::WHY_IT_WORKS }</strong>{ format!(" {}", action.why) }</p>
+            <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {why}") }</p>
+            if !action.signs.is_empty() {
+                <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", names::plain_text(instrument, &action.signs)) }</p>
+            }
+        </li>
+    }
+}
+
 fn actions(a: &RoundAnalysis, names: &Names) -> Html {
-    let cards = a.actions.iter().filter_map(|s| {
-        let action = names.instrument.actions().iter().find(|x| x.id == s.action)?;
-        Some(html! {
-            <li class="card" data-testid={format!("action-{}", s.action)}>
-                <h3>{ action.title.clone() }</h3>
-                <p class="meta">{ msg::action_meta(&names.domain(&s.domain), &action.effort, &action.horizon) }</p>
-                <p>{ action.detail.clone() }</p>
-                <p><strong>{ msg::WHY_IT_WORKS }</strong>{ format!(" {}", action.why) }</p>
-                <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", names::why_suggested(names.instrument, s)) }</p>
-                if !action.signs.is_empty() {
-                    <p><strong>{ msg::SIGNS }</strong>{ format!(" {}", names::plain_text(names.instrument, &action.signs)) }</p>
-                }
-            </li>
-        })
+    let cards = a.actions.iter().map(|s| {
+        action_card(
+            names.instrument,
+            s,
+            "h3",
+            names::why_suggested(names.instrument, s),
+        )
     });
     html! {
         <section aria-labelledby="actions-heading">

@@ -57,6 +57,9 @@ pub fn ConsensusPage(props: &ConsensusProps) -> Html {
         });
         let before = earlier.and_then(|e| e.consensus.get(&d.domain).map(|c| (e, c)));
         let stem = format!("consensus-{}", d.domain);
+        // A readiness topic is in place or not; it has no levels to agree or aim for, so
+        // the group records only its reasons and evidence.
+        let readiness = instrument.is_readiness(&d.domain);
         let target = round.targets.get(&d.domain).copied();
         let on_target = {
             let (app, round_id, domain) = (app.clone(), round.id.clone(), d.domain.clone());
@@ -77,36 +80,42 @@ pub fn ConsensusPage(props: &ConsensusProps) -> Html {
         html! {
             <section class="consensus-domain" aria-labelledby={format!("{stem}-heading")} data-testid={stem.clone()}>
                 <h2 id={format!("{stem}-heading")}>{ title }</h2>
-                <p class="meta">{ msg::group_view(&group_level, &spread) }</p>
+                if readiness {
+                    <p class="meta">{ spread.clone() }</p>
+                } else {
+                    <p class="meta">{ msg::group_view(&group_level, &spread) }</p>
+                }
                 if let Some((e, c)) = before {
                     <p class="notice" data-testid={format!("{stem}-earlier")}>
                         { msg::earlier_consensus(&e.name, &c.level.map_or("–".to_string(), level_label), &c.rationale) }
                     </p>
                 }
-                <fieldset class="field">
-                    <legend>{ msg::AGREED_LEVEL }</legend>
-                    for (i, l) in instrument.levels().iter().enumerate() {
-                        <div class="choice-block">
-                            <input type="radio" id={format!("{stem}-{}", i + 1)} name={stem.clone()}
-                                checked={level == Some(l.level)} onchange={on_level(Some(l.level))} />
-                            <label for={format!("{stem}-{}", i + 1)}>{ level_label(l.level) }</label>
-                        </div>
-                    }
-                    <div class="choice-block">
-                        <input type="radio" id={format!("{stem}-none")} name={stem.clone()}
-                            checked={level.is_none()} onchange={on_level(None)} />
-                        <label for={format!("{stem}-none")}>{ msg::NOT_AGREED }</label>
-                    </div>
-                </fieldset>
-                <div class="field">
-                    <label for={format!("{stem}-target")}>{ msg::TARGET_LEVEL }</label>
-                    <select id={format!("{stem}-target")} onchange={on_target}>
-                        <option value="" selected={target.is_none()}>{ msg::NO_TARGET }</option>
-                        for l in instrument.levels().iter() {
-                            <option value={l.level.to_string()} selected={target == Some(l.level)}>{ level_label(l.level) }</option>
+                if !readiness {
+                    <fieldset class="field">
+                        <legend>{ msg::AGREED_LEVEL }</legend>
+                        for (i, l) in instrument.levels().iter().enumerate() {
+                            <div class="choice-block">
+                                <input type="radio" id={format!("{stem}-{}", i + 1)} name={stem.clone()}
+                                    checked={level == Some(l.level)} onchange={on_level(Some(l.level))} />
+                                <label for={format!("{stem}-{}", i + 1)}>{ level_label(l.level) }</label>
+                            </div>
                         }
-                    </select>
-                </div>
+                        <div class="choice-block">
+                            <input type="radio" id={format!("{stem}-none")} name={stem.clone()}
+                                checked={level.is_none()} onchange={on_level(None)} />
+                            <label for={format!("{stem}-none")}>{ msg::NOT_AGREED }</label>
+                        </div>
+                    </fieldset>
+                    <div class="field">
+                        <label for={format!("{stem}-target")}>{ msg::TARGET_LEVEL }</label>
+                        <select id={format!("{stem}-target")} onchange={on_target}>
+                            <option value="" selected={target.is_none()}>{ msg::NO_TARGET }</option>
+                            for l in instrument.levels().iter() {
+                                <option value={l.level.to_string()} selected={target == Some(l.level)}>{ level_label(l.level) }</option>
+                            }
+                        </select>
+                    </div>
+                }
                 <div class="field">
                     <label for={format!("{stem}-rationale")}>{ msg::RATIONALE }</label>
                     <textarea id={format!("{stem}-rationale")} rows="3" value={rationale.clone()} oninput={on_rationale} />

@@ -213,7 +213,19 @@ pub fn ActionLibrary(props: &ActionLibraryProps) -> Html {
 /// and the button that puts it on the plan.
 fn card(action: &ActionFile, props: &ActionLibraryProps) -> Html {
     let instrument = &props.instrument;
-    let levels: Vec<String> = action.levels.iter().map(|l| level_text(instrument, *l)).collect();
+    // A readiness topic has no maturity levels to climb: its actions suit where it stands.
+    let readiness = instrument.is_readiness(&action.domain);
+    let levels: Vec<String> = action
+        .levels
+        .iter()
+        .map(|l| {
+            if readiness {
+                msg::topics_suited(*l).to_string()
+            } else {
+                level_text(instrument, *l)
+            }
+        })
+        .collect();
     // One line a context question: "How long has the collaboration been running? “Not
     // started yet” or “Less than a year”".
     let first_when: Vec<String> = action

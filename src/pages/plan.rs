@@ -1,10 +1,11 @@
-//! Targets and the action plan of a round: the gap to each target, the engine's suggested
-//! actions with their reasons, the plan itself (owner, due date, status, success
+//! Targets and the action plan of a round: the gap to each target (for a readiness check,
+//! the conditions to meet instead), the engine's suggested actions with their reasons
+//! (a readiness condition's first), the plan itself (owner, due date, status, success
 //! measure) and the review of actions carried forward from the round before.
 
 use std::rc::Rc;
 
-use trellis_core::analysis::{SuggestedAction, MIN_GROUP};
+use trellis_core::analysis::{RoundAnalysis, SuggestedAction, MIN_GROUP};
 use trellis_core::format::{ActionStatus, PlanItem};
 use trellis_core::plan::{status_counts, PlanFields};
 use trellis_core::Instrument;
@@ -14,8 +15,9 @@ use crate::browser::dom::event_value;
 use crate::browser::random_id;
 use crate::components::markup::hint;
 use crate::components::names::{
-    domain_title, group_level_text, level_now_text, level_text, plain_text, why_suggested,
+    domain_title, group_level_text, level_now_text, level_text, plain_text, why_condition, why_suggested,
 };
+use crate::components::readiness::{caution, condition_standing, readiness_only, verdict_words};
 use crate::components::round_results::small_sample;
 use crate::messages as msg;
 use crate::pages::{find_analysed_round, use_round_analysis};
@@ -48,6 +50,16 @@ pub fn PlanPage(props: &PlanProps) -> Html {
         .and_then(|id| app.workspace.round(id))
         .map_or(String::new(), |(_, r)| r.name.clone());
     let counts = status_counts(&round.plan);
+    let readiness = readiness_only(&analysis, instrument);
+    // The readiness conditions' actions first (in the result's order), then the agenda's.
+    let mut offered: Vec<(&SuggestedAction, String)> = analysis
+        .readiness_result
+        .iter()
+        .flat_map(|r| r.conditions())
+        .flat_map(|d| d.actions.iter().map(move |s| (s, d)))
+        .map(|(s, d)| (s, why_condition(instrument, s, d)))
+        .collect();
+    offered.extend(analysis.actions.iter().map(|s| (s, why_suggested(instrument, s))));
     let ask_levels = instrument.mode(&round.mode).is_some_and(|m| m.ask_levels);
     let any_earlier = analysis.domains.iter().any(|d| d.earlier_target.is_some());
     let gaps = analysis
@@ -81,8 +93,13 @@ pub fn PlanPage(props: &PlanProps) -> Html {
     html! {
         <>
             <p class="breadcrumb"><Link to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link></p>
-            <h1 tabindex="-1">{ msg::plan_title(&round.name) }</h1>
-            <p class="lead">{ msg::PLAN_LEAD }</p>
+            if readiness {
+                <h1 tabindex="-1">{ msg::readiness_plan_title(&round.name) }</h1>
+                <p class="lead">{ msg::READINESS_PLAN_LEAD }</p>
+            } else {
+                <h1 tabindex="-1">{ msg::plan_title(&round.name) }</h1>
+                <p class="lead">{ msg::PLAN_LEAD }</p>
+            }
             if let Some(n) = app.notice.clone() {
                 <p class="notice notice-warning" role="alert">{ n }</p>
             }
@@ -94,23 +111,27 @@ pub fn PlanPage(props: &PlanProps) -> Html {
                     for item in to_review.iter() { { review_item(item, instrument, &act) } }
                 </section>
             }
-            <section aria-labelledby="gaps-heading">
-                <h2 id="gaps-heading">{ msg::TARGETS_TITLE }</h2>
-                { small_sample(&analysis) }
-                <table class="data-table" data-testid="plan-gaps">
-                    <thead><tr>
-                        <th scope="col">{ msg::TOPIC }</th>
-                        <th scope="col">{ msg::CURRENT_LEVEL }</th>
-                        if ask_levels { <th scope="col">{ msg::PEOPLES_LEVEL }</th> }
-                        <th scope="col">{ msg::TARGET_LEVEL }</th>
-                        <th scope="col">{ msg::GAP }</th>
-                        if any_earlier { <th scope="col">{ msg::EARLIER_TARGET }</th> }
-                    </tr></thead>
-                    <tbody>{ for gaps }</tbody>
-                </table>
-                { hint(msg::LEVEL_NOW_RULE) }
-                <p><Link to={Route::Consensus { id: round.id.clone() }}>{ msg::CHANGE_TARGETS }</Link></p>
-            </section>
+            if readiness {
+                { conditions(&analysis, instrument) }
+            } else {
+                <section aria-labelledby="gaps-heading">
+                    <h2 id="gaps-heading">{ msg::TARGETS_TITLE }</h2>
+                    { small_sample(&analysis) }
+                    <table class="data-table" data-testid="plan-gaps">
+                        <thead><tr>
+                            <th scope="col">{ msg::TOPIC }</th>
+                            <th scope="col">{ msg::CURRENT_LEVEL }</th>
+                            if ask_levels { <th scope="col">{ msg::PEOPLES_LEVEL }</th> }
+                            <th scope="col">{ msg::TARGET_LEVEL }</th>
+                            <th scope="col">{ msg::GAP }</th>
+                            if any_earlier { <th scope="col">{ msg::EARLIER_TARGET }</th> }
+                        </tr></thead>
+                        <tbody>{ for gaps }</tbody>
+                    </table>
+                    { hint(msg::LEVEL_NOW_RULE) }
+                    <p><Link to={Route::Consensus { id: round.id.clone() }}>{ msg::CHANGE_TARGETS }</Link></p>
+                </section>
+            }
             <section aria-labelledby="plan-heading" data-testid="plan">
                 <h2 id="plan-heading">{ msg::PLAN_TITLE }</h2>
                 if round.plan.is_empty() {
@@ -137,11 +158,11 @@ pub fn PlanPage(props: &PlanProps) -> Html {
             </section>
             <section aria-labelledby="suggested-heading">
                 <h2 id="suggested-heading">{ msg::ACTIONS_TITLE }</h2>
-                if analysis.actions.is_empty() {
-                    <p class="empty">{ msg::NO_ACTIONS }</p>
+                if offered.is_empty() {
+                    <p class="empty">{ if readiness { msg::NO_CONDITION_ACTIONS } else { msg::NO_ACTIONS } }</p>
                 } else {
                     <ul class="suggested-list" data-testid="suggested-actions">
-                        for s in analysis.actions.iter() { { suggested(s, instrument, &round.plan, &act) } }
+                        for (s, why) in offered { { suggested(s, why, instrument, &round.plan, &act) } }
                     </ul>
                 }
                 <p class="no-print"><Link to={Route::Library { id: round.id.clone() }}>{ msg::LIBRARY_LINK }</Link></p>
@@ -217,8 +238,37 @@ fn plan_item(
     }
 }
 
+/// For a readiness check, in place of targets: the result and each condition to meet,
+/// with where it stands.
+fn conditions(a: &RoundAnalysis, instrument: &Instrument) -> Html {
+    let verdict = a.readiness_result.as_ref().map(|r| r.verdict);
+    let conditions: Vec<Html> = a
+        .readiness_result
+        .iter()
+        .flat_map(|r| r.conditions())
+        .map(|d| {
+            html! {
+                <li data-testid={format!("plan-condition-{}", d.domain)}>
+                    <strong>{ domain_title(instrument, &d.domain) }</strong>
+                    { format!(". {}", condition_standing(a, d, instrument)) }
+                </li>
+            }
+        })
+        .collect();
+    html! {
+        <section aria-labelledby="conditions-heading" data-testid="plan-conditions">
+            <h2 id="conditions-heading">{ msg::CONDITIONS_TITLE }</h2>
+            { caution(a) }
+            <p data-testid="plan-verdict"><strong>{ verdict_words(verdict) }</strong></p>
+            if !conditions.is_empty() { <ol>{ for conditions }</ol> }
+        </section>
+    }
+}
+
+/// A suggested action, `why` it is suggested in words, and the button that adopts it.
 fn suggested(
     s: &SuggestedAction,
+    why: String,
     instrument: &Instrument,
     plan: &[PlanItem],
     act: &Callback<PlanChange>,
@@ -243,7 +293,7 @@ fn suggested(
             <h3>{ action.title.clone() }</h3>
             <p class="meta">{ msg::action_meta(&domain_title(instrument, &s.domain), &action.effort, &action.horizon) }</p>
             if !action.why.is_empty() { <p>{ action.why.clone() }</p> }
-            <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {}", why_suggested(instrument, s)) }</p>
+            <p><strong>{ msg::WHY_SUGGESTED }</strong>{ format!(" {why}") }</p>
             if adopted {
                 <p class="done-note">{ msg::ON_THE_PLAN }</p>
             } else {

@@ -1,7 +1,9 @@
 //! Progress over time for a collaboration: each topic's score across its rounds with
-//! 95% intervals, the engine's verdict between the last two rounds, the respondent-mix
-//! warning, the note about an early dip, and the context answers that changed between
-//! rounds (each round is read under its own).
+//! 95% intervals, the engine's verdict and the levels between the last two rounds, the
+//! respondent-mix warning, the note about an early dip, the rounds that used different
+//! questionnaire versions (levels compare across them, scores only where the questions
+//! were the same), and the context answers that changed between rounds (each round is
+//! read under its own).
 
 use trellis_core::analysis::{compare, RoundAnalysis, MIN_GROUP};
 use trellis_core::chart::TrendItem;
@@ -12,7 +14,7 @@ use trellis_core::Instrument;
 use yew::prelude::*;
 
 use crate::components::charts::trend_figure;
-use crate::components::names::domain_title;
+use crate::components::names::{domain_title, level_or_standing};
 use crate::messages as msg;
 use crate::pages::context::{answer_text, question_text};
 use crate::pages::report::{change_section, verdict_text};
@@ -64,6 +66,31 @@ fn context_section(instrument: &Instrument, rounds: &[&Round]) -> Html {
     }
 }
 
+/// Each pair of rounds in a row that used different questionnaire versions, in a sentence.
+pub fn versions_section(rounds: &[(&Round, &RoundAnalysis)]) -> Html {
+    let notes: Vec<String> = rounds
+        .windows(2)
+        .filter(|pair| pair[0].1.version != pair[1].1.version)
+        .map(|pair| {
+            let ((earlier, a), (later, b)) = (pair[0], pair[1]);
+            msg::versions_differ(
+                &earlier.name,
+                &a.version.to_string(),
+                &later.name,
+                &b.version.to_string(),
+            )
+        })
+        .collect();
+    if notes.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="notice" data-testid="version-notes">
+            for note in notes { <p>{ note }</p> }
+        </div>
+    }
+}
+
 #[component]
 pub fn ProgressPage(props: &ProgressProps) -> Html {
     let app = use_app_state();
@@ -87,10 +114,15 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
         [.., (e, before), (_, after)] => Some((e.name.clone(), compare(before, after))),
         _ => None,
     };
+    let later_name = analyses.last().map_or(String::new(), |(r, _)| r.name.clone());
+    // The functioning topics, and the readiness topics any round asked about.
     let domains: Vec<_> = instrument
         .domains()
         .iter()
-        .filter(|d| instrument.is_functioning(&d.id))
+        .filter(|d| {
+            instrument.is_functioning(&d.id)
+                || (instrument.is_readiness(&d.id) && analyses.iter().any(|(_, a)| a.domain(&d.id).is_some()))
+        })
         .collect();
     let cards = domains.iter().map(|d| {
         let items: Vec<TrendItem> = analyses
@@ -107,15 +139,22 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                 format!("{} {}", r.name, mean)
             })
             .collect();
-        let verdict = last_two
+        let latest = last_two
             .as_ref()
-            .and_then(|(_, c)| c.domains.iter().find(|x| x.domain == d.id))
-            .map(|x| verdict_text(x.verdict));
+            .and_then(|(_, c)| c.domains.iter().find(|x| x.domain == d.id));
+        let verdict = latest.map(|x| verdict_text(x.verdict));
+        let level = latest.map(|x| {
+            msg::level_change(
+                &level_or_standing(instrument, &d.id, x.earlier_level),
+                &level_or_standing(instrument, &d.id, x.later_level),
+            )
+        });
         html! {
             <li class="trend-card" data-testid={format!("trend-{}", d.id)}>
                 <h3>{ d.title.clone() }</h3>
                 { trend_figure(&d.title, &items, said.join("; ")) }
                 if let Some(v) = verdict { <p class="verdict"><strong>{ msg::LATEST_CHANGE }</strong>{ format!(" {v}") }</p> }
+                if let Some(l) = level { <p class="verdict" data-testid={format!("trend-level-{}", d.id)}><strong>{ format!("{}:", msg::LEVEL_CHANGE) }</strong>{ format!(" {l}") }</p> }
             </li>
         }
     });
@@ -127,13 +166,14 @@ pub fn ProgressPage(props: &ProgressProps) -> Html {
                 <p class="empty" data-testid="progress-empty">{ msg::PROGRESS_NEEDS_TWO }</p>
             } else {
                 <p class="lead">{ msg::PROGRESS_LEAD }</p>
+                { versions_section(&analyses) }
                 { context_section(instrument, &analyses.iter().map(|(r, _)| *r).collect::<Vec<_>>()) }
                 <ul class="trend-grid" data-testid="trends">{ for cards }</ul>
                 <section aria-labelledby="change-heading">
                     <h2 id="change-heading">{ msg::REPORT_CHANGE }</h2>
                     // Scrolls on its own on a narrow screen rather than widening the page.
                     <div class="table-wrap" role="region" tabindex="0" aria-label={msg::REPORT_CHANGE}>
-                        { change_section(instrument, last_two.as_ref()) }
+                        { change_section(instrument, &later_name, last_two.as_ref(), false) }
                     </div>
                 </section>
                 <section aria-labelledby="all-rounds-heading">

@@ -1,9 +1,10 @@
 //! The board report of a round, made for printing or saving as PDF: a summary of about
-//! two pages in plain words (the overall stage with its caution, each topic's level now
-//! beside the people's view and the target, the topics to work on first, what changed
-//! since the last round and whether its targets were met, what we will do, the method in
-//! three sentences), then appendices with every topic and statement in detail that leave
-//! out what cannot be computed.
+//! two pages in plain words (the overall stage with its caution, or for a readiness check
+//! the readiness result with its conditions and their first actions; responses that agree
+//! with everything; each topic's level now beside the people's view and the target, the
+//! topics to work on first, what changed since the last round and whether its targets
+//! were met, what we will do, the method in three sentences), then appendices with every
+//! topic and statement in detail that leave out what cannot be computed.
 
 use std::rc::Rc;
 
@@ -15,9 +16,10 @@ use yew::prelude::*;
 
 use crate::components::charts::distribution_table;
 use crate::components::names::{
-    agenda_topic, answer_categories, domain_title, group_level_text, level_now_text, level_text,
-    statement_text,
+    agenda_topic, answer_categories, domain_title, group_level_text, level_now_text, level_or_standing,
+    level_text, statement_text,
 };
+use crate::components::readiness::{acquiescence_note, asks_readiness, readiness_body, readiness_only};
 use crate::components::round_results::{reason_text, small_sample};
 use crate::components::RoundResults;
 use crate::messages as msg;
@@ -45,6 +47,14 @@ pub fn ReportPage(props: &ReportProps) -> Html {
             Err(page) => return page,
         };
     let ask_levels = instrument.mode(&round.mode).is_some_and(|m| m.ask_levels);
+    let partners: Vec<(String, String)> = collaboration
+        .partners
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+    let readiness = asks_readiness(&analysis, instrument);
+    // A readiness check has no functioning topics: no levels table and no agenda.
+    let levels = !readiness_only(&analysis, instrument);
     let change = earlier
         .zip(analyses.get(1).cloned().flatten())
         .map(|(e, before)| (e.name.clone(), compare(&before, &analysis)));
@@ -61,6 +71,48 @@ pub fn ReportPage(props: &ReportProps) -> Html {
             (text, s.distribution.clone())
         })
         .collect();
+    let change_html = html! {
+        <section aria-labelledby="r-change" class={classes!(levels.then_some("report-page-two"))}>
+            <h2 id="r-change">{ msg::REPORT_WHAT_CHANGED }</h2>
+            if change.is_some() && levels { { targets_met(&analysis, instrument) } }
+            { change_section(instrument, &round.name, change.as_ref(), true) }
+        </section>
+    };
+    // The partner map's concerns, when the round has the map and there are any.
+    let partners_html = analysis
+        .partners
+        .as_ref()
+        .map(|map| crate::components::partner_map::partner_map_summary(map, instrument, &partners))
+        .unwrap_or_default();
+    let actions_html = html! {
+        <section aria-labelledby="r-actions">
+            <h2 id="r-actions">{ msg::REPORT_WHAT_WE_WILL_DO }</h2>
+            if agreed_actions.is_empty() {
+                <p>{ msg::PLAN_EMPTY }</p>
+            } else {
+                <table class="data-table" data-testid="report-actions">
+                    <thead><tr>
+                        <th scope="col">{ msg::ACTION_TEXT }</th>
+                        <th scope="col">{ msg::TOPIC }</th>
+                        <th scope="col">{ msg::OWNER }</th>
+                        <th scope="col">{ msg::DUE }</th>
+                        <th scope="col">{ msg::STATUS }</th>
+                    </tr></thead>
+                    <tbody>
+                        for item in agreed_actions.iter() {
+                            <tr>
+                                <td>{ item.title.clone() }</td>
+                                <td>{ domain_title(instrument, &item.domain) }</td>
+                                <td>{ item.owner.clone() }</td>
+                                <td>{ msg::uk_date(&item.due) }</td>
+                                <td>{ msg::status_name(item.status) }</td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            }
+        </section>
+    };
     html! {
         <article class="report" data-testid="report">
             <p class="breadcrumb no-print"><Link to={Route::Results { id: round.id.clone() }}>{ msg::results_title(&round.name) }</Link></p>
@@ -74,57 +126,47 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     <p class="meta">{ msg::report_meta(&round.date, analysis.n, collaboration.partners.len()) }</p>
                     if collaboration.example { <p class="tag example-tag">{ msg::EXAMPLE_LABEL }</p> }
                 </header>
-                <section aria-labelledby="r-stage">
-                    <h2 id="r-stage">{ msg::REPORT_STAGE }</h2>
-                    { stage(&analysis, instrument, ask_levels) }
-                    { small_sample(&analysis) }
-                </section>
-                <section aria-labelledby="r-levels" class="report-levels">
-                    <h2 id="r-levels">{ msg::REPORT_WHERE_WE_ARE }</h2>
-                    { levels_table(&analysis, instrument, ask_levels) }
-                </section>
-                <section aria-labelledby="r-focus">
-                    <h2 id="r-focus">{ msg::REPORT_FOCUS }</h2>
-                    { focus(&analysis, instrument) }
-                </section>
-                <section aria-labelledby="r-change" class="report-page-two">
-                    <h2 id="r-change">{ msg::REPORT_WHAT_CHANGED }</h2>
-                    if change.is_some() { { targets_met(&analysis, instrument) } }
-                    { change_section(instrument, change.as_ref()) }
-                </section>
-                if let Some(map) = &analysis.partners {
-                    { crate::components::partner_map::partner_map_summary(map, instrument, &collaboration.partners.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()) }
+                if readiness {
+                    <section aria-labelledby="r-stage" class="report-readiness" data-testid="report-readiness">
+                        <h2 id="r-stage">{ msg::READINESS_RESULT_TITLE }</h2>
+                        { readiness_body(&analysis, instrument, &partners, true) }
+                    </section>
+                } else {
+                    <section aria-labelledby="r-stage">
+                        <h2 id="r-stage">{ msg::REPORT_STAGE }</h2>
+                        { stage(&analysis, instrument, ask_levels) }
+                        { small_sample(&analysis) }
+                        { acquiescence_note(&analysis, instrument) }
+                    </section>
                 }
-                <section aria-labelledby="r-actions">
-                    <h2 id="r-actions">{ msg::REPORT_WHAT_WE_WILL_DO }</h2>
-                    if agreed_actions.is_empty() {
-                        <p>{ msg::PLAN_EMPTY }</p>
-                    } else {
-                        <table class="data-table" data-testid="report-actions">
-                            <thead><tr>
-                                <th scope="col">{ msg::ACTION_TEXT }</th>
-                                <th scope="col">{ msg::TOPIC }</th>
-                                <th scope="col">{ msg::OWNER }</th>
-                                <th scope="col">{ msg::DUE }</th>
-                                <th scope="col">{ msg::STATUS }</th>
-                            </tr></thead>
-                            <tbody>
-                                for item in agreed_actions.iter() {
-                                    <tr>
-                                        <td>{ item.title.clone() }</td>
-                                        <td>{ domain_title(instrument, &item.domain) }</td>
-                                        <td>{ item.owner.clone() }</td>
-                                        <td>{ msg::uk_date(&item.due) }</td>
-                                        <td>{ msg::status_name(item.status) }</td>
-                                    </tr>
-                                }
-                            </tbody>
-                        </table>
-                    }
-                </section>
+                if levels {
+                    <section aria-labelledby="r-levels" class="report-levels">
+                        <h2 id="r-levels">{ msg::REPORT_WHERE_WE_ARE }</h2>
+                        { levels_table(&analysis, instrument, ask_levels) }
+                    </section>
+                    <section aria-labelledby="r-focus">
+                        <h2 id="r-focus">{ msg::REPORT_FOCUS }</h2>
+                        { focus(&analysis, instrument) }
+                    </section>
+                }
+                // A readiness check has no levels or agenda, so what we will do follows its
+                // result on the first page; otherwise it follows what changed.
+                if levels {
+                    { change_html }
+                    { partners_html }
+                    { actions_html }
+                } else {
+                    { actions_html }
+                    { change_html }
+                    { partners_html }
+                }
                 <section aria-labelledby="r-method">
                     <h2 id="r-method">{ msg::REPORT_METHOD }</h2>
-                    for s in msg::METHOD_SHORT.iter() { <p>{ *s }</p> }
+                    if readiness { <p>{ msg::READINESS_METHOD_SHORT }</p> }
+                    // How levels are read says nothing about a readiness check.
+                    for s in msg::METHOD_SHORT.iter().enumerate().filter(|(k, _)| levels || *k != 1).map(|(_, s)| s) {
+                        <p>{ *s }</p>
+                    }
                     <p data-testid="report-rules-version">{ msg::rules_version(trellis_core::analysis::RULES_VERSION) }</p>
                 </section>
             </div>
@@ -134,7 +176,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                 <RoundResults
                     analysis={analysis.clone()}
                     instrument={instrument.clone()}
-                    partners={Rc::new(collaboration.partners.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>())}
+                    partners={Rc::new(partners)}
                     {ask_levels}
                     contested_first={false}
                     on_order={Callback::noop()}
@@ -324,31 +366,45 @@ fn targets_met(a: &RoundAnalysis, instrument: &Instrument) -> Html {
     }
 }
 
-/// Change since the round before: per topic, before and now with the verdict, and the
-/// respondent-mix warning.
+/// Change since the round before (`before` is its name, `now` this round's): when the two
+/// used different questionnaire versions and `say_versions`, a sentence saying so (the
+/// progress page says it for every pair of rounds above); per topic, the average
+/// before and now with the verdict (not comparable where the questions changed), the
+/// level (for a readiness topic, where it stands) at each, and the respondent-mix
+/// warning.
 pub fn change_section(
     instrument: &Instrument,
+    now: &str,
     change: Option<&(String, trellis_core::analysis::Comparison)>,
+    say_versions: bool,
 ) -> Html {
     let Some((before, c)) = change else {
         return html! { <p>{ msg::NO_EARLIER_ROUND }</p> };
     };
+    let level = |domain: &str, l: Option<u8>| level_or_standing(instrument, domain, l);
     html! {
         <>
+            if let (Some((earlier, later)), true) = (&c.versions, say_versions) {
+                <p class="notice" data-testid="version-note">
+                    { msg::versions_differ(before, &earlier.to_string(), now, &later.to_string()) }
+                </p>
+            }
             <table class="data-table" data-testid="change-table">
                 <thead><tr>
                     <th scope="col">{ msg::TOPIC }</th>
                     <th scope="col" class="num">{ before.clone() }</th>
                     <th scope="col" class="num">{ msg::NOW }</th>
                     <th scope="col">{ msg::CHANGE }</th>
+                    <th scope="col">{ msg::LEVEL_CHANGE }</th>
                 </tr></thead>
                 <tbody>
                     for d in c.domains.iter() {
-                        <tr>
+                        <tr data-testid={format!("change-{}", d.domain)}>
                             <th scope="row">{ domain_title(instrument, &d.domain) }</th>
                             <td class="num">{ d.earlier.map_or("–".to_string(), format_score) }</td>
                             <td class="num">{ d.later.map_or("–".to_string(), format_score) }</td>
                             <td>{ verdict_text(d.verdict) }</td>
+                            <td>{ msg::level_change(&level(&d.domain, d.earlier_level), &level(&d.domain, d.later_level)) }</td>
                         </tr>
                     }
                 </tbody>

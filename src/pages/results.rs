@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::charts::{distribution_figure, radar_figure, radar_values};
 use crate::components::names::{answer_categories, domain_title};
+use crate::components::readiness::asks_readiness;
 use crate::components::RoundResults;
 use crate::messages as msg;
 use crate::pages::{find_analysed_round, hidden_by_workshop, min_group_field, use_round_analysis};
@@ -82,6 +83,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
             <section aria-labelledby="method-heading" class="method">
                 <h2 id="method-heading">{ msg::HOW_SCORED }</h2>
+                if asks_readiness(&analysis, instrument) { <p>{ msg::READINESS_METHOD }</p> }
                 for para in msg::METHOD.iter() { <p>{ *para }</p> }
                 <p class="no-print">{ msg::METHOD_MORE }{ " " }<Link to={Route::About}>{ msg::ABOUT_LINK }</Link></p>
             </section>
@@ -89,7 +91,9 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
 }
 
-/// The picture at the top of the results: the radar of topics and how people answered.
+/// The picture at the top of the results: the radar of topics and how people answered. A
+/// round without functioning topics (a readiness check) has no radar: fewer than three
+/// axes draw no shape.
 fn dashboard(
     analysis: &trellis_core::analysis::RoundAnalysis,
     instrument: &trellis_core::Instrument,
@@ -104,7 +108,7 @@ fn dashboard(
         <section aria-labelledby="overview-heading" class="dashboard">
             <h2 id="overview-heading">{ msg::OVERVIEW }</h2>
             <div class="dashboard-grid">
-                { radar_figure(&labels, &values, summary) }
+                if labels.len() >= 3 { { radar_figure(&labels, &values, summary) } }
                 { distribution_figure("domain-distribution", msg::ANSWERS_BY_TOPIC, &rows, &answer_categories(instrument)) }
             </div>
         </section>

@@ -1,15 +1,15 @@
-//! Drill-down to each statement of a round, topic by topic: how people answered and
-//! their comments. Comments follow the small-group rule: they are shown only when the
+//! Drill-down to each statement of a round, topic by topic: how people answered (for a
+//! readiness topic, with where it stands) and their comments. Comments follow the small-group rule: they are shown only when the
 //! round has at least the smallest group size and their writer's organisation and role
 //! each have at least that many respondents, in alphabetical order; the page says how
 //! many were held back.
 
-use trellis_core::analysis::{Distribution, MIN_GROUP};
+use trellis_core::analysis::{Distribution, ReadinessState, MIN_GROUP};
 use trellis_core::scoring::format_score;
 use yew::prelude::*;
 
 use crate::components::charts::distribution_figure;
-use crate::components::names::{answer_categories, statement_text};
+use crate::components::names::{answer_categories, standing_text, statement_text};
 use crate::messages as msg;
 use crate::pages::{find_analysed_round, use_round_analysis};
 use crate::route::{Link, Route};
@@ -40,6 +40,15 @@ pub fn StatementsPage(props: &StatementsProps) -> Html {
             })
             .collect();
         let withheld: usize = results.iter().map(|s| s.withheld_comments).sum();
+        // A readiness topic says where it stands, as the readiness result does.
+        let standing = instrument.is_readiness(&d.id).then(|| {
+            let score = analysis.domain(&d.id).and_then(|x| x.stats.as_ref()).map(|s| s.mean);
+            let mut text = msg::standing_sentence(standing_text(ReadinessState::of(score)), score);
+            if instrument.is_gate(&d.id) {
+                text = format!("{text} {}", msg::A_GATE);
+            }
+            text
+        });
         let comments: Vec<(String, &String)> = results
             .iter()
             .flat_map(|s| {
@@ -50,6 +59,7 @@ pub fn StatementsPage(props: &StatementsProps) -> Html {
         html! {
             <section aria-labelledby={format!("st-{}", d.id)} class="statement-domain" data-testid={format!("statements-{}", d.id)}>
                 <h2 id={format!("st-{}", d.id)}>{ d.title.clone() }</h2>
+                if let Some(text) = standing { <p data-testid={format!("statements-standing-{}", d.id)}>{ text }</p> }
                 { distribution_figure(&format!("dist-{}", d.id), &msg::statements_caption(&d.title), &rows, &categories) }
                 <h3>{ msg::COMMENTS }</h3>
                 if analysis.n < analysis.min_group {

@@ -8,11 +8,15 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { watchForTrouble, createCollaboration, plantResponses, parseCsv, expect } = require('./support');
+const {
+  watchForTrouble, createCollaboration, plantResponses, parseCsv, expect, instrument, statementsIn, domainsIn,
+} = require('./support');
 
-const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
-const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
-const DOMAINS = instrument.domains.map((d) => d.id);
+// New rounds use the newest questionnaire's full assessment.
+const FULL = statementsIn(instrument, 'full').map((s) => s.id);
+const DOMAINS = domainsIn(instrument, 'full').map((d) => d.id);
+/** The trust statement the comments below are left on. */
+const TRUST_STATEMENT = statementsIn(instrument, 'full').find((s) => s.domain === 'trust').id;
 
 /** Someone who answers `base` to everything, chooses `level` for every topic, and may comment. */
 function person(org, role, base, level, comment) {
@@ -21,7 +25,7 @@ function person(org, role, base, level, comment) {
     role,
     answers: FULL.map((id) => [id, String(base)]),
     levels: Object.fromEntries(DOMAINS.map((d) => [d, level])),
-    comments: comment ? { 'trust.know-people': comment } : {},
+    comments: comment ? { [TRUST_STATEMENT]: comment } : {},
   };
 }
 
@@ -137,7 +141,7 @@ test('the agreed level flows to the plan, report, export and next round', async 
   // Nothing that cannot be computed: no row of "needs 10 complete answers".
   expect(text(1, pages)).not.toContain('needs 10 complete');
   const words = new Set();
-  for (const d of instrument.domains) for (const w of d.title.split(/\s+/)) if (w.length >= 5) words.add(w.replace(/[^A-Za-z]/g, ''));
+  for (const d of domainsIn(instrument, 'full')) for (const w of d.title.split(/\s+/)) if (w.length >= 5) words.add(w.replace(/[^A-Za-z]/g, ''));
   for (const l of instrument.levels) words.add(l.name);
   for (const p of instrument.scale.points) for (const w of p.label.split(/\s+/)) if (w.length >= 5) words.add(w);
   const flat = text(1, pages).replace(/\s+/g, ' ');

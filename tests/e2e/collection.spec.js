@@ -3,7 +3,13 @@
 // passphrase-locked code, and the facilitator's import with a damaged code and a duplicate.
 const fs = require('fs');
 const { test } = require('@playwright/test');
-const { watchForTrouble, createCollaboration, expect, questions, answer, stepText } = require('./support');
+const {
+  watchForTrouble, createCollaboration, expect, questions, answer, stepText, instrument, statementsIn, domainsIn,
+} = require('./support');
+
+// New rounds use the newest questionnaire: the full assessment unless a test picks another mode.
+const FULL_TOPICS = domainsIn(instrument, 'full').length;
+const FULL_STATEMENTS = statementsIn(instrument, 'full').length;
 
 const PARTNERS = ['Northgate Hospitals', 'Northgate Council', 'Northgate Carers Network'];
 
@@ -19,8 +25,8 @@ async function respond(context, link, organisation, role, value) {
   await page.getByLabel(role).check();
   await page.getByRole('button', { name: 'Start' }).click();
   const step = stepText(page);
-  for (let topic = 1; topic <= 9; topic += 1) {
-    await expect(step).toHaveText(`Topic ${topic} of 9`);
+  for (let topic = 1; topic <= FULL_TOPICS; topic += 1) {
+    await expect(step).toHaveText(`Topic ${topic} of ${FULL_TOPICS}`);
     const groups = questions(page);
     for (let i = 0; i < (await groups.count()); i += 1) {
       await answer(groups.nth(i), value).check();
@@ -30,7 +36,7 @@ async function respond(context, link, organisation, role, value) {
   await page.getByRole('button', { name: 'Finish and choose how to send' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Send your answers to the facilitator');
   // The respondent can still see what they sent.
-  await expect(page.getByTestId('what-you-sent')).toContainText('You answered 49 of 49 statements.');
+  await expect(page.getByTestId('what-you-sent')).toContainText(`You answered ${FULL_STATEMENTS} of ${FULL_STATEMENTS} statements.`);
   return { page, problems };
 }
 
@@ -115,11 +121,10 @@ test('a damaged invitation link explains itself instead of breaking', async ({ p
 
 test('a survey platform export is mapped to statements with a preview, then imported', async ({ page }, testInfo) => {
   const problems = watchForTrouble(page);
-  const name = 'Northshire readiness';
-  await createCollaboration(page, { name, partners: ['Northshire Acute Trust', 'Northshire County Council'], mode: 'readiness' });
+  const name = 'Northshire quick check';
+  await createCollaboration(page, { name, partners: ['Northshire Acute Trust', 'Northshire County Council'], mode: 'quick' });
   // A Microsoft Forms-style export: numbered question texts as headers, agreement words.
-  const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
-  const quick = instrument.statements.filter((s) => s.modes.includes('readiness'));
+  const quick = statementsIn(instrument, 'quick');
   const header = ['ID', 'Start time', 'Email', 'Which organisation do you work for?', 'What is your role?',
     ...quick.map((s, k) => `${k + 1}. ${s.text}`)];
   const row = (id, org, role, word) => [id, '11/3/26 9:01', 'anonymous', org, role, ...quick.map(() => word)];

@@ -2,10 +2,12 @@
 // under when the collaboration's answers change; an open round follows them; the
 // progress page names the answers that changed between rounds.
 const { test } = require('@playwright/test');
-const { watchForTrouble, createCollaboration, plantResponses, expect } = require('./support');
+const {
+  watchForTrouble, createCollaboration, plantResponses, expect, instrument, statementIds, domainsIn,
+} = require('./support');
 
-const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
-const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
+// The newest questionnaire's full assessment, which new rounds use.
+const FULL = statementIds(instrument, 'full');
 const history = (id) => instrument.context.find((q) => q.id === 'history').options.find((o) => o.id === id).label;
 
 /** Everyone answers 3 throughout, with level 3 on every topic. */
@@ -14,7 +16,7 @@ function person(org, role) {
     org,
     role,
     answers: FULL.map((id) => [id, '3']),
-    levels: Object.fromEntries(instrument.domains.map((d) => [d.id, 3])),
+    levels: Object.fromEntries(domainsIn(instrument, 'full').map((d) => [d.id, 3])),
   };
 }
 const PEOPLE = [person(0, 'manager'), person(0, 'clinician'), person(1, 'manager')];

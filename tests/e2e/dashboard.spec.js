@@ -6,14 +6,18 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { open, watchForTrouble, createCollaboration, plantResponses, responseList, storedWorkspace, parseCsv, expect } = require('./support');
+const {
+  open, watchForTrouble, createCollaboration, plantResponses, responseList, storedWorkspace, parseCsv, expect,
+  instrument, statementIds, domainsIn,
+} = require('./support');
 
 /** `text` as a regular expression that matches it literally. */
 const literally = (text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 
-const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
-const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
-const DOMAINS = instrument.domains.map((d) => d.id);
+// New rounds use the newest questionnaire's full assessment.
+const FULL = statementIds(instrument, 'full');
+const FULL_DOMAINS = domainsIn(instrument, 'full');
+const DOMAINS = FULL_DOMAINS.map((d) => d.id);
 
 /** A respondent whose answers are `base` everywhere, with a little seeded variety. */
 function person(org, role, base, k) {
@@ -49,7 +53,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   await expect(radar).toBeVisible();
   // Its text alternative is the SVG's accessible name: a title and a description.
   const chart = radar.getByRole('img');
-  for (const d of instrument.domains.filter((x) => x.kind === 'functioning')) await expect(chart).toHaveAccessibleName(literally(d.title));
+  for (const d of FULL_DOMAINS.filter((x) => x.kind === 'functioning')) await expect(chart).toHaveAccessibleName(literally(d.title));
   await expect(page.getByTestId('domain-distribution').locator('rect')).not.toHaveCount(0);
 
   // Targets on the consensus page, then the plan: adopt a suggestion, edit it, add our own.
@@ -135,7 +139,7 @@ test('dashboard, plan, second round, progress, report and exports', async ({ pag
   // Progress over time: a trend per topic and the verdict, here an improvement.
   await page.getByRole('link', { name: 'Back to the results' }).click();
   await page.getByRole('link', { name: 'Progress over time' }).click();
-  await expect(page.getByTestId('trends').getByRole('listitem')).toHaveCount(instrument.domains.filter((d) => d.kind === 'functioning').length);
+  await expect(page.getByTestId('trends').getByRole('listitem')).toHaveCount(FULL_DOMAINS.filter((d) => d.kind === 'functioning').length);
   await expect(page.getByTestId('trend-trust')).toContainText('Since the round before: Improved');
   await expect(page.getByTestId('progress-table')).toContainText('Round 1');
 

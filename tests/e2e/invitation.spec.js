@@ -1,12 +1,15 @@
 // Invitations on paper and in a room: the invite page prints a respondent's sheet alone on
 // one A4 page (no facilitator chrome) with a QR code of the shortened link, the link as
 // text and three steps; the printed code decodes (zbarimg) to the link, and that link
-// opens the join page on another device. Links sent before they were shortened still open.
+// opens the join page on another device. Links sent before they were shortened still open,
+// and ask the questionnaire their round was made with.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { test } = require('@playwright/test');
-const { open, watchForTrouble, expect, heading } = require('./support');
+const {
+  open, watchForTrouble, expect, heading, questions, stepText, instrument, instrumentVersion, statementsIn, domainsIn,
+} = require('./support');
 
 const ROUND = 'example-20231103-r2';
 const COLLABORATION = 'Riverside Frailty Alliance (fictional example)';
@@ -107,5 +110,17 @@ test('a link sent before links were shortened still opens', async ({ page }) => 
   await expect(page.getByRole('main')).toContainText('Asked by: facilitator@example.nhs.uk');
   await page.getByTestId('join-start').click();
   await expect(page.getByLabel('Your organisation')).toContainText('Northshire County Council');
+  // Its round was made with questionnaire 1.0.0, so its respondents answer 1.0.0's
+  // statements in its words, not the newest questionnaire's.
+  const made = instrumentVersion('1.0.0');
+  expect(made.version).not.toBe(instrument.version);
+  await page.getByLabel('Your organisation').selectOption({ label: 'Northshire County Council' });
+  await page.getByLabel('Manager').check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const topics = domainsIn(made, 'full');
+  await expect(stepText(page)).toHaveText(`Topic 1 of ${topics.length}`);
+  const asked = statementsIn(made, 'full').filter((s) => s.domain === topics[0].id);
+  await expect(questions(page)).toHaveCount(asked.length);
+  for (const s of asked) await expect(page.getByTestId(`question-${s.id}`)).toContainText(s.text);
   expect(problems).toEqual([]);
 });

@@ -6,7 +6,9 @@ const { test } = require('@playwright/test');
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { open, watchForTrouble, createCollaboration, expect, heading, questions, answer, modeChoice } = require('./support');
+const {
+  open, watchForTrouble, createCollaboration, expect, heading, questions, answer, modeChoice, instrument, domainsIn,
+} = require('./support');
 
 const SITE = path.join(__dirname, '..', '..', 'target', 'e2e-site');
 const PORT = Number(process.env.TRELLIS_E2E_PORT || 8765);
@@ -43,7 +45,7 @@ const RESPONDENT_BUNDLE = /^trellis-answer-[0-9a-f]{8,16}_bg\.wasm$/;
 
 test('offline after the first load: a respondent reopens the invitation, answers and reloads', async ({ page, browser }) => {
   const problems = watchForTrouble(page);
-  await createCollaboration(page, { name: 'Coastal care network', partners: ['Coastal Trust', 'Coastal Council'], mode: 'readiness' });
+  await createCollaboration(page, { name: 'Coastal care network', partners: ['Coastal Trust', 'Coastal Council'], mode: 'quick' });
   await page.getByRole('link', { name: 'Invite' }).click();
   const link = await page.getByTestId('invitation-link').inputValue();
 
@@ -150,7 +152,7 @@ test('embedded in an intranet page on another origin: compact, and the host hear
   const host = spawn('python3', ['-m', 'http.server', String(hostPort), '--bind', '127.0.0.1', '--directory', hostDir], { stdio: 'ignore' });
   try {
     const problems = watchForTrouble(page);
-    await createCollaboration(page, { name: 'Embedded alliance', partners: ['Shire Trust', 'Shire Council'], mode: 'readiness' });
+    await createCollaboration(page, { name: 'Embedded alliance', partners: ['Shire Trust', 'Shire Council'], mode: 'quick' });
     await expect(page.getByTestId('host-name')).toHaveText('NHS Shire ICB');
     const round = await page.evaluate(() => JSON.parse(localStorage.getItem('trellis.workspace')).collaborations[0].rounds[0].id);
 
@@ -163,7 +165,7 @@ test('embedded in an intranet page on another origin: compact, and the host hear
     await frame.getByLabel('Your organisation').selectOption({ label: 'Shire Council' });
     await frame.getByLabel('Manager').check();
     await frame.getByRole('button', { name: 'Start' }).click();
-    for (let topic = 1; topic <= 8; topic += 1) {
+    for (let topic = 1; topic <= domainsIn(instrument, 'quick').length; topic += 1) {
       const groups = questions(frame);
       await expect(groups.first()).toBeVisible();
       for (let i = 0; i < (await groups.count()); i += 1) await answer(groups.nth(i), '3').check();

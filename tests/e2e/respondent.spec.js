@@ -5,15 +5,17 @@
 // shows a respondent's app, with the facilitator's tools one deliberate link away.
 const { test } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { watchForTrouble, createCollaboration, expect, heading, questions, answer, stepText } = require('./support');
+const {
+  watchForTrouble, createCollaboration, expect, heading, questions, answer, stepText, instrument, domainsIn,
+} = require('./support');
 
 const CONTACT = 'lead@harbour.example';
 const COLLABORATION = 'Harbour care alliance';
 const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
 
-/** A facilitator sets up a readiness round and returns its invitation link (with `contact`). */
+/** A facilitator sets up a quick-check round and returns its invitation link (with `contact`). */
 async function invitation(page, contact) {
-  await createCollaboration(page, { name: COLLABORATION, partners: ['Harbour Trust', 'Harbour Council'], mode: 'readiness' });
+  await createCollaboration(page, { name: COLLABORATION, partners: ['Harbour Trust', 'Harbour Council'], mode: 'quick' });
   await page.getByRole('link', { name: 'Invite' }).click();
   if (contact) {
     await page.getByLabel(/Where should people send their answers/).fill(contact);
@@ -50,7 +52,7 @@ async function answerFromLink(page, link) {
   await page.getByLabel('Your organisation').selectOption({ label: 'Harbour Council' });
   await page.getByLabel('Front-line staff').check();
   await page.getByRole('button', { name: 'Start' }).click();
-  await expect(stepText(page)).toHaveText('Topic 1 of 8');
+  await expect(stepText(page)).toHaveText(`Topic 1 of ${domainsIn(instrument, 'quick').length}`);
   await expectNoFacilitatorNav(page);
   await answer(questions(page).first(), '4').check();
   while (!(await page.getByRole('heading', { level: 1, name: 'Check your answers' }).isVisible())) {

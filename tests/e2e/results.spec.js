@@ -1,13 +1,17 @@
 // A round with several respondents: the engine's statistics, agreement, levels, stage,
 // protected breakdowns, agenda and suggested actions on the results page.
 const { test } = require('@playwright/test');
-const { watchForTrouble, createCollaboration, plantResponses, expect, rows } = require('./support');
+const {
+  watchForTrouble, createCollaboration, plantResponses, expect, rows, instrument, statementIds, domainsIn,
+} = require('./support');
 
-const DOMAINS = ['leadership', 'trust', 'vision', 'agreements', 'conflict', 'capacity', 'progress', 'risk', 'outcomes'];
-// Statement ids of the shipped full mode, read from the instrument file the app uses.
-const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
-const FULL = instrument.statements.filter((s) => s.modes.includes('full')).map((s) => s.id);
-const QUICK = instrument.statements.filter((s) => s.modes.includes('readiness')).map((s) => s.id);
+// Statement ids and topics of the newest questionnaire (the one new rounds use), read
+// from its file: the full assessment, and the quick check (two statements a topic on how
+// the collaboration works, no level choice).
+const FULL = statementIds(instrument, 'full');
+const DOMAINS = domainsIn(instrument, 'full').map((d) => d.id);
+const QUICK = statementIds(instrument, 'quick');
+const QUICK_TOPICS = domainsIn(instrument, 'quick');
 
 /** Everyone agrees (4) except on trust, where the organisations differ sharply. */
 function person(org, role, trust, level) {
@@ -61,7 +65,7 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   await expect(orgs.getByRole('columnheader')).toHaveText(groupsShown);
   await expect(rows(orgs).nth(0).getByRole('rowheader')).toHaveText('People');
   await expect(rows(orgs).nth(0).getByRole('cell')).toHaveText(['4', '3']);
-  await expect(rows(orgs)).toHaveCount(1 + instrument.domains.length);
+  await expect(rows(orgs)).toHaveCount(1 + DOMAINS.length);
   await expect(page.getByRole('main')).not.toContainText('Riverside Mind scores');
   // Roles: no role has three people, so the role breakdown is withheld.
   await expect(page.getByTestId('by-role-withheld')).toBeVisible();
@@ -86,9 +90,9 @@ test('seven respondents: statistics, stage, protected breakdowns, agenda and act
   expect(problems).toEqual([]);
 });
 
-test('a readiness check says which conditions to put in place first', async ({ page }) => {
+test('a quick check says which conditions to put in place first', async ({ page }) => {
   const name = 'Proposed hospice partnership';
-  await createCollaboration(page, { name, partners: ['Hospice North', 'Hospice South'], mode: 'readiness' });
+  await createCollaboration(page, { name, partners: ['Hospice North', 'Hospice South'], mode: 'quick' });
   const answers = (low) => QUICK.map((id) => [id, id.startsWith(low) ? '2' : '4']);
   await plantResponses(page, name, [
     { org: 0, role: 'manager', answers: answers('capacity.') },
@@ -100,6 +104,6 @@ test('a readiness check says which conditions to put in place first', async ({ p
   await expect(missing).toHaveCount(1);
   await expect(missing.first()).toContainText(instrument.domains.find((d) => d.id === 'capacity').title);
   await expect(missing.first()).toContainText('average 2.0');
-  await expect(page.getByTestId('readiness-in-place').getByRole('listitem')).toHaveCount(7);
+  await expect(page.getByTestId('readiness-in-place').getByRole('listitem')).toHaveCount(QUICK_TOPICS.length - 1);
   await expect(page.getByTestId('stage')).toHaveCount(0);
 });

@@ -5,6 +5,7 @@ const fs = require('fs');
 const path = require('path');
 const {
   open, watchForTrouble, createCollaboration, plantResponses, storedWorkspace, expect, heading, questions, answer, rows,
+  instrument, statementsIn,
 } = require('./support');
 
 const KEY = 'trellis.workspace';
@@ -212,9 +213,12 @@ test('one set of answers can be deleted from the round and the deletion undone',
   const problems = watchForTrouble(page);
   page.on('dialog', (d) => d.accept());
   await createCollaboration(page, { name: 'Duplicate alliance', partners: ['North', 'South'] });
+  // Two statements of the newest questionnaire's full assessment, which the round asks.
+  const full = statementsIn(instrument, 'full');
+  const [first, other] = [full[0].id, full.find((s) => s.domain !== full[0].domain).id];
   await plantResponses(page, 'Duplicate alliance', [
-    { org: 0, role: 'manager', answers: [['leadership.visible', '4']] },
-    { org: 1, role: 'clinician', answers: [['leadership.visible', '2'], ['trust.past', 'dk']] },
+    { org: 0, role: 'manager', answers: [[first, '4']] },
+    { org: 1, role: 'clinician', answers: [[first, '2'], [other, 'dk']] },
   ]);
   const round = (await storedWorkspace(page)).collaborations[0].rounds[0].id;
   await open(page, `index.html#/round/${round}/import`);
@@ -230,7 +234,7 @@ test('one set of answers can be deleted from the round and the deletion undone',
   await page.getByTestId('undo').getByRole('button', { name: 'Undo' }).click();
   await expect(received).toHaveCount(2);
   ws = await storedWorkspace(page);
-  expect(ws.responses.find((r) => r.id === 'planted-1').answers).toEqual({ 'leadership.visible': 2, 'trust.past': 'dk' });
+  expect(ws.responses.find((r) => r.id === 'planted-1').answers).toEqual({ [first]: 2, [other]: 'dk' });
   expect(problems).toEqual([]);
 });
 

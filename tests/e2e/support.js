@@ -1,8 +1,65 @@
 // Shared steps for the end-to-end journeys: actions (do something), finds (locate
 // something) and checks (assert something), selecting by role, label or test id.
+const fs = require('fs');
+const path = require('path');
 const { expect } = require('@playwright/test');
 
-const instrument = require('../../crates/trellis-core/instruments/trellis-1.0.0.json');
+// The questionnaires.
+
+const INSTRUMENTS = path.join(__dirname, '..', '..', 'crates', 'trellis-core', 'instruments');
+
+/** Every shipped questionnaire file of Trellis (`instruments/*.json`), as the app embeds them. */
+const SHIPPED = fs.readdirSync(INSTRUMENTS)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(fs.readFileSync(path.join(INSTRUMENTS, f), 'utf8')))
+  .filter((i) => i.id === 'trellis');
+
+/** Orders semantic versions ("1.0.0" < "2.0.0" < "10.0.0"), as the catalogue does. */
+function compareVersions(a, b) {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let k = 0; k < Math.max(x.length, y.length); k += 1) {
+    if ((x[k] || 0) !== (y[k] || 0)) return (x[k] || 0) - (y[k] || 0);
+  }
+  return 0;
+}
+
+/** The newest shipped questionnaire: the one a new round (and the example data) uses. */
+const instrument = [...SHIPPED].sort((a, b) => compareVersions(b.version, a.version))[0];
+
+/**
+ * The shipped questionnaire of `version`, for what was made with it: fixtures of old
+ * rounds and links written by earlier builds. Fails if that version is not shipped.
+ */
+function instrumentVersion(version) {
+  const found = SHIPPED.find((i) => i.version === version);
+  if (!found) throw new Error(`questionnaire ${version} is not shipped (${SHIPPED.map((i) => i.version).join(', ')})`);
+  return found;
+}
+
+/** The statements a round in `mode` asks, in the questionnaire's order. */
+function statementsIn(questionnaire, mode) {
+  const found = questionnaire.statements.filter((s) => s.modes.includes(mode));
+  if (!found.length) throw new Error(`questionnaire ${questionnaire.version} has no mode "${mode}"`);
+  return found;
+}
+
+/** The ids of the statements a round in `mode` asks. */
+function statementIds(questionnaire, mode) {
+  return statementsIn(questionnaire, mode).map((s) => s.id);
+}
+
+/** The topics (domains) a round in `mode` asks about, one page each, in the questionnaire's order. */
+function domainsIn(questionnaire, mode) {
+  const asked = new Set(statementsIn(questionnaire, mode).map((s) => s.domain));
+  return questionnaire.domains.filter((d) => asked.has(d.id));
+}
+
+/** The questionnaire mode `id`, with its title, summary and minutes. */
+function modeOf(questionnaire, id) {
+  const found = questionnaire.modes.find((m) => m.id === id);
+  if (!found) throw new Error(`questionnaire ${questionnaire.version} has no mode "${id}"`);
+  return found;
+}
 
 /** The label of each answer code ('1' to '5', 'dk', 'na'), as the shipped instrument words it. */
 const ANSWER_LABELS = {
@@ -27,7 +84,7 @@ function questions(page) {
   return page.getByTestId(/^question-/);
 }
 
-/** The level choice on a topic page (a radio group of descriptions); absent in a readiness check. */
+/** The level choice on a topic page (a radio group of descriptions); absent in a mode that asks for no levels. */
 function levelChoice(page) {
   return page.getByTestId(/^levels-/);
 }
@@ -52,9 +109,9 @@ function stepText(page) {
   return page.getByTestId('progress').getByTestId('progress-step');
 }
 
-/** The radio for the questionnaire mode `mode` ('full' or 'readiness') on a round form. */
+/** The radio for the newest questionnaire's mode `mode` ('full', 'quick' or 'readiness') on a round form. */
 function modeChoice(page, mode) {
-  return page.getByRole('radio', { name: instrument.modes.find((m) => m.id === mode).title });
+  return page.getByRole('radio', { name: modeOf(instrument, mode).title });
 }
 
 /** The body rows of a table: those with a row header (the header row has column headers only). */
@@ -102,6 +159,7 @@ async function createCollaboration(page, { name, partners, mode = 'full' }) {
 module.exports = {
   open, watchForTrouble, createCollaboration, expect,
   heading, questions, levelChoice, answer, answerLabel, level, stepText, modeChoice, rows,
+  instrument, instrumentVersion, statementsIn, statementIds, domainsIn, modeOf,
 };
 
 /**

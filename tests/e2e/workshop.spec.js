@@ -1,9 +1,12 @@
 // A workshop on one device (kiosk mode) and the consensus record carried into the next round.
 const { test } = require('@playwright/test');
-const { watchForTrouble, createCollaboration, plantResponses, expect, questions, answer, stepText } = require('./support');
+const {
+  watchForTrouble, createCollaboration, plantResponses, expect, questions, answer, stepText, instrument, statementsIn, domainsIn,
+} = require('./support');
 
-const TRUST = require('../../crates/trellis-core/instruments/trellis-1.0.0.json')
-  .statements.filter((s) => s.domain === 'trust' && s.modes.includes('full')).map((s) => s.id);
+// New rounds use the newest questionnaire's full assessment.
+const TRUST = statementsIn(instrument, 'full').filter((s) => s.domain === 'trust').map((s) => s.id);
+const TOPICS = domainsIn(instrument, 'full').length;
 
 /** Answers nothing but the first statement, walks every topic page and sends. */
 async function answerQuickly(page, organisation, role, value) {
@@ -12,8 +15,8 @@ async function answerQuickly(page, organisation, role, value) {
   await page.getByRole('button', { name: 'Start' }).click();
   await answer(questions(page).first(), value).check();
   const step = stepText(page);
-  for (let topic = 1; topic <= 9; topic += 1) {
-    await expect(step).toHaveText(`Topic ${topic} of 9`);
+  for (let topic = 1; topic <= TOPICS; topic += 1) {
+    await expect(step).toHaveText(`Topic ${topic} of ${TOPICS}`);
     await page.getByRole('link', { name: /^(Next|Review your answers)$/ }).click();
   }
   await page.getByRole('button', { name: 'Send my answers' }).click();
