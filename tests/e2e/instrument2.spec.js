@@ -2,33 +2,25 @@
 // with the map, invited by link, answered on separate devices by people from three
 // partners (the map is a step of its own, after the topics), sent back as codes and a
 // file, imported, and read in the results (the matrix, a hidden cell, the concerns), the
-// ratings export and the printed board report.
+// ratings export and the printed board report. A readiness check: one condition not in
+// place gives "ready, with conditions", which names it with an action and leads the
+// printed board report.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
-const path = require('path');
 const { test } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
-const { open, watchForTrouble, expect, heading } = require('./support');
+const {
+  open, watchForTrouble, createCollaboration, expect, heading, questions, answer, stepText, modeChoice,
+  instrument, domainsIn, modeOf,
+} = require('./support');
 
-// The newest shipped questionnaire, read from its file: ids, wording and counts come from
-// it, not from this test.
-const INSTRUMENTS = path.join(__dirname, '../../crates/trellis-core/instruments');
-const version = (file) => file.match(/-(\d+)\.(\d+)\.(\d+)\.json$/).slice(1).map(Number);
-const newest = fs.readdirSync(INSTRUMENTS)
-  .filter((f) => /^trellis-\d+\.\d+\.\d+\.json$/.test(f))
-  .sort((a, b) => {
-    const [x, y] = [version(a), version(b)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-  })
-  .pop();
-const instrument = JSON.parse(fs.readFileSync(path.join(INSTRUMENTS, newest), 'utf8'));
+// The newest shipped questionnaire (what a new round uses), read from its file by
+// support.js: ids, wording and counts come from it, not from this test.
 const MODE = 'quick';
-const mode = instrument.modes.find((m) => m.id === MODE);
-const ASKED = instrument.statements.filter((s) => s.modes.includes(MODE));
-const TOPICS = instrument.domains.filter((d) => ASKED.some((s) => s.domain === d.id));
+const mode = modeOf(instrument, MODE);
+const TOPICS = domainsIn(instrument, MODE);
 const STEPS = instrument.partner_levels;
 const step = (n) => `${n} ${STEPS[n - 1].name}`;
-const scaleLabel = (value) => instrument.scale.points.find((p) => p.value === value).label;
 
 const COLLABORATION = 'Harbour health and care partnership';
 const PARTNERS = ['Harbour Hospital', 'Harbour Council', 'Harbour Carers Forum'];
@@ -47,7 +39,7 @@ async function setUpWithMap(page) {
   await expect(page.getByLabel(MAP_CHOICE)).toHaveCount(0);
   await page.getByLabel('Partner organisations').fill(PARTNERS.join('\n'));
   await page.getByLabel('Partner organisations').blur();
-  await page.getByRole('radio', { name: new RegExp(`^${mode.title}`) }).check();
+  await modeChoice(page, MODE).check();
   await page.getByLabel(MAP_CHOICE).check();
   await page.getByRole('button', { name: 'Create collaboration' }).click();
   await expect(page.getByRole('heading', { level: 1, name: COLLABORATION })).toBeVisible();
@@ -58,7 +50,7 @@ async function setUpWithMap(page) {
  * their organisation works with each other partner, `ties[partner] = [now, wanted]` with
  * 0 for "don't know". Ends on the page of ways to send.
  */
-async function respond(context, link, person) {
+async function respondWithMap(context, link, person) {
   const page = await context.newPage();
   const problems = watchForTrouble(page);
   await page.goto(link);
@@ -68,19 +60,18 @@ async function respond(context, link, person) {
   await page.getByLabel('Your organisation').selectOption({ label: person.organisation });
   await page.getByLabel(person.role).check();
   await page.getByRole('button', { name: 'Start' }).click();
-  const stepText = page.getByTestId('progress-step');
   for (let k = 1; k <= TOPICS.length; k += 1) {
-    await expect(stepText).toHaveText(`Topic ${k} of ${TOPICS.length}`);
+    await expect(stepText(page)).toHaveText(`Topic ${k} of ${TOPICS.length}`);
     // Every statement page says which stretch of time to think about.
     await expect(page.getByTestId('time-frame')).toHaveText(mode.time_frame);
-    const groups = page.getByTestId(/^question-/);
+    const groups = questions(page);
     for (let i = 0; i < (await groups.count()); i += 1) {
-      await groups.nth(i).getByRole('radio', { name: scaleLabel(person.value), exact: true }).check();
+      await answer(groups.nth(i), String(person.value)).check();
     }
     await page.getByRole('link', { name: 'Next' }).click();
   }
   // The partner map: a step of its own, a named group for each other partner.
-  await expect(stepText).toHaveText(`Step ${TOPICS.length + 1} of ${TOPICS.length + 2}: the other partners`);
+  await expect(stepText(page)).toHaveText(`Step ${TOPICS.length + 1} of ${TOPICS.length + 2}: the other partners`);
   await expect(heading(page)).toHaveText('How your organisation works with the other partners');
   const others = PARTNERS.filter((p) => p !== person.organisation);
   await expect(page.getByRole('group', { name: PARTNERS.find((p) => p === person.organisation), exact: true })).toHaveCount(0);
@@ -93,7 +84,7 @@ async function respond(context, link, person) {
   if (person.then) await person.then(page);
   await page.getByRole('link', { name: 'Review your answers' }).click();
   // The review lists the ratings given, "don't know" as not given.
-  await expect(stepText).toHaveText(`Last step of ${TOPICS.length + 2}: review`);
+  await expect(stepText(page)).toHaveText(`Last step of ${TOPICS.length + 2}: review`);
   const review = page.getByTestId('ties-review');
   for (const partner of others) {
     const [now, wanted] = person.ties[partner];
@@ -138,6 +129,21 @@ async function axe(page, state) {
 /** The text of pages `first` to `last` of a PDF, on one line. */
 function pdfText(pdf, first, last) {
   return execFileSync('pdftotext', ['-f', String(first), '-l', String(last), pdf, '-']).toString().replace(/\s+/g, ' ');
+}
+
+/** Prints the page to a PDF at `pdf`; returns its number of pages. */
+async function printed(page, pdf) {
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+}
+
+/** The first page of a PDF whose text has `phrase` (the number of pages + 1 if none). */
+function firstPageWith(pdf, pages, phrase) {
+  let k = 1;
+  while (k <= pages && !pdfText(pdf, k, k).includes(phrase)) k += 1;
+  return k;
 }
 
 test('a round with the partner map, from invitation to board report', async ({ page, browser }, testInfo) => {
@@ -197,7 +203,7 @@ test('a round with the partner map, from invitation to board report', async ({ p
       ? { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }
       : { viewport: { width: 1280, height: 900 } });
     contexts.push(context);
-    const { page: theirs, problems: theirProblems } = await respond(context, link, person);
+    const { page: theirs, problems: theirProblems } = await respondWithMap(context, link, person);
     if (k === 1) {
       // One sends a file; the others send codes.
       const [download] = await Promise.all([
@@ -284,14 +290,12 @@ test('a round with the partner map, from invitation to board report', async ({ p
   await page.getByRole('link', { name: 'Board report' }).click();
   await expect(page.getByTestId('report-focus')).toContainText('How the partners work together');
   await expect(page.getByTestId('report-partner-map')).toContainText(`${hospital} and ${council}`);
-  await page.emulateMedia({ media: 'print' });
   const pdf = testInfo.outputPath('board-report.pdf');
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+  const pages = await printed(page, pdf);
   // The summary is every page before the appendix's first.
-  let first = 1;
-  while (first < pages && !pdfText(pdf, first, first).includes('Appendix A')) first += 1;
+  const first = firstPageWith(pdf, pages, 'Appendix A');
   expect(first).toBeGreaterThan(1);
+  expect(first).toBeLessThanOrEqual(pages);
   const summary = pdfText(pdf, 1, first - 1);
   expect(summary).toContain('Topics to work on first 1. How the partners work together');
   expect(summary).toContain(`${hospital} and ${council} see how they work together differently: people from ${hospital} say ${step(3)}`);
@@ -303,6 +307,97 @@ test('a round with the partner map, from invitation to board report', async ({ p
   expect(appendix).toContain('Fewer than 3 people:');
   for (let p = 1; p <= pages; p += 1) {
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(p), '-l', String(p), '-singlefile', pdf, testInfo.outputPath(`report-page-${p}`)]);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('a readiness check with one condition not in place, from invitation to board report', async ({ page, browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const problems = watchForTrouble(page);
+  const READINESS = 'readiness';
+  const topics = domainsIn(instrument, READINESS);
+  const readiness = modeOf(instrument, READINESS);
+  // Everyone agrees with every statement but those of one topic (not a gate), where
+  // they neither agree nor disagree: a mean of 3, not in place but not against it.
+  const missing = topics.find((d) => !d.gate);
+  const name = 'Estuary frailty partnership';
+  const partners = ['Estuary Hospital', 'Estuary Council'];
+  await createCollaboration(page, { name, partners, mode: READINESS });
+  await page.getByRole('link', { name: 'Invite', exact: true }).click();
+  const link = await page.getByTestId('invitation-link').inputValue();
+
+  const codes = [];
+  for (const [k, organisation] of [partners[0], partners[0], partners[1]].entries()) {
+    const context = await browser.newContext();
+    const theirs = await context.newPage();
+    const theirProblems = watchForTrouble(theirs);
+    await theirs.goto(link);
+    await expect(heading(theirs)).toContainText(name);
+    // No partner map was asked for.
+    await expect(theirs.getByTestId('join-partner-map')).toHaveCount(0);
+    await theirs.getByTestId('join-start').click();
+    await theirs.getByLabel('Your organisation').selectOption({ label: organisation });
+    await theirs.getByLabel(k === 2 ? 'Senior leader or executive' : 'Manager').check();
+    await theirs.getByRole('button', { name: 'Start' }).click();
+    for (const [t, topic] of topics.entries()) {
+      await expect(stepText(theirs)).toHaveText(`Topic ${t + 1} of ${topics.length}`);
+      await expect(heading(theirs)).toHaveText(topic.title);
+      await expect(theirs.getByTestId('time-frame')).toHaveText(readiness.time_frame);
+      const groups = questions(theirs);
+      for (let i = 0; i < (await groups.count()); i += 1) {
+        await answer(groups.nth(i), topic.id === missing.id ? '3' : '4').check();
+      }
+      await theirs.getByRole('link', { name: t + 1 === topics.length ? 'Review your answers' : 'Next' }).click();
+    }
+    await expect(stepText(theirs)).toHaveText(`Last step of ${topics.length + 1}: review`);
+    await theirs.getByRole('button', { name: 'Finish and choose how to send' }).click();
+    codes.push(await theirs.getByTestId('response-code').inputValue());
+    expect(theirProblems).toEqual([]);
+    await context.close();
+  }
+
+  await page.getByRole('link', { name: 'Import the answers people send back' }).click();
+  await page.getByLabel('Paste codes').fill(codes.join('\n\n'));
+  await page.getByRole('button', { name: 'Read the codes' }).click();
+  await page.getByRole('button', { name: `Add ${codes.length} responses to the round` }).click();
+  await expect(page.getByTestId('import-done')).toContainText(`${codes.length} new were added`);
+
+  // The result: ready, with conditions, naming the one condition with a first action.
+  await page.getByRole('link', { name: 'See results' }).click();
+  const result = page.getByTestId('readiness-result');
+  await expect(result.getByTestId('readiness-verdict')).toHaveText('Ready, with conditions');
+  // One condition (each is `condition-<topic id>`; its parts have longer test ids).
+  await expect(result.getByTestId(/^condition-[a-z]+$/)).toHaveCount(1);
+  const condition = result.getByTestId(`condition-${missing.id}`);
+  await expect(condition).toContainText(missing.title);
+  const actions = instrument.actions.filter((a) => a.domain === missing.id).map((a) => a.title);
+  // Its actions, from the questionnaire's actions for that topic.
+  const cards = condition.getByTestId(`condition-actions-${missing.id}`).getByRole('heading');
+  await expect(cards.first()).toBeVisible();
+  for (const title of await cards.allTextContents()) expect(actions).toContain(title);
+  await expect(result.getByTestId('readiness-in-place').getByRole('listitem')).toHaveCount(topics.length - 1);
+
+  // The board report leads with the result, its condition and the first action.
+  await page.getByRole('link', { name: 'Board report' }).click();
+  const summary = page.getByTestId('report-summary');
+  await expect(summary.getByRole('heading', { level: 2 }).first()).toHaveText('Is the partnership ready to go ahead?');
+  await expect(summary.getByTestId('report-readiness')).toContainText('Ready, with conditions');
+  const firstStep = summary.getByTestId(`condition-first-${missing.id}`);
+  await expect(firstStep).toContainText('First step:');
+  const firstText = await firstStep.textContent();
+  expect(actions.some((title) => firstText.includes(title)), firstText).toBe(true);
+  const pdf = testInfo.outputPath('readiness-report.pdf');
+  const pages = await printed(page, pdf);
+  const one = pdfText(pdf, 1, 1);
+  const [before, after] = one.split('Is the partnership ready to go ahead?');
+  expect(after, one).toBeDefined();
+  // Nothing but the title comes before it.
+  expect(before).not.toMatch(/Where we are|Topics to work on|What changed/);
+  expect(after).toMatch(/^ Ready, with conditions/);
+  expect(after).toContain(missing.title);
+  expect(actions.some((title) => after.includes(title)), after).toBe(true);
+  for (let p = 1; p <= Math.min(pages, 2); p += 1) {
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(p), '-l', String(p), '-singlefile', pdf, testInfo.outputPath(`readiness-page-${p}`)]);
   }
   expect(problems).toEqual([]);
 });
