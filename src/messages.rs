@@ -2060,9 +2060,12 @@ pub const NOBODY_ANSWERED: &str = "Nobody answered";
 pub const SEEN_DIFFERENTLY_TITLE: &str = "Partners who see their relationship differently";
 pub const FAR_FROM_WANTED_TITLE: &str = "Relationships far from where people want them";
 pub const FEW_STRONG_TIES_TITLE: &str = "Partners with few close working ties";
-/// After the first few of a concern in the report's summary.
+/// After the largest of each concern in the report's summary.
 pub fn more_in_appendix(n: usize) -> String {
-    format!("And {n} more, listed in Appendix A.")
+    format!(
+        "Appendix A lists {} about how the partners work together.",
+        plural(n, "more finding", "more findings")
+    )
 }
 
 pub const PARTNER_MAP_NOTHING_STANDS_OUT: &str = "Nothing stands out: no two partners see their relationship very differently, no relationship is far from where people want it, and every partner works closely with at least half of the others.";

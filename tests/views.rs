@@ -2994,10 +2994,10 @@ fn the_round_form_offers_the_partner_map_where_it_can_be_asked() {
     assert!(!partner_map_offered(first, 3), "1.0.0 has no partner map steps");
 }
 
-/// The board report's summary names the first two of each concern and counts the rest
-/// (the appendix has them all); with no concern it says nothing.
+/// The board report's summary names the largest of each concern and counts the rest (the
+/// appendix has them all); with no concern it says nothing.
 #[test]
-fn the_report_summary_names_the_first_partner_concerns() {
+fn the_report_summary_names_the_largest_partner_concerns() {
     use trellis::components::partner_map::partner_map_summary;
     use trellis_core::analysis::{FarFromWanted, FewStrongTies, PartnerMap};
     use yew::{component, Html, Properties};
@@ -3036,10 +3036,12 @@ fn the_report_summary_names_the_first_partner_concerns() {
         items,
         [
             "People from North Trust say their work with City Council is at 1 Networking and should be at 5 Collaboration: 4 steps to go.",
-            "People from City Council say their work with Carers Network is at 2 Cooperation and should be at 5 Collaboration: 3 steps to go.",
-            "And 1 more, listed in Appendix A.",
             "Carers Network works closely with 1 of the 2 other partners.",
         ]
+    );
+    assert!(
+        html.contains("<p>Appendix A lists 2 more findings about how the partners work together.</p>"),
+        "{html}"
     );
     assert!(
         html.contains("<h2 id=\"r-partner-map\">How the partners work together</h2>"),

@@ -79,44 +79,31 @@ pub fn partner_map_section(
     }
 }
 
-/// How many of each concern the board report's summary names; the appendix has them all.
-const IN_SUMMARY: usize = 2;
-
-/// The concerns in one short list, for the board report's summary (which should fit two
-/// pages): the first few of each, the rest counted; nothing when there are none.
+/// The concerns in a few lines, for the board report's summary (which should fit two
+/// pages): the largest of each concern, then how many more the appendix lists; nothing
+/// when there are none.
 pub fn partner_map_summary(map: &PartnerMap, instrument: &Instrument, partners: &[(String, String)]) -> Html {
     if !map.has_concerns() {
         return Html::default();
     }
     let words = Words::new(instrument, partners);
-    let more =
-        |n: usize| (n > IN_SUMMARY).then(|| html! { <li>{ msg::more_in_appendix(n - IN_SUMMARY) }</li> });
-    let seen = map
-        .seen_differently
-        .iter()
-        .take(IN_SUMMARY)
-        .map(|s| html! { <li>{ seen_line(s, &words) }</li> });
-    let far = map
-        .far_from_wanted
-        .iter()
-        .take(IN_SUMMARY)
-        .map(|f| html! { <li>{ far_line(f, &words) }</li> });
-    let few = map
-        .few_strong_ties
-        .iter()
-        .take(IN_SUMMARY)
-        .map(|f| html! { <li>{ few_line(f, &words) }</li> });
+    let lines: Vec<String> = [
+        map.seen_differently.first().map(|s| seen_line(s, &words)),
+        map.far_from_wanted.first().map(|f| far_line(f, &words)),
+        map.few_strong_ties.first().map(|f| few_line(f, &words)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let all = map.seen_differently.len() + map.far_from_wanted.len() + map.few_strong_ties.len();
+    let more = all - lines.len();
     html! {
         <section aria-labelledby="r-partner-map" class="partner-map-summary" data-testid="report-partner-map">
             <h2 id="r-partner-map">{ msg::PARTNER_MAP_TOPIC }</h2>
             <ul>
-                { for seen }
-                { more(map.seen_differently.len()).unwrap_or_default() }
-                { for far }
-                { more(map.far_from_wanted.len()).unwrap_or_default() }
-                { for few }
-                { more(map.few_strong_ties.len()).unwrap_or_default() }
+                for line in lines { <li>{ line }</li> }
             </ul>
+            if more > 0 { <p>{ msg::more_in_appendix(more) }</p> }
         </section>
     }
 }

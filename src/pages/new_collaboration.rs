@@ -8,7 +8,7 @@ use crate::browser::dom::event_value;
 use crate::components::ErrorSummary;
 use crate::messages as msg;
 use crate::pages::round_fields::{
-    field_errors, mode_options, partner_map_offered, use_round_form, RoundFields,
+    field_errors, mode_options, questionnaire_has_partner_map, use_round_form, RoundFields,
 };
 use crate::route::{navigate, Route};
 use crate::state::use_app_state;
@@ -56,9 +56,10 @@ pub fn NewCollaborationPage() -> Html {
         return html! { <p>{ msg::NO_INSTRUMENT }</p> };
     };
     let modes = mode_options(instrument);
-    // Offered once two partners are listed (the form checks the list when it is sent).
-    let partner_count = |text: &str| text.lines().filter(|l| !l.trim().is_empty()).count();
-    let map_offered = partner_map_offered(instrument, partner_count(&partners));
+    // A collaboration has at least two partners (the form checks the list when it is
+    // sent), so the map is offered whenever the questionnaire has its steps; it does not
+    // appear as the list is typed, which would move the button below it.
+    let map_offered = questionnaire_has_partner_map(instrument);
 
     let on_submit = {
         let (app, name, partners, round, errors) = (
@@ -74,11 +75,7 @@ pub fn NewCollaborationPage() -> Html {
                 name: (*name).clone(),
                 partners: partners.lines().map(str::to_string).collect(),
             };
-            let mut value = round.borrow().clone();
-            // A map ticked before the partners were cut to one is not asked for.
-            value.partner_map &= app
-                .current_instrument()
-                .is_some_and(|i| partner_map_offered(i, partner_count(&partners)));
+            let value = round.borrow().clone();
             // Every problem at once, in the order of the form, not only the first.
             let mut found: Vec<(AttrValue, AttrValue)> = input
                 .problems()

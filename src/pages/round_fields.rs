@@ -132,10 +132,15 @@ pub fn partner_map_choice(checked: bool, on_toggle: Callback<Event>) -> Html {
     }
 }
 
+/// Whether `instrument` asks about the partner map (it has the map's steps).
+pub fn questionnaire_has_partner_map(instrument: &trellis_core::Instrument) -> bool {
+    !instrument.partner_levels().is_empty()
+}
+
 /// Whether a round of `instrument` can have a partner map in a collaboration of
 /// `partners` partners.
 pub fn partner_map_offered(instrument: &trellis_core::Instrument, partners: usize) -> bool {
-    !instrument.partner_levels().is_empty() && partners >= 2
+    questionnaire_has_partner_map(instrument) && partners >= 2
 }
 
 /// The messages for one field among a form's problems ((field id, message) pairs), as one
