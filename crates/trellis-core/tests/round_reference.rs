@@ -1,28 +1,44 @@
 //! Round analysis compared with an independent Python implementation (scripts/reference_round.py).
 //!
 //! `fixtures/round/rounds.json` holds the round datasets (responses in the workspace format,
-//! context answers, targets, minimum group size) over the `fixtures/analysis.json` test
-//! instrument, and `fixtures/round/reference.json` what the documented rules give for them,
-//! written by `scripts/reference_round.py` from docs/scoring.md (numpy and scipy; rerun it
-//! after changing the datasets). Each round is run through `analyse`, and the listed pairs
-//! through `compare`; the results are turned into JSON of the same shape as the reference
-//! and the two trees are compared leaf by leaf. Every mismatch is reported with its path
-//! before the test fails, and the largest error per field is printed
+//! context answers, targets, minimum group size, the partners of a round with a partner map),
+//! each over one of the test instruments ([`INSTRUMENTS`]), and `fixtures/round/reference.json`
+//! what the documented rules (version 3) give for them, written by
+//! `scripts/reference_round.py` from docs/scoring.md (numpy and scipy; rerun it after
+//! changing the datasets). Each round is run through `analyse`, and the listed pairs
+//! through `compare`; the results (the readiness result, responses that agree with
+//! everything and the partner map included) are turned into JSON of the same shape as the
+//! reference and the two trees are compared leaf by leaf. Every mismatch is reported with its
+//! path before the test fails, and the largest error per field is printed
 //! (`cargo test -p trellis-core --test engine round_reference -- --nocapture`).
 
 use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 use trellis_core::analysis::{
-    analyse, compare, Breakdown, Comparison, DomainResult, GroupKey, GroupLevel, GroupResult, Reason,
-    RoundAnalysis, RoundInput, Verdict,
+    analyse, compare, Acquiescence, Breakdown, CellView, Comparison, DomainResult, GroupKey, GroupLevel,
+    GroupResult, PartnerMap, ReadinessResult, ReadinessState, ReadinessVerdict, Reason, ReconsiderReason,
+    RoundAnalysis, RoundInput, SuggestedAction, TieFigure, Verdict,
 };
-use trellis_core::format::{ContextAnswer, Response};
+use trellis_core::format::{ContextAnswer, Partner, Response};
 use trellis_core::scoring::response_scores;
 use trellis_core::stats::Describe;
 use trellis_core::Instrument;
 
-const INSTRUMENT: &str = include_str!("fixtures/analysis.json");
+/// The test instruments the rounds use, by their path under `tests/fixtures` (as
+/// rounds.json names them).
+const INSTRUMENTS: [(&str, &str); 4] = [
+    ("analysis.json", include_str!("fixtures/analysis.json")),
+    ("readiness.json", include_str!("fixtures/readiness.json")),
+    (
+        "round/versions-1.0.0.json",
+        include_str!("fixtures/round/versions-1.0.0.json"),
+    ),
+    (
+        "round/versions-2.0.0.json",
+        include_str!("fixtures/round/versions-2.0.0.json"),
+    ),
+];
 const ROUNDS: &str = include_str!("fixtures/round/rounds.json");
 const REFERENCE: &str = include_str!("fixtures/round/reference.json");
 
@@ -37,15 +53,28 @@ const TOLERANCE: f64 = 1e-9;
 /// One round dataset from rounds.json.
 struct RoundData {
     name: String,
+    /// The instrument's path under `tests/fixtures`.
+    instrument: String,
     mode: String,
     min_group: usize,
     context: BTreeMap<String, ContextAnswer>,
     targets: BTreeMap<String, u8>,
     responses: Vec<Response>,
+    /// The collaboration's partners when the round has a partner map.
+    partners: Option<Vec<Partner>>,
 }
 
-fn load() -> (Instrument, Vec<RoundData>, Vec<(String, String)>, Value) {
-    let instrument = Instrument::from_json(INSTRUMENT).expect("analysis.json is a valid instrument");
+type Instruments = BTreeMap<&'static str, Instrument>;
+
+fn load() -> (Instruments, Vec<RoundData>, Vec<(String, String)>, Value) {
+    let instruments = INSTRUMENTS
+        .iter()
+        .map(|(name, text)| {
+            let instrument =
+                Instrument::from_json(text).unwrap_or_else(|e| panic!("{name} is invalid: {e:?}"));
+            (*name, instrument)
+        })
+        .collect();
     let rounds: Value = serde_json::from_str(ROUNDS).expect("rounds.json should parse");
     let reference: Value = serde_json::from_str(REFERENCE).expect("reference.json should parse");
     let field = |v: &Value, key: &str| -> Value { v.get(key).cloned().unwrap_or(Value::Null) };
@@ -55,11 +84,13 @@ fn load() -> (Instrument, Vec<RoundData>, Vec<(String, String)>, Value) {
         .iter()
         .map(|r| RoundData {
             name: r["name"].as_str().expect("round name").to_string(),
+            instrument: r["instrument"].as_str().expect("round instrument").to_string(),
             mode: r["mode"].as_str().expect("round mode").to_string(),
             min_group: r["min_group"].as_u64().expect("min_group") as usize,
             context: serde_json::from_value(field(r, "context")).expect("context answers"),
             targets: serde_json::from_value(field(r, "targets")).expect("targets"),
             responses: serde_json::from_value(field(r, "responses")).expect("responses in workspace format"),
+            partners: serde_json::from_value(field(r, "partners")).expect("partners"),
         })
         .collect();
     let pairs = rounds["comparisons"]
@@ -73,12 +104,18 @@ fn load() -> (Instrument, Vec<RoundData>, Vec<(String, String)>, Value) {
             )
         })
         .collect();
-    (instrument, data, pairs, reference)
+    (instruments, data, pairs, reference)
 }
 
-fn run(instrument: &Instrument, r: &RoundData) -> RoundAnalysis {
+fn instrument<'a>(instruments: &'a Instruments, r: &RoundData) -> &'a Instrument {
+    instruments
+        .get(r.instrument.as_str())
+        .unwrap_or_else(|| panic!("round {}: no instrument {}", r.name, r.instrument))
+}
+
+fn run(instruments: &Instruments, r: &RoundData) -> RoundAnalysis {
     analyse(&RoundInput {
-        instrument,
+        instrument: instrument(instruments, r),
         mode: &r.mode,
         responses: r.responses.iter().collect(),
         context: &r.context,
@@ -86,7 +123,7 @@ fn run(instrument: &Instrument, r: &RoundData) -> RoundAnalysis {
         consensus: &Default::default(),
         earlier_targets: &Default::default(),
         min_group: r.min_group,
-        partner_map: None,
+        partner_map: r.partners.as_deref(),
     })
 }
 
@@ -203,11 +240,104 @@ fn reason(r: &Reason) -> String {
         Reason::Mismatch => "mismatch".into(),
         Reason::OrganisationGap(_) => "organisation_gap".into(),
         Reason::NotEnoughAnswers => "not_enough_answers".into(),
-        // The reference rounds have no partner map (tests/partners.rs checks its rules).
-        Reason::PairsSeenDifferently(_) | Reason::FarFromWanted { .. } | Reason::FewStrongTies(_) => {
-            "partner_map".into()
-        }
+        Reason::PairsSeenDifferently(n) => format!("pairs_seen_differently {n}"),
+        Reason::FarFromWanted { pairs, largest } => format!("far_from_wanted {pairs} {largest}"),
+        Reason::FewStrongTies(n) => format!("few_strong_ties {n}"),
     }
+}
+
+fn actions(list: &[SuggestedAction]) -> Value {
+    list.iter()
+        .map(|s| {
+            json!({
+                "action": s.action,
+                "domain": s.domain,
+                "agenda_rank": s.agenda_rank,
+                "level": s.level,
+                "level_distance": s.level_distance,
+                "fit": s.fit(),
+                "context_matches": s.context_matches.iter().map(|c| json!([c.question, c.option])).collect::<Vec<_>>(),
+                "weakest": s.weakest.iter().map(|w| json!([w.statement, num(w.value)])).collect::<Vec<_>>(),
+                "organisation_gaps": s.organisation_gaps.iter().map(|w| json!([w.statement, num(w.value)])).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn readiness_result(r: &ReadinessResult) -> Value {
+    json!({
+        "verdict": match r.verdict {
+            ReadinessVerdict::Ready => "ready",
+            ReadinessVerdict::ReadyWithConditions => "ready_with_conditions",
+            ReadinessVerdict::Reconsider => "reconsider",
+        },
+        "reasons": r.reasons.iter().map(|x| match x {
+            ReconsiderReason::GateAgainst { domain, score } => {
+                json!({"kind": "gate_against", "domain": domain, "score": num(*score)})
+            }
+            ReconsiderReason::MostNotInPlace { not_in_place, scored } => {
+                json!({"kind": "most_not_in_place", "not_in_place": not_in_place, "scored": scored})
+            }
+        }).collect::<Vec<_>>(),
+        "domains": r.domains.iter().map(|d| json!({
+            "domain": d.domain,
+            "gate": d.gate,
+            "score": opt(d.score),
+            "state": match d.state {
+                ReadinessState::InPlace => "in_place",
+                ReadinessState::NotInPlace => "not_in_place",
+                ReadinessState::Against => "against",
+                ReadinessState::Unknown => "unknown",
+            },
+            "actions": actions(&d.actions),
+            "not_in_place_for": d
+                .not_in_place_for
+                .iter()
+                .map(|o| json!([o.organisation, num(o.mean)]))
+                .collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn acquiescence(a: &Acquiescence) -> Value {
+    json!({
+        "responses": a.responses,
+        "level_changes": a.level_changes.iter().map(|c| json!({
+            "domain": c.domain,
+            "level": c.level,
+            "without": c.without,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn tie_figure(f: &Option<TieFigure>) -> Value {
+    f.as_ref().map_or(
+        Value::Null,
+        |f| json!({"n": f.n, "median": num(f.median), "mean": num(f.mean)}),
+    )
+}
+
+fn partner_map(m: &PartnerMap) -> Value {
+    json!({
+        "partners": m.partners,
+        "cells": m.cells.iter().map(|c| {
+            let (view, raters, now, wanted) = match &c.view {
+                CellView::NotRated => ("not_rated", Value::Null, Value::Null, Value::Null),
+                CellView::Suppressed => ("suppressed", Value::Null, Value::Null, Value::Null),
+                CellView::Shown(f) => ("shown", json!(f.raters), tie_figure(&f.now), tie_figure(&f.wanted)),
+            };
+            json!({"from": c.from, "to": c.to, "view": view, "raters": raters, "now": now, "wanted": wanted})
+        }).collect::<Vec<_>>(),
+        "seen_differently": m.seen_differently.iter().map(|x| json!({
+            "a": x.a, "b": x.b, "a_now": num(x.a_now), "b_now": num(x.b_now),
+        })).collect::<Vec<_>>(),
+        "far_from_wanted": m.far_from_wanted.iter().map(|x| json!({
+            "from": x.from, "to": x.to, "now": num(x.now), "wanted": num(x.wanted),
+        })).collect::<Vec<_>>(),
+        "few_strong_ties": m.few_strong_ties.iter().map(|x| json!({
+            "partner": x.partner, "strong": x.strong, "others": x.others,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 fn round_json(instrument: &Instrument, r: &RoundData, a: &RoundAnalysis) -> Value {
@@ -262,17 +392,7 @@ fn round_json(instrument: &Instrument, r: &RoundData, a: &RoundAnalysis) -> Valu
             "rounded_priority": num(x.rounded_priority()),
             "reasons": x.reasons.iter().map(reason).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "actions": a.actions.iter().map(|s| json!({
-            "action": s.action,
-            "domain": s.domain,
-            "agenda_rank": s.agenda_rank,
-            "level": s.level,
-            "level_distance": s.level_distance,
-            "fit": s.fit(),
-            "context_matches": s.context_matches.iter().map(|c| json!([c.question, c.option])).collect::<Vec<_>>(),
-            "weakest": s.weakest.iter().map(|w| json!([w.statement, num(w.value)])).collect::<Vec<_>>(),
-            "organisation_gaps": s.organisation_gaps.iter().map(|w| json!([w.statement, num(w.value)])).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        "actions": actions(&a.actions),
         "reliability": a.reliability.iter().map(|x| json!({
             "domain": x.domain,
             "complete": x.complete,
@@ -282,6 +402,10 @@ fn round_json(instrument: &Instrument, r: &RoundData, a: &RoundAnalysis) -> Valu
             "low_items": x.low_items,
         })).collect::<Vec<_>>(),
         "mix": mix,
+        "version": a.version.to_string(),
+        "readiness_result": a.readiness_result.as_ref().map_or(Value::Null, readiness_result),
+        "acquiescence": acquiescence(&a.acquiescence),
+        "partners": a.partners.as_ref().map_or(Value::Null, partner_map),
     })
 }
 
@@ -306,10 +430,13 @@ fn comparison_json(earlier: &str, later: &str, c: &Comparison) -> Value {
                 Verdict::TooFewAnswers => "too_few_answers",
                 Verdict::QuestionsChanged => "questions_changed",
             },
+            "earlier_level": d.earlier_level,
+            "later_level": d.later_level,
         })).collect::<Vec<_>>(),
         "organisation_shift": num(c.organisation_shift),
         "role_shift": num(c.role_shift),
         "mix_changed": c.mix_changed,
+        "versions": c.versions.map_or(Value::Null, |(e, l)| json!([e.to_string(), l.to_string()])),
     })
 }
 
@@ -360,11 +487,12 @@ impl Diff {
                         .iter()
                         .find_map(|k| wv.get(k).and_then(Value::as_str).map(str::to_string))
                         .or_else(|| {
-                            Some(format!(
-                                "{}->{}",
-                                wv.get("earlier")?.as_str()?,
-                                wv.get("later")?.as_str()?
-                            ))
+                            ["earlier", "from"]
+                                .iter()
+                                .zip(["later", "to"])
+                                .find_map(|(a, b)| {
+                                    Some(format!("{}->{}", wv.get(*a)?.as_str()?, wv.get(b)?.as_str()?))
+                                })
                         })
                         .map_or(String::new(), |name| format!(" {name}"));
                     self.walk(&format!("{path}[{i}{label}]"), &format!("{field}[]"), gv, wv);
@@ -427,10 +555,10 @@ fn short(v: &Value) -> String {
 }
 
 fn rust_results() -> (Value, Value) {
-    let (instrument, rounds, pairs, reference) = load();
+    let (instruments, rounds, pairs, reference) = load();
     let analyses: BTreeMap<&str, RoundAnalysis> = rounds
         .iter()
-        .map(|r| (r.name.as_str(), run(&instrument, r)))
+        .map(|r| (r.name.as_str(), run(&instruments, r)))
         .collect();
     let mut got = Map::new();
     got.insert(
@@ -438,7 +566,7 @@ fn rust_results() -> (Value, Value) {
         Value::Array(
             rounds
                 .iter()
-                .map(|r| round_json(&instrument, r, &analyses[r.name.as_str()]))
+                .map(|r| round_json(instrument(&instruments, r), r, &analyses[r.name.as_str()]))
                 .collect(),
         ),
     );
@@ -625,4 +753,122 @@ fn round_datasets_cover_the_edge_cases() {
     for v in ["improved", "declined", "no_clear_change", "too_few_answers"] {
         assert!(verdicts.contains(&v), "no {v} verdict: {verdicts:?}");
     }
+}
+
+/// The datasets of rules version 3 keep exercising the cases they were made for: the
+/// readiness result (rule 15), responses that agree with everything (rule 3b), the partner
+/// map and the comparison across modes and questionnaire versions (rule 16).
+#[test]
+fn version_3_datasets_cover_their_cases() {
+    let (got, _) = rust_results();
+    let rounds = got["rounds"].as_array().expect("rounds");
+    let results: Vec<&Value> = rounds
+        .iter()
+        .map(|r| &r["readiness_result"])
+        .filter(|x| x.is_object())
+        .collect();
+    let verdicts: Vec<&str> = results.iter().filter_map(|x| x["verdict"].as_str()).collect();
+    for v in ["ready", "ready_with_conditions", "reconsider"] {
+        assert!(verdicts.contains(&v), "no {v} readiness result: {verdicts:?}");
+    }
+    assert!(
+        rounds
+            .iter()
+            .any(|r| r["readiness_result"].is_null() && r["domains"][0]["domain"] == "need"),
+        "no readiness round without a result"
+    );
+    let reasons = |x: &Value| -> Vec<String> {
+        x["reasons"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["kind"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(results.iter().any(|x| reasons(x) == ["gate_against"]));
+    assert!(results.iter().any(|x| reasons(x) == ["most_not_in_place"]));
+    assert!(results
+        .iter()
+        .any(|x| reasons(x) == ["gate_against", "most_not_in_place"]));
+    assert!(results
+        .iter()
+        .any(|x| reasons(x) == ["gate_against", "gate_against"]));
+    let domains: Vec<&Value> = results
+        .iter()
+        .flat_map(|x| x["domains"].as_array().into_iter().flatten())
+        .collect();
+    for state in ["in_place", "not_in_place", "against", "unknown"] {
+        assert!(domains.iter().any(|d| d["state"] == state), "no {state} domain");
+    }
+    let exactly = |d: &Value, x: f64| d["score"].as_f64() == Some(x);
+    assert!(domains
+        .iter()
+        .any(|d| d["gate"] == true && exactly(d, 2.5) && d["state"] == "not_in_place"));
+    assert!(domains
+        .iter()
+        .any(|d| exactly(d, 3.5) && d["state"] == "in_place"));
+    assert!(domains
+        .iter()
+        .any(|d| d["state"] == "unknown" && d["actions"].as_array().is_some_and(|a| !a.is_empty())));
+    assert!(domains
+        .iter()
+        .any(|d| d["not_in_place_for"].as_array().is_some_and(|o| o.len() >= 2)));
+
+    let flagged: Vec<&Value> = rounds
+        .iter()
+        .map(|r| &r["acquiescence"])
+        .filter(|a| a["responses"].as_array().is_some_and(|x| !x.is_empty()))
+        .collect();
+    assert!(
+        flagged
+            .iter()
+            .any(|a| a["level_changes"].as_array().is_some_and(|x| !x.is_empty())),
+        "no response that agrees with everything moves a level"
+    );
+
+    let maps: Vec<&Value> = rounds
+        .iter()
+        .map(|r| &r["partners"])
+        .filter(|p| p.is_object())
+        .collect();
+    let cells: Vec<&Value> = maps
+        .iter()
+        .flat_map(|m| m["cells"].as_array().into_iter().flatten())
+        .collect();
+    for view in ["not_rated", "suppressed", "shown"] {
+        assert!(cells.iter().any(|c| c["view"] == view), "no {view} cell");
+    }
+    assert!(cells
+        .iter()
+        .any(|c| c["view"] == "shown" && c["now"].is_null() && c["wanted"].is_object()));
+    assert!(cells
+        .iter()
+        .any(|c| c["view"] == "shown" && c["now"].is_object() && c["wanted"].is_null()));
+    for concern in ["seen_differently", "far_from_wanted", "few_strong_ties"] {
+        assert!(
+            maps.iter()
+                .any(|m| m[concern].as_array().is_some_and(|x| x.len() >= 2)),
+            "no two {concern}"
+        );
+    }
+    // The partner map's item after a topic of the same rounded priority.
+    assert!(rounds.iter().any(|r| r["agenda"]
+        .as_array()
+        .is_some_and(|items| items.windows(2).any(|w| w[1]["domain"].is_null()
+            && w[0]["domain"].is_string()
+            && w[0]["rounded_priority"] == w[1]["rounded_priority"]))));
+
+    let comparisons = got["comparisons"].as_array().expect("comparisons");
+    assert!(comparisons.iter().any(|c| c["versions"].is_array()));
+    let changes: Vec<&Value> = comparisons
+        .iter()
+        .flat_map(|c| c["domains"].as_array().into_iter().flatten())
+        .collect();
+    assert!(changes.iter().any(|d| d["verdict"] == "questions_changed"
+        && d["earlier"].is_number()
+        && d["later"].is_number()
+        && d["earlier_level"] != d["later_level"]));
+    assert!(changes
+        .iter()
+        .any(|d| d["verdict"] == "improved" && d["earlier_level"] != d["later_level"]));
 }

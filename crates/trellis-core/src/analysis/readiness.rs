@@ -99,9 +99,8 @@ pub struct ReadinessResult {
     pub verdict: ReadinessVerdict,
     /// Why "reconsider"; empty for the other verdicts.
     pub reasons: Vec<ReconsiderReason>,
-    /// Every readiness domain of the mode: the conditions first (not in place, then
-    /// unknown; gates before others, then lowest mean), then those in place, otherwise in
-    /// questionnaire order.
+    /// Every readiness domain of the mode: not in place, then unknown, then in place;
+    /// within each group gates before others, then lowest mean, then questionnaire order.
     pub domains: Vec<ReadinessDomain>,
 }
 
