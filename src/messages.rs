@@ -2324,6 +2324,12 @@ pub fn versions_differ(earlier: &str, earlier_version: &str, later: &str, later_
 pub const LEVEL_CHANGE: &str = "Level";
 
 /// A topic's level (or standing) at two rounds: "2 Developing, then 3 Established".
+/// A level change in numbers for the board report ("2 → 4"); "–" where a round has none.
+pub fn level_change_short(before: Option<u8>, now: Option<u8>) -> String {
+    let shown = |l: Option<u8>| l.map_or("–".to_string(), |l| l.to_string());
+    format!("{} → {}", shown(before), shown(now))
+}
+
 pub fn level_change(before: &str, now: &str) -> String {
     if before == now {
         format!("{now} both times")

@@ -2372,7 +2372,7 @@ fn rounds_of_two_questionnaire_versions_compare_by_level() {
     );
     assert_eq!(
         text_of(&html, "change-trust"),
-        "Trust and relationships2.04.0Not comparable: the questions changed2 Developing, then 4 Maturing",
+        "Trust and relationships2.04.0Not comparable: the questions changed2 → 4",
         "{html}"
     );
     // Within one version nothing is said about versions, and the same statements compare.
@@ -2383,7 +2383,7 @@ fn rounds_of_two_questionnaire_versions_compare_by_level() {
     assert!(!html.contains("version-note"), "{html}");
     assert_eq!(
         text_of(&html, "change-trust"),
-        "Trust and relationships2.04.0Improved2 Developing, then 4 Maturing",
+        "Trust and relationships2.04.0Improved2 → 4",
         "{html}"
     );
 }

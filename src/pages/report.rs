@@ -404,7 +404,15 @@ pub fn change_section(
                             <td class="num">{ d.earlier.map_or("–".to_string(), format_score) }</td>
                             <td class="num">{ d.later.map_or("–".to_string(), format_score) }</td>
                             <td>{ verdict_text(d.verdict) }</td>
-                            <td>{ msg::level_change(&level(&d.domain, d.earlier_level), &level(&d.domain, d.later_level)) }</td>
+                            <td>
+                                // Level numbers alone keep each row to one line on the
+                                // board paper; page one names the level now.
+                                if instrument.is_readiness(&d.domain) {
+                                    { msg::level_change(&level(&d.domain, d.earlier_level), &level(&d.domain, d.later_level)) }
+                                } else {
+                                    { msg::level_change_short(d.earlier_level, d.later_level) }
+                                }
+                            </td>
                         </tr>
                     }
                 </tbody>
