@@ -179,7 +179,7 @@ async function main() {
 
     // A 50 x 50 workspace: its size in storage, and how long the app takes to start with it.
     const fifty = await storedByApp(browser, workspace(50, 50));
-    if (!/^\{"schema":[45],/.test(fifty)) throw new Error(`the app stored an unexpected form: ${fifty.slice(0, 40)}`);
+    if (!/^\{"schema":[345],/.test(fifty)) throw new Error(`the app stored an unexpected form: ${fifty.slice(0, 40)}`);
     results.push({ name: 'workspace of 50 rounds x 50 responses in storage (as the app writes it)', value: +(fifty.length * 2 / (1024 * 1024)).toFixed(2), unit: 'MB (UTF-16, as browsers count)', budget: 2 });
     const loaded = await timed(browser, { name: 'home page with the 50 x 50 workspace', url: `${BASE}index.html#/`, selector: '[data-testid="collaborations"]', prepare: (p) => plant(p, fifty) });
     const bare = await timed(browser, { name: 'home page with an empty workspace', url: `${BASE}index.html#/`, selector: '[data-testid="no-collaborations"]' });

@@ -2,7 +2,8 @@
 //! would change without them (docs/scoring.md, rule 3b).
 
 use super::answers::Answers;
-use super::{analyse, DomainResult, RoundInput, ACQUIESCENCE_MIN, AGREES_FROM};
+use super::domains::domain_result;
+use super::{DomainResult, RoundInput, ACQUIESCENCE_MIN, AGREES_FROM};
 use crate::format::Answer;
 use crate::sort::sort_by;
 
@@ -60,19 +61,31 @@ pub(super) fn acquiescence(input: &RoundInput, domains: &[DomainResult], rows: &
     }
     let others = RoundInput {
         responses: (0..input.responses.len())
-            .filter(|i| !rows.contains(i))
+            .filter(|i| rows.binary_search(i).is_err())
             .map(|i| input.responses[i])
             .collect(),
         ..input.clone()
     };
-    let without = analyse(&others);
+    // Only the domains' levels are needed without them, so only the domain step runs
+    // again (not the agenda, breakdowns or reliability of a whole analysis).
+    let answers = Answers::collect(&others);
+    let scores = answers.respondent_scores();
+    let without: Vec<DomainResult> = others
+        .instrument
+        .domains_in_mode(others.mode)
+        .enumerate()
+        .map(|(di, domain)| domain_result(&others, &answers, &scores, di, domain))
+        .collect();
     let mut responses: Vec<String> = rows.iter().map(|&i| input.responses[i].id.clone()).collect();
     sort_by(&mut responses, String::cmp);
     let level_changes = domains
         .iter()
         .filter_map(|d| {
             let level = d.individual_level();
-            let other = without.domain(&d.domain).and_then(DomainResult::individual_level);
+            let other = without
+                .iter()
+                .find(|w| w.domain == d.domain)
+                .and_then(DomainResult::individual_level);
             (level != other).then(|| LevelChange {
                 domain: d.domain.clone(),
                 level,
