@@ -78,6 +78,9 @@ async function main() {
     await mobile.locator('[data-started]').waitFor();
     await mobile.getByTestId('results-table').scrollIntoViewIfNeeded();
     await mobile.screenshot({ path: path.join(OUT, 'results-phone.png') });
+    // The example's second round has a partner map: the matrix as a phone shows it.
+    await mobile.getByTestId('partner-map').scrollIntoViewIfNeeded();
+    await mobile.getByTestId('partner-heatmap').screenshot({ path: path.join(OUT, 'partner-map-phone.png') });
     // A respondent on their own phone: from the invitation link to the send page.
     const own = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const respondent = await own.newPage();
