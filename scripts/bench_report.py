@@ -91,7 +91,7 @@ def browser_rows(now, before):
 
 
 def criterion_row(text):
-    name = "engine: analyse a round of 1,000 x 49 (criterion median)"
+    name = "engine: analyse a round of 1,000 respondents, full mode (criterion median)"
     m = re.search(r"time:\s+\[[\d.]+ \S+ ([\d.]+) (\S+) [\d.]+ \S+\]", text or "")
     if not m:
         return [(name, "not measured this time", "–", "≤ 5 ms", None)]
