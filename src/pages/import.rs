@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
-use trellis_core::format::transfer::ResponseFile;
 use trellis_core::transfer::{
     csv_headers, decode_envelope, decode_response_code, extract_codes, parse_csv, parse_response_file,
-    plan_import, suggest_mapping, ColumnTarget, CsvMapping, ImportReport, TransferError, ENCRYPTED_PREFIX,
+    plan_import, suggest_mapping, ColumnTarget, CsvMapping, ImportItem, ImportReport, TransferError,
+    ENCRYPTED_PREFIX,
 };
 use yew::prelude::*;
 
@@ -21,7 +21,7 @@ use crate::pages::find_round;
 use crate::route::{Link, Route};
 use crate::state::use_app_state;
 
-type Item = (String, Result<ResponseFile, TransferError>);
+type Item = ImportItem;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -89,7 +89,7 @@ async fn decode_codes(
         } else {
             decode_response_code(&code, catalogue)
         };
-        out.push((label, item));
+        out.push(ImportItem::new(label, item));
     }
     out
 }
@@ -143,7 +143,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                     let text = match text {
                         Ok(t) => t,
                         Err(e) => {
-                            found.push((name, Err(TransferError::Unreadable(e))));
+                            found.push(ImportItem::new(name, Err(TransferError::Unreadable(e))));
                             continue;
                         }
                     };
@@ -158,14 +158,14 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                                     mapping,
                                 }));
                             }
-                            Err(e) => found.push((name, Err(e))),
+                            Err(e) => found.push(ImportItem::new(name, Err(e))),
                         }
                     } else if text.trim_start().starts_with('{') {
-                        found.push((name, parse_response_file(&text)));
+                        found.push(ImportItem::new(name, parse_response_file(&text)));
                     } else {
                         let codes = decode_codes(&name, &text, &passphrase, &catalogue).await;
                         if codes.is_empty() {
-                            found.push((name, Err(TransferError::NotTrellis)));
+                            found.push(ImportItem::new(name, Err(TransferError::NotTrellis)));
                         }
                         found.extend(codes);
                     }
@@ -214,7 +214,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let found = decode_codes(msg::PASTED, &pasted, &passphrase, &catalogue).await;
                 if found.is_empty() {
-                    add_items(vec![(msg::PASTED.to_string(), Err(TransferError::NotTrellis))]);
+                    add_items(vec![ImportItem::new(msg::PASTED, Err(TransferError::NotTrellis))]);
                 } else {
                     add_items(found);
                 }
@@ -246,7 +246,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             );
             match parsed {
                 Ok(rows) => add_items(rows),
-                Err(e) => add_items(vec![(pending.name.clone(), Err(e))]),
+                Err(e) => add_items(vec![ImportItem::new(pending.name.clone(), Err(e))]),
             }
             csv.set(None);
         })

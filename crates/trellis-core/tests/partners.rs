@@ -14,7 +14,7 @@ use trellis_core::format::{
 };
 use trellis_core::transfer::{
     decode_invitation, decode_response_code, encode_invitation, encode_response_code, invitation_for,
-    parse_response_file, plan_import, response_file_json, Malformed, TransferError,
+    parse_response_file, plan_import, response_file_json, ImportItem, Malformed, TransferError,
 };
 use trellis_core::workspace::{InputError, LoadError, NewCollaboration, NewRound};
 use trellis_core::{Catalogue, Instrument};
@@ -730,7 +730,12 @@ fn import(ties: &[(&str, Tie)]) -> Result<Response, TransferError> {
         ..shipped_response(&i)
     };
     let text = response_file_json(&i, &response);
-    let (after, report) = plan_import(&ws, "r1", &c, vec![(s("file.json"), parse_response_file(&text))]);
+    let (after, report) = plan_import(
+        &ws,
+        "r1",
+        &c,
+        vec![ImportItem::new("file.json", parse_response_file(&text))],
+    );
     match report.rejected.first() {
         Some(r) => Err(r.error.clone()),
         None => Ok(after.responses[0].clone()),

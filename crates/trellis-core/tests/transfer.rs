@@ -781,7 +781,7 @@ fn response(id: &str, organisation: &str, updated: i64) -> Response {
 fn ok(source: &str, f: impl FnOnce(&mut Response)) -> ImportItem {
     let mut r = response(source, "p2", 100);
     f(&mut r);
-    (source.to_string(), Ok(file_of(r)))
+    ImportItem::new(source, Ok(file_of(r)))
 }
 
 fn item(source: &str, response_id: &str, organisation: &str, submitted: bool) -> ImportedItem {
@@ -821,8 +821,8 @@ fn import_adds_updates_keeps_and_rejects_item_by_item() {
         ok("new again", |r| r.id = "new".into()),
         ok("wrong round", |r| r.round_id = "r2".into()),
         ok("unknown round", |r| r.round_id = "elsewhere".into()),
-        (
-            "unknown version".into(),
+        ImportItem::new(
+            "unknown version",
             Ok(ResponseFile {
                 version: "9.9.9".into(),
                 ..file_of(response("v", "p1", 1))
@@ -841,7 +841,7 @@ fn import_adds_updates_keeps_and_rejects_item_by_item() {
         ok("long comment", |r| {
             r.comments.insert("trust.past".into(), "x".repeat(2001));
         }),
-        ("damaged code".into(), Err(TransferError::Damaged)),
+        ImportItem::new("damaged code", Err(TransferError::Damaged)),
     ];
     let (after, report) = plan_import(&before, "r1", &c, items);
     assert_eq!(before, snapshot, "the input workspace is untouched");
@@ -971,7 +971,7 @@ fn import_checks_mode_and_round() {
         r.round_id = "r2".into();
         r.answers.clear();
         f(&mut r);
-        vec![("item".to_string(), Ok(file_of(r)))]
+        vec![ImportItem::new("item", Ok(file_of(r)))]
     };
     let check = |round: &str, items: Vec<ImportItem>, expected: Option<TransferError>| {
         let (after, report) = plan_import(&before, round, &c, items);
@@ -1019,7 +1019,7 @@ fn import_checks_mode_and_round() {
     taken.answers.clear();
     check(
         "r2",
-        vec![("clash".into(), Ok(file_of(taken)))],
+        vec![ImportItem::new("clash", Ok(file_of(taken)))],
         Some(TransferError::IdInUse("stored".into())),
     );
 }
@@ -1094,7 +1094,7 @@ fn own_csv_format_is_read_row_by_row() {
     .expect("the file is readable");
     let summary: Vec<(String, Result<RowSummary, TransferError>)> = rows
         .iter()
-        .map(|(source, result)| {
+        .map(|ImportItem { source, result, .. }| {
             (
                 source.clone(),
                 result.as_ref().map_err(Clone::clone).map(|f| {
@@ -1150,7 +1150,7 @@ fn own_csv_format_is_read_row_by_row() {
             ),
         ]
     );
-    let first = rows[0].1.as_ref().expect("first row").response.clone();
+    let first = rows[0].result.as_ref().expect("first row").response.clone();
     assert_eq!(first.answers.get("trust.past"), Some(&Answer::DontKnow));
     assert_eq!(first.levels.get("trust"), Some(&3));
     assert_eq!(
@@ -1288,7 +1288,7 @@ fn semicolon_separated_files_are_recognised() {
         Timestamp(1),
     )
     .expect("readable");
-    let answers = rows[0].1.as_ref().map(|f| f.response.answers.clone());
+    let answers = rows[0].result.as_ref().map(|f| f.response.answers.clone());
     assert_eq!(
         answers,
         Ok([
@@ -1390,13 +1390,13 @@ fn forms_export_rows_are_read_with_agreement_words() {
         Timestamp(9),
     )
     .expect("readable");
-    let sources: Vec<&str> = rows.iter().map(|(s, _)| s.as_str()).collect();
+    let sources: Vec<&str> = rows.iter().map(|i| i.source.as_str()).collect();
     assert_eq!(
         sources,
         ["CSV row 2", "CSV row 3", "CSV row 5", "CSV row 7", "CSV row 8"]
     );
     let codes = |k: usize| -> String {
-        let file = rows[k].1.as_ref().expect("a good row");
+        let file = rows[k].result.as_ref().expect("a good row");
         statement_ids(&i, "readiness")
             .iter()
             .map(|s| file.response.answers.get(s).map_or("-".to_string(), |a| a.code()))
@@ -1407,21 +1407,21 @@ fn forms_export_rows_are_read_with_agreement_words() {
     assert_eq!(codes(1), "dk na - 4 2 5 dk na 4 2 4 4 4 4 4 4");
     assert_eq!(codes(2), "5 4 3 2 1 5 4 3 2 1 5 4 3 2 1 dk");
     let who = |k: usize| {
-        let r = &rows[k].1.as_ref().expect("a good row").response;
+        let r = &rows[k].result.as_ref().expect("a good row").response;
         (r.organisation.clone(), r.role)
     };
     assert_eq!(who(0), ("p1".to_string(), RoleCategory::Clinician));
     assert_eq!(who(1), ("p2".to_string(), RoleCategory::Manager));
     assert_eq!(who(2), ("p3".to_string(), RoleCategory::SeniorLeader));
     assert_eq!(
-        rows[3].1,
+        rows[3].result,
         Err(TransferError::CsvValue {
             column: "2. Leaders try to understand the pressures that other partners face.".into(),
             value: "Maybe".into()
         })
     );
     assert_eq!(
-        rows[4].1,
+        rows[4].result,
         Err(TransferError::UnknownOrganisation("Other hospital".into()))
     );
     let (after, report) = plan_import(&ws, "r2", &c, rows);

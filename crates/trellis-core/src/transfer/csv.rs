@@ -474,7 +474,10 @@ pub fn parse_csv(
                 // The text is already UTF-8 and rows may have any length, so this is not
                 // expected; report it at its row and stop, as the reader may be unusable.
                 let line = lines.at(e.position().map_or(usize::MAX, |p| p.byte() as usize));
-                rows.push((format!("CSV row {line}"), Err(csv_error(&e, line))));
+                rows.push(ImportItem::new(
+                    format!("CSV row {line}"),
+                    Err(csv_error(&e, line)),
+                ));
                 break;
             }
             Ok(true) => {
@@ -494,7 +497,7 @@ pub fn parse_csv(
                     &mut new_id,
                     now,
                 );
-                rows.push((format!("CSV row {line}"), result));
+                rows.push(ImportItem::new(format!("CSV row {line}"), result));
             }
         }
     }

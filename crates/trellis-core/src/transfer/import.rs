@@ -6,9 +6,28 @@ use super::{check_response, TransferError};
 use crate::catalogue::Catalogue;
 use crate::format::{ResponseFile, Workspace, RESPONSE_FORMAT, RESPONSE_MARKER};
 
-/// One thing to import: where it came from (a file name, "Code 2", "CSV row 7") and what
-/// was read from it.
-pub type ImportItem = (String, Result<ResponseFile, TransferError>);
+/// One thing to import: where it came from (a file name, "Code 2", "CSV row 7"), how many
+/// data rows of its input it stands for, and what was read from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportItem {
+    pub source: String,
+    /// Data rows of the input this item was read from: 1 for a file, a code or a CSV row
+    /// of one person; every row of one person in a CSV with a row per answer. The import
+    /// report accounts for each row.
+    pub rows: usize,
+    pub result: Result<ResponseFile, TransferError>,
+}
+
+impl ImportItem {
+    /// An item read from one file, code or row.
+    pub fn new(source: impl Into<String>, result: Result<ResponseFile, TransferError>) -> Self {
+        ImportItem {
+            source: source.into(),
+            rows: 1,
+            result,
+        }
+    }
+}
 
 /// A response that was imported (or recognised as already there).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +99,7 @@ pub fn plan_import(
     let mut next = workspace.clone();
     let mut report = ImportReport::default();
     let Some((collaboration, round)) = workspace.round(round_id) else {
-        for (source, _) in items {
+        for ImportItem { source, .. } in items {
             report.rejected.push(RejectedItem {
                 source,
                 error: TransferError::UnknownRound(round_id.to_string()),
@@ -89,8 +108,8 @@ pub fn plan_import(
         return (next, report);
     };
     let instrument = catalogue.get(&round.instrument_id, &round.instrument_version);
-    for (source, item) in items {
-        let admitted = item.and_then(|file| {
+    for ImportItem { source, result, .. } in items {
+        let admitted = result.and_then(|file| {
             if file.trellis != RESPONSE_MARKER {
                 return Err(TransferError::NotTrellis);
             }
