@@ -962,16 +962,29 @@ pub fn import_updated(source: &str, organisation: &str) -> String {
     format!("Updated with a newer copy: {source} ({organisation})")
 }
 
-pub fn import_unchanged(source: &str) -> String {
-    format!("Already here, kept the copy that was newer: {source}")
-}
-
 pub fn import_rejected(source: &str, reason: &str) -> String {
     format!("Not used: {source}: {reason}")
 }
 
 pub fn add_to_round(n: usize) -> String {
     format!("Add {} to the round", plural(n, "response", "responses"))
+}
+
+// Duplicates and conflicts in an import (issue 19).
+
+pub fn import_unchanged(source: &str, reason: trellis_core::transfer::Unchanged) -> String {
+    match reason {
+        trellis_core::transfer::Unchanged::Identical => format!("Already here, the same answers: {source}"),
+        trellis_core::transfer::Unchanged::Older => {
+            format!("Already here: {source} is an older copy; the newer one is kept")
+        }
+    }
+}
+
+/// A conflict shown before the facilitator can choose: the first copy is kept for now.
+pub fn import_conflict(source: &str, first: Option<&str>) -> String {
+    let first = first.map_or_else(|| "the answers already here".to_string(), |f| f.to_string());
+    format!("Not used for now: {source} has the same id and time as {first} but different answers. The first is kept.")
 }
 
 pub const TARGET_LEVEL: &str = "Target level for the next round";

@@ -3,6 +3,7 @@
 //! platform's export, mapped to statements with a preview). Everything is checked first;
 //! adding is all or nothing.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use trellis_core::transfer::{
@@ -251,8 +252,15 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             csv.set(None);
         })
     };
-    let plan = (!items.is_empty())
-        .then(|| plan_import(&app.workspace, &round.id, &app.catalogue, (**items).clone()));
+    let plan = (!items.is_empty()).then(|| {
+        plan_import(
+            &app.workspace,
+            &round.id,
+            &app.catalogue,
+            (**items).clone(),
+            &BTreeMap::new(),
+        )
+    });
     let on_apply = {
         let (app, items, done, plan) = (app.clone(), items.clone(), done.clone(), plan.clone());
         Callback::from(move |_| {
@@ -273,11 +281,12 @@ pub fn ImportPage(props: &ImportProps) -> Html {
     let report_view = |report: &ImportReport, applied: bool| {
         html! {
             <div class="import-report" data-testid={if applied { "import-done" } else { "import-preview" }}>
-                <p class="lead">{ msg::import_counts(report.added.len(), report.updated.len(), report.unchanged.len(), report.rejected.len(), applied) }</p>
+                <p class="lead">{ msg::import_counts(report.added.len(), report.updated.len(), report.unchanged.len() + report.conflicts.len(), report.rejected.len(), applied) }</p>
                 <ul>
                     for i in report.added.iter() { <li>{ msg::import_added(&i.source, &partner_name(&i.organisation)) }</li> }
                     for i in report.updated.iter() { <li>{ msg::import_updated(&i.source, &partner_name(&i.organisation)) }</li> }
-                    for i in report.unchanged.iter() { <li>{ msg::import_unchanged(&i.source) }</li> }
+                    for u in report.unchanged.iter() { <li>{ msg::import_unchanged(&u.item.source, u.reason) }</li> }
+                    for c in report.conflicts.iter() { <li class="error-message" data-testid="import-conflict">{ msg::import_conflict(&c.source, c.first_source.as_deref()) }</li> }
                     for r in report.rejected.iter() { <li class="error-message" data-testid="import-rejected">{ msg::import_rejected(&r.source, &msg::transfer_error(&r.error)) }</li> }
                 </ul>
             </div>

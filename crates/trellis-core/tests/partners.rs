@@ -735,6 +735,7 @@ fn import(ties: &[(&str, Tie)]) -> Result<Response, TransferError> {
         "r1",
         &c,
         vec![ImportItem::new("file.json", parse_response_file(&text))],
+        &Default::default(),
     );
     match report.rejected.first() {
         Some(r) => Err(r.error.clone()),

@@ -15,8 +15,8 @@ use trellis_core::transfer::{
     csv_headers, decode_envelope, decode_invitation, decode_response_code, encode_envelope,
     encode_invitation, encode_response_code, extract_codes, invitation_for, parse_csv, parse_response_file,
     plan_import, response_file_json, suggest_mapping, ColumnTarget, CsvMapping, CsvProblem, Envelope,
-    EnvelopePart, Field, ImportItem, ImportedItem, Malformed, TransferError, CODE_PREFIX, ENCRYPTED_PREFIX,
-    MAX_IMPORT_BYTES, MAX_INVITATION_BYTES, MAX_RESPONSE_BYTES,
+    EnvelopePart, Field, ImportItem, ImportedItem, Malformed, TransferError, Unchanged, UnchangedItem,
+    CODE_PREFIX, ENCRYPTED_PREFIX, MAX_IMPORT_BYTES, MAX_INVITATION_BYTES, MAX_RESPONSE_BYTES,
 };
 use trellis_core::workspace::{NewCollaboration, NewRound};
 use trellis_core::{Catalogue, Instrument};
@@ -25,7 +25,7 @@ use crate::common::{answer, mini};
 
 const FORMS: &str = include_str!("fixtures/transfer/forms.csv");
 
-fn catalogue() -> Catalogue {
+pub(crate) fn catalogue() -> Catalogue {
     match Catalogue::shipped() {
         Ok(c) => c,
         Err(e) => panic!("the shipped catalogue should be valid: {e:?}"),
@@ -34,7 +34,7 @@ fn catalogue() -> Catalogue {
 
 /// Questionnaire 1.0.0, which stays shipped: the files, codes and CSV fixtures here name
 /// its statements (and `file_of` its version).
-fn trellis(c: &Catalogue) -> Rc<Instrument> {
+pub(crate) fn trellis(c: &Catalogue) -> Rc<Instrument> {
     c.get("trellis", "1.0.0")
         .expect("the shipped instrument 1.0.0")
         .clone()
@@ -79,7 +79,7 @@ fn full_response(i: &Instrument) -> Response {
     }
 }
 
-fn file_of(response: Response) -> ResponseFile {
+pub(crate) fn file_of(response: Response) -> ResponseFile {
     ResponseFile {
         trellis: "response".into(),
         format: 1,
@@ -735,7 +735,7 @@ fn response_file_problems_are_named() {
 
 /// A workspace with collaboration c1 (partners p1-p3) and rounds r1 "Spring" (full mode)
 /// and r2 "Autumn" (readiness), plus one stored response "stored" updated at 100.
-fn workspace(i: &Instrument) -> Workspace {
+pub(crate) fn workspace(i: &Instrument) -> Workspace {
     let mut ws = Workspace::default();
     let collaboration = NewCollaboration {
         name: "Northshire".into(),
@@ -762,7 +762,7 @@ fn workspace(i: &Instrument) -> Workspace {
     ws
 }
 
-fn response(id: &str, organisation: &str, updated: i64) -> Response {
+pub(crate) fn response(id: &str, organisation: &str, updated: i64) -> Response {
     Response {
         id: id.into(),
         round_id: "r1".into(),
@@ -784,9 +784,11 @@ fn ok(source: &str, f: impl FnOnce(&mut Response)) -> ImportItem {
     ImportItem::new(source, Ok(file_of(r)))
 }
 
-fn item(source: &str, response_id: &str, organisation: &str, submitted: bool) -> ImportedItem {
+fn item(index: usize, source: &str, response_id: &str, organisation: &str, submitted: bool) -> ImportedItem {
     ImportedItem {
+        index,
         source: source.into(),
+        rows: 1,
         response_id: response_id.into(),
         organisation: organisation.into(),
         submitted,
@@ -843,24 +845,27 @@ fn import_adds_updates_keeps_and_rejects_item_by_item() {
         }),
         ImportItem::new("damaged code", Err(TransferError::Damaged)),
     ];
-    let (after, report) = plan_import(&before, "r1", &c, items);
+    let (after, report) = plan_import(&before, "r1", &c, items, &BTreeMap::new());
     assert_eq!(before, snapshot, "the input workspace is untouched");
     let acute = "Northshire Acute Trust";
     let council = "Northshire County Council";
     assert_eq!(
         report.added,
         vec![
-            item("new", "new", council, true),
-            item("draft", "draft", council, false)
+            item(0, "new", "new", council, true),
+            item(1, "draft", "draft", council, false)
         ]
     );
-    assert_eq!(report.updated, vec![item("newer copy", "stored", acute, true)]);
+    assert_eq!(report.updated, vec![item(2, "newer copy", "stored", acute, true)]);
+    // "same copy" has the stored answers but is older than "newer copy", which has
+    // replaced them by then.
+    let unchanged = |item, reason| UnchangedItem { item, reason };
     assert_eq!(
         report.unchanged,
         vec![
-            item("same copy", "stored", acute, true),
-            item("older copy", "stored", acute, true),
-            item("new again", "new", council, true),
+            unchanged(item(3, "same copy", "stored", acute, true), Unchanged::Older),
+            unchanged(item(4, "older copy", "stored", acute, true), Unchanged::Older),
+            unchanged(item(5, "new again", "new", council, true), Unchanged::Identical),
         ]
     );
     let rejected: Vec<(&str, TransferError)> = report
@@ -946,17 +951,19 @@ fn duplicates_within_one_import_keep_the_newest() {
         ok("newer", |r| {
             r.id = "x".into();
             r.updated = Timestamp(300);
+            r.answers.insert("trust.past".into(), Answer::DontKnow);
         }),
         ok("older", |r| {
             r.id = "x".into();
             r.updated = Timestamp(5);
         }),
     ];
-    let (after, report) = plan_import(&before, "r1", &c, items);
+    let (after, report) = plan_import(&before, "r1", &c, items, &BTreeMap::new());
     let sources = |list: &[ImportedItem]| list.iter().map(|i| i.source.clone()).collect::<Vec<_>>();
     assert_eq!(sources(&report.added), ["first"]);
     assert_eq!(sources(&report.updated), ["newer"]);
-    assert_eq!(sources(&report.unchanged), ["same again", "older"]);
+    let unchanged: Vec<_> = report.unchanged.iter().map(|u| u.item.source.clone()).collect();
+    assert_eq!(unchanged, ["same again", "older"]);
     assert_eq!(after.response("x").map(|r| r.updated), Some(Timestamp(300)));
     assert_eq!(after.responses.len(), before.responses.len() + 1);
 }
@@ -974,7 +981,7 @@ fn import_checks_mode_and_round() {
         vec![ImportItem::new("item", Ok(file_of(r)))]
     };
     let check = |round: &str, items: Vec<ImportItem>, expected: Option<TransferError>| {
-        let (after, report) = plan_import(&before, round, &c, items);
+        let (after, report) = plan_import(&before, round, &c, items, &BTreeMap::new());
         match expected {
             None => assert_eq!((report.added.len(), report.rejected.len()), (1, 0), "{report:?}"),
             Some(e) => {
@@ -1162,7 +1169,7 @@ fn own_csv_format_is_read_row_by_row() {
         (Timestamp(77), Timestamp(77), Some(Timestamp(77)))
     );
     // The rows import like any other item.
-    let (_, report) = plan_import(&ws, "r1", &c, rows);
+    let (_, report) = plan_import(&ws, "r1", &c, rows, &BTreeMap::new());
     assert_eq!((report.added.len(), report.rejected.len()), (3, 6));
 }
 
@@ -1424,7 +1431,7 @@ fn forms_export_rows_are_read_with_agreement_words() {
         rows[4].result,
         Err(TransferError::UnknownOrganisation("Other hospital".into()))
     );
-    let (after, report) = plan_import(&ws, "r2", &c, rows);
+    let (after, report) = plan_import(&ws, "r2", &c, rows, &BTreeMap::new());
     assert_eq!((report.added.len(), report.rejected.len()), (3, 2));
     assert_eq!(after.responses_for("r2").count(), 3);
 }

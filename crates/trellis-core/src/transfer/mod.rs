@@ -58,7 +58,10 @@ pub use self::envelope::{
     decode_envelope, encode_envelope, Envelope, ENCRYPTED_PREFIX, IV_LEN, MAX_ITERATIONS, SALT_LEN, TAG_LEN,
 };
 pub use self::files::{check_response, parse_response_file, response_file_json};
-pub use self::import::{plan_import, ImportItem, ImportReport, ImportedItem, RejectedItem};
+pub use self::import::{
+    plan_import, same_content, Conflict, ConflictChoice, ImportItem, ImportReport, ImportedItem,
+    RejectedItem, RowCounts, Unchanged, UnchangedItem,
+};
 pub use self::links::{decode_invitation, encode_invitation, invitation_for, MAX_INVITATION_BYTES};
 
 /// Largest response file, response code or envelope accepted (checked before decoding).
