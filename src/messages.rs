@@ -2142,6 +2142,8 @@ pub fn partner_map_rule(min: usize, close: &str) -> String {
 
 pub const EXPORT_PARTNER_RATINGS: &str = "Partner ratings (CSV)";
 pub const EXPORT_PARTNER_RATINGS_HINT: &str = "The partner ratings file has a row for each person and each other partner: how they see the two organisations working together now and how they should, as steps from 1 (networking) to 5 (collaboration), empty for \u{201c}don't know\u{201d}. It is kept apart from the answers because its numbers are on a different scale.";
+pub const EXPORT_ANSWERS_BY_PERSON: &str = "Answers, a row per person (CSV)";
+pub const EXPORT_ANSWERS_BY_PERSON_HINT: &str = "The file with a row per person has the columns Trellis imports, so answers can be corrected in a spreadsheet and imported again.";
 
 // ---------------------------------------------------------------------------------------
 // Issue 18 (views): the readiness result, responses that agree with everything, rounds

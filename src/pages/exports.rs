@@ -1,11 +1,11 @@
-//! The export page of a round (data.html#/round/:id/export): answers, scores and summary
-//! as CSV for spreadsheets (and the partner ratings, for a round with a partner map), and
+//! The export page of a round (data.html#/round/:id/export): answers (a row per answer,
+//! and a row per person in Trellis's own import columns), scores and summary as CSV for spreadsheets (and the partner ratings, for a round with a partner map), and
 //! the round as a Trellis file another facilitator's browser can open. It has a page of its own so the results page's bundle stays small.
 
 use std::rc::Rc;
 
 use trellis_core::analysis::RoundAnalysis;
-use trellis_core::export::{answers_csv, partner_ratings_csv, scores_csv, summary_csv};
+use trellis_core::export::{answers_csv, answers_wide_csv, partner_ratings_csv, scores_csv, summary_csv};
 use trellis_core::format::{Collaboration, Round, Workspace};
 use trellis_core::Instrument;
 use yew::prelude::*;
@@ -64,6 +64,7 @@ pub fn slug(name: &str) -> String {
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Answers,
+    AnswersByPerson,
     Scores,
     Summary,
     PartnerRatings,
@@ -105,6 +106,11 @@ fn export_section(
                     answers_csv(&i, &c, &r, &responses),
                     "text/csv",
                 ),
+                Kind::AnswersByPerson => (
+                    format!("{stem}-answers-by-person.csv"),
+                    answers_wide_csv(&i, &c, &r, &responses),
+                    "text/csv",
+                ),
                 Kind::Scores => (
                     format!("{stem}-scores.csv"),
                     scores_csv(&i, &c, &r, &responses),
@@ -137,6 +143,7 @@ fn export_section(
             <p>{ msg::EXPORT_LEAD }</p>
             <p class="export-buttons">
                 { button(Kind::Answers, msg::EXPORT_ANSWERS, "export-answers") }
+                { button(Kind::AnswersByPerson, msg::EXPORT_ANSWERS_BY_PERSON, "export-answers-by-person") }
                 { button(Kind::Scores, msg::EXPORT_SCORES, "export-scores") }
                 { button(Kind::Summary, msg::EXPORT_SUMMARY, "export-summary") }
                 if has_ratings {
@@ -147,6 +154,7 @@ fn export_section(
             if has_ratings {
                 <p class="hint" data-testid="export-partner-ratings-hint">{ msg::EXPORT_PARTNER_RATINGS_HINT }</p>
             }
+            <p class="hint">{ msg::EXPORT_ANSWERS_BY_PERSON_HINT }</p>
             <p class="hint">{ msg::EXPORT_HINT }</p>
             <p role="status" class="export-status">{ (**status).clone().unwrap_or_default() }</p>
         </section>

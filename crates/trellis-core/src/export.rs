@@ -1,5 +1,6 @@
 //! Exports for analysts and spreadsheets: a round's answers in tidy CSV (one row per
-//! response and statement), its domain scores (one row per response and domain), the
+//! response and statement) and per person (one row per response, in Trellis's own import
+//! format), its domain scores (one row per response and domain), the
 //! round's summary (one row per domain), and the partner map's ratings (one row per
 //! response and other partner).
 //!
@@ -18,8 +19,9 @@ use crate::transfer::role_label;
 /// The byte-order mark that tells Excel the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
 
-/// Columns of [`answers_csv`].
-pub const ANSWER_COLUMNS: [&str; 17] = [
+/// Columns of [`answers_csv`]. New columns go at the end, so analysts' scripts that
+/// read columns by position keep working.
+pub const ANSWER_COLUMNS: [&str; 18] = [
     "collaboration",
     "round_id",
     "round",
@@ -37,6 +39,17 @@ pub const ANSWER_COLUMNS: [&str; 17] = [
     "value",
     "comment",
     "mode",
+    "level_chosen",
+];
+
+/// The first columns of [`answers_wide_csv`]; a column per statement, level and comment
+/// follows.
+pub const WIDE_LEAD_COLUMNS: [&str; 5] = [
+    "response_id",
+    "organisation_id",
+    "organisation",
+    "role",
+    "submitted",
 ];
 
 /// Columns of [`scores_csv`].
@@ -246,11 +259,80 @@ pub fn answers_csv(
                         .unwrap_or_default(),
                 );
                 row.push(round.mode.clone());
+                row.push(level_chosen(r, &domain.id));
                 rows.push(row);
             }
         }
     }
     write_csv(&ANSWER_COLUMNS, &rows)
+}
+
+/// The maturity level a person chose for a domain; empty when none.
+fn level_chosen(r: &Response, domain: &str) -> String {
+    r.levels.get(domain).map(|l| l.to_string()).unwrap_or_default()
+}
+
+/// One row per submitted response, in Trellis's own CSV import format (see
+/// `transfer::parse_csv`), so the file can be edited in a spreadsheet and imported
+/// again: the response's id, organisation, role and when it was sent, then a column per
+/// statement of the round's mode (named by its id, in instrument order: `1`-`5`, `dk`,
+/// `na` or empty), a `level:<domain id>` column per domain when the mode asks for levels,
+/// and a `comment:<statement id>` column for each statement someone commented on.
+pub fn answers_wide_csv(
+    instrument: &Instrument,
+    collaboration: &Collaboration,
+    round: &Round,
+    responses: &[&Response],
+) -> String {
+    let text = RoundText { collaboration, round };
+    let sent: Vec<&Response> = responses
+        .iter()
+        .copied()
+        .filter(|r| r.submitted.is_some())
+        .collect();
+    let statements: Vec<&str> = instrument
+        .domains_in_mode(&round.mode)
+        .flat_map(|d| instrument.statements_in(&round.mode, &d.id))
+        .map(|s| s.id.as_str())
+        .collect();
+    let domains: Vec<&str> = if instrument.mode(&round.mode).is_some_and(|m| m.ask_levels) {
+        instrument
+            .domains_in_mode(&round.mode)
+            .map(|d| d.id.as_str())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let commented: Vec<&str> = statements
+        .iter()
+        .copied()
+        .filter(|s| sent.iter().any(|r| r.comments.contains_key(*s)))
+        .collect();
+    let mut header: Vec<String> = WIDE_LEAD_COLUMNS.iter().map(|c| c.to_string()).collect();
+    header.extend(statements.iter().map(|s| s.to_string()));
+    header.extend(domains.iter().map(|d| format!("level:{d}")));
+    header.extend(commented.iter().map(|s| format!("comment:{s}")));
+    let rows: Vec<Vec<String>> = sent
+        .iter()
+        .map(|r| {
+            let mut row: Vec<String> = text.person(r).into();
+            row.push(r.submitted.map(iso_datetime).unwrap_or_default());
+            row.extend(
+                statements
+                    .iter()
+                    .map(|s| r.answers.get(*s).map(|a| a.code()).unwrap_or_default()),
+            );
+            row.extend(domains.iter().map(|d| level_chosen(r, d)));
+            row.extend(
+                commented
+                    .iter()
+                    .map(|s| r.comments.get(*s).map(|c| cell_text(c)).unwrap_or_default()),
+            );
+            row
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    write_csv(&header, &rows)
 }
 
 /// The partner map's ratings: one row per submitted response and each other partner of
@@ -307,12 +389,7 @@ pub fn scores_csv(
             row.push(number(score.score));
             row.push(score.answered.to_string());
             row.push(score.total.to_string());
-            row.push(
-                r.levels
-                    .get(&score.domain)
-                    .map(|l| l.to_string())
-                    .unwrap_or_default(),
-            );
+            row.push(level_chosen(r, &score.domain));
             rows.push(row);
         }
     }

@@ -50,7 +50,8 @@ impl MergeReport {
 
 impl Workspace {
     /// A workspace file holding one collaboration (or, with `round_id`, one round of it)
-    /// and the responses of the rounds it holds. `None` when there is no such
+    /// and the responses of the rounds it holds, in order of id. A file extracted, merged
+    /// into another workspace and extracted there again is the same text, byte for byte. `None` when there is no such
     /// collaboration or round.
     pub fn extract(&self, collaboration_id: &str, round_id: Option<&str>) -> Option<Workspace> {
         let mut collaboration = self.collaboration(collaboration_id)?.clone();
@@ -60,12 +61,16 @@ impl Workspace {
                 return None;
             }
         }
-        let responses = self
+        let mut responses: Vec<_> = self
             .responses
             .iter()
             .filter(|r| collaboration.rounds.iter().any(|x| x.id == r.round_id))
             .cloned()
             .collect();
+        // In order of id, not of arrival here, so the same round gives the same file
+        // wherever it is exported (a merge puts new responses last and updates others
+        // where they are).
+        responses.sort_by(|a, b| a.id.cmp(&b.id));
         Some(Workspace {
             collaborations: vec![collaboration],
             responses,

@@ -6,9 +6,13 @@ use trellis_core::chart::{
     RADAR_RADIUS, RADAR_TEXT,
 };
 use trellis_core::example::{add_example, months_before, remove_examples, PER_ROUND, SEED};
-use trellis_core::export::{answers_csv, cell_text, iso_datetime, scores_csv, summary_csv, BOM};
+use trellis_core::export::{
+    answers_csv, answers_wide_csv, cell_text, iso_datetime, scores_csv, summary_csv, ANSWER_COLUMNS, BOM,
+    WIDE_LEAD_COLUMNS,
+};
 use trellis_core::format::{ActionStatus, Timestamp, Workspace};
 use trellis_core::scoring::response_scores;
+use trellis_core::transfer::{csv_headers, parse_csv, suggest_mapping};
 use trellis_core::{Catalogue, Instrument};
 
 fn shipped() -> std::rc::Rc<Instrument> {
@@ -520,4 +524,224 @@ fn strengths_and_concerns_follow_their_rules() {
     assert!(!concerns.is_empty() && concerns.len() <= 3);
     assert!(concerns.iter().all(|c| !c.reasons.is_empty()));
     assert_eq!(concerns[0].topic, a.agenda[0].topic);
+}
+
+#[test]
+fn tidy_answers_end_with_the_level_chosen_for_the_row_s_topic() {
+    let (instrument, ws) = example();
+    let c = &ws.collaborations[0];
+    let r = &c.rounds[0];
+    let responses: Vec<_> = ws.responses_for(&r.id).collect();
+    let rows = parse(&answers_csv(&instrument, c, r, &responses));
+    // The older columns keep their places; the new one is last.
+    assert_eq!(rows[0][..17], ANSWER_COLUMNS[..17]);
+    assert_eq!(rows[0][16], "mode");
+    assert_eq!(rows[0].last().map(String::as_str), Some("level_chosen"));
+    let col = |name: &str| rows[0].iter().position(|h| h == name).expect("column");
+    let mut levels = 0;
+    for row in &rows[1..] {
+        let response = ws.response(&row[col("response_id")]).expect("response");
+        let chosen = response.levels.get(&row[col("domain_id")]);
+        levels += usize::from(chosen.is_some());
+        assert_eq!(
+            row[col("level_chosen")],
+            chosen.map(u8::to_string).unwrap_or_default()
+        );
+    }
+    assert!(levels > 0, "the example's people choose levels");
+}
+
+/// The per-person export of the example's first round, with a comment holding a comma
+/// and a quote and an unsent response that must be left out.
+fn wide_example() -> (std::rc::Rc<Instrument>, Workspace, String) {
+    let (instrument, mut ws) = example();
+    let round = ws.collaborations[0].rounds[0].id.clone();
+    let first = ws
+        .responses
+        .iter()
+        .position(|r| r.round_id == round)
+        .expect("a response");
+    ws.responses[first]
+        .comments
+        .insert("trust.contacts".into(), "Better, \"mostly\", since May".into());
+    let mut draft = ws.responses[first].clone();
+    draft.id = "draft".into();
+    draft.submitted = None;
+    ws.responses.push(draft);
+    let c = &ws.collaborations[0];
+    let r = &c.rounds[0];
+    let responses: Vec<_> = ws.responses_for(&r.id).collect();
+    let text = answers_wide_csv(&instrument, c, r, &responses);
+    (instrument, ws, text)
+}
+
+#[test]
+fn the_per_person_export_has_a_row_per_sent_response_and_a_column_per_statement() {
+    let (instrument, ws, text) = wide_example();
+    let rows = parse(&text);
+    let c = &ws.collaborations[0];
+    let r = &c.rounds[0];
+    let sent: Vec<_> = ws
+        .responses_for(&r.id)
+        .filter(|x| x.submitted.is_some())
+        .collect();
+    assert_eq!(rows.len(), 1 + sent.len());
+    assert!(rows.iter().all(|row| row.len() == rows[0].len()));
+    let header = &rows[0];
+    assert_eq!(header[..5], WIDE_LEAD_COLUMNS);
+    let statements: Vec<String> = instrument
+        .domains_in_mode(&r.mode)
+        .flat_map(|d| instrument.statements_in(&r.mode, &d.id))
+        .map(|s| s.id.clone())
+        .collect();
+    assert_eq!(header[5..5 + statements.len()], statements[..]);
+    let levels: Vec<String> = instrument
+        .domains_in_mode(&r.mode)
+        .map(|d| format!("level:{}", d.id))
+        .collect();
+    let after = &header[5 + statements.len()..];
+    assert_eq!(after[..levels.len()], levels[..]);
+    // A comment column only for statements someone commented on, in instrument order.
+    let commented: Vec<String> = statements
+        .iter()
+        .filter(|s| sent.iter().any(|x| x.comments.contains_key(*s)))
+        .map(|s| format!("comment:{s}"))
+        .collect();
+    assert!(commented.contains(&"comment:trust.contacts".to_string()));
+    assert!(commented.len() < statements.len());
+    assert_eq!(after[levels.len()..], commented[..]);
+    let col = |name: &str| header.iter().position(|h| h == name).expect("column");
+    for row in &rows[1..] {
+        let x = ws.response(&row[0]).expect("a stored response");
+        assert!(x.submitted.is_some());
+        assert_eq!(row[col("organisation_id")], x.organisation);
+        for s in &statements {
+            assert_eq!(
+                row[col(s)],
+                x.answers.get(s).map(|a| a.code()).unwrap_or_default()
+            );
+        }
+        for (d, level) in &x.levels {
+            assert_eq!(row[col(&format!("level:{d}"))], level.to_string());
+        }
+        for (s, comment) in &x.comments {
+            assert_eq!(&row[col(&format!("comment:{s}"))], comment);
+        }
+    }
+}
+
+#[test]
+fn the_per_person_export_reads_back_as_the_same_answers() {
+    let (instrument, ws, text) = wide_example();
+    let c = &ws.collaborations[0];
+    let r = &c.rounds[0];
+    let headers = csv_headers(&text).expect("headers");
+    let mapping = suggest_mapping(&headers, &instrument, &r.mode);
+    let items = parse_csv(
+        &text,
+        &instrument,
+        &r.mode,
+        c,
+        &r.id,
+        &mapping,
+        String::new,
+        Timestamp(7),
+    )
+    .expect("the file is read");
+    let sent: Vec<_> = ws
+        .responses_for(&r.id)
+        .filter(|x| x.submitted.is_some())
+        .collect();
+    assert_eq!(items.len(), sent.len());
+    for (item, stored) in items.iter().zip(&sent) {
+        let read = &item.result.as_ref().expect("a row that reads").response;
+        assert_eq!(read.id, stored.id);
+        assert_eq!(
+            (
+                &read.organisation,
+                read.role,
+                &read.answers,
+                &read.levels,
+                &read.comments
+            ),
+            (
+                &stored.organisation,
+                stored.role,
+                &stored.answers,
+                &stored.levels,
+                &stored.comments
+            )
+        );
+    }
+}
+
+#[test]
+fn a_mode_without_levels_has_no_level_columns() {
+    let (instrument, ws) = example();
+    let c = &ws.collaborations[0];
+    let mut r = c.rounds[0].clone();
+    r.mode = "readiness".into();
+    assert!(instrument.mode("readiness").is_some_and(|m| !m.ask_levels));
+    let responses: Vec<_> = ws.responses_for(&r.id).collect();
+    let rows = parse(&answers_wide_csv(&instrument, c, &r, &responses));
+    assert!(rows[0].iter().all(|h| !h.starts_with("level:")));
+    let comments = rows[0].iter().filter(|h| h.starts_with("comment:")).count();
+    assert_eq!(
+        rows[0].len(),
+        5 + instrument.statement_count("readiness") + comments
+    );
+}
+
+#[test]
+fn round_file_round_trips_byte_for_byte() {
+    let (instrument, mut ws) = example();
+    let (c, r) = (
+        ws.collaborations[0].id.clone(),
+        ws.collaborations[0].rounds[1].id.clone(),
+    );
+    ws.set_consensus(&instrument, &r, "trust", Some(2), "We agreed", "", Timestamp(9))
+        .expect("agreed");
+    let mut draft = ws.responses_for(&r).next().expect("a response").clone();
+    draft.id = "still-answering".into();
+    draft.submitted = None;
+    ws.responses.push(draft);
+    // The round holds everything a round file carries.
+    let (collaboration, round) = ws.round(&r).expect("the round");
+    assert!(!collaboration.context.is_empty() && !round.context.is_empty());
+    assert!(!round.plan.is_empty() && !round.consensus.is_empty() && round.partner_map);
+    assert!(ws.responses_for(&r).any(|x| !x.ties.is_empty()));
+    let file = ws.extract(&c, Some(&r)).expect("the round").to_json();
+
+    // Opened where another collaboration is, or where the same collaboration's first
+    // round already is, and exported again.
+    let mut elsewhere = Workspace::default();
+    add_example(&mut elsewhere, &instrument, SEED + 1, "2025-01-01", Timestamp(5)).expect("example");
+    elsewhere.collaborations[0].id = "another".into();
+    for round in &mut elsewhere.collaborations[0].rounds {
+        round.id = format!("another-{}", round.id);
+    }
+    elsewhere.responses.clear();
+    let first_round = ws
+        .extract(&c, Some(&ws.collaborations[0].rounds[0].id.clone()))
+        .expect("round 1");
+    // Or where an earlier copy of this round is, whose last response is an older version
+    // of itself, stored first (so the merge updates it in place, out of the file's order).
+    let mut earlier = ws.extract(&c, Some(&r)).expect("the round");
+    let mut last = earlier.responses.pop().expect("a response");
+    last.updated = Timestamp(last.updated.0 - 1);
+    last.comments
+        .insert("trust.contacts".into(), "First thoughts".into());
+    earlier.responses.insert(0, last);
+    for mut receiving in [Workspace::default(), elsewhere, first_round, earlier] {
+        let opened = Workspace::from_json(&file).expect("the file opens");
+        receiving.merge(opened);
+        let again = receiving
+            .extract(&c, Some(&r))
+            .expect("the round is there")
+            .to_json();
+        assert!(
+            again == file,
+            "the round file changed on its way through:\n{again}"
+        );
+    }
 }
