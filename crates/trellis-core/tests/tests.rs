@@ -10,6 +10,7 @@ mod config;
 mod context;
 mod exchange;
 mod host;
+mod import;
 mod instrument;
 mod partners;
 mod plan;

@@ -159,11 +159,16 @@ pub fn prepare_import(
     }
     let rows: Vec<TableRow> = table.rows.into_iter().skip(layout.header_rows).collect();
     let headers = layout.headers;
+    let asks_levels = instrument.mode(mode).is_some_and(|m| m.ask_levels);
     let mut mapping = if layout.platform == Platform::TrellisTidy {
         CsvMapping {
             columns: headers
                 .iter()
-                .map(|h| tidy_target(h).unwrap_or(ColumnTarget::Ignore))
+                .map(|h| match tidy_target(h) {
+                    // Levels are only read in a mode that asks for them.
+                    Some(ColumnTarget::RowLevel) if !asks_levels => ColumnTarget::Ignore,
+                    target => target.unwrap_or(ColumnTarget::Ignore),
+                })
                 .collect(),
         }
     } else {
@@ -187,6 +192,9 @@ pub fn prepare_import(
                 ColumnStatus::Recognised
             }
             Some(Special::Metadata(kind)) if *slot == ColumnTarget::Ignore => ColumnStatus::Metadata(kind),
+            None if layout.platform == Platform::TrellisTidy && *slot == ColumnTarget::Ignore => {
+                ColumnStatus::Metadata(MetadataKind::Description)
+            }
             _ if *slot != ColumnTarget::Ignore => ColumnStatus::Recognised,
             _ => {
                 let values: Vec<&str> = rows
