@@ -1602,6 +1602,15 @@ pub fn transfer_error(e: &TransferError) -> String {
         CsvValue { column, value } => format!(
             "column \"{column}\" has \"{value}\", which is not an answer (use 1 to 5, an agreement such as \"Agree\", \"Don't know\", \"Not applicable\", or leave it blank)"
         ),
+        UnclosedQuote { quote_line, first_lost_line, last_line } => format!(
+            "an opening quote on line {quote_line} is never closed, so lines {first_lost_line} to {last_line} could not be read"
+        ),
+        UnmappedLabel { column, value } => format!(
+            "\"{value}\" in column \"{column}\" has not been matched yet: choose what it means in the table of labels"
+        ),
+        RowsDisagree { column } => format!(
+            "this person's rows do not agree on column \"{column}\": each of their rows must give the same value"
+        ),
     }
 }
 
@@ -1691,6 +1700,16 @@ fn csv_problem(problem: &CsvProblem) -> String {
         CsvProblem::RowLength { cells, headers } => format!(
             "this row has {cells} cells but the header has {headers} (an answer holding a comma must be in quotes)"
         ),
+        CsvProblem::Utf16 => {
+            "the file was saved as UTF-16 text and was read as UTF-8 (save it as \"CSV UTF-8\")".to_string()
+        }
+        CsvProblem::MixedLayout => {
+            "the columns mix a row per person (a column per statement) with a row per answer (statement_id and answer)".to_string()
+        }
+        CsvProblem::TidyColumns => {
+            "a file with a row per answer needs both a statement_id column and an answer column".to_string()
+        }
+        CsvProblem::NoStatementInRow => "this row does not say which statement it answers".to_string(),
     }
 }
 

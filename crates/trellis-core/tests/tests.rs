@@ -16,6 +16,7 @@ mod partners;
 mod plan;
 mod qr;
 mod readiness;
+mod reading;
 mod round_reference;
 mod safety;
 mod scoring;

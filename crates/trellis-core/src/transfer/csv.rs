@@ -3,15 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{check_response, check_size, in_mode, CsvProblem, Field, ImportItem, TransferError};
-use crate::format::{
-    Answer, Collaboration, Partner, Response, ResponseFile, RoleCategory, Timestamp, RESPONSE_FORMAT,
-    RESPONSE_MARKER,
-};
+use super::labels::LabelMapping;
+use super::platforms::Platform;
+use super::read::{stop_item, RowReader};
+use super::table::read_csv_table;
+use super::{in_mode, CsvProblem, ImportItem, TransferError};
+use crate::format::{Answer, Collaboration, Partner, RoleCategory, Timestamp};
 use crate::instrument::Instrument;
-
-/// Largest CSV file accepted (checked before parsing).
-pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// What one CSV column holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +26,20 @@ pub enum ColumnTarget {
     Level(String),
     /// Comments on the statement with this id.
     Comment(String),
+    /// When the response was completed (a platform's completion time); without it,
+    /// rows are taken as submitted at the time of the import.
+    Submitted,
+    /// Whether the respondent finished (`0`, `False` or `No` reads the row as a draft,
+    /// kept but not counted in results).
+    Finished,
+    /// A file with a row per answer (Trellis's tidy export): the statement id of the row.
+    RowStatement,
+    /// ... the answer to that statement.
+    RowAnswer,
+    /// ... the comment on that statement.
+    RowComment,
+    /// ... the level the person chose for that statement's topic.
+    RowLevel,
 }
 
 /// What each column of a CSV file holds, in column order (one entry per header).
@@ -38,7 +50,7 @@ pub struct CsvMapping {
 
 /// Lower case, letters and digits only, apostrophes dropped (so "Don’t" = "dont"), any
 /// other run of punctuation or whitespace as one space.
-fn normalise(text: &str) -> String {
+pub(super) fn normalise(text: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
     for c in text.chars() {
@@ -58,100 +70,14 @@ fn normalise(text: &str) -> String {
     out
 }
 
-/// The delimiter of the header line: comma unless semicolons or tabs (as some Excel
-/// locales write) clearly outnumber commas outside quotes.
-fn sniff_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    let (mut quoted, mut commas, mut semicolons, mut tabs) = (false, 0, 0, 0);
-    for c in first.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => commas += 1,
-            ';' if !quoted => semicolons += 1,
-            '\t' if !quoted => tabs += 1,
-            _ => {}
-        }
-    }
-    if semicolons > commas && semicolons >= tabs {
-        b';'
-    } else if tabs > commas {
-        b'\t'
-    } else {
-        b','
-    }
-}
-
-fn without_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
-}
-
-/// Line numbers (from 1) of records, from their byte offsets, counted as a text editor or
-/// a spreadsheet would: blank lines and line breaks inside quoted cells count.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    offset: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The line a record starting at `byte` begins on; offsets must not go backwards.
-    fn at(&mut self, byte: usize) -> u64 {
-        // The reader may report the offset of the previous line end or of skipped blank
-        // lines; the record itself starts after them.
-        let mut start = byte.min(self.text.len());
-        while self.text.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
-            start += 1;
-        }
-        if start > self.offset {
-            let passed = &self.text[self.offset..start];
-            self.line += passed.iter().filter(|b| **b == b'\n').count() as u64;
-            self.offset = start;
-        }
-        self.line
-    }
-}
-
-fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
-    let text = without_bom(text);
-    csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-}
-
-fn csv_error(e: &csv::Error, line: u64) -> TransferError {
-    let problem = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => CsvProblem::NotUtf8,
-        _ => CsvProblem::Syntax(e.to_string()),
-    };
-    TransferError::Csv { line, problem }
-}
-
-fn read_headers(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, TransferError> {
-    let mut record = csv::StringRecord::new();
-    match reader.read_record(&mut record) {
-        Err(e) => Err(csv_error(&e, 1)),
-        Ok(false) => Err(TransferError::Csv {
-            line: 1,
-            problem: CsvProblem::Empty,
-        }),
-        Ok(true) => Ok(record.iter().map(|h| h.trim().to_string()).collect()),
-    }
-}
-
 /// The header row of a CSV file (cells trimmed), for choosing a mapping.
 pub fn csv_headers(text: &str) -> Result<Vec<String>, TransferError> {
-    check_size(text, MAX_IMPORT_BYTES)?;
-    read_headers(&mut csv_reader(text))
+    let table = read_csv_table(text)?;
+    Ok(table
+        .rows
+        .first()
+        .map(|r| r.cells.iter().map(|h| h.trim().to_string()).collect())
+        .unwrap_or_default())
 }
 
 /// Guesses what each column holds. First the names of Trellis's own CSV format
@@ -262,6 +188,12 @@ impl Ord for ColumnTarget {
                 ColumnTarget::Statement(s) => (4, s),
                 ColumnTarget::Level(s) => (5, s),
                 ColumnTarget::Comment(s) => (6, s),
+                ColumnTarget::Submitted => (7, ""),
+                ColumnTarget::Finished => (8, ""),
+                ColumnTarget::RowStatement => (9, ""),
+                ColumnTarget::RowAnswer => (10, ""),
+                ColumnTarget::RowComment => (11, ""),
+                ColumnTarget::RowLevel => (12, ""),
             }
         }
         key(self).cmp(&key(other))
@@ -269,7 +201,7 @@ impl Ord for ColumnTarget {
 }
 
 /// Reads one answer cell: `Ok(None)` for blank.
-fn parse_answer(raw: &str, instrument: &Instrument) -> Result<Option<Answer>, Option<u8>> {
+pub(super) fn parse_answer(raw: &str, instrument: &Instrument) -> Result<Option<Answer>, Option<u8>> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Ok(None);
@@ -320,7 +252,7 @@ pub fn role_label(role: RoleCategory) -> &'static str {
     }
 }
 
-fn parse_role(raw: &str) -> Result<RoleCategory, TransferError> {
+pub(super) fn parse_role(raw: &str) -> Result<RoleCategory, TransferError> {
     let word = normalise(raw);
     if word.is_empty() {
         return Ok(RoleCategory::Other);
@@ -331,7 +263,7 @@ fn parse_role(raw: &str) -> Result<RoleCategory, TransferError> {
         .ok_or_else(|| TransferError::UnknownRole(raw.trim().to_string()))
 }
 
-fn find_partner<'a>(collaboration: &'a Collaboration, raw: &str) -> Option<&'a Partner> {
+pub(super) fn find_partner<'a>(collaboration: &'a Collaboration, raw: &str) -> Option<&'a Partner> {
     let raw = raw.trim();
     let lower = raw.to_lowercase();
     let norm = normalise(raw);
@@ -348,7 +280,7 @@ fn find_partner<'a>(collaboration: &'a Collaboration, raw: &str) -> Option<&'a P
 }
 
 /// Checks that a mapping fits the header row and the round's instrument and mode.
-fn check_mapping(
+pub(super) fn check_mapping(
     mapping: &CsvMapping,
     headers: &[String],
     instrument: &Instrument,
@@ -368,7 +300,18 @@ fn check_mapping(
     for (target, header) in mapping.columns.iter().zip(headers) {
         let problem = match target {
             ColumnTarget::Ignore => continue,
-            ColumnTarget::Organisation | ColumnTarget::Role | ColumnTarget::ResponseId => None,
+            ColumnTarget::Organisation
+            | ColumnTarget::Role
+            | ColumnTarget::ResponseId
+            | ColumnTarget::Submitted
+            | ColumnTarget::Finished
+            | ColumnTarget::RowStatement
+            | ColumnTarget::RowAnswer
+            | ColumnTarget::RowComment => None,
+            ColumnTarget::RowLevel if !mode_file.ask_levels => Some(TransferError::LevelsNotAsked {
+                mode: mode.to_string(),
+            }),
+            ColumnTarget::RowLevel => None,
             ColumnTarget::Statement(id) | ColumnTarget::Comment(id) => {
                 match instrument.statements().iter().find(|s| &s.id == id) {
                     None => Some(TransferError::UnknownStatement(id.clone())),
@@ -412,7 +355,17 @@ fn check_mapping(
     if !seen.contains_key(&ColumnTarget::Organisation) {
         return Err(header_error(CsvProblem::NoOrganisationColumn));
     }
-    if !seen.keys().any(|t| matches!(t, ColumnTarget::Statement(_))) {
+    let tidy = seen.contains_key(&ColumnTarget::RowStatement) || seen.contains_key(&ColumnTarget::RowAnswer);
+    let wide = seen.keys().any(|t| matches!(t, ColumnTarget::Statement(_)));
+    if tidy && wide {
+        return Err(header_error(CsvProblem::MixedLayout));
+    }
+    if tidy
+        && !(seen.contains_key(&ColumnTarget::RowStatement) && seen.contains_key(&ColumnTarget::RowAnswer))
+    {
+        return Err(header_error(CsvProblem::TidyColumns));
+    }
+    if !tidy && !wide {
         return Err(header_error(CsvProblem::NoStatementColumn));
     }
     Ok(())
@@ -460,152 +413,36 @@ pub fn parse_csv(
     mut new_id: impl FnMut() -> String,
     now: Timestamp,
 ) -> Result<Vec<ImportItem>, TransferError> {
-    check_size(text, MAX_IMPORT_BYTES)?;
-    let mut reader = csv_reader(text);
-    let headers = read_headers(&mut reader)?;
-    check_mapping(mapping, &headers, instrument, mode)?;
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut lines = LineCounter::new(without_bom(text));
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Err(e) => {
-                // The text is already UTF-8 and rows may have any length, so this is not
-                // expected; report it at its row and stop, as the reader may be unusable.
-                let line = lines.at(e.position().map_or(usize::MAX, |p| p.byte() as usize));
-                rows.push(ImportItem::new(
-                    format!("CSV row {line}"),
-                    Err(csv_error(&e, line)),
-                ));
-                break;
-            }
-            Ok(true) => {
-                if record.iter().all(|cell| cell.trim().is_empty()) {
-                    continue;
-                }
-                let line = lines.at(record.position().map_or(usize::MAX, |p| p.byte() as usize));
-                let result = read_row(
-                    &record,
-                    &headers,
-                    line,
-                    instrument,
-                    mode,
-                    collaboration,
-                    round_id,
-                    mapping,
-                    &mut new_id,
-                    now,
-                );
-                rows.push(ImportItem::new(format!("CSV row {line}"), result));
-            }
-        }
-    }
-    Ok(rows)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn read_row(
-    record: &csv::StringRecord,
-    headers: &[String],
-    line: u64,
-    instrument: &Instrument,
-    mode: &str,
-    collaboration: &Collaboration,
-    round_id: &str,
-    mapping: &CsvMapping,
-    new_id: &mut impl FnMut() -> String,
-    now: Timestamp,
-) -> Result<ResponseFile, TransferError> {
-    if record.len() != headers.len() {
+    let table = read_csv_table(text)?;
+    let headers: Vec<String> = table
+        .rows
+        .first()
+        .map(|r| r.cells.iter().map(|h| h.trim().to_string()).collect())
+        .unwrap_or_default();
+    if headers.is_empty() {
         return Err(TransferError::Csv {
-            line,
-            problem: CsvProblem::RowLength {
-                cells: record.len(),
-                headers: headers.len(),
-            },
+            line: 1,
+            problem: CsvProblem::Empty,
         });
     }
-    let mut organisation = None;
-    let mut role = RoleCategory::Other;
-    let mut id = None;
-    let mut answers = BTreeMap::new();
-    let mut levels = BTreeMap::new();
-    let mut comments = BTreeMap::new();
-    for ((target, cell), header) in mapping.columns.iter().zip(record.iter()).zip(headers) {
-        match target {
-            ColumnTarget::Ignore => {}
-            ColumnTarget::Organisation => {
-                if cell.trim().is_empty() {
-                    return Err(TransferError::EmptyField(Field::Organisation));
-                }
-                let partner = find_partner(collaboration, cell)
-                    .ok_or_else(|| TransferError::UnknownOrganisation(cell.trim().to_string()))?;
-                organisation = Some(partner.id.clone());
-            }
-            ColumnTarget::Role => role = parse_role(cell)?,
-            ColumnTarget::ResponseId => {
-                let cell = cell.trim();
-                if !cell.is_empty() {
-                    id = Some(cell.to_string());
-                }
-            }
-            ColumnTarget::Statement(statement) => match parse_answer(cell, instrument) {
-                Ok(None) => {}
-                Ok(Some(a)) => {
-                    answers.insert(statement.clone(), a);
-                }
-                Err(Some(value)) => {
-                    return Err(TransferError::AnswerOutOfScale {
-                        statement: statement.clone(),
-                        value,
-                    })
-                }
-                Err(None) => {
-                    return Err(TransferError::CsvValue {
-                        column: header.clone(),
-                        value: cell.trim().to_string(),
-                    })
-                }
-            },
-            ColumnTarget::Level(domain) => {
-                let cell = cell.trim();
-                if !cell.is_empty() {
-                    let level = cell.parse::<u8>().map_err(|_| TransferError::CsvValue {
-                        column: header.clone(),
-                        value: cell.to_string(),
-                    })?;
-                    levels.insert(domain.clone(), level);
-                }
-            }
-            ColumnTarget::Comment(statement) => {
-                let cell = cell.trim();
-                if !cell.is_empty() {
-                    comments.insert(statement.clone(), cell.to_string());
-                }
-            }
-        }
-    }
-    let organisation = organisation.ok_or(TransferError::EmptyField(Field::Organisation))?;
-    let response = Response {
-        id: id.unwrap_or_else(new_id),
-        round_id: round_id.to_string(),
-        organisation,
-        role,
-        answers,
-        levels,
-        comments,
-        ties: Default::default(),
-        started: now,
-        updated: now,
-        submitted: Some(now),
+    check_mapping(mapping, &headers, instrument, mode)?;
+    let reader = RowReader {
+        name: "CSV",
+        headers: &headers,
+        mapping,
+        labels: &LabelMapping::default(),
+        instrument,
+        mode,
+        collaboration,
+        round_id,
+        platform: Platform::Trellis,
+        derived_id: None,
+        now,
     };
-    check_response(&response, instrument, mode, collaboration)?;
-    Ok(ResponseFile {
-        trellis: RESPONSE_MARKER.to_string(),
-        format: RESPONSE_FORMAT,
-        instrument: instrument.id().to_string(),
-        version: instrument.version().to_string(),
-        response,
-    })
+    let data = table.rows.get(1..).unwrap_or_default();
+    let mut items = reader.read(data, &mut new_id);
+    if let Some(stop) = table.stopped {
+        items.push(stop_item("CSV", 0, stop));
+    }
+    Ok(items)
 }

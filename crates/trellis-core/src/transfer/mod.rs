@@ -33,8 +33,12 @@
 //!
 //! One concern each, all re-exported here: `links` (invitation links), `codes` (response
 //! codes and [`extract_codes`]), `envelope` (passphrase envelopes), `files` (response
-//! files and [`check_response`]), `import` ([`plan_import`] and its report) and `csv`
-//! (CSV headers, the suggested mapping and reading rows). This module holds what they
+//! files and [`check_response`]), `import` ([`plan_import`] and its report), `table`
+//! (a CSV text or a spreadsheet's rows read into rows of cells, an unclosed quote
+//! reported), `platforms` (survey platforms' header rows and metadata columns), `csv`
+//! (column targets and the suggested mapping), `labels` (organisation, role and answer
+//! labels mapped once), `prepare` ([`prepare_import`]: a table ready to check and read)
+//! and `read` (rows into import items). This module holds what they
 //! share: [`TransferError`] and the checksummed text wrapping.
 
 mod codes;
@@ -42,7 +46,12 @@ mod csv;
 mod envelope;
 mod files;
 mod import;
+mod labels;
 mod links;
+mod platforms;
+mod prepare;
+mod read;
+mod table;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -51,9 +60,7 @@ use crate::format::StatementFile;
 
 // The `self::` paths are needed: a plain `csv::` here would be ambiguous with the csv crate.
 pub use self::codes::{decode_response_code, encode_response_code, extract_codes, CODE_PREFIX};
-pub use self::csv::{
-    csv_headers, parse_csv, role_label, suggest_mapping, ColumnTarget, CsvMapping, MAX_IMPORT_BYTES,
-};
+pub use self::csv::{csv_headers, parse_csv, role_label, suggest_mapping, ColumnTarget, CsvMapping};
 pub use self::envelope::{
     decode_envelope, encode_envelope, Envelope, ENCRYPTED_PREFIX, IV_LEN, MAX_ITERATIONS, SALT_LEN, TAG_LEN,
 };
@@ -62,7 +69,11 @@ pub use self::import::{
     plan_import, same_content, Conflict, ConflictChoice, ImportItem, ImportReport, ImportedItem,
     RejectedItem, RowCounts, Unchanged, UnchangedItem,
 };
+pub use self::labels::{suggest_answer, suggest_partner, suggest_role, Label, LabelMapping};
 pub use self::links::{decode_invitation, encode_invitation, invitation_for, MAX_INVITATION_BYTES};
+pub use self::platforms::{MetadataKind, Platform};
+pub use self::prepare::{closest_statements, prepare_import, ColumnInfo, ColumnStatus, PreparedImport};
+pub use self::table::{decode_text, read_csv_table, ParseStop, Table, TableRow, MAX_IMPORT_BYTES};
 
 /// Largest response file, response code or envelope accepted (checked before decoding).
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
@@ -167,6 +178,25 @@ pub enum TransferError {
         column: String,
         value: String,
     },
+    /// An opening quote on `quote_line` is never closed, so lines `first_lost_line` to
+    /// `last_line` of the file could not be read.
+    UnclosedQuote {
+        quote_line: u64,
+        first_lost_line: u64,
+        last_line: u64,
+    },
+    /// A label (organisation, role or answer) the facilitator has not mapped yet; names
+    /// the column (its header) and the value.
+    UnmappedLabel {
+        column: String,
+        value: String,
+    },
+    /// The rows of one person in a file with a row per answer say different things in
+    /// a column that should be the same on each (organisation, role...), or give one
+    /// statement two different answers.
+    RowsDisagree {
+        column: String,
+    },
 }
 
 /// How content with a right checksum differs from what Trellis writes.
@@ -260,6 +290,15 @@ pub enum CsvProblem {
         cells: usize,
         headers: usize,
     },
+    /// UTF-16 text read as if it were UTF-8 (zero characters between the letters).
+    Utf16,
+    /// Columns for a row per person (statement columns) and for a row per answer
+    /// (`statement_id`, `answer`) in one mapping.
+    MixedLayout,
+    /// A row per answer needs both a statement column and an answer column.
+    TidyColumns,
+    /// A row of a file with a row per answer that names no statement.
+    NoStatementInRow,
 }
 
 // ---------------------------------------------------------------------------------------
