@@ -2371,3 +2371,183 @@ pub fn level_change(before: &str, now: &str) -> String {
         format!("{before}, then {now}")
     }
 }
+
+// The import page's spreadsheets: what was recognised, each column and label, a file cut
+// short by a quote, the check list by rows and each conflict side by side (issue 19).
+
+pub const CHOOSE_TABLE_FILES: &str = "Choose response files or a spreadsheet (CSV, TSV or Excel)";
+pub const COLUMN_STATUS: &str = "Status";
+pub const STATUS_RECOGNISED: &str = "Recognised";
+pub const STATUS_NOT_RECOGNISED: &str = "Not recognised";
+pub const STATUS_NOT_RECOGNISED_HINT: &str = "Not read until you choose what it holds.";
+pub const STATUS_CHOSEN: &str = "Your choice";
+pub const CLOSEST_STATEMENTS: &str = "Closest statements:";
+pub const TARGET_SUBMITTED: &str = "When it was sent (completion time)";
+pub const TARGET_FINISHED: &str = "Whether they finished (a 0 or No keeps it as a draft)";
+pub const TARGET_ROW_STATEMENT: &str = "Row per answer: the statement id";
+pub const TARGET_ROW_ANSWER: &str = "Row per answer: the answer";
+pub const TARGET_ROW_COMMENT: &str = "Row per answer: the comment";
+pub const TARGET_ROW_LEVEL: &str = "Row per answer: the level chosen";
+pub const GROUP_PERSON: &str = "About the person";
+pub const GROUP_STATEMENTS: &str = "Answers to a statement";
+pub const GROUP_LEVELS: &str = "Levels chosen";
+pub const GROUP_COMMENTS: &str = "Comments";
+pub const GROUP_ROWS: &str = "A row per answer (Trellis's answers export)";
+pub const LABELS_TITLE: &str = "What the labels in this file mean";
+pub const LABELS_HELP: &str = "Each label is matched once and the choice applies to every row that carries it. Check the ones marked \u{201c}suggested\u{201d}; a label left unmatched refuses its rows.";
+pub const ORGANISATIONS_IN_FILE: &str = "Organisations in this file";
+pub const ROLES_IN_FILE: &str = "Roles in this file";
+pub const ANSWERS_NOT_READ: &str = "Answers Trellis does not read on its own";
+pub const LABEL_AS_WRITTEN: &str = "As written";
+pub const LABEL_ROWS: &str = "Rows";
+pub const LABEL_TAKEN_AS: &str = "Taken as";
+pub const NOT_MAPPED: &str = "Not mapped: refuse these rows";
+pub const SUGGESTED: &str = "suggested";
+pub const NOTHING_FROM_FILE: &str = "Nothing from this file is imported unless you choose to take the rows before that line.";
+pub const CONFLICTS_TITLE: &str = "Copies that disagree";
+pub const CONFLICTS_HELP: &str = "Each pair has the same response id and time but different answers, so neither is the newer. The first is kept unless you choose otherwise.";
+pub const CONFLICT_ASKED: &str = "Asked";
+pub const KEEP_FIRST: &str = "Keep the first only (the second is skipped)";
+pub const KEEP_SECOND: &str = "Keep the second only";
+pub const KEEP_BOTH: &str = "Keep both as separate responses";
+pub const CONFLICT_SENT: &str = "Sent";
+pub const NO_COMMENT: &str = "No comment";
+
+/// "Read as a Qualtrics export: 3 header rows, 7 rows of answers."
+pub fn read_as(platform: trellis_core::transfer::Platform, header_rows: usize, data_rows: usize) -> String {
+    use trellis_core::transfer::Platform::*;
+    let what = match platform {
+        Trellis => "Trellis's own CSV (a row per person)",
+        TrellisTidy => "Trellis's answers export (a row per answer)",
+        MicrosoftForms => "a Microsoft Forms export",
+        GoogleForms => "a Google Forms export",
+        SurveyMonkey => "a SurveyMonkey export",
+        Qualtrics => "a Qualtrics export",
+        Jisc => "a Jisc Online Surveys export",
+        Other => "a table with its own headings",
+    };
+    format!(
+        "Read as {what}: {}, {}.",
+        plural(header_rows, "header row", "header rows"),
+        plural(data_rows, "row of answers", "rows of answers")
+    )
+}
+
+/// A column the survey tool adds for itself, left out on purpose.
+pub fn status_ignored(kind: trellis_core::transfer::MetadataKind) -> &'static str {
+    use trellis_core::transfer::MetadataKind::*;
+    match kind {
+        Timing => "Ignored: start and end times",
+        Contact => "Ignored: contact details (not kept)",
+        Bookkeeping => "Ignored: the survey tool's own records",
+        Description => "Ignored: wording repeated on every row",
+    }
+}
+
+/// A free-text column, read as comments on a statement.
+pub fn status_free_text(statement: Option<&str>) -> String {
+    match statement {
+        Some(text) => format!("Free text: kept as comments on \u{201c}{}\u{201d}", short_text(text)),
+        None => "Free text: not read".to_string(),
+    }
+}
+
+fn short_text(text: &str) -> String {
+    let short: String = text.chars().take(70).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+pub fn comment_option(text: &str) -> String {
+    format!("Comments on: {}", short_text(text))
+}
+
+/// The one-click choice of a closest statement for a column not recognised.
+pub fn use_statement(text: &str) -> String {
+    format!("Use \u{201c}{}\u{201d}", short_text(text))
+}
+
+pub fn mapping_problem(problem: &str) -> String {
+    format!("These columns cannot be read yet: {problem}.")
+}
+
+pub fn label_select(value: &str) -> String {
+    format!("What \u{201c}{value}\u{201d} means")
+}
+
+pub fn unclosed_quote(file: &str, error: &TransferError) -> String {
+    format!("{file}: {}.", transfer_error(error))
+}
+
+pub fn take_rows_before(rows: usize, line: u64) -> String {
+    format!("Take the {} before line {line}", plural(rows, "row", "rows"))
+}
+
+pub fn files_waiting(n: usize) -> String {
+    format!("{} waiting after this one.", plural(n, "more file is", "more files are"))
+}
+
+/// The check list's lead: every row read, in the bucket it lands in.
+pub fn rows_read(counts: trellis_core::transfer::RowCounts, applied: bool) -> String {
+    let total = counts.added + counts.updated + counts.unchanged + counts.conflicting + counts.rejected;
+    let will = if applied { "were" } else { "will be" };
+    format!(
+        "{} read: {} {will} added, {} updated with a newer copy, {} already here, {} conflicting, {} refused.",
+        plural(total, "row", "rows"),
+        counts.added,
+        counts.updated,
+        counts.unchanged,
+        counts.conflicting,
+        counts.rejected
+    )
+}
+
+/// An added response a respondent never sent: kept, not counted in results.
+pub fn import_draft(source: &str, organisation: &str) -> String {
+    format!("Added as a draft: {source} ({organisation}) was not sent, so it is kept but not counted in the results")
+}
+
+pub fn conflict_legend(source: &str, first: Option<&str>) -> String {
+    let first = first.unwrap_or("the copy already here");
+    format!("What to keep: {first} or {source}")
+}
+
+pub fn first_copy(source: Option<&str>) -> String {
+    format!("First: {}", source.unwrap_or("the copy already here"))
+}
+
+pub fn second_copy(source: &str) -> String {
+    format!("Second: {source}")
+}
+
+pub fn conflict_level(topic: &str) -> String {
+    format!("Level for {topic}")
+}
+
+pub fn conflict_comment(statement: &str) -> String {
+    format!("Comment on \u{201c}{}\u{201d}", short_text(statement))
+}
+
+/// What became of a conflict once added (or will, in the check list).
+pub fn conflict_outcome(
+    source: &str,
+    first: Option<&str>,
+    choice: trellis_core::transfer::ConflictChoice,
+    kept_as: Option<&str>,
+) -> String {
+    use trellis_core::transfer::ConflictChoice::*;
+    let first = first.unwrap_or("the copy already here");
+    match choice {
+        KeepFirst => format!("Conflict: {first} is kept and {source} is skipped"),
+        KeepSecond => format!("Conflict: {source} is kept in place of {first}"),
+        KeepBoth => format!(
+            "Conflict: both kept; {source} is a separate response ({})",
+            kept_as.unwrap_or("a new id")
+        ),
+    }
+}
+pub const SKIP_FILE: &str = "Leave this file out";
+pub const XLSX_NOT_READ: &str = "this version of Trellis cannot read Excel workbooks yet: open it in a spreadsheet and save it as \"CSV UTF-8\"";

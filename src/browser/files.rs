@@ -106,3 +106,22 @@ pub fn page_address(page: &str) -> String {
         })
         .unwrap_or_default()
 }
+
+/// Reads every file in a list as bytes, for text in any encoding (a UTF-16 export) and
+/// spreadsheets: (file name, bytes or a message saying why not).
+pub async fn read_all_bytes(files: Files) -> Vec<(String, Result<Vec<u8>, String>)> {
+    let mut out = Vec::new();
+    for i in 0..files.0.length() {
+        let Some(file) = files.0.get(i) else { continue };
+        let name = file.name();
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(v) => v
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+                .map_err(|_| msg::FILE_READ_FAILED.to_string()),
+            Err(_) => Err(msg::FILE_READ_FAILED.to_string()),
+        };
+        out.push((name, bytes));
+    }
+    out
+}

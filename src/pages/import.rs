@@ -1,21 +1,26 @@
 //! The facilitator's import: response files (many at once, picked or dropped), pasted
-//! codes (plain or passphrase-protected), and CSV files (Trellis's own columns or a survey
-//! platform's export, mapped to statements with a preview). Everything is checked first;
-//! adding is all or nothing.
+//! codes (plain or passphrase-protected), and spreadsheets (CSV, TSV or .xlsx: Trellis's
+//! own columns or a survey platform's export), whose columns and labels are checked
+//! before any row is read. Everything is checked first, every row is accounted for in the
+//! check list, conflicting copies are shown side by side; adding is all or nothing.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use trellis_core::format::Answer;
 use trellis_core::transfer::{
-    csv_headers, decode_envelope, decode_response_code, extract_codes, parse_csv, parse_response_file,
-    plan_import, suggest_mapping, ColumnTarget, CsvMapping, ImportItem, ImportReport, TransferError,
-    ENCRYPTED_PREFIX,
+    decode_envelope, decode_response_code, decode_text, extract_codes, parse_response_file, plan_import,
+    prepare_import, read_csv_table, ColumnTarget, ConflictChoice, CsvMapping, ImportItem, ImportReport,
+    LabelMapping, PreparedImport, Table, TransferError, ENCRYPTED_PREFIX,
 };
 use yew::prelude::*;
 
 use crate::browser;
 use crate::browser::crypto::CryptoError;
 use crate::browser::dom::event_value;
+use crate::components::import_conflicts::ImportConflict;
+use crate::components::import_labels::{ImportLabels, LabelKind};
+use crate::components::import_mapping::{ImportMapping, UnclosedQuote};
 use crate::components::markup::{hint, table};
 use crate::messages as msg;
 use crate::pages::find_round;
@@ -29,42 +34,39 @@ pub struct ImportProps {
     pub id: AttrValue,
 }
 
-/// A CSV file waiting for its columns to be confirmed.
+/// A spreadsheet waiting for its columns and labels to be confirmed.
 #[derive(Clone, PartialEq)]
-struct PendingCsv {
-    name: String,
-    text: String,
-    headers: Vec<String>,
-    mapping: CsvMapping,
+struct PendingTable {
+    prepared: Rc<PreparedImport>,
+    mapping: Rc<CsvMapping>,
+    labels: Rc<LabelMapping>,
+    /// Whether to take the rows before an unclosed quote.
+    take: bool,
 }
 
-fn target_value(t: &ColumnTarget) -> String {
-    match t {
-        ColumnTarget::Ignore => "ignore".into(),
-        ColumnTarget::Organisation => "organisation".into(),
-        ColumnTarget::Role => "role".into(),
-        ColumnTarget::ResponseId => "response_id".into(),
-        ColumnTarget::Statement(s) => format!("s:{s}"),
-        ColumnTarget::Level(d) => format!("l:{d}"),
-        ColumnTarget::Comment(s) => format!("c:{s}"),
-        // The import page is being rebuilt for these (issue 19); until then they are
-        // shown as left out.
-        _ => "ignore".into(),
+/// What a file holds, judged by its name and first characters.
+enum FileKind {
+    Spreadsheet,
+    Table,
+    Other,
+}
+
+fn file_kind(name: &str) -> FileKind {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".xlsx") {
+        FileKind::Spreadsheet
+    } else if lower.ends_with(".csv") || lower.ends_with(".tsv") {
+        FileKind::Table
+    } else {
+        FileKind::Other
     }
 }
 
-fn parse_target(v: &str) -> ColumnTarget {
-    match v {
-        "organisation" => ColumnTarget::Organisation,
-        "role" => ColumnTarget::Role,
-        "response_id" => ColumnTarget::ResponseId,
-        _ => match v.split_once(':') {
-            Some(("s", id)) => ColumnTarget::Statement(id.to_string()),
-            Some(("l", id)) => ColumnTarget::Level(id.to_string()),
-            Some(("c", id)) => ColumnTarget::Comment(id.to_string()),
-            _ => ColumnTarget::Ignore,
-        },
-    }
+/// XLSX: the one place an .xlsx workbook is read into rows of cells. The reader
+/// (`browser::xlsx::read_xlsx`) is on branch issue19-C; until it is merged, an .xlsx file
+/// is refused with a message saying to save it as CSV.
+async fn spreadsheet_rows(_bytes: Vec<u8>) -> Result<Vec<Vec<String>>, String> {
+    Err(msg::XLSX_NOT_READ.to_string())
 }
 
 /// Decodes pasted or file-borne codes; protected codes need the passphrase.
@@ -98,13 +100,59 @@ async fn decode_codes(
     out
 }
 
+/// Reads a spreadsheet's bytes into a table: an .xlsx workbook, or CSV or TSV text in
+/// any encoding (UTF-8, or UTF-16 as some platforms write it).
+async fn table_of(kind: &FileKind, bytes: Vec<u8>) -> Result<Table, TransferError> {
+    match kind {
+        FileKind::Spreadsheet => spreadsheet_rows(bytes)
+            .await
+            .map(Table::from_rows)
+            .map_err(TransferError::Unreadable),
+        _ => read_csv_table(&decode_text(&bytes)?),
+    }
+}
+
+/// A tab in the first line of a text file: a table saved as "Unicode text" or TSV.
+fn looks_like_table(text: &str) -> bool {
+    text.lines().next().is_some_and(|line| line.contains('\t'))
+}
+
+/// Sets label `k` of one list to the form value `value` ("" unmaps it).
+fn choose_label(labels: &mut LabelMapping, kind: LabelKind, k: usize, value: &str) {
+    match kind {
+        LabelKind::Organisation => {
+            if let Some(l) = labels.organisations.get_mut(k) {
+                l.choice = (!value.is_empty()).then(|| value.to_string());
+                l.exact = true;
+            }
+        }
+        LabelKind::Role => {
+            if let Some(l) = labels.roles.get_mut(k) {
+                l.choice = trellis_core::format::RoleCategory::from_id(value);
+                l.exact = true;
+            }
+        }
+        LabelKind::Answer => {
+            if let Some(l) = labels.answers.get_mut(k) {
+                l.choice = match value {
+                    "dk" => Some(Answer::DontKnow),
+                    "na" => Some(Answer::NotApplicable),
+                    v => v.parse::<u8>().ok().map(Answer::Scale),
+                };
+                l.exact = true;
+            }
+        }
+    }
+}
+
 #[component]
 pub fn ImportPage(props: &ImportProps) -> Html {
     let app = use_app_state();
     let items = use_state(|| Rc::new(Vec::<Item>::new()));
     let pasted = use_state(String::new);
     let passphrase = use_state(String::new);
-    let csv = use_state(|| None::<PendingCsv>);
+    let tables = use_state(Vec::<PendingTable>::new);
+    let choices = use_state(BTreeMap::<usize, ConflictChoice>::new);
     let done = use_state(|| None::<ImportReport>);
     let busy = use_state(|| false);
     let (collaboration, round, instrument) = match find_round(&app, &props.id) {
@@ -120,60 +168,82 @@ pub fn ImportPage(props: &ImportProps) -> Html {
         }
     };
     let take_files = {
-        let (catalogue, passphrase, csv, busy, add_items, done) = (
+        let (catalogue, passphrase, tables, busy, add_items, done) = (
             app.catalogue.clone(),
             passphrase.clone(),
-            csv.clone(),
+            tables.clone(),
             busy.clone(),
             add_items.clone(),
             done.clone(),
         );
-        let (instrument, mode) = (instrument.clone(), round.mode.clone());
-        Rc::new(move |files: browser::files::Files| {
-            let (catalogue, passphrase, csv, busy, add_items, done) = (
+        let (instrument, mode, collaboration) = (instrument.clone(), round.mode.clone(), collaboration.clone());
+        Rc::new(move |files: browser::files::Files, input: Option<browser::files::FileInput>| {
+            let (catalogue, passphrase, tables, busy, add_items, done) = (
                 catalogue.clone(),
                 passphrase.clone(),
-                csv.clone(),
+                tables.clone(),
                 busy.clone(),
                 add_items.clone(),
                 done.clone(),
             );
-            let (instrument, mode) = (instrument.clone(), mode.clone());
+            let (instrument, mode, collaboration) = (instrument.clone(), mode.clone(), collaboration.clone());
             busy.set(true);
             done.set(None);
             wasm_bindgen_futures::spawn_local(async move {
                 let mut found = Vec::new();
-                for (name, text) in browser::files::read_all(files).await {
-                    let text = match text {
-                        Ok(t) => t,
+                let mut pending = (*tables).clone();
+                let read = browser::files::read_all_bytes(files).await;
+                // Cleared once read, so choosing the same file again (after fixing it) is seen.
+                if let Some(input) = input {
+                    input.clear();
+                }
+                for (name, bytes) in read {
+                    let bytes = match bytes {
+                        Ok(b) => b,
                         Err(e) => {
                             found.push(ImportItem::new(name, Err(TransferError::Unreadable(e))));
                             continue;
                         }
                     };
-                    if name.to_ascii_lowercase().ends_with(".csv") {
-                        match csv_headers(&text) {
-                            Ok(headers) => {
-                                let mapping = suggest_mapping(&headers, &instrument, &mode);
-                                csv.set(Some(PendingCsv {
-                                    name,
-                                    text,
-                                    headers,
-                                    mapping,
-                                }));
+                    let kind = file_kind(&name);
+                    let table = match kind {
+                        FileKind::Other => {
+                            let text = match decode_text(&bytes) {
+                                Ok(t) => t,
+                                Err(e) => {
+                                    found.push(ImportItem::new(name, Err(e)));
+                                    continue;
+                                }
+                            };
+                            if text.trim_start().starts_with('{') {
+                                found.push(ImportItem::new(name, parse_response_file(&text)));
+                                continue;
                             }
-                            Err(e) => found.push(ImportItem::new(name, Err(e))),
+                            let codes = decode_codes(&name, &text, &passphrase, &catalogue).await;
+                            if !codes.is_empty() || !looks_like_table(&text) {
+                                if codes.is_empty() {
+                                    found.push(ImportItem::new(name, Err(TransferError::NotTrellis)));
+                                }
+                                found.extend(codes);
+                                continue;
+                            }
+                            read_csv_table(&text)
                         }
-                    } else if text.trim_start().starts_with('{') {
-                        found.push(ImportItem::new(name, parse_response_file(&text)));
-                    } else {
-                        let codes = decode_codes(&name, &text, &passphrase, &catalogue).await;
-                        if codes.is_empty() {
-                            found.push(ImportItem::new(name, Err(TransferError::NotTrellis)));
-                        }
-                        found.extend(codes);
+                        _ => table_of(&kind, bytes).await,
+                    };
+                    let prepared = table
+                        .and_then(|t| prepare_import(&name, t, &instrument, &mode, &collaboration));
+                    match prepared {
+                        Ok(p) => pending.push(PendingTable {
+                            mapping: Rc::new(p.mapping.clone()),
+                            labels: Rc::new(p.labels.clone()),
+                            prepared: Rc::new(p),
+                            take: false,
+                        }),
+                        Err(e) => found.push(ImportItem::new(name, Err(e))),
                     }
                 }
+                tables.set(pending);
                 add_items(found);
                 busy.set(false);
             });
@@ -183,7 +253,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
         let take = take_files.clone();
         Callback::from(move |e: Event| {
             if let Some(files) = browser::files::input_files(&e) {
-                take(files);
+                take(files, Some(browser::files::FileInput::of(&e)));
             }
         })
     };
@@ -192,7 +262,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             if let Some(files) = browser::files::dropped_files(&e) {
-                take(files);
+                take(files, None);
             }
         })
     };
@@ -227,32 +297,82 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             });
         })
     };
-    let on_csv_rows = {
-        let (csv, add_items, instrument, collaboration, round_id, mode) = (
-            csv.clone(),
+    // The first waiting spreadsheet, changed in place.
+    let update_table = {
+        let tables = tables.clone();
+        move |change: Box<dyn Fn(&mut PendingTable)>| {
+            let mut next = (*tables).clone();
+            if let Some(first) = next.first_mut() {
+                change(first);
+            }
+            tables.set(next);
+        }
+    };
+    let on_column = {
+        let (update, instrument, collaboration) = (update_table.clone(), instrument.clone(), collaboration.clone());
+        Callback::from(move |(k, target): (usize, ColumnTarget)| {
+            let (instrument, collaboration) = (instrument.clone(), collaboration.clone());
+            update(Box::new(move |t: &mut PendingTable| {
+                let mut mapping = (*t.mapping).clone();
+                if let Some(slot) = mapping.columns.get_mut(k) {
+                    *slot = target.clone();
+                }
+                t.labels = Rc::new(t.prepared.relabel(&mapping, &t.labels, &instrument, &collaboration));
+                t.mapping = Rc::new(mapping);
+            }));
+        })
+    };
+    let on_label = {
+        let update = update_table.clone();
+        Callback::from(move |(kind, k, value): (LabelKind, usize, String)| {
+            update(Box::new(move |t: &mut PendingTable| {
+                let mut labels = (*t.labels).clone();
+                choose_label(&mut labels, kind, k, &value);
+                t.labels = Rc::new(labels);
+            }));
+        })
+    };
+    let on_take = {
+        let update = update_table.clone();
+        Callback::from(move |take: bool| update(Box::new(move |t: &mut PendingTable| t.take = take)))
+    };
+    let on_read_rows = {
+        let (tables, add_items, instrument, collaboration, round_id, mode) = (
+            tables.clone(),
             add_items.clone(),
             instrument.clone(),
             collaboration.clone(),
             round.id.clone(),
             round.mode.clone(),
         );
-        Callback::from(move |_| {
-            let Some(pending) = (*csv).clone() else { return };
-            let parsed = parse_csv(
-                &pending.text,
+        Callback::from(move |_: MouseEvent| {
+            let mut rest = (*tables).clone();
+            if rest.is_empty() {
+                return;
+            }
+            let t = rest.remove(0);
+            add_items(t.prepared.read(
+                &t.mapping,
+                &t.labels,
+                t.take,
                 &instrument,
                 &mode,
                 &collaboration,
                 &round_id,
-                &pending.mapping,
                 browser::random_id,
                 browser::now(),
-            );
-            match parsed {
-                Ok(rows) => add_items(rows),
-                Err(e) => add_items(vec![ImportItem::new(pending.name.clone(), Err(e))]),
+            ));
+            tables.set(rest);
+        })
+    };
+    let on_skip_table = {
+        let tables = tables.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut rest = (*tables).clone();
+            if !rest.is_empty() {
+                rest.remove(0);
             }
-            csv.set(None);
+            tables.set(rest);
         })
     };
     let plan = (!items.is_empty()).then(|| {
@@ -261,89 +381,128 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             &round.id,
             &app.catalogue,
             (**items).clone(),
-            &BTreeMap::new(),
+            &choices,
         )
     });
     let on_apply = {
-        let (app, items, done, plan) = (app.clone(), items.clone(), done.clone(), plan.clone());
+        let (app, items, done, plan, choices) = (app.clone(), items.clone(), done.clone(), plan.clone(), choices.clone());
         Callback::from(move |_| {
             if let Some((workspace, report)) = plan.clone() {
                 app.replace_workspace(workspace);
                 done.set(Some(report));
                 items.set(Rc::new(Vec::new()));
+                choices.set(BTreeMap::new());
             }
         })
     };
-    let partner_name = |id: &str| {
+    let on_clear = {
+        let (items, choices) = (items.clone(), choices.clone());
+        Callback::from(move |_: MouseEvent| {
+            items.set(Rc::new(Vec::new()));
+            choices.set(BTreeMap::new());
+        })
+    };
+    let partners: Rc<Vec<(String, String)>> = Rc::new(
         collaboration
             .partners
             .iter()
-            .find(|p| p.id == id)
-            .map_or(id.to_string(), |p| p.name.clone())
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect(),
+    );
+    let partner_name = |id: &str| {
+        partners
+            .iter()
+            .find(|(p, _)| p == id)
+            .map_or(id.to_string(), |(_, name)| name.clone())
+    };
+    let sent_time = |r: &trellis_core::format::Response| {
+        r.submitted
+            .map(|t| AttrValue::from(msg::uk_date_time(&browser::local_time(t))))
     };
     let report_view = |report: &ImportReport, applied: bool| {
         html! {
             <div class="import-report" data-testid={if applied { "import-done" } else { "import-preview" }}>
-                <p class="lead">{ msg::import_counts(report.added.len(), report.updated.len(), report.unchanged.len() + report.conflicts.len(), report.rejected.len(), applied) }</p>
+                <p class="lead" data-testid="rows-read">{ msg::rows_read(report.row_counts(), applied) }</p>
                 <ul>
-                    for i in report.added.iter() { <li>{ msg::import_added(&i.source, &partner_name(&i.organisation)) }</li> }
+                    for i in report.added.iter() {
+                        if i.submitted {
+                            <li>{ msg::import_added(&i.source, &partner_name(&i.organisation)) }</li>
+                        } else {
+                            <li data-testid="import-draft">{ msg::import_draft(&i.source, &partner_name(&i.organisation)) }</li>
+                        }
+                    }
                     for i in report.updated.iter() { <li>{ msg::import_updated(&i.source, &partner_name(&i.organisation)) }</li> }
-                    for u in report.unchanged.iter() { <li>{ msg::import_unchanged(&u.item.source, u.reason) }</li> }
-                    for c in report.conflicts.iter() { <li class="error-message" data-testid="import-conflict">{ msg::import_conflict(&c.source, c.first_source.as_deref()) }</li> }
+                    for u in report.unchanged.iter() { <li data-testid="import-unchanged">{ msg::import_unchanged(&u.item.source, u.reason) }</li> }
+                    for c in report.conflicts.iter() {
+                        <li data-testid="import-conflict">{ msg::conflict_outcome(&c.source, c.first_source.as_deref(), c.choice, c.kept_as.as_deref()) }</li>
+                    }
                     for r in report.rejected.iter() { <li class="error-message" data-testid="import-rejected">{ msg::import_rejected(&r.source, &msg::transfer_error(&r.error)) }</li> }
                 </ul>
             </div>
         }
     };
-    let csv_view = (*csv).clone().map(|pending| {
-        let mut options: Vec<(String, String)> = vec![
-            ("ignore".into(), msg::IGNORE_COLUMN.into()),
-            ("organisation".into(), msg::YOUR_ORGANISATION.into()),
-            ("role".into(), msg::YOUR_ROLE.into()),
-            ("response_id".into(), msg::RESPONSE_ID.into()),
-        ];
-        for s in instrument.statements().iter().filter(|s| s.modes.contains(&round.mode)) {
-            options.push((format!("s:{}", s.id), msg::statement_option(&s.text)));
-        }
-        for d in instrument.domains_in_mode(&round.mode) {
-            options.push((format!("l:{}", d.id), msg::level_option(&d.title)));
-        }
-        let rows = pending.headers.iter().enumerate().map(|(col, header)| {
-            let current = pending.mapping.columns.get(col).map(target_value).unwrap_or_else(|| "ignore".into());
-            let on_change = {
-                let csv = csv.clone();
-                Callback::from(move |e: Event| {
-                    if let Some(mut p) = (*csv).clone() {
-                        if let Some(slot) = p.mapping.columns.get_mut(col) {
-                            *slot = parse_target(&event_value(&e));
-                        }
-                        csv.set(Some(p));
-                    }
-                })
-            };
-            let id = format!("column-{col}");
-            html! {
-                <tr>
-                    <th scope="row"><label for={id.clone()}>{ header.clone() }</label></th>
-                    <td data-label={msg::MEANS}>
-                        <select {id} onchange={on_change}>
-                            for (value, label) in options.iter() {
-                                <option value={value.clone()} selected={*value == current}>{ label.clone() }</option>
-                            }
-                        </select>
-                    </td>
-                </tr>
-            }
-        });
+    let answers: Rc<Vec<(Answer, String)>> = Rc::new(
+        instrument
+            .scale()
+            .points
+            .iter()
+            .map(|p| Answer::Scale(p.value))
+            .chain([Answer::DontKnow, Answer::NotApplicable])
+            .map(|a| (a, msg::answer_label(&instrument, a)))
+            .collect(),
+    );
+    let table_view = tables.first().cloned().map(|t| {
+        let p = &t.prepared;
+        let problem = p
+            .check_mapping(&t.mapping, &instrument, &round.mode)
+            .err()
+            .map(|e| AttrValue::from(msg::transfer_error(&e)));
+        let columns = Rc::new(p.columns.clone());
         html! {
-            <section aria-labelledby="csv-heading" data-testid="csv-mapping">
-                <h2 id="csv-heading">{ msg::csv_title(&pending.name) }</h2>
-                <p>{ msg::CSV_MAPPING_HELP }</p>
-                { table(None, None, None, &[msg::COLUMN, msg::MEANS], rows.collect()) }
-                <button type="button" class="button" onclick={on_csv_rows.clone()}>{ msg::READ_ROWS }</button>
+            <section aria-labelledby="csv-heading" class="import-step">
+                <h2 id="csv-heading">{ msg::csv_title(&p.name) }</h2>
+                if let Some(stop) = p.stopped {
+                    <UnclosedQuote name={p.name.clone()} {stop} rows={p.data_rows} take={t.take} on_take={on_take.clone()} />
+                }
+                <ImportMapping name={p.name.clone()} platform={p.platform} header_rows={p.header_rows} data_rows={p.data_rows}
+                    {columns} mapping={t.mapping.clone()} instrument={instrument.clone()} mode={round.mode.clone()}
+                    {problem} on_change={on_column.clone()} />
+                <ImportLabels labels={t.labels.clone()} partners={partners.clone()} answers={answers.clone()} on_choose={on_label.clone()} />
+                <div class="button-row">
+                    <button type="button" class="button" onclick={on_read_rows.clone()}>{ msg::READ_ROWS }</button>
+                    <button type="button" class="button button-secondary" onclick={on_skip_table.clone()}>{ msg::SKIP_FILE }</button>
+                </div>
+                if tables.len() > 1 { <p class="hint">{ msg::files_waiting(tables.len() - 1) }</p> }
             </section>
         }
     });
+    let conflicts_view = |report: &ImportReport| {
+        if report.conflicts.is_empty() {
+            return Html::default();
+        }
+        let pairs = report.conflicts.iter().map(|c| {
+            let index = c.index;
+            let on_choose = {
+                let choices = choices.clone();
+                Callback::from(move |choice: ConflictChoice| {
+                    let mut next = (*choices).clone();
+                    next.insert(index, choice);
+                    choices.set(next);
+                })
+            };
+            html! {
+                <ImportConflict conflict={Rc::new(c.clone())} instrument={instrument.clone()} partners={partners.clone()}
+                    first_sent={sent_time(&c.first)} second_sent={sent_time(&c.second)} {on_choose} />
+            }
+        });
+        html! {
+            <section aria-labelledby="conflicts-heading" data-testid="conflicts">
+                <h3 id="conflicts-heading">{ msg::CONFLICTS_TITLE }</h3>
+                <p>{ msg::CONFLICTS_HELP }</p>
+                { for pairs }
+            </section>
+        }
+    };
     // Every set of answers this round holds, so a duplicate or a test can be deleted.
     let received = app
         .workspace
@@ -390,9 +549,9 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             <section aria-labelledby="files-heading">
                 <h2 id="files-heading">{ msg::IMPORT_FILES }</h2>
                 <div class="drop-zone" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
-                    <label for="import-files">{ msg::CHOOSE_FILES }</label>
+                    <label for="import-files">{ msg::CHOOSE_TABLE_FILES }</label>
                     { hint(msg::DROP_HINT) }
-                    <input id="import-files" type="file" multiple=true accept=".json,.csv,.txt" onchange={on_files} />
+                    <input id="import-files" type="file" multiple=true accept=".json,.csv,.tsv,.txt,.xlsx" onchange={on_files} />
                 </div>
             </section>
             <section aria-labelledby="paste-heading">
@@ -403,16 +562,17 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                     oninput={let p = pasted.clone(); Callback::from(move |e: InputEvent| p.set(event_value(&e)))} />
                 <button type="button" class="button button-secondary" onclick={on_paste}>{ msg::READ_CODES }</button>
             </section>
-            { csv_view.unwrap_or_default() }
+            { table_view.unwrap_or_default() }
             if *busy { <p role="status">{ msg::READING }</p> }
             if let Some((_, report)) = &plan {
                 <section aria-labelledby="check-heading">
                     <h2 id="check-heading">{ msg::CHECKED_TITLE }</h2>
                     { report_view(report, false) }
-                    if report.added.len() + report.updated.len() > 0 {
-                        <button type="button" class="button" onclick={on_apply}>{ msg::add_to_round(report.added.len() + report.updated.len()) }</button>
+                    { conflicts_view(report) }
+                    if report.changes_anything() {
+                        <button type="button" class="button" onclick={on_apply}>{ msg::add_to_round(changes(report)) }</button>
                     }
-                    <button type="button" class="button button-secondary" onclick={let items = items.clone(); Callback::from(move |_| items.set(Rc::new(Vec::new())))}>{ msg::CLEAR_LIST }</button>
+                    <button type="button" class="button button-secondary" onclick={on_clear}>{ msg::CLEAR_LIST }</button>
                 </section>
             }
             if let Some(report) = &*done {
@@ -438,4 +598,16 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             </section>
         </>
     }
+}
+
+/// Responses the import adds or changes: new, updated, and conflicts resolved other than
+/// by keeping the first.
+fn changes(report: &ImportReport) -> usize {
+    report.added.len()
+        + report.updated.len()
+        + report
+            .conflicts
+            .iter()
+            .filter(|c| c.choice != ConflictChoice::KeepFirst)
+            .count()
 }
