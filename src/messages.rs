@@ -2403,7 +2403,8 @@ pub const LABEL_ROWS: &str = "Rows";
 pub const LABEL_TAKEN_AS: &str = "Taken as";
 pub const NOT_MAPPED: &str = "Not mapped: refuse these rows";
 pub const SUGGESTED: &str = "suggested";
-pub const NOTHING_FROM_FILE: &str = "Nothing from this file is imported unless you choose to take the rows before that line.";
+pub const NOTHING_FROM_FILE: &str =
+    "Nothing from this file is imported unless you choose to take the rows before that line.";
 pub const CONFLICTS_TITLE: &str = "Copies that disagree";
 pub const CONFLICTS_HELP: &str = "Each pair has the same response id and time but different answers, so neither is the newer. The first is kept unless you choose otherwise.";
 pub const CONFLICT_ASKED: &str = "Asked";
@@ -2447,7 +2448,10 @@ pub fn status_ignored(kind: trellis_core::transfer::MetadataKind) -> &'static st
 /// A free-text column, read as comments on a statement.
 pub fn status_free_text(statement: Option<&str>) -> String {
     match statement {
-        Some(text) => format!("Free text: kept as comments on \u{201c}{}\u{201d}", short_text(text)),
+        Some(text) => format!(
+            "Free text: kept as comments on \u{201c}{}\u{201d}",
+            short_text(text)
+        ),
         None => "Free text: not read".to_string(),
     }
 }
@@ -2487,7 +2491,10 @@ pub fn take_rows_before(rows: usize, line: u64) -> String {
 }
 
 pub fn files_waiting(n: usize) -> String {
-    format!("{} waiting after this one.", plural(n, "more file is", "more files are"))
+    format!(
+        "{} waiting after this one.",
+        plural(n, "more file is", "more files are")
+    )
 }
 
 /// The check list's lead: every row read, in the bucket it lands in.

@@ -47,9 +47,9 @@ fn differences(
         (msg::CONFLICT_SENT.to_string(), sent.0, sent.1),
     ];
     let answer = |r: &Response, id: &str| {
-        r.answers
-            .get(id)
-            .map_or(msg::NOT_ANSWERED.to_string(), |a| msg::answer_label(instrument, *a))
+        r.answers.get(id).map_or(msg::NOT_ANSWERED.to_string(), |a| {
+            msg::answer_label(instrument, *a)
+        })
     };
     for s in instrument.statements() {
         if first.answers.get(&s.id) != second.answers.get(&s.id) {

@@ -98,7 +98,11 @@ pub fn ImportLabels(props: &ImportLabelsProps) -> Html {
         .iter()
         .map(|r| (r.id().to_string(), msg::role_label(*r).to_string()))
         .collect();
-    let answers: Vec<(String, String)> = props.answers.iter().map(|(a, text)| (a.code(), text.clone())).collect();
+    let answers: Vec<(String, String)> = props
+        .answers
+        .iter()
+        .map(|(a, text)| (a.code(), text.clone()))
+        .collect();
     html! {
         <div class="import-labels" data-testid="label-tables">
             <h3>{ msg::LABELS_TITLE }</h3>

@@ -79,7 +79,6 @@ fn target_groups(instrument: &Instrument, mode: &str) -> Vec<(&'static str, Vec<
     if instrument.mode(mode).is_some_and(|m| m.ask_levels) {
         let levels = instrument
             .domains_in_mode(mode)
-            .into_iter()
             .map(|d| (format!("l:{}", d.id), msg::level_option(&d.title)))
             .collect();
         groups.push((msg::GROUP_LEVELS, levels));

@@ -176,78 +176,82 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             add_items.clone(),
             done.clone(),
         );
-        let (instrument, mode, collaboration) = (instrument.clone(), round.mode.clone(), collaboration.clone());
-        Rc::new(move |files: browser::files::Files, input: Option<browser::files::FileInput>| {
-            let (catalogue, passphrase, tables, busy, add_items, done) = (
-                catalogue.clone(),
-                passphrase.clone(),
-                tables.clone(),
-                busy.clone(),
-                add_items.clone(),
-                done.clone(),
-            );
-            let (instrument, mode, collaboration) = (instrument.clone(), mode.clone(), collaboration.clone());
-            busy.set(true);
-            done.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut found = Vec::new();
-                let mut pending = (*tables).clone();
-                let read = browser::files::read_all_bytes(files).await;
-                // Cleared once read, so choosing the same file again (after fixing it) is seen.
-                if let Some(input) = input {
-                    input.clear();
-                }
-                for (name, bytes) in read {
-                    let bytes = match bytes {
-                        Ok(b) => b,
-                        Err(e) => {
-                            found.push(ImportItem::new(name, Err(TransferError::Unreadable(e))));
-                            continue;
-                        }
-                    };
-                    let kind = file_kind(&name);
-                    let table = match kind {
-                        FileKind::Other => {
-                            let text = match decode_text(&bytes) {
-                                Ok(t) => t,
-                                Err(e) => {
-                                    found.push(ImportItem::new(name, Err(e)));
+        let (instrument, mode, collaboration) =
+            (instrument.clone(), round.mode.clone(), collaboration.clone());
+        Rc::new(
+            move |files: browser::files::Files, input: Option<browser::files::FileInput>| {
+                let (catalogue, passphrase, tables, busy, add_items, done) = (
+                    catalogue.clone(),
+                    passphrase.clone(),
+                    tables.clone(),
+                    busy.clone(),
+                    add_items.clone(),
+                    done.clone(),
+                );
+                let (instrument, mode, collaboration) =
+                    (instrument.clone(), mode.clone(), collaboration.clone());
+                busy.set(true);
+                done.set(None);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut found = Vec::new();
+                    let mut pending = (*tables).clone();
+                    let read = browser::files::read_all_bytes(files).await;
+                    // Cleared once read, so choosing the same file again (after fixing it) is seen.
+                    if let Some(input) = input {
+                        input.clear();
+                    }
+                    for (name, bytes) in read {
+                        let bytes = match bytes {
+                            Ok(b) => b,
+                            Err(e) => {
+                                found.push(ImportItem::new(name, Err(TransferError::Unreadable(e))));
+                                continue;
+                            }
+                        };
+                        let kind = file_kind(&name);
+                        let table = match kind {
+                            FileKind::Other => {
+                                let text = match decode_text(&bytes) {
+                                    Ok(t) => t,
+                                    Err(e) => {
+                                        found.push(ImportItem::new(name, Err(e)));
+                                        continue;
+                                    }
+                                };
+                                if text.trim_start().starts_with('{') {
+                                    found.push(ImportItem::new(name, parse_response_file(&text)));
                                     continue;
                                 }
-                            };
-                            if text.trim_start().starts_with('{') {
-                                found.push(ImportItem::new(name, parse_response_file(&text)));
-                                continue;
-                            }
-                            let codes = decode_codes(&name, &text, &passphrase, &catalogue).await;
-                            if !codes.is_empty() || !looks_like_table(&text) {
-                                if codes.is_empty() {
-                                    found.push(ImportItem::new(name, Err(TransferError::NotTrellis)));
+                                let codes = decode_codes(&name, &text, &passphrase, &catalogue).await;
+                                if !codes.is_empty() || !looks_like_table(&text) {
+                                    if codes.is_empty() {
+                                        found.push(ImportItem::new(name, Err(TransferError::NotTrellis)));
+                                    }
+                                    found.extend(codes);
+                                    continue;
                                 }
-                                found.extend(codes);
-                                continue;
+                                read_csv_table(&text)
                             }
-                            read_csv_table(&text)
+                            _ => table_of(&kind, bytes).await,
+                        };
+                        let prepared =
+                            table.and_then(|t| prepare_import(&name, t, &instrument, &mode, &collaboration));
+                        match prepared {
+                            Ok(p) => pending.push(PendingTable {
+                                mapping: Rc::new(p.mapping.clone()),
+                                labels: Rc::new(p.labels.clone()),
+                                prepared: Rc::new(p),
+                                take: false,
+                            }),
+                            Err(e) => found.push(ImportItem::new(name, Err(e))),
                         }
-                        _ => table_of(&kind, bytes).await,
-                    };
-                    let prepared = table
-                        .and_then(|t| prepare_import(&name, t, &instrument, &mode, &collaboration));
-                    match prepared {
-                        Ok(p) => pending.push(PendingTable {
-                            mapping: Rc::new(p.mapping.clone()),
-                            labels: Rc::new(p.labels.clone()),
-                            prepared: Rc::new(p),
-                            take: false,
-                        }),
-                        Err(e) => found.push(ImportItem::new(name, Err(e))),
                     }
-                }
-                tables.set(pending);
-                add_items(found);
-                busy.set(false);
-            });
-        })
+                    tables.set(pending);
+                    add_items(found);
+                    busy.set(false);
+                });
+            },
+        )
     };
     let on_files = {
         let take = take_files.clone();
@@ -309,7 +313,8 @@ pub fn ImportPage(props: &ImportProps) -> Html {
         }
     };
     let on_column = {
-        let (update, instrument, collaboration) = (update_table.clone(), instrument.clone(), collaboration.clone());
+        let (update, instrument, collaboration) =
+            (update_table.clone(), instrument.clone(), collaboration.clone());
         Callback::from(move |(k, target): (usize, ColumnTarget)| {
             let (instrument, collaboration) = (instrument.clone(), collaboration.clone());
             update(Box::new(move |t: &mut PendingTable| {
@@ -317,7 +322,10 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                 if let Some(slot) = mapping.columns.get_mut(k) {
                     *slot = target.clone();
                 }
-                t.labels = Rc::new(t.prepared.relabel(&mapping, &t.labels, &instrument, &collaboration));
+                t.labels = Rc::new(
+                    t.prepared
+                        .relabel(&mapping, &t.labels, &instrument, &collaboration),
+                );
                 t.mapping = Rc::new(mapping);
             }));
         })
@@ -385,7 +393,13 @@ pub fn ImportPage(props: &ImportProps) -> Html {
         )
     });
     let on_apply = {
-        let (app, items, done, plan, choices) = (app.clone(), items.clone(), done.clone(), plan.clone(), choices.clone());
+        let (app, items, done, plan, choices) = (
+            app.clone(),
+            items.clone(),
+            done.clone(),
+            plan.clone(),
+            choices.clone(),
+        );
         Callback::from(move |_| {
             if let Some((workspace, report)) = plan.clone() {
                 app.replace_workspace(workspace);
@@ -448,13 +462,13 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             .iter()
             .map(|p| Answer::Scale(p.value))
             .chain([Answer::DontKnow, Answer::NotApplicable])
-            .map(|a| (a, msg::answer_label(&instrument, a)))
+            .map(|a| (a, msg::answer_label(instrument, a)))
             .collect(),
     );
     let table_view = tables.first().cloned().map(|t| {
         let p = &t.prepared;
         let problem = p
-            .check_mapping(&t.mapping, &instrument, &round.mode)
+            .check_mapping(&t.mapping, instrument, &round.mode)
             .err()
             .map(|e| AttrValue::from(msg::transfer_error(&e)));
         let columns = Rc::new(p.columns.clone());
