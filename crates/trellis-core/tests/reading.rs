@@ -651,3 +651,41 @@ fn a_tidy_export_reads_back_one_item_per_person() {
         })
     );
 }
+
+/// Trellis's file with a row per person names the organisation twice (`organisation_id`
+/// and `organisation`) and has a `submitted` column: all recognised or left out on
+/// purpose, none "not recognised", and the sent time is read.
+#[test]
+fn the_export_by_person_reads_back_with_every_column_accounted_for() {
+    let i = instrument();
+    let ids: Vec<&str> = i
+        .statements()
+        .iter()
+        .filter(|s| s.modes.iter().any(|m| m == "quick"))
+        .map(|s| s.id.as_str())
+        .collect();
+    let text = format!(
+        "\u{feff}response_id,organisation_id,organisation,role,submitted,{}\r\na,p2,Northshire County Council,Manager,2026-03-13T09:10:05Z,{}\r\n",
+        ids.join(","),
+        vec!["4"; ids.len()].join(",")
+    );
+    let prepared = prepare("by-person.csv", read_csv_table(&text).expect("readable"));
+    let statuses: Vec<&ColumnStatus> = prepared.columns.iter().take(5).map(|c| &c.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            &ColumnStatus::Recognised,
+            &ColumnStatus::Metadata(trellis_core::transfer::MetadataKind::Description),
+            &ColumnStatus::Recognised,
+            &ColumnStatus::Recognised,
+            &ColumnStatus::Recognised
+        ]
+    );
+    let items = read(&prepared, false);
+    let r = &items[0].result.as_ref().expect("person a").response;
+    assert_eq!(r.organisation, "p2");
+    assert_eq!(
+        r.submitted.map(iso_datetime).as_deref(),
+        Some("2026-03-13T09:10:05Z")
+    );
+}

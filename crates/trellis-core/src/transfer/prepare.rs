@@ -175,6 +175,12 @@ pub fn prepare_import(
         suggest_mapping(&headers, instrument, mode)
     };
     let mut columns = Vec::with_capacity(headers.len());
+    let mut taken: Vec<ColumnTarget> = mapping
+        .columns
+        .iter()
+        .filter(|t| **t != ColumnTarget::Ignore)
+        .cloned()
+        .collect();
     for (k, header) in headers.iter().enumerate() {
         let special = layout.special.get(k).copied().flatten();
         let slot = &mut mapping.columns[k];
@@ -194,6 +200,22 @@ pub fn prepare_import(
             Some(Special::Metadata(kind)) if *slot == ColumnTarget::Ignore => ColumnStatus::Metadata(kind),
             None if layout.platform == Platform::TrellisTidy && *slot == ColumnTarget::Ignore => {
                 ColumnStatus::Metadata(MetadataKind::Description)
+            }
+            // Trellis's file with a row per person also names its columns as the tidy
+            // export does (`organisation_id` beside `organisation`, `submitted`): a
+            // target not taken yet is read, the others repeat what is read.
+            None if layout.platform == Platform::Trellis
+                && *slot == ColumnTarget::Ignore
+                && tidy_target(header).is_some() =>
+            {
+                match tidy_target(header) {
+                    Some(target) if !taken.contains(&target) => {
+                        *slot = target.clone();
+                        taken.push(target);
+                        ColumnStatus::Recognised
+                    }
+                    _ => ColumnStatus::Metadata(MetadataKind::Description),
+                }
             }
             _ if *slot != ColumnTarget::Ignore => ColumnStatus::Recognised,
             _ => {
