@@ -3054,3 +3054,543 @@ fn the_report_summary_names_the_largest_partner_concerns() {
     };
     assert_eq!(render::<View>(P { map: calm }), "");
 }
+
+// ---- Issue 19: the import page's spreadsheet steps ----
+
+mod import_steps {
+    use std::rc::Rc;
+
+    use trellis::components::import_conflicts::{ImportConflict, ImportConflictProps};
+    use trellis::components::import_labels::{ImportLabels, ImportLabelsProps};
+    use trellis::components::import_mapping::{
+        ImportMapping, ImportMappingProps, UnclosedQuote, UnclosedQuoteProps,
+    };
+    use trellis_core::format::{Answer, Collaboration, Timestamp};
+    use trellis_core::transfer::{
+        plan_import, prepare_import, read_csv_table, ConflictChoice, ParseStop, PreparedImport,
+    };
+    use trellis_core::workspace::{NewCollaboration, NewRound};
+    use yew::Callback;
+
+    use super::{pretty, render, shipped};
+
+    fn collaboration() -> Collaboration {
+        NewCollaboration {
+            name: "Northshire".into(),
+            partners: vec![
+                "Northshire County Council".into(),
+                "Riverside Primary Care Network".into(),
+            ],
+        }
+        .validate("c1".into(), Timestamp(1))
+        .expect("a valid collaboration")
+    }
+
+    fn prepared(text: &str) -> PreparedImport {
+        let table = read_csv_table(text).expect("a readable table");
+        prepare_import("survey.csv", table, &shipped("2.0.0"), "quick", &collaboration()).expect("a header")
+    }
+
+    fn partners() -> Rc<Vec<(String, String)>> {
+        Rc::new(
+            collaboration()
+                .partners
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect(),
+        )
+    }
+
+    /// The markup without the options of each select (every column offers all of them).
+    fn without_options(html: &str) -> String {
+        pretty(html)
+            .lines()
+            .filter(|l| !l.starts_with("<option") && !l.starts_with("<optgroup") && !l.starts_with("</op"))
+            .filter(|l| !l.starts_with("Statement: ") && !l.starts_with("Comments on: "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// A column matching no statement says so in words, with a marked row and the closest
+    /// statements offered as buttons; recognised and left-out columns say why.
+    #[test]
+    fn the_mapping_flags_a_column_not_recognised() {
+        let p = prepared("Timestamp,Which organisation do you work for?,Partners trust one another to act with good intent\n2026-03-13 09:10:05,Riverside,4\n");
+        let html = render::<ImportMapping>(ImportMappingProps {
+            name: "survey.csv".into(),
+            platform: p.platform,
+            header_rows: p.header_rows,
+            data_rows: p.data_rows,
+            columns: Rc::new(p.columns.clone()),
+            mapping: Rc::new(p.mapping.clone()),
+            instrument: shipped("2.0.0"),
+            mode: "quick".into(),
+            problem: Some("no column holds answers to a statement".into()),
+            on_change: Callback::noop(),
+        });
+        expect_test::expect![[r#"
+            <div data-testid="csv-mapping" class="import-mapping">
+            <p data-testid="read-as" class="lead">
+            Read as a Google Forms export: 1 header row, 1 row of answers.</p>
+            <p>
+            Check what each column holds. Trellis has matched columns to statements by their wording; change any that are wrong, and leave out columns such as names, emails and times.</p>
+            <p data-testid="mapping-problem" class="error-message">
+            These columns cannot be read yet: no column holds answers to a statement.</p>
+            <div role="region" tabindex="0" aria-label="Table" class="table-wrap">
+            <table data-testid="column-table" class="stack columns">
+            <thead>
+            <tr>
+            <th scope="col">
+            Column</th>
+            <th scope="col">
+            Status</th>
+            <th scope="col">
+            What it holds</th>
+            </tr>
+            </thead>
+            <tbody>
+            <tr data-testid="column-row-0">
+            <th scope="row">
+            <label for="column-0">
+            Timestamp</label>
+            </th>
+            <td data-label="Status" data-testid="column-status">
+            Recognised</td>
+            <td data-label="What it holds">
+            <select id="column-0">
+            Leave out</option>
+            Your organisation</option>
+            Your role</option>
+            Response id</option>
+            When it was sent (completion time)</option>
+            Whether they finished (a 0 or No keeps it as a draft)</option>
+            Row per answer: the statement id</option>
+            Row per answer: the answer</option>
+            Row per answer: the comment</option>
+            Row per answer: the level chosen</option>
+            </select>
+            </td>
+            </tr>
+            <tr data-testid="column-row-1">
+            <th scope="row">
+            <label for="column-1">
+            Which organisation do you work for?</label>
+            </th>
+            <td data-label="Status" data-testid="column-status">
+            Recognised</td>
+            <td data-label="What it holds">
+            <select id="column-1">
+            Leave out</option>
+            Your organisation</option>
+            Your role</option>
+            Response id</option>
+            When it was sent (completion time)</option>
+            Whether they finished (a 0 or No keeps it as a draft)</option>
+            Row per answer: the statement id</option>
+            Row per answer: the answer</option>
+            Row per answer: the comment</option>
+            Row per answer: the level chosen</option>
+            </select>
+            </td>
+            </tr>
+            <tr data-testid="column-row-2" class="unrecognised">
+            <th scope="row">
+            <label for="column-2">
+            Partners trust one another to act with good intent</label>
+            </th>
+            <td data-label="Status" data-testid="column-status">
+            <div>
+            <strong class="status-unrecognised">
+            <span aria-hidden="true">
+            ⚠ </span>
+            Not recognised</strong>
+            <span class="hint status-hint">
+            Not read until you choose what it holds.</span>
+            <span class="status-hint">
+            Closest statements:</span>
+            <ul class="closest-list">
+            <li>
+            <button type="button" data-testid="use-2-trust.good-intentions" class="link-button">
+            Use “Partners trust each other to act with good intentions.”</button>
+            </li>
+            <li>
+            <button type="button" data-testid="use-2-vision.shared" class="link-button">
+            Use “Partners agree on what this collaboration is trying to achieve.”</button>
+            </li>
+            <li>
+            <button type="button" data-testid="use-2-trust.raise-concerns" class="link-button">
+            Use “People feel safe to raise a concern with another partner.”</button>
+            </li>
+            </ul>
+            </div>
+            </td>
+            <td data-label="What it holds">
+            <select id="column-2">
+            Leave out</option>
+            Your organisation</option>
+            Your role</option>
+            Response id</option>
+            When it was sent (completion time)</option>
+            Whether they finished (a 0 or No keeps it as a draft)</option>
+            Row per answer: the statement id</option>
+            Row per answer: the answer</option>
+            Row per answer: the comment</option>
+            Row per answer: the level chosen</option>
+            </select>
+            </td>
+            </tr>
+            </tbody>
+            </table>
+            </div>
+            </div>"#]].assert_eq(&without_options(&html));
+    }
+
+    /// Each label once, with its rows, what it is taken as and "suggested" when not exact.
+    #[test]
+    fn the_labels_are_listed_once_with_suggestions() {
+        let p = prepared("organisation,role,leadership.visible\nRiverside,GP,4\nRiverside,GP,Mostly\nNorthshire County Council,Manager,4\n");
+        let html = render::<ImportLabels>(ImportLabelsProps {
+            labels: Rc::new(p.labels.clone()),
+            partners: partners(),
+            answers: Rc::new(vec![
+                (Answer::Scale(4), "Agree".into()),
+                (Answer::DontKnow, "Don't know".into()),
+            ]),
+            on_choose: Callback::noop(),
+        });
+        expect_test::expect![[r#"
+            <div data-testid="label-tables" class="import-labels">
+            <h3>
+            What the labels in this file mean</h3>
+            <p>
+            Each label is matched once and the choice applies to every row that carries it. Check the ones marked “suggested”; a label left unmatched refuses its rows.</p>
+            <div role="region" tabindex="0" aria-label="Organisations in this file" class="table-wrap">
+            <table data-testid="labels-organisation" class="stack labels">
+            <caption>
+            Organisations in this file</caption>
+            <thead>
+            <tr>
+            <th scope="col">
+            As written</th>
+            <th scope="col">
+            Rows</th>
+            <th scope="col">
+            Taken as</th>
+            </tr>
+            </thead>
+            <tbody>
+            <tr data-testid="label-organisation">
+            <th scope="row">
+            <label for="label-organisation-0">
+            <span class="visually-hidden">
+            What “Riverside” means</span>
+            <span aria-hidden="true">
+            Riverside</span>
+            </label>
+            </th>
+            <td data-label="Rows" class="num">
+            2</td>
+            <td data-label="Taken as">
+            <select id="label-organisation-0" aria-describedby="label-organisation-0-suggested">
+            <option value="">
+            Not mapped: refuse these rows</option>
+            <option value="p1">
+            Northshire County Council</option>
+            <option value="p2" selected="selected">
+            Riverside Primary Care Network</option>
+            </select>
+            <span id="label-organisation-0-suggested" data-testid="suggested" class="tag">
+            suggested</span>
+            </td>
+            </tr>
+            <tr data-testid="label-organisation">
+            <th scope="row">
+            <label for="label-organisation-1">
+            <span class="visually-hidden">
+            What “Northshire County Council” means</span>
+            <span aria-hidden="true">
+            Northshire County Council</span>
+            </label>
+            </th>
+            <td data-label="Rows" class="num">
+            1</td>
+            <td data-label="Taken as">
+            <select id="label-organisation-1">
+            <option value="">
+            Not mapped: refuse these rows</option>
+            <option value="p1" selected="selected">
+            Northshire County Council</option>
+            <option value="p2">
+            Riverside Primary Care Network</option>
+            </select>
+            </td>
+            </tr>
+            </tbody>
+            </table>
+            </div>
+            <div role="region" tabindex="0" aria-label="Roles in this file" class="table-wrap">
+            <table data-testid="labels-role" class="stack labels">
+            <caption>
+            Roles in this file</caption>
+            <thead>
+            <tr>
+            <th scope="col">
+            As written</th>
+            <th scope="col">
+            Rows</th>
+            <th scope="col">
+            Taken as</th>
+            </tr>
+            </thead>
+            <tbody>
+            <tr data-testid="label-role">
+            <th scope="row">
+            <label for="label-role-0">
+            <span class="visually-hidden">
+            What “GP” means</span>
+            <span aria-hidden="true">
+            GP</span>
+            </label>
+            </th>
+            <td data-label="Rows" class="num">
+            2</td>
+            <td data-label="Taken as">
+            <select id="label-role-0" aria-describedby="label-role-0-suggested">
+            <option value="">
+            Not mapped: refuse these rows</option>
+            <option value="senior-leader">
+            Senior leader or executive</option>
+            <option value="manager">
+            Manager</option>
+            <option value="clinician" selected="selected">
+            Clinician or practitioner</option>
+            <option value="front-line">
+            Front-line staff</option>
+            <option value="service-user">
+            Service user or carer representative</option>
+            <option value="other">
+            Other</option>
+            </select>
+            <span id="label-role-0-suggested" data-testid="suggested" class="tag">
+            suggested</span>
+            </td>
+            </tr>
+            <tr data-testid="label-role">
+            <th scope="row">
+            <label for="label-role-1">
+            <span class="visually-hidden">
+            What “Manager” means</span>
+            <span aria-hidden="true">
+            Manager</span>
+            </label>
+            </th>
+            <td data-label="Rows" class="num">
+            1</td>
+            <td data-label="Taken as">
+            <select id="label-role-1">
+            <option value="">
+            Not mapped: refuse these rows</option>
+            <option value="senior-leader">
+            Senior leader or executive</option>
+            <option value="manager" selected="selected">
+            Manager</option>
+            <option value="clinician">
+            Clinician or practitioner</option>
+            <option value="front-line">
+            Front-line staff</option>
+            <option value="service-user">
+            Service user or carer representative</option>
+            <option value="other">
+            Other</option>
+            </select>
+            </td>
+            </tr>
+            </tbody>
+            </table>
+            </div>
+            <div role="region" tabindex="0" aria-label="Answers Trellis does not read on its own" class="table-wrap">
+            <table data-testid="labels-answer" class="stack labels">
+            <caption>
+            Answers Trellis does not read on its own</caption>
+            <thead>
+            <tr>
+            <th scope="col">
+            As written</th>
+            <th scope="col">
+            Rows</th>
+            <th scope="col">
+            Taken as</th>
+            </tr>
+            </thead>
+            <tbody>
+            <tr data-testid="label-answer">
+            <th scope="row">
+            <label for="label-answer-0">
+            <span class="visually-hidden">
+            What “Mostly” means</span>
+            <span aria-hidden="true">
+            Mostly</span>
+            </label>
+            </th>
+            <td data-label="Rows" class="num">
+            1</td>
+            <td data-label="Taken as">
+            <select id="label-answer-0">
+            <option value="" selected="selected">
+            Not mapped: refuse these rows</option>
+            <option value="4">
+            Agree</option>
+            <option value="dk">
+            Don't know</option>
+            </select>
+            </td>
+            </tr>
+            </tbody>
+            </table>
+            </div>
+            </div>
+        "#]].assert_eq(&pretty(&html));
+    }
+
+    /// Two copies side by side on what differs, and three choices in a fieldset.
+    #[test]
+    fn a_conflict_compares_the_copies_and_offers_three_choices() {
+        let i = shipped("2.0.0");
+        let p = prepared("response_id,organisation,role,leadership.visible,trust.good-intentions\nR1,Riverside Primary Care Network,Manager,4,4\nR1,Riverside Primary Care Network,Manager,4,2\n");
+        let items = p.read(
+            &p.mapping,
+            &p.labels,
+            false,
+            &i,
+            "quick",
+            &collaboration(),
+            "r1",
+            || "x".into(),
+            Timestamp(9),
+        );
+        let mut ws = trellis_core::format::Workspace::default();
+        ws.add_collaboration(collaboration());
+        let round = NewRound {
+            name: "Spring".into(),
+            date: "2026-03-01".into(),
+            mode: "quick".into(),
+            partner_map: false,
+        };
+        ws.add_round("c1", &round, &i, "r1".into(), Timestamp(2))
+            .expect("a round");
+        let catalogue = trellis_core::Catalogue::shipped().expect("catalogue");
+        let (_, report) = plan_import(&ws, "r1", &catalogue, items, &Default::default());
+        let conflict = report.conflicts.first().expect("a conflict").clone();
+        assert_eq!(conflict.choice, ConflictChoice::KeepFirst);
+        let html = render::<ImportConflict>(ImportConflictProps {
+            conflict: Rc::new(conflict),
+            instrument: i,
+            partners: partners(),
+            first_sent: Some("13 March 2026, 09:10".into()),
+            second_sent: None,
+            on_choose: Callback::noop(),
+        });
+        expect_test::expect![[r#"
+            <div data-testid="conflict" class="conflict-pair">
+            <div role="region" tabindex="0" aria-label="What to keep: survey.csv row 2 or survey.csv row 3" class="table-wrap">
+            <table class="stack">
+            <thead>
+            <tr>
+            <th scope="col">
+            Asked</th>
+            <th scope="col">
+            First: survey.csv row 2</th>
+            <th scope="col">
+            Second: survey.csv row 3</th>
+            </tr>
+            </thead>
+            <tbody>
+            <tr>
+            <th scope="row">
+            Organisation</th>
+            <td data-label="First: survey.csv row 2">
+            Riverside Primary Care Network</td>
+            <td data-label="Second: survey.csv row 3">
+            Riverside Primary Care Network</td>
+            </tr>
+            <tr>
+            <th scope="row">
+            Role</th>
+            <td data-label="First: survey.csv row 2">
+            Manager</td>
+            <td data-label="Second: survey.csv row 3">
+            Manager</td>
+            </tr>
+            <tr>
+            <th scope="row">
+            Sent</th>
+            <td data-label="First: survey.csv row 2">
+            13 March 2026, 09:10</td>
+            <td data-label="Second: survey.csv row 3">
+            Not sent yet</td>
+            </tr>
+            <tr>
+            <th scope="row">
+            Partners trust each other to act with good intentions.</th>
+            <td data-label="First: survey.csv row 2">
+            Agree</td>
+            <td data-label="Second: survey.csv row 3">
+            Disagree</td>
+            </tr>
+            </tbody>
+            </table>
+            </div>
+            <fieldset>
+            <legend>
+            What to keep: survey.csv row 2 or survey.csv row 3</legend>
+            <div class="choice-block">
+            <input checked type="radio" id="conflict-1-first" name="conflict-1">
+            <label for="conflict-1-first">
+            Keep the first only (the second is skipped)</label>
+            </div>
+            <div class="choice-block">
+            <input type="radio" id="conflict-1-second" name="conflict-1">
+            <label for="conflict-1-second">
+            Keep the second only</label>
+            </div>
+            <div class="choice-block">
+            <input type="radio" id="conflict-1-both" name="conflict-1">
+            <label for="conflict-1-both">
+            Keep both as separate responses</label>
+            </div>
+            </fieldset>
+            </div>
+        "#]].assert_eq(&pretty(&html));
+    }
+
+    /// A file cut short by a quote says where, and takes nothing until asked.
+    #[test]
+    fn an_unclosed_quote_says_where_and_offers_the_rows_before() {
+        let html = render::<UnclosedQuote>(UnclosedQuoteProps {
+            name: "survey.csv".into(),
+            stop: ParseStop {
+                quote_line: 4,
+                first_lost_line: 4,
+                last_line: 9,
+            },
+            rows: 2,
+            take: false,
+            on_take: Callback::noop(),
+        });
+        expect_test::expect![[r#"
+            <div data-testid="unclosed-quote" class="notice notice-error">
+            <p>
+            <strong>
+            survey.csv: an opening quote on line 4 is never closed, so lines 4 to 9 could not be read.</strong>
+            </p>
+            <p>
+            Nothing from this file is imported unless you choose to take the rows before that line.</p>
+            <div class="field choice-block">
+            <input type="checkbox" id="take-rows">
+            <label for="take-rows">
+            Take the 2 rows before line 4</label>
+            </div>
+            </div>
+        "#]].assert_eq(&pretty(&html));
+    }
+}

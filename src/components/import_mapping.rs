@@ -147,12 +147,13 @@ pub fn ImportMapping(props: &ImportMappingProps) -> Html {
                     };
                     html! { { msg::status_free_text(on.as_deref()) } }
                 }
+                // One element, so the phone layout's grid keeps it in one cell.
                 ColumnStatus::NotRecognised { closest } => html! {
-                    <>
+                    <div>
                         <strong class="status-unrecognised"><span aria-hidden="true">{ "⚠ " }</span>{ msg::STATUS_NOT_RECOGNISED }</strong>
-                        <span class="hint">{ format!(" {}", msg::STATUS_NOT_RECOGNISED_HINT) }</span>
+                        <span class="hint status-hint">{ msg::STATUS_NOT_RECOGNISED_HINT }</span>
                         if !closest.is_empty() {
-                            <span class="closest">{ msg::CLOSEST_STATEMENTS }</span>
+                            <span class="status-hint">{ msg::CLOSEST_STATEMENTS }</span>
                             <ul class="closest-list">
                                 for statement in closest.iter() {
                                     <li>
@@ -168,7 +169,7 @@ pub fn ImportMapping(props: &ImportMappingProps) -> Html {
                                 }
                             </ul>
                         }
-                    </>
+                    </div>
                 },
             }
         };

@@ -85,8 +85,8 @@ test('three respondents answer privately and the facilitator imports their answe
   // The facilitator imports: the file twice over, then codes pasted from an email with a
   // damaged code among them.
   await page.getByRole('link', { name: 'Import the answers people send back' }).click();
-  await page.getByLabel('Choose response files or a CSV file').setInputFiles([file, copy]);
-  await expect(page.getByTestId('import-preview')).toContainText('1 new will be added, 0 will be updated with a newer copy, 1 already here');
+  await page.getByLabel('Choose response files or a spreadsheet (CSV, TSV or Excel)').setInputFiles([file, copy]);
+  await expect(page.getByTestId('import-preview')).toContainText('2 rows read: 1 will be added, 0 updated with a newer copy, 1 already here, 0 conflicting, 0 refused.');
   const damaged = code.slice(0, 30) + (code[30] === 'A' ? 'B' : 'A') + code.slice(31);
   await page.getByLabel('Passphrase for locked codes (if any)').fill('harbour lights 42');
   await page.getByLabel('Paste codes').fill(
@@ -94,10 +94,10 @@ test('three respondents answer privately and the facilitator imports their answe
   );
   await page.getByRole('button', { name: 'Read the codes' }).click();
   const preview = page.getByTestId('import-preview');
-  await expect(preview).toContainText('3 new will be added, 0 will be updated with a newer copy, 1 already here, 1 could not be used.');
+  await expect(preview).toContainText('5 rows read: 3 will be added, 0 updated with a newer copy, 1 already here, 0 conflicting, 1 refused.');
   await expect(preview.getByTestId('import-rejected')).toContainText('code 3');
   await page.getByRole('button', { name: 'Add 3 responses to the round' }).click();
-  await expect(page.getByTestId('import-done')).toContainText('3 new were added');
+  await expect(page.getByTestId('import-done')).toContainText('5 rows read: 3 were added');
 
   await page.getByRole('link', { name: 'See results' }).click();
   await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 3 people.');
@@ -108,8 +108,8 @@ test('three respondents answer privately and the facilitator imports their answe
 
   // Importing the same file again changes nothing.
   await page.goBack();
-  await page.getByLabel('Choose response files or a CSV file').setInputFiles(file);
-  await expect(page.getByTestId('import-preview')).toContainText('0 new will be added, 0 will be updated with a newer copy, 1 already here');
+  await page.getByLabel('Choose response files or a spreadsheet (CSV, TSV or Excel)').setInputFiles(file);
+  await expect(page.getByTestId('import-preview')).toContainText('1 row read: 0 will be added, 0 updated with a newer copy, 1 already here');
   for (const p of [problems, r1.problems, r2.problems, r3.problems]) expect(p).toEqual([]);
 });
 
@@ -136,7 +136,7 @@ test('a survey platform export is mapped to statements with a preview, then impo
   require('fs').writeFileSync(file, csv);
 
   await page.getByRole('link', { name: 'Import answers' }).click();
-  await page.getByLabel('Choose response files or a CSV file').setInputFiles(file);
+  await page.getByLabel('Choose response files or a spreadsheet (CSV, TSV or Excel)').setInputFiles(file);
   const mapping = page.getByTestId('csv-mapping');
   await expect(mapping).toBeVisible();
   await expect(mapping.getByLabel('Which organisation do you work for?')).toHaveValue('organisation');
@@ -145,11 +145,11 @@ test('a survey platform export is mapped to statements with a preview, then impo
   await expect(mapping.getByLabel(`1. ${quick[0].text}`)).toHaveValue(`s:${quick[0].id}`);
   await page.getByRole('button', { name: 'Read the rows' }).click();
   const preview = page.getByTestId('import-preview');
-  await expect(preview).toContainText('2 new will be added, 0 will be updated with a newer copy, 0 already here, 2 could not be used.');
-  await expect(preview).toContainText('CSV row 4');
+  await expect(preview).toContainText('4 rows read: 2 will be added, 0 updated with a newer copy, 0 already here, 0 conflicting, 2 refused.');
+  await expect(preview).toContainText('forms-export.csv row 5');
   await expect(preview).toContainText('Maybe');
   await page.getByRole('button', { name: 'Add 2 responses to the round' }).click();
-  await expect(page.getByTestId('import-done')).toContainText('2 new were added');
+  await expect(page.getByTestId('import-done')).toContainText('4 rows read: 2 were added');
   await page.getByRole('link', { name: 'See results' }).click();
   await expect(page.getByTestId('respondent-count')).toHaveText('Based on the answers of 2 people.');
   await expect(page.getByTestId('result-trust').getByRole('cell').first()).toHaveText('2.5');
