@@ -2337,3 +2337,29 @@ pub fn level_change(before: &str, now: &str) -> String {
         format!("{before}, then {now}")
     }
 }
+
+// Reading .xlsx files (src/browser/xlsx.rs): each a clause, as FILE_READ_FAILED is.
+pub const XLSX_NO_WORKER: &str =
+    "this browser could not start the spreadsheet reader; reload the page, or save the file as CSV and open that";
+pub const XLSX_TIMED_OUT: &str =
+    "reading the spreadsheet took longer than a minute; save it as CSV and open that instead";
+pub const XLSX_WORKER_FAILED: &str =
+    "the spreadsheet reader stopped with an error; save the file as CSV and open that instead";
+
+/// Why an .xlsx file could not be read: `kind` and `detail` as the worker sends them
+/// (crates/trellis-xlsx-worker/src/main.rs).
+pub fn xlsx_error(kind: &str, detail: &str) -> String {
+    match kind {
+        "NotZip" => "it is not an Excel workbook (.xlsx), or it was cut short while downloading".to_string(),
+        "OldOrProtected" => "it is an older Excel file (.xls) or protected with a password; open it in Excel and save it as .xlsx without a password, or as CSV".to_string(),
+        "NoWorksheet" => "the workbook has no worksheet".to_string(),
+        "Unreadable" => format!("part of the workbook ({detail}) is damaged"),
+        "BadXml" => format!("part of the workbook ({detail}) is damaged"),
+        "BadCell" => format!("cell {detail} is damaged"),
+        "TooLargeBytes" => "it is too large to read here (over 50 MB unpacked)".to_string(),
+        "TooManyRows" => format!("it has more than {detail} rows"),
+        "TooManyColumns" => format!("it has more than {detail} columns"),
+        "TooManyCells" => format!("it has more than {detail} cells"),
+        _ => XLSX_WORKER_FAILED.to_string(),
+    }
+}
