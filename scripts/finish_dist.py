@@ -20,9 +20,9 @@ import sys
 
 # The two entries of the site (see src/route.rs, Surface).
 ENTRIES = ("index.html", "answer.html")
-# The .xlsx reader's web worker (index.html builds it; src/browser/xlsx.rs starts it). Its
-# file names carry no hash (the app names the loader at run time).
-XLSX_WORKER = ("trellis-xlsx-worker_loader.js", "trellis-xlsx-worker.js", "trellis-xlsx-worker_bg.wasm")
+# The .xlsx reader: its web worker (index.html builds it) and static/xlsx.js, which starts
+# it. Their names carry no hash (xlsx.js and boot.js name them).
+XLSX_WORKER = ("trellis-xlsx-worker_loader.js", "trellis-xlsx-worker.js", "trellis-xlsx-worker_bg.wasm", "xlsx.js")
 # Page names of earlier builds, when each section was a page with its own bundle.
 OLD_PAGES = ("facilitate.html", "plan.html", "reports.html", "progress.html", "collect.html", "data.html")
 DIST = sys.argv[1] if len(sys.argv) > 1 else "dist"

@@ -2338,28 +2338,22 @@ pub fn level_change(before: &str, now: &str) -> String {
     }
 }
 
-// Reading .xlsx files (src/browser/xlsx.rs): each a clause, as FILE_READ_FAILED is.
-pub const XLSX_NO_WORKER: &str =
-    "this browser could not start the spreadsheet reader; reload the page, or save the file as CSV and open that";
-pub const XLSX_TIMED_OUT: &str =
-    "reading the spreadsheet took longer than a minute; save it as CSV and open that instead";
-pub const XLSX_WORKER_FAILED: &str =
-    "the spreadsheet reader stopped with an error; save the file as CSV and open that instead";
-
-/// Why an .xlsx file could not be read: `kind` and `detail` as the worker sends them
-/// (crates/trellis-xlsx-worker/src/main.rs).
+// Reading .xlsx files (src/browser/xlsx.rs): why not, a clause as FILE_READ_FAILED is.
+/// `kind` and `detail` as static/xlsx.js and the worker send them.
 pub fn xlsx_error(kind: &str, detail: &str) -> String {
+    let csv = "; save it as CSV and open that instead";
     match kind {
-        "NotZip" => "it is not an Excel workbook (.xlsx), or it was cut short while downloading".to_string(),
-        "OldOrProtected" => "it is an older Excel file (.xls) or protected with a password; open it in Excel and save it as .xlsx without a password, or as CSV".to_string(),
+        "NotZip" => "it is not an Excel workbook (.xlsx), or it was cut short".to_string(),
+        "OldOrProtected" => format!("it is an old Excel file (.xls) or has a password{csv}"),
         "NoWorksheet" => "the workbook has no worksheet".to_string(),
-        "Unreadable" => format!("part of the workbook ({detail}) is damaged"),
-        "BadXml" => format!("part of the workbook ({detail}) is damaged"),
+        "Unreadable" | "BadXml" => format!("part of the workbook ({detail}) is damaged"),
         "BadCell" => format!("cell {detail} is damaged"),
-        "TooLargeBytes" => "it is too large to read here (over 50 MB unpacked)".to_string(),
-        "TooManyRows" => format!("it has more than {detail} rows"),
-        "TooManyColumns" => format!("it has more than {detail} columns"),
-        "TooManyCells" => format!("it has more than {detail} cells"),
-        _ => XLSX_WORKER_FAILED.to_string(),
+        "TooLargeBytes" => format!("it is over 50 MB unpacked{csv}"),
+        "TooManyRows" | "TooManyColumns" | "TooManyCells" => {
+            format!("it has over {detail} {}", &kind[7..].to_lowercase())
+        }
+        "TimedOut" => format!("reading it took over a minute{csv}"),
+        "NoWorker" => format!("this browser could not start the spreadsheet reader{csv}"),
+        _ => format!("the spreadsheet reader failed{csv}"),
     }
 }

@@ -1,28 +1,24 @@
 // The .xlsx reader (src/browser/xlsx.rs and its web worker): a first visit does not
 // fetch it; reading the Microsoft Forms fixture through it gives the rows the importer
 // expects; its files are then kept by the service worker, so it also works offline; and a
-// file that is not a workbook gets a plain-English reason. The app's module exports
-// `trellisReadXlsx` for this test until the import page calls the reader itself.
+// file that is not a workbook gets the worker's error kind. It calls what the app calls,
+// `window.trellisReadXlsx` (static/boot.js); tests/browser.rs covers the app's side
+// (src/browser/xlsx.rs) and src/messages.rs words the kinds.
 const { test } = require('@playwright/test');
 const fs = require('fs');
 const path = require('path');
 const { open, watchForTrouble, expect } = require('./support');
 
 const FIXTURES = path.join(__dirname, '..', '..', 'crates', 'trellis-core', 'tests', 'fixtures', 'import');
-const WORKER_FILE = /trellis-xlsx-worker/;
+const WORKER_FILE = /trellis-xlsx-worker|\/xlsx\.js$/;
 
-/** Reads `bytes` through the app's reader; {rows} or {error}, and how long it took. */
+/** Reads `bytes` through the page's reader: {rows} or {error: [kind, detail]}, and how long it took. */
 function readXlsx(page, bytes) {
   return page.evaluate(async (data) => {
-    const tag = document.querySelector('script[data-js]');
-    const app = await import(new URL(tag.dataset.js, document.baseURI).href);
     const started = performance.now();
-    try {
-      const rows = JSON.parse(await app.trellisReadXlsx(new Uint8Array(data)));
-      return { rows, ms: performance.now() - started };
-    } catch (error) {
-      return { error: String(error), ms: performance.now() - started };
-    }
+    const [status, ...rest] = await window.trellisReadXlsx(new Uint8Array(data));
+    const ms = performance.now() - started;
+    return status === 'ok' ? { rows: rest[0], ms } : { error: rest, ms };
   }, [...bytes]);
 }
 
@@ -55,8 +51,8 @@ test('the xlsx reader is fetched on first use only, reads the Forms export, and 
   console.log(`xlsx: first read (worker start included) ${first.ms.toFixed(1)} ms, second read ${again.ms.toFixed(1)} ms`);
   expect(fetched.filter((u) => WORKER_FILE.test(u)).length).toBeGreaterThan(0);
 
-  // Once used, the worker's three files are kept for offline use.
-  await expect.poll(async () => (await storedFiles(page)).filter((u) => WORKER_FILE.test(u)).length).toBe(3);
+  // Once used, the reader's four files are kept for offline use.
+  await expect.poll(async () => (await storedFiles(page)).filter((u) => WORKER_FILE.test(u)).length).toBe(4);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -65,6 +61,6 @@ test('the xlsx reader is fetched on first use only, reads the Forms export, and 
   await context.setOffline(false);
 
   const notWorkbook = await readXlsx(page, Buffer.from('Respondent,Role\r\n1,GP\r\n'));
-  expect(notWorkbook.error).toContain('not an Excel workbook');
+  expect(notWorkbook.error).toEqual(['NotZip', '']);
   expect(problems).toEqual([]);
 });

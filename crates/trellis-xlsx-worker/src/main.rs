@@ -1,4 +1,4 @@
-//! The web worker that reads .xlsx files for the app (src/browser/xlsx.rs), built by
+//! The web worker that reads .xlsx files for the app (started by static/xlsx.js), built by
 //! Trunk as a second wasm module (index.html, `data-type="worker"`) that the page fetches
 //! only when a facilitator opens an .xlsx file, so the app's first load does not carry it.
 //!
