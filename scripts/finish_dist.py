@@ -5,7 +5,8 @@
   script pattern cannot compute;
 - writes a small forwarding page under each page name of earlier builds (one page per
   section), so their links and bookmarks open the same route of the one app;
-- writes sw.js from its template with, for each entry, the files it loads, the list of
+- writes sw.js from its template with, for each entry (and the .xlsx reader's worker,
+  stored once used), the files it loads, the list of
   every file, and a version made from the contents of every file, so each build changes
   the worker and replaces old caches.
 
@@ -19,6 +20,9 @@ import sys
 
 # The two entries of the site (see src/route.rs, Surface).
 ENTRIES = ("index.html", "answer.html")
+# The .xlsx reader: its web worker (index.html builds it) and static/xlsx.js, which starts
+# it. Their names carry no hash (xlsx.js and boot.js name them).
+XLSX_WORKER = ("trellis-xlsx-worker_loader.js", "trellis-xlsx-worker.js", "trellis-xlsx-worker_bg.wasm", "xlsx.js")
 # Page names of earlier builds, when each section was a page with its own bundle.
 OLD_PAGES = ("facilitate.html", "plan.html", "reports.html", "progress.html", "collect.html", "data.html")
 DIST = sys.argv[1] if len(sys.argv) > 1 else "dist"
@@ -106,6 +110,14 @@ def main():
             needed |= set(OLD_PAGES) | {"forward.js"}
         entries[page] = [f"./{f}" for f in sorted(needed)]
     entries["index.html"].insert(0, "./")
+    # Not an entry page: the worker's files, keyed by its loader. No one's first visit
+    # stores them (they do not count towards it); the service worker stores them when the
+    # app first uses them, and a new build's worker stores the new ones on install
+    # wherever the old cache held the loader, so the reader stays available offline.
+    missing = [f for f in XLSX_WORKER if f not in listed]
+    if missing:
+        sys.exit(f"finish_dist: {DIST} lacks the xlsx worker's {', '.join(missing)} (see index.html)")
+    entries[XLSX_WORKER[0]] = [f"./{f}" for f in XLSX_WORKER]
     template = read("sw.js").decode("utf-8")
     for mark in ("__TRELLIS_VERSION__", "__TRELLIS_ENTRIES__", "__TRELLIS_FILES__"):
         if mark not in template:

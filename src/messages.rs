@@ -2557,4 +2557,23 @@ pub fn conflict_outcome(
     }
 }
 pub const SKIP_FILE: &str = "Leave this file out";
-pub const XLSX_NOT_READ: &str = "this version of Trellis cannot read Excel workbooks yet: open it in a spreadsheet and save it as \"CSV UTF-8\"";
+
+// Reading .xlsx files (src/browser/xlsx.rs): why not, a clause as FILE_READ_FAILED is.
+/// `kind` and `detail` as static/xlsx.js and the worker send them.
+pub fn xlsx_error(kind: &str, detail: &str) -> String {
+    let csv = "; save it as CSV and open that instead";
+    match kind {
+        "NotZip" => "it is not an Excel workbook (.xlsx), or it was cut short".to_string(),
+        "OldOrProtected" => format!("it is an old Excel file (.xls) or has a password{csv}"),
+        "NoWorksheet" => "the workbook has no worksheet".to_string(),
+        "Unreadable" | "BadXml" => format!("part of the workbook ({detail}) is damaged"),
+        "BadCell" => format!("cell {detail} is damaged"),
+        "TooLargeBytes" => format!("it is over 50 MB unpacked{csv}"),
+        "TooManyRows" | "TooManyColumns" | "TooManyCells" => {
+            format!("it has over {detail} {}", &kind[7..].to_lowercase())
+        }
+        "TimedOut" => format!("reading it took over a minute{csv}"),
+        "NoWorker" => format!("this browser could not start the spreadsheet reader{csv}"),
+        _ => format!("the spreadsheet reader failed{csv}"),
+    }
+}

@@ -3,6 +3,9 @@
 // A file rather than an inline script, so the Content-Security-Policy needs no
 // 'unsafe-inline'. The page names its bundle in data-js and data-wasm (see Trunk.toml).
 const tag = document.querySelector('script[data-js][data-wasm]');
+// The .xlsx reader (static/xlsx.js and its worker), fetched the first time the app reads
+// a workbook (src/browser/xlsx.rs).
+window.trellisReadXlsx = (bytes) => import('./xlsx.js').then((reader) => reader.read(bytes));
 const { default: init } = await import(tag.dataset.js);
 // Let the page's static first screen paint before the app starts and takes its place,
 // so nobody waits for the bundle to see the page (on a slow link the bundle arrives long

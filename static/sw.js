@@ -9,7 +9,9 @@
 // scripts/finish_dist.py fills in VERSION, ENTRIES and FILES for each build, so every
 // build changes this file.
 const VERSION = '__TRELLIS_VERSION__';
-// Each entry page with the files it loads (its bundle, styles, scripts, icon).
+// Each entry page with the files it loads (its bundle, styles, scripts, icon); also the
+// .xlsx reader's worker files under its loader's name, which only a previous cache that
+// held them brings in on install.
 const ENTRIES = __TRELLIS_ENTRIES__;
 // Every file of the build: only these are ever stored.
 const FILES = __TRELLIS_FILES__;
@@ -112,7 +114,9 @@ self.addEventListener('fetch', (event) => {
           hit ||
           // First use of a file this visitor had not needed yet: fetch it, and keep it
           // for next time (offline included).
-          fetch(file).then((response) => {
+          // Files without a hash in their name (the .xlsx reader's worker) are checked
+          // with the server, so an older build's copy in the browser's cache is not used.
+          fetch(file, { cache: HASHED.test(file) ? 'default' : 'no-cache' }).then((response) => {
             if (response.ok) cache.put(file, response.clone());
             return response;
           }),

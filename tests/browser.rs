@@ -603,3 +603,28 @@ async fn the_send_page_puts_the_email_first_when_the_invitation_named_an_address
     assert_eq!(status.text_content().as_deref(), Some(""));
     clear_storage();
 }
+
+/// `read_xlsx` against a stand-in for `window.trellisReadXlsx` (static/boot.js), which
+/// answers as static/xlsx.js does; the real reader is tried by tests/e2e/xlsx.spec.js.
+#[wasm_bindgen_test]
+async fn read_xlsx_turns_the_readers_answers_into_rows_or_words() {
+    use trellis::browser::xlsx::read_xlsx;
+    let name = wasm_bindgen::JsValue::from_str("trellisReadXlsx");
+    let stand_in = |body: &str| {
+        let f = js_sys::Function::new_with_args("bytes", body);
+        js_sys::Reflect::set(&window(), &name, &f).expect("set the stand-in");
+    };
+    let _ = js_sys::Reflect::delete_property(&window(), &name);
+    assert_eq!(read_xlsx(vec![1]).await, Err(msg::xlsx_error("NoWorker", "")));
+
+    // The bytes arrive as a Uint8Array; the rows come back as arrays of strings.
+    stand_in("return Promise.resolve(['ok', [['ID', 'Role'], [String(bytes.length), 'GP']]]);");
+    let rows = read_xlsx(vec![7, 8, 9]).await.expect("rows");
+    assert_eq!(rows, vec![vec!["ID", "Role"], vec!["3", "GP"]]);
+
+    stand_in("return Promise.resolve(['error', 'BadCell', 'C7']);");
+    assert_eq!(read_xlsx(vec![1]).await, Err("cell C7 is damaged".to_string()));
+    stand_in("return Promise.reject(new TypeError('offline'));");
+    assert_eq!(read_xlsx(vec![1]).await, Err(msg::xlsx_error("NoWorker", "")));
+    let _ = js_sys::Reflect::delete_property(&window(), &name);
+}

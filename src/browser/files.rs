@@ -13,15 +13,40 @@ pub struct Files(web_sys::FileList);
 
 /// Reads every file in a list as text: (file name, text or a message saying why not).
 pub async fn read_all(files: Files) -> Vec<(String, Result<String, String>)> {
+    read_each(files, web_sys::Blob::text, |v| {
+        v.as_string().ok_or(msg::FILE_NOT_TEXT)
+    })
+    .await
+}
+
+/// Reads every file in a list as bytes (an .xlsx workbook, see `browser::xlsx`): (file
+/// name, bytes or a message saying why not).
+pub async fn read_bytes(files: Files) -> Vec<(String, Result<Vec<u8>, String>)> {
+    read_each(files, web_sys::Blob::array_buffer, |v| {
+        let buffer = v
+            .dyn_into::<js_sys::ArrayBuffer>()
+            .map_err(|_| msg::FILE_READ_FAILED)?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    })
+    .await
+}
+
+/// Reads each file with `read` (one of the `Blob` methods that return a promise) and
+/// turns what it gives into `T`.
+async fn read_each<T>(
+    files: Files,
+    read: fn(&web_sys::Blob) -> js_sys::Promise,
+    convert: fn(JsValue) -> Result<T, &'static str>,
+) -> Vec<(String, Result<T, String>)> {
     let mut out = Vec::new();
     for i in 0..files.0.length() {
         let Some(file) = files.0.get(i) else { continue };
         let name = file.name();
-        let text = match JsFuture::from(file.text()).await {
-            Ok(v) => v.as_string().ok_or_else(|| msg::FILE_NOT_TEXT.to_string()),
+        let read = match JsFuture::from(read(&file)).await {
+            Ok(v) => convert(v).map_err(str::to_string),
             Err(_) => Err(msg::FILE_READ_FAILED.to_string()),
         };
-        out.push((name, text));
+        out.push((name, read));
     }
     out
 }
@@ -105,23 +130,4 @@ pub fn page_address(page: &str) -> String {
             Some(format!("{}{folder}{page}", l.origin().ok()?))
         })
         .unwrap_or_default()
-}
-
-/// Reads every file in a list as bytes, for text in any encoding (a UTF-16 export) and
-/// spreadsheets: (file name, bytes or a message saying why not).
-pub async fn read_all_bytes(files: Files) -> Vec<(String, Result<Vec<u8>, String>)> {
-    let mut out = Vec::new();
-    for i in 0..files.0.length() {
-        let Some(file) = files.0.get(i) else { continue };
-        let name = file.name();
-        let bytes = match JsFuture::from(file.array_buffer()).await {
-            Ok(v) => v
-                .dyn_into::<js_sys::ArrayBuffer>()
-                .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-                .map_err(|_| msg::FILE_READ_FAILED.to_string()),
-            Err(_) => Err(msg::FILE_READ_FAILED.to_string()),
-        };
-        out.push((name, bytes));
-    }
-    out
 }

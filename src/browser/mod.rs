@@ -10,6 +10,7 @@ pub mod location;
 pub mod offline;
 pub mod panic;
 pub mod storage;
+pub mod xlsx;
 
 use trellis_core::format::Timestamp;
 

@@ -62,13 +62,6 @@ fn file_kind(name: &str) -> FileKind {
     }
 }
 
-/// XLSX: the one place an .xlsx workbook is read into rows of cells. The reader
-/// (`browser::xlsx::read_xlsx`) is on branch issue19-C; until it is merged, an .xlsx file
-/// is refused with a message saying to save it as CSV.
-async fn spreadsheet_rows(_bytes: Vec<u8>) -> Result<Vec<Vec<String>>, String> {
-    Err(msg::XLSX_NOT_READ.to_string())
-}
-
 /// Decodes pasted or file-borne codes; protected codes need the passphrase.
 async fn decode_codes(
     source: &str,
@@ -104,7 +97,7 @@ async fn decode_codes(
 /// any encoding (UTF-8, or UTF-16 as some platforms write it).
 async fn table_of(kind: &FileKind, bytes: Vec<u8>) -> Result<Table, TransferError> {
     match kind {
-        FileKind::Spreadsheet => spreadsheet_rows(bytes)
+        FileKind::Spreadsheet => browser::xlsx::read_xlsx(bytes)
             .await
             .map(Table::from_rows)
             .map_err(TransferError::Unreadable),
@@ -195,7 +188,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut found = Vec::new();
                     let mut pending = (*tables).clone();
-                    let read = browser::files::read_all_bytes(files).await;
+                    let read = browser::files::read_bytes(files).await;
                     // Cleared once read, so choosing the same file again (after fixing it) is seen.
                     if let Some(input) = input {
                         input.clear();

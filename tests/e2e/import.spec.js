@@ -82,16 +82,10 @@ const PLATFORMS = [
   { file: 'qualtrics-numeric.csv', header: 3, platform: 'a Qualtrics export', drafts: 1 },
   { file: 'qualtrics-labels.csv', header: 3, platform: 'a Qualtrics export', drafts: 1 },
   { file: 'jisc.csv', header: 1, platform: 'a Jisc Online Surveys export', drafts: 0 },
+  // The .xlsx exports, read by the workbook reader; their cells as JSON sit beside them.
+  { file: 'microsoft-forms.xlsx', rowsFile: 'microsoft-forms.rows.json', header: 1, platform: 'a Microsoft Forms export', drafts: 0 },
+  { file: 'surveymonkey.xlsx', rowsFile: 'surveymonkey-xlsx.rows.json', header: 2, platform: 'a SurveyMonkey export', drafts: 0 },
 ];
-// The .xlsx exports (issue19-C's reader); their cells as JSON sit beside them.
-for (const [file, rowsFile, platform, header] of [
-  ['microsoft-forms.xlsx', 'microsoft-forms.rows.json', 'a Microsoft Forms export', 1],
-  ['surveymonkey.xlsx', 'surveymonkey-xlsx.rows.json', 'a SurveyMonkey export', 2],
-]) {
-  if (fs.existsSync(path.join(FIXTURES, file)) && fs.existsSync(path.join(__dirname, '..', '..', 'src', 'browser', 'xlsx.rs'))) {
-    PLATFORMS.push({ file, rowsFile, header, platform, drafts: 0 });
-  }
-}
 
 for (const { file, rowsFile, header, platform, drafts } of PLATFORMS) {
   test(`${file}: recognised, labels suggested, every row accounted for, results as the file says`, async ({ page }) => {

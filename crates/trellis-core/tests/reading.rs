@@ -306,7 +306,24 @@ fn microsoft_forms_rows() {
         &prepared,
         Platform::MicrosoftForms,
         1,
-        "2026-03-13T09:10:04Z",
+        "2025-03-10T09:21:21Z",
+        false,
+    );
+}
+
+/// SurveyMonkey's .xlsx has the CSV's two header rows; its cells (as the xlsx reader
+/// returns them, see crates/trellis-xlsx) read as the same round.
+#[test]
+fn surveymonkey_xlsx_rows() {
+    let text =
+        std::fs::read_to_string(format!("{FIXTURES}surveymonkey-xlsx.rows.json")).expect("the fixture");
+    let rows: Vec<Vec<String>> = serde_json::from_str(&text).expect("rows of cells");
+    let prepared = prepare("responses.xlsx", Table::from_rows(rows));
+    check_round(
+        &prepared,
+        Platform::SurveyMonkey,
+        2,
+        "2025-03-10T09:21:21Z",
         false,
     );
 }
