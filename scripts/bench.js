@@ -167,7 +167,7 @@ async function main() {
       const page = await context.newPage();
       await plant(page, none);
       await page.goto(`${BASE}${IMPORT_PAGE}#/round/bench-r1/import`);
-      const input = page.getByLabel('Choose response files or a CSV file');
+      const input = page.getByLabel('Choose response files or a spreadsheet (CSV, TSV or Excel)');
       await input.waitFor();
       const start = await page.evaluate(() => performance.now());
       await input.setInputFiles(files);

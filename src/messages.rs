@@ -791,11 +791,10 @@ pub const CSV_MAPPING_HELP: &str = "Check what each column holds. Trellis has ma
 pub const COLUMN: &str = "Column";
 pub const MEANS: &str = "What it holds";
 pub const READ_ROWS: &str = "Read the rows";
-pub const IMPORT_LEAD: &str = "Add the answers people sent back: files, codes pasted from emails, or a spreadsheet saved as CSV. Each one is checked first; nothing changes until you choose to add them, and then all the good ones are added together.";
+pub const IMPORT_LEAD: &str = "Add the answers people sent back: files, codes pasted from emails, or a survey tool's export (CSV or Excel, from Microsoft Forms, Google Forms, SurveyMonkey, Qualtrics or Jisc). Each one is checked first; nothing changes until you choose to add them, and then all the good ones are added together.";
 pub const IMPORT_PASSPHRASE: &str = "Passphrase for locked codes (if any)";
 pub const IMPORT_PASSPHRASE_HINT: &str = "Only needed for codes that people locked with a passphrase.";
 pub const IMPORT_FILES: &str = "Files";
-pub const CHOOSE_FILES: &str = "Choose response files or a CSV file";
 pub const DROP_HINT: &str = "You can choose several files at once, or drop them here.";
 pub const IMPORT_CODES: &str = "Codes";
 pub const PASTE_CODES: &str = "Paste codes";
@@ -939,19 +938,6 @@ pub fn level_option(domain: &str) -> String {
 
 pub fn import_title(round: &str) -> String {
     format!("Import answers: {round}")
-}
-
-pub fn import_counts(
-    added: usize,
-    updated: usize,
-    unchanged: usize,
-    rejected: usize,
-    applied: bool,
-) -> String {
-    let verb = if applied { "were" } else { "will be" };
-    format!(
-        "{added} new {verb} added, {updated} {verb} updated with a newer copy, {unchanged} already here, {rejected} could not be used."
-    )
 }
 
 pub fn import_added(source: &str, organisation: &str) -> String {
@@ -2375,7 +2361,7 @@ pub fn level_change(before: &str, now: &str) -> String {
 // The import page's spreadsheets: what was recognised, each column and label, a file cut
 // short by a quote, the check list by rows and each conflict side by side (issue 19).
 
-pub const CHOOSE_TABLE_FILES: &str = "Choose response files or a spreadsheet (CSV, TSV or Excel)";
+pub const CHOOSE_FILES: &str = "Choose response files or a spreadsheet (CSV, TSV or Excel)";
 pub const COLUMN_STATUS: &str = "Status";
 pub const STATUS_RECOGNISED: &str = "Recognised";
 pub const STATUS_NOT_RECOGNISED: &str = "Not recognised";

@@ -556,7 +556,7 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             <section aria-labelledby="files-heading">
                 <h2 id="files-heading">{ msg::IMPORT_FILES }</h2>
                 <div class="drop-zone" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
-                    <label for="import-files">{ msg::CHOOSE_TABLE_FILES }</label>
+                    <label for="import-files">{ msg::CHOOSE_FILES }</label>
                     { hint(msg::DROP_HINT) }
                     <input id="import-files" type="file" multiple=true accept=".json,.csv,.tsv,.txt,.xlsx" onchange={on_files} />
                 </div>

@@ -220,13 +220,13 @@ test('a round with the partner map, from invitation to board report', async ({ p
 
   // The facilitator imports the file and the codes pasted from emails.
   await page.getByRole('link', { name: 'Import the answers people send back' }).click();
-  await page.getByLabel('Choose response files or a CSV file').setInputFiles(file);
-  await expect(page.getByTestId('import-preview')).toContainText('1 new will be added');
+  await page.getByLabel('Choose response files or a spreadsheet (CSV, TSV or Excel)').setInputFiles(file);
+  await expect(page.getByTestId('import-preview')).toContainText('1 row read: 1 will be added');
   await page.getByLabel('Paste codes').fill(codes.map((c, k) => `Answers ${k + 1}:\n${c}\n`).join('\n'));
   await page.getByRole('button', { name: 'Read the codes' }).click();
-  await expect(page.getByTestId('import-preview')).toContainText(`${codes.length + 1} new will be added`);
+  await expect(page.getByTestId('import-preview')).toContainText(`${codes.length + 1} rows read: ${codes.length + 1} will be added`);
   await page.getByRole('button', { name: `Add ${codes.length + 1} responses to the round` }).click();
-  await expect(page.getByTestId('import-done')).toContainText(`${codes.length + 1} new were added`);
+  await expect(page.getByTestId('import-done')).toContainText(`${codes.length + 1} rows read: ${codes.length + 1} were added`);
 
   // The results: the map, its table in words, a hidden cell, the concerns.
   await page.getByRole('link', { name: 'See results' }).click();
@@ -357,7 +357,7 @@ test('a readiness check with one condition not in place, from invitation to boar
   await page.getByLabel('Paste codes').fill(codes.join('\n\n'));
   await page.getByRole('button', { name: 'Read the codes' }).click();
   await page.getByRole('button', { name: `Add ${codes.length} responses to the round` }).click();
-  await expect(page.getByTestId('import-done')).toContainText(`${codes.length} new were added`);
+  await expect(page.getByTestId('import-done')).toContainText(`${codes.length} rows read: ${codes.length} were added`);
 
   // The result: ready, with conditions, naming the one condition with a first action.
   await page.getByRole('link', { name: 'See results' }).click();
