@@ -32,9 +32,10 @@ function newestQuestionnaire() {
 }
 
 /**
- * A workspace of `collaborations` collaborations with `rounds` rounds each and
- * `perRound` respondents a round (a number, or a function of the round's index), as the
- * app stores it. Returns { text, rounds: [{ id, collaboration, responses }] }.
+ * A workspace of `collaborations` collaborations with `rounds` rounds each (a number,
+ * or a function of the collaboration's index) and `perRound` respondents a round (a
+ * number, or a function of the round's and the collaboration's index), as the app
+ * stores it. Returns { text, rounds: [{ id, collaboration, responses }] }.
  * Every round but a collaboration's last is closed, as finished rounds are.
  */
 function bigWorkspace({ collaborations = 1, rounds = 1, perRound = 50, seed = 11 }) {
@@ -54,13 +55,14 @@ function bigWorkspace({ collaborations = 1, rounds = 1, perRound = 50, seed = 11
       partners: Array.from({ length: partners }, (_, i) => ({ id: `big-c${c + 1}-p${i + 1}`, name: `Partner organisation ${i + 1}` })),
       context: {}, rounds: [], created: t0,
     };
-    for (let r = 0; r < rounds; r += 1) {
+    const count = typeof rounds === 'function' ? rounds(c) : rounds;
+    for (let r = 0; r < count; r += 1) {
       const id = `big-c${c + 1}-r${r + 1}`;
       const n = typeof perRound === 'function' ? perRound(r, c) : perRound;
       collaboration.rounds.push({
         id, name: `Round ${r + 1}`, date: `${2020 + Math.floor(r / 2)}-${r % 2 ? '09' : '03'}-15`,
         instrument_id: q.id, instrument_version: q.version, mode: 'full',
-        status: r + 1 < rounds ? 'closed' : 'open', targets: {}, created: t0 + r,
+        status: r + 1 < count ? 'closed' : 'open', targets: {}, created: t0 + r,
       });
       for (let k = 0; k < n; k += 1) {
         const answers = q.statements.map(() => (random() < 0.06 ? 'd' : String(1 + Math.floor(random() * 5)))).join('');
