@@ -2400,7 +2400,7 @@ pub fn storage_filling(percent: usize) -> String {
 pub const MOVE_ROUNDS_LINK: &str = "Move finished rounds to a file";
 pub const MOVE_ROUNDS_TITLE: &str = "Move finished rounds to a file";
 pub fn storage_share(percent: usize) -> String {
-    format!("Trellis is using {percent}% of the space this browser allows (about 5 million characters).")
+    format!("Trellis is using {percent}% of the space this browser allows (room in all for about 880 rounds of 30 people).")
 }
 pub const MOVE_ROUNDS_LEAD: &str = "A closed round, or one that a later round has followed, can be saved as a round file and then removed from this browser to make room. The file holds everything about those rounds: answers, comments, agreed levels and plans. Open it under \"Open a Trellis file\" on this page, here or in another browser, and the rounds come back exactly as they were.";
 pub const MOVE_ROUNDS_TABS: &str =
@@ -2430,6 +2430,8 @@ pub fn moved_rounds(rounds: usize, file: &str) -> String {
     let what = plural(rounds, "round", "rounds");
     format!("Moved {what} to the file {file}, which your browser has saved with your downloads. Keep that file: it is now the only copy. To bring the rounds back, open it under \"Open a Trellis file\" above.")
 }
+pub const MOVE_PUT_BACK_HINT: &str = "If the file is not in your downloads (for example because you cancelled saving it), put the rounds back now, before leaving this page.";
+pub const MOVE_PUT_BACK: &str = "Put the rounds back";
 pub const MOVE_ROUNDS_GONE: &str = "One of the chosen rounds is no longer in this browser (another tab may have changed it). Nothing was removed; choose again.";
 pub fn move_download_failed(why: &str) -> String {
     format!("The file could not be made, so nothing was removed: {why}.")

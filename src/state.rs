@@ -454,9 +454,10 @@ impl AppHandle {
 
     /// Moves finished rounds out of this browser: downloads them as one round file and,
     /// only once the download has started, removes them (no tombstone, so opening the
-    /// file brings them back). Returns the file's name; on an error nothing was removed.
-    /// The caller has asked the user to confirm.
-    pub fn move_to_file(&self, rounds: &[String]) -> Result<String, String> {
+    /// file brings them back). Returns the file's name and contents (kept by the page to
+    /// put the rounds back at once if the download did not arrive); on an error nothing
+    /// was removed. The caller has asked the user to confirm.
+    pub fn move_to_file(&self, rounds: &[String]) -> Result<(String, Workspace), String> {
         let file = self
             .workspace
             .extract_rounds(rounds)
@@ -465,7 +466,7 @@ impl AppHandle {
         browser::files::download(&name, &file.to_json(), "application/json")
             .map_err(|e| crate::messages::move_download_failed(&e))?;
         self.command(Command::MoveOut(rounds.to_vec()));
-        Ok(name)
+        Ok((name, file))
     }
 
     /// Deletes a collaboration, round or response after the user confirms; it can be

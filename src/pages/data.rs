@@ -246,8 +246,9 @@ fn MoveRounds() -> Html {
         use_memo(app.revision, move |_| ws.movable_rounds())
     };
     let chosen = use_state(std::collections::BTreeSet::<String>::new);
-    // What the last attempt did: Ok(message) after a move, Err(why) when nothing moved.
-    let outcome = use_state(|| None::<Result<String, String>>);
+    // What the last attempt did: after a move, what to say and the file's contents (to put
+    // the rounds back at once); Err(why) when nothing moved.
+    let outcome = use_state(|| None::<Result<(String, std::rc::Rc<Workspace>), String>>);
     let usage = trellis_core::quota::StorageUse::of(app.stored_units);
     // Only rounds still listed count, so a round another tab removed drops out.
     let picked: Vec<&trellis_core::quota::Movable> = movable
@@ -268,7 +269,7 @@ fn MoveRounds() -> Html {
             }
             let result = app
                 .move_to_file(&ids)
-                .map(|file| msg::moved_rounds(ids.len(), &file));
+                .map(|(name, file)| (msg::moved_rounds(ids.len(), &name), std::rc::Rc::new(file)));
             if result.is_ok() {
                 chosen.set(Default::default());
             }
@@ -309,7 +310,23 @@ fn MoveRounds() -> Html {
         })
         .collect::<Html>();
     let outcome_note = match (*outcome).clone() {
-        Some(Ok(done)) => html! { <p class="notice" role="status" data-testid="moved">{ done }</p> },
+        Some(Ok((done, file))) => {
+            // Putting back is an ordinary merge of the file, as opening it would be.
+            let on_put_back = {
+                let (app, outcome) = (app.clone(), outcome.clone());
+                Callback::from(move |_: MouseEvent| {
+                    app.merge((*file).clone());
+                    outcome.set(None);
+                })
+            };
+            html! {
+                <div class="notice" role="status" data-testid="moved">
+                    <p>{ done }</p>
+                    <p>{ msg::MOVE_PUT_BACK_HINT }</p>
+                    <button type="button" class="button button-secondary" data-testid="put-back" onclick={on_put_back}>{ msg::MOVE_PUT_BACK }</button>
+                </div>
+            }
+        }
         Some(Err(why)) => {
             html! { <p class="notice notice-warning" role="alert" data-testid="move-error">{ why }</p> }
         }

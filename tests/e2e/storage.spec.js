@@ -90,3 +90,31 @@ test('near the limit: warned early, two rounds moved to a file, and opened back'
   await expect(page.getByTestId('storage-filling')).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('moving: nothing chosen moves nothing, and a move can be put back at once', async ({ page }) => {
+  const planted = bigWorkspace({ collaborations: 1, rounds: 3, perRound: 50 });
+  await page.goto('./manifest.webmanifest');
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, planted.text]);
+  const problems = watchForTrouble(page);
+  await page.goto('./#/data');
+  // Far from the limit: no warning, and the share is said on the page.
+  await expect(page.getByTestId('storage-share')).toContainText('Trellis is using 0% of the space');
+  await expect(page.getByTestId('storage-filling')).toHaveCount(0);
+  await page.getByTestId('move-rounds-button').click();
+  await expect(page.getByTestId('move-error')).toContainText('Choose at least one round to move.');
+  expect(await storedRounds(page)).toEqual(['big-c1-r1', 'big-c1-r2', 'big-c1-r3']);
+  // A cancelled confirmation moves nothing either.
+  await page.getByTestId('movable-rounds').getByRole('checkbox', { name: 'Move Round 1 (Collaboration 1)' }).check();
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByTestId('move-rounds-button').click();
+  await expect(page.getByTestId('moved')).toHaveCount(0);
+  expect(await storedRounds(page)).toEqual(['big-c1-r1', 'big-c1-r2', 'big-c1-r3']);
+  // Moved, then put back from the notice (as when the download never arrived).
+  page.once('dialog', (d) => d.accept());
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('move-rounds-button').click()]);
+  await expect.poll(() => storedRounds(page)).toEqual(['big-c1-r2', 'big-c1-r3']);
+  await page.getByTestId('put-back').click();
+  await expect.poll(() => storedRounds(page)).toEqual(['big-c1-r2', 'big-c1-r3', 'big-c1-r1']);
+  await expect(page.getByTestId('moved')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
