@@ -3,7 +3,7 @@
 // storage shrinking, and the file bringing the rounds back.
 const { test } = require('@playwright/test');
 const fs = require('fs');
-const { watchForTrouble, expect } = require('./support');
+const { watchForTrouble, expect, axe } = require('./support');
 const { bigWorkspace } = require('../../scripts/big_workspace');
 
 const KEY = 'trellis.workspace';
@@ -42,6 +42,7 @@ test('near the limit: warned early, two rounds moved to a file, and opened back'
     await page.setViewportSize({ width, height: 800 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: testInfo.outputPath(`storage-warning-${name}.png`) });
+    await axe(page, `the storage warning at ${width} px`);
   }
   // The results page too; its link leads to "Your data".
   await page.goto('./#/round/big-c2-r10/results');
@@ -59,6 +60,10 @@ test('near the limit: warned early, two rounds moved to a file, and opened back'
   for (const [name, width] of [['phone', 375], ['desktop', 1280]]) {
     await page.setViewportSize({ width, height: 900 });
     await page.getByTestId('move-rounds').screenshot({ path: testInfo.outputPath(`move-rounds-${name}.png`) });
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await axe(page, `the move list at ${width} px, ${scheme}`);
+    }
   }
   // The confirmation says the file must be kept; the rounds go only after the download.
   const usedBefore = await used(page);
