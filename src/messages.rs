@@ -2413,9 +2413,14 @@ pub const FINISHED_SUPERSEDED: &str = "A later round followed";
 pub fn choose_round(round: &str, collaboration: &str) -> String {
     format!("Move {round} ({collaboration})")
 }
-pub fn move_chosen(rounds: usize, size: &str, percent_after: usize) -> String {
+pub fn move_chosen(rounds: usize, share: &str, percent_after: usize) -> String {
     let what = plural(rounds, "round", "rounds");
-    format!("{what} chosen, {size} in all. Afterwards Trellis will use about {percent_after}% of the space.")
+    format!("{what} chosen, {share} of the space in all. Afterwards Trellis will use about {percent_after}% of it.")
+}
+pub const SHARE_OF_SPACE: &str = "Share of the space";
+/// A share of the browser's storage allowance, such as "4.2%".
+pub fn share_of_space(percent: f64) -> String {
+    format!("{percent:.1}%")
 }
 pub const MOVE_ROUNDS_BUTTON: &str = "Save chosen rounds to a file and remove them";
 pub const MOVE_NONE_CHOSEN: &str = "Choose at least one round to move.";

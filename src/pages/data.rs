@@ -304,7 +304,7 @@ fn MoveRounds() -> Html {
                     <td data-label={msg::DATE}>{ msg::uk_date(&r.date) }</td>
                     <td data-label={msg::FINISHED}>{ why }</td>
                     <td class="num" data-label={msg::ANSWER_SETS}>{ r.responses }</td>
-                    <td class="num" data-label={msg::SIZE}>{ msg::storage_used(r.chars * 2) }</td>
+                    <td class="num" data-label={msg::SHARE_OF_SPACE}>{ msg::share_of_space(trellis_core::quota::share_of_quota(r.chars)) }</td>
                 </tr>
             }
         })
@@ -342,8 +342,8 @@ fn MoveRounds() -> Html {
                 <p class="empty">{ msg::NO_ROUNDS_TO_MOVE }</p>
             } else {
                 <p class="hint">{ msg::MOVE_ROUNDS_TABS }</p>
-                { table(Some("movable-rounds"), None, Some(msg::MOVE_ROUNDS_TITLE), &[msg::CHOOSE, msg::COLLABORATION, msg::ROUND, msg::DATE, msg::FINISHED, msg::ANSWER_SETS, msg::SIZE], rows) }
-                <p role="status" data-testid="move-summary">{ msg::move_chosen(picked.len(), &msg::storage_used(picked_chars * 2), usage.after_freeing(picked_chars).percent()) }</p>
+                { table(Some("movable-rounds"), None, Some(msg::MOVE_ROUNDS_TITLE), &[msg::CHOOSE, msg::COLLABORATION, msg::ROUND, msg::DATE, msg::FINISHED, msg::ANSWER_SETS, msg::SHARE_OF_SPACE], rows) }
+                <p role="status" data-testid="move-summary">{ msg::move_chosen(picked.len(), &msg::share_of_space(trellis_core::quota::share_of_quota(picked_chars)), usage.after_freeing(picked_chars).percent()) }</p>
                 <button type="button" class="button" data-testid="move-rounds-button" onclick={on_move}>{ msg::MOVE_ROUNDS_BUTTON }</button>
             }
         </section>

@@ -30,6 +30,12 @@ pub fn utf16_units(text: &str) -> usize {
     text.encode_utf16().count()
 }
 
+/// The share of the allowance that `units` take, in percent (for sizes shown as a share,
+/// which a facilitator can weigh without knowing how the browser counts).
+pub fn share_of_quota(units: usize) -> f64 {
+    units as f64 * 100.0 / QUOTA_UNITS as f64
+}
+
 /// What this site's storage holds against its allowance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StorageUse {

@@ -4,7 +4,7 @@
 use trellis_core::command::{Command, CommandError};
 use trellis_core::example::{add_example, SEED};
 use trellis_core::format::{RoundStatus, Timestamp, Workspace};
-use trellis_core::quota::{utf16_units, Finished, StorageUse, QUOTA_UNITS, WARN_PERCENT};
+use trellis_core::quota::{share_of_quota, utf16_units, Finished, StorageUse, QUOTA_UNITS, WARN_PERCENT};
 use trellis_core::workspace::InputError;
 use trellis_core::Catalogue;
 
@@ -78,6 +78,7 @@ fn the_warning_starts_at_eighty_percent_of_chromiums_allowance() {
     check_use(QUOTA_UNITS * 2, 200, true);
     assert!(!StorageUse::of(at).after_freeing(1).nearly_full());
     assert_eq!(StorageUse::of(5).after_freeing(9).used, 0);
+    assert_eq!(share_of_quota(QUOTA_UNITS / 4), 25.0);
 }
 
 #[test]
