@@ -8,7 +8,7 @@ use trellis_core::Catalogue;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::StorageNotice;
+use crate::components::{StorageFilling, StorageNotice};
 use crate::messages as msg;
 use crate::pages::{
     About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, DataPage, ExportPage,
@@ -77,7 +77,8 @@ struct LoadedProps {
 fn Loaded<E: Entry>(props: &LoadedProps) -> Html {
     let state = use_reducer(|| {
         let loaded = browser::storage::load();
-        AppState::new(
+        let units = loaded.units;
+        let mut state = AppState::new(
             E::APPLY,
             (*props.catalogue).clone(),
             loaded.workspace,
@@ -85,7 +86,9 @@ fn Loaded<E: Entry>(props: &LoadedProps) -> Html {
             loaded.problem,
             browser::storage::load_kiosk(),
             loaded.migrated,
-        )
+        );
+        state.stored_units = units;
+        state
     });
     // The one place that persists: after every change to the workspace, save it whole.
     {
@@ -150,6 +153,10 @@ fn Loaded<E: Entry>(props: &LoadedProps) -> Html {
                 undo={state.undo.as_ref().map(|(label, _)| AttrValue::from(label.clone()))}
                 on_undo={{ let s = state.clone(); Callback::from(move |undo: bool| s.dispatch(if undo { Action::Undo } else { Action::ForgetUndo })) }}
                 problem={state.storage_problem.clone()}
+                filling={(E::SURFACE == Surface::App)
+                    .then(|| trellis_core::quota::StorageUse::of(state.stored_units))
+                    .filter(|u| u.nearly_full())
+                    .map(|u| u.percent())}
                 kiosk={state.kiosk.is_some()}
                 only_answered={E::SURFACE == Surface::App && state.workspace.only_answered()}
                 config={state.config.clone()}
@@ -162,6 +169,9 @@ fn Loaded<E: Entry>(props: &LoadedProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct LayoutProps {
     problem: Option<browser::storage::StorageProblem>,
+    /// The share of the browser's storage in use, in percent, once it passes the warning
+    /// threshold (`trellis_core::quota::WARN_PERCENT`); the app only.
+    filling: Option<usize>,
     /// A workshop session is running: hide navigation that leads to results.
     kiosk: bool,
     /// This browser has only answered (`Workspace::only_answered`; in the app only).
@@ -258,6 +268,9 @@ fn Layout<E: Entry>(props: &LayoutProps) -> Html {
                         <crate::pages::data::BackupButton />
                     }
                 </StorageNotice>
+                if let (Some(percent), true) = (props.filling, nav && props.problem.is_none()) {
+                    <StorageFilling {percent} on_data_page={route == Route::Data} />
+                }
                 if props.kiosk {
                     <p class="notice" data-testid="kiosk-banner">{ msg::KIOSK_BANNER }</p>
                 }

@@ -2563,3 +2563,53 @@ pub fn xlsx_error(kind: &str, detail: &str) -> String {
         _ => format!("the spreadsheet reader failed{csv}"),
     }
 }
+
+// Storage filling up, and moving finished rounds to a file (issue 20, big rounds).
+pub const STORAGE_FILLING_TITLE: &str = "This browser's storage is filling up.";
+pub fn storage_filling(percent: usize) -> String {
+    format!("Trellis is using {percent}% of the space this browser gives it. Saving still works, but once the space runs out new changes cannot be saved. Make room now by moving finished rounds to a file: you can open the file again at any time.")
+}
+pub const MOVE_ROUNDS_LINK: &str = "Move finished rounds to a file";
+pub const MOVE_ROUNDS_TITLE: &str = "Move finished rounds to a file";
+pub fn storage_share(percent: usize) -> String {
+    format!("Trellis is using {percent}% of the space this browser allows (room in all for about 880 rounds of 30 people).")
+}
+pub const MOVE_ROUNDS_LEAD: &str = "A closed round, or one that a later round has followed, can be saved as a round file and then removed from this browser to make room. The file holds everything about those rounds: answers, comments, agreed levels and plans. Open it under \"Open a Trellis file\" on this page, here or in another browser, and the rounds come back exactly as they were.";
+pub const MOVE_ROUNDS_TABS: &str =
+    "Close Trellis in any other tab first: another open tab still holds the rounds and would put them back.";
+pub const NO_ROUNDS_TO_MOVE: &str = "No round is finished yet. A round can be moved once it is closed or a later round of its collaboration has started.";
+pub const CHOOSE: &str = "Choose";
+pub const FINISHED: &str = "Finished because";
+pub const FINISHED_CLOSED: &str = "Closed";
+pub const FINISHED_SUPERSEDED: &str = "A later round followed";
+pub fn choose_round(round: &str, collaboration: &str) -> String {
+    format!("Move {round} ({collaboration})")
+}
+pub fn move_chosen(rounds: usize, share: &str, percent_after: usize) -> String {
+    let what = plural(rounds, "round", "rounds");
+    format!("{what} chosen, {share} of the space in all. Afterwards Trellis will use about {percent_after}% of it.")
+}
+pub const SHARE_OF_SPACE: &str = "Share of the space";
+/// A share of the browser's storage allowance, such as "4.2%".
+pub fn share_of_space(percent: f64) -> String {
+    format!("{percent:.1}%")
+}
+pub const MOVE_ROUNDS_BUTTON: &str = "Save chosen rounds to a file and remove them";
+pub const MOVE_NONE_CHOSEN: &str = "Choose at least one round to move.";
+pub fn confirm_move(rounds: usize) -> String {
+    let what = match rounds {
+        1 => "the chosen round".to_string(),
+        n => format!("the {n} chosen rounds"),
+    };
+    format!("Trellis will download a file holding {what}, then remove them from this browser.\n\nKeep that file somewhere safe, such as your team's shared drive: once the rounds are removed, it is the only copy. Open it on \"Your data\" to bring them back.\n\nContinue?")
+}
+pub fn moved_rounds(rounds: usize, file: &str) -> String {
+    let what = plural(rounds, "round", "rounds");
+    format!("Moved {what} to the file {file}, which your browser has saved with your downloads. Keep that file: it is now the only copy. To bring the rounds back, open it under \"Open a Trellis file\" above.")
+}
+pub const MOVE_PUT_BACK_HINT: &str = "If the file is not in your downloads (for example because you cancelled saving it), put the rounds back now, before leaving this page.";
+pub const MOVE_PUT_BACK: &str = "Put the rounds back";
+pub const MOVE_ROUNDS_GONE: &str = "One of the chosen rounds is no longer in this browser (another tab may have changed it). Nothing was removed; choose again.";
+pub fn move_download_failed(why: &str) -> String {
+    format!("The file could not be made, so nothing was removed: {why}.")
+}

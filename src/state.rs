@@ -38,6 +38,9 @@ pub struct AppState {
     /// Whether the workspace may be written to storage at all.
     pub writable: bool,
     pub storage_problem: Option<StorageProblem>,
+    /// UTF-16 code units this site's storage held after the last load or save (what the
+    /// browser's quota counts; see `trellis_core::quota`).
+    pub stored_units: usize,
     /// The last change that core refused, in words for the user.
     pub notice: Option<String>,
     /// The round whose workshop (kiosk) session is running on this device, if any. Saved
@@ -70,6 +73,7 @@ impl PartialEq for AppState {
             && self.revision == other.revision
             && self.writable == other.writable
             && self.storage_problem == other.storage_problem
+            && self.stored_units == other.stored_units
             && self.notice == other.notice
             && self.kiosk == other.kiosk
             && self.config == other.config
@@ -96,6 +100,7 @@ impl AppState {
             revision: u64::from(migrated),
             writable,
             storage_problem: problem,
+            stored_units: 0,
             notice: None,
             kiosk,
             config: Rc::default(),
@@ -133,7 +138,8 @@ pub enum Action {
     ForgetUndo,
     DismissNotice,
     Kiosk(Option<String>),
-    Saved(Result<(), StorageProblem>),
+    /// A save's result: on success, the code units storage then holds.
+    Saved(Result<usize, StorageProblem>),
     /// Storage holds data this page must not write over (see `storage::written_elsewhere`).
     ReadOnly(StorageProblem),
     /// The host's settings, read from config.json, and what was wrong with them.
@@ -163,11 +169,14 @@ impl Reducible for AppState {
             Action::DismissNotice => next.notice = None,
             Action::Kiosk(round) => next.kiosk = round,
             Action::Saved(result) => {
+                if let Ok(units) = result {
+                    next.stored_units = units;
+                }
                 next.storage_problem = match (result, &self.storage_problem) {
                     (Err(problem), _) => Some(problem),
                     // A successful write clears an earlier write failure, nothing else.
-                    (Ok(()), Some(StorageProblem::WriteFailed)) => None,
-                    (Ok(()), other) => other.clone(),
+                    (Ok(_), Some(StorageProblem::WriteFailed)) => None,
+                    (Ok(_), other) => other.clone(),
                 };
             }
             Action::ReadOnly(problem) => {
@@ -441,6 +450,23 @@ impl AppHandle {
             .map_err(|e| crate::messages::download_failed(&e))?;
         browser::storage::record_backup(browser::now().0);
         Ok(())
+    }
+
+    /// Moves finished rounds out of this browser: downloads them as one round file and,
+    /// only once the download has started, removes them (no tombstone, so opening the
+    /// file brings them back). Returns the file's name and contents (kept by the page to
+    /// put the rounds back at once if the download did not arrive); on an error nothing
+    /// was removed. The caller has asked the user to confirm.
+    pub fn move_to_file(&self, rounds: &[String]) -> Result<(String, Workspace), String> {
+        let file = self
+            .workspace
+            .extract_rounds(rounds)
+            .ok_or_else(|| crate::messages::MOVE_ROUNDS_GONE.to_string())?;
+        let name = format!("trellis-rounds-{}.json", browser::today());
+        browser::files::download(&name, &file.to_json(), "application/json")
+            .map_err(|e| crate::messages::move_download_failed(&e))?;
+        self.command(Command::MoveOut(rounds.to_vec()));
+        Ok((name, file))
     }
 
     /// Deletes a collaboration, round or response after the user confirms; it can be

@@ -9,12 +9,12 @@ use std::rc::Rc;
 use expect_test::expect;
 use trellis::browser::storage::StorageProblem;
 use trellis::components::level_choice::LevelChoiceProps;
-use trellis::components::notice::StorageNoticeProps;
+use trellis::components::notice::{StorageFillingProps, StorageNoticeProps};
 use trellis::components::progress::ProgressProps;
 use trellis::components::question::QuestionProps;
 use trellis::components::{
     BarChartProps, BarChartView, Choice, ErrorSummary, ErrorSummaryProps, LevelChoice, Progress, Question,
-    StorageNotice,
+    StorageFilling, StorageNotice,
 };
 use trellis_core::chart::bar_chart;
 use trellis_core::format::Answer;
@@ -339,6 +339,23 @@ fn storage_notice_explains_each_problem() {
         });
         assert!(html.contains("role=\"alert\""), "{html}");
         assert!(html.contains(expected), "{problem:?}: {html}");
+    }
+}
+
+#[test]
+fn storage_filling_is_a_calm_notice_with_the_figure_and_the_way_to_make_room() {
+    for on_data_page in [false, true] {
+        let html = render::<StorageFilling>(StorageFillingProps {
+            percent: 83,
+            on_data_page,
+        });
+        assert!(
+            html.contains("role=\"status\"") && !html.contains("alert"),
+            "{html}"
+        );
+        assert!(html.contains("Trellis is using 83% of the space"), "{html}");
+        // The link to "Your data" is left out on that page itself.
+        assert_eq!(html.contains("#/data"), !on_data_page, "{html}");
     }
 }
 

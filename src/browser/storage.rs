@@ -43,6 +43,8 @@ pub struct Loaded {
     pub writable: bool,
     /// The stored data was an earlier storage version, read and migrated: save it now.
     pub migrated: bool,
+    /// UTF-16 code units this site's storage holds, as the browser's quota counts them.
+    pub units: usize,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -56,6 +58,7 @@ pub fn load() -> Loaded {
             problem: Some(StorageProblem::Unavailable),
             writable: false,
             migrated: false,
+            units: 0,
         };
     };
     let raw = match storage.get_item(KEY) {
@@ -66,6 +69,7 @@ pub fn load() -> Loaded {
                 problem: None,
                 writable: true,
                 migrated: false,
+                units: others_units(&storage),
             }
         }
         Err(_) => {
@@ -74,22 +78,26 @@ pub fn load() -> Loaded {
                 problem: Some(StorageProblem::Unavailable),
                 writable: false,
                 migrated: false,
+                units: 0,
             }
         }
     };
     remember(&raw);
+    let units = others_units(&storage) + entry_units(&raw);
     match read(&raw) {
         Ok(workspace) => Loaded {
             migrated: migrated(&raw),
             workspace,
             problem: None,
             writable: true,
+            units,
         },
         Err(err @ LoadError::NewerSchema(_)) => Loaded {
             workspace: Workspace::default(),
             problem: Some(StorageProblem::Newer(err)),
             writable: false,
             migrated: false,
+            units,
         },
         Err(err) => {
             let side_key = format!("{DAMAGED_PREFIX}{}", super::now().0);
@@ -101,6 +109,7 @@ pub fn load() -> Loaded {
                 problem: Some(StorageProblem::Damaged { error: err, kept_as }),
                 writable,
                 migrated: false,
+                units: others_units(&storage) + entry_units(&raw),
             }
         }
     }
@@ -150,15 +159,36 @@ pub fn written_elsewhere() -> Result<Option<Workspace>, StorageProblem> {
 }
 
 /// Writes the whole workspace under one key, so a write is whole or nothing: the
-/// browser either stores the new text or keeps the old.
-pub fn save(workspace: &Workspace) -> Result<(), StorageProblem> {
+/// browser either stores the new text or keeps the old. Returns the UTF-16 code units the
+/// site's storage then holds (see [`others_units`]).
+pub fn save(workspace: &Workspace) -> Result<usize, StorageProblem> {
     let storage = local_storage().ok_or(StorageProblem::Unavailable)?;
     let text = workspace.to_json();
     storage
         .set_item(KEY, &text)
         .map_err(|_| StorageProblem::WriteFailed)?;
     remember(&text);
-    Ok(())
+    Ok(others_units(&storage) + entry_units(&text))
+}
+
+/// The workspace key and its text, in UTF-16 code units.
+fn entry_units(text: &str) -> usize {
+    KEY.len() + trellis_core::quota::utf16_units(text)
+}
+
+/// Every other key of this origin and its value, in UTF-16 code units: the quota is the
+/// origin's, so a host page's own keys count too. Usually a few short keys; damaged copies
+/// kept aside can be large and count in full.
+fn others_units(storage: &web_sys::Storage) -> usize {
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k != KEY)
+        .map(|k| {
+            let value = storage.get_item(&k).ok().flatten().unwrap_or_default();
+            trellis_core::quota::utf16_units(&k) + trellis_core::quota::utf16_units(&value)
+        })
+        .sum()
 }
 
 /// The key remembering when the workspace was last backed up (milliseconds).

@@ -24,7 +24,7 @@ pub use bar_chart::{BarChartProps, BarChartView};
 pub use context_question::{ContextInput, ContextQuestion};
 pub use error_summary::{ErrorSummary, ErrorSummaryProps};
 pub use level_choice::LevelChoice;
-pub use notice::StorageNotice;
+pub use notice::{StorageFilling, StorageNotice};
 pub use progress::Progress;
 pub use question::{Choice, Question};
 pub use round_results::{RoundResults, RoundResultsProps};

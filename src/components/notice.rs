@@ -41,3 +41,29 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct StorageFillingProps {
+    /// The share of the browser's storage in use, in percent.
+    pub percent: usize,
+    /// On "Your data" itself the way to make room is on the page, so no link.
+    #[prop_or_default]
+    pub on_data_page: bool,
+}
+
+/// The calm early warning that storage is filling up, shown while saving still works
+/// (see `trellis_core::quota::WARN_PERCENT`), with the way to make room.
+#[component]
+pub fn StorageFilling(props: &StorageFillingProps) -> Html {
+    html! {
+        <div class="notice" role="status" data-testid="storage-filling">
+            <p>
+                <strong>{ msg::STORAGE_FILLING_TITLE }</strong>{ " " }
+                { msg::storage_filling(props.percent) }
+            </p>
+            if !props.on_data_page {
+                <p><crate::route::Link to={crate::route::Route::Data}>{ msg::MOVE_ROUNDS_LINK }</crate::route::Link></p>
+            }
+        </div>
+    }
+}

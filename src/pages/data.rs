@@ -1,5 +1,6 @@
 //! "Your data in this browser": back up and restore (open a Trellis file, merge or
-//! replace), what uses the space, clearing out old rounds, and damaged data kept aside.
+//! replace), what uses the space, moving finished rounds to a file, clearing out old
+//! rounds, and damaged data kept aside.
 
 use trellis_core::format::{TombstoneKind, Workspace};
 use trellis_core::merge::MergeReport;
@@ -191,6 +192,7 @@ pub fn DataPage() -> Html {
                     }) }
                 </section>
             }
+            <MoveRounds />
             <section aria-labelledby="old-rounds-heading">
                 <h2 id="old-rounds-heading">{ msg::OLD_ROUNDS_TITLE }</h2>
                 if by_round.is_empty() {
@@ -230,5 +232,120 @@ pub fn BackupButton() -> Html {
                 <p class="notice notice-warning" role="alert">{ e }</p>
             }
         </>
+    }
+}
+
+/// Moving finished rounds to a round file: the facilitator ticks rounds (oldest first,
+/// each with its size), confirms, and Trellis downloads the file and only then removes
+/// them (`AppHandle::move_to_file`).
+#[component]
+fn MoveRounds() -> Html {
+    let app = use_app_state();
+    let movable = {
+        let ws = app.workspace.clone();
+        use_memo(app.revision, move |_| ws.movable_rounds())
+    };
+    let chosen = use_state(std::collections::BTreeSet::<String>::new);
+    // What the last attempt did: after a move, what to say and the file's contents (to put
+    // the rounds back at once); Err(why) when nothing moved.
+    let outcome = use_state(|| None::<Result<(String, std::rc::Rc<Workspace>), String>>);
+    let usage = trellis_core::quota::StorageUse::of(app.stored_units);
+    // Only rounds still listed count, so a round another tab removed drops out.
+    let picked: Vec<&trellis_core::quota::Movable> = movable
+        .iter()
+        .filter(|m| chosen.contains(&m.space.round))
+        .collect();
+    let picked_chars: usize = picked.iter().map(|m| m.space.chars).sum();
+    let on_move = {
+        let (app, chosen, outcome) = (app.clone(), chosen.clone(), outcome.clone());
+        let ids: Vec<String> = picked.iter().map(|m| m.space.round.clone()).collect();
+        Callback::from(move |_: MouseEvent| {
+            if ids.is_empty() {
+                outcome.set(Some(Err(msg::MOVE_NONE_CHOSEN.to_string())));
+                return;
+            }
+            if !crate::browser::dom::confirm(&msg::confirm_move(ids.len())) {
+                return;
+            }
+            let result = app
+                .move_to_file(&ids)
+                .map(|(name, file)| (msg::moved_rounds(ids.len(), &name), std::rc::Rc::new(file)));
+            if result.is_ok() {
+                chosen.set(Default::default());
+            }
+            outcome.set(Some(result));
+        })
+    };
+    let rows = movable
+        .iter()
+        .map(|m| {
+            let r = &m.space;
+            let id = r.round.clone();
+            let onchange = {
+                let chosen = chosen.clone();
+                let id = id.clone();
+                Callback::from(move |_: Event| {
+                    let mut next = (*chosen).clone();
+                    if !next.remove(&id) {
+                        next.insert(id.clone());
+                    }
+                    chosen.set(next);
+                })
+            };
+            let why = match m.finished {
+                trellis_core::quota::Finished::Closed => msg::FINISHED_CLOSED,
+                trellis_core::quota::Finished::Superseded => msg::FINISHED_SUPERSEDED,
+            };
+            html! {
+                <tr>
+                    <td data-label={msg::CHOOSE}><input type="checkbox" class="row-check" aria-label={msg::choose_round(&r.name, &r.collaboration_name)} checked={chosen.contains(&id)} {onchange} /></td>
+                    <td data-label={msg::COLLABORATION}>{ r.collaboration_name.clone() }</td>
+                    <th scope="row">{ r.name.clone() }</th>
+                    <td data-label={msg::DATE}>{ msg::uk_date(&r.date) }</td>
+                    <td data-label={msg::FINISHED}>{ why }</td>
+                    <td class="num" data-label={msg::ANSWER_SETS}>{ r.responses }</td>
+                    <td class="num" data-label={msg::SHARE_OF_SPACE}>{ msg::share_of_space(trellis_core::quota::share_of_quota(r.chars)) }</td>
+                </tr>
+            }
+        })
+        .collect::<Html>();
+    let outcome_note = match (*outcome).clone() {
+        Some(Ok((done, file))) => {
+            // Putting back is an ordinary merge of the file, as opening it would be.
+            let on_put_back = {
+                let (app, outcome) = (app.clone(), outcome.clone());
+                Callback::from(move |_: MouseEvent| {
+                    app.merge((*file).clone());
+                    outcome.set(None);
+                })
+            };
+            html! {
+                <div class="notice" role="status" data-testid="moved">
+                    <p>{ done }</p>
+                    <p>{ msg::MOVE_PUT_BACK_HINT }</p>
+                    <button type="button" class="button button-secondary" data-testid="put-back" onclick={on_put_back}>{ msg::MOVE_PUT_BACK }</button>
+                </div>
+            }
+        }
+        Some(Err(why)) => {
+            html! { <p class="notice notice-warning" role="alert" data-testid="move-error">{ why }</p> }
+        }
+        None => html! {},
+    };
+    html! {
+        <section aria-labelledby="move-rounds-heading" data-testid="move-rounds">
+            <h2 id="move-rounds-heading">{ msg::MOVE_ROUNDS_TITLE }</h2>
+            <p data-testid="storage-share">{ msg::storage_share(usage.percent()) }</p>
+            <p class="hint">{ msg::MOVE_ROUNDS_LEAD }</p>
+            { outcome_note }
+            if movable.is_empty() {
+                <p class="empty">{ msg::NO_ROUNDS_TO_MOVE }</p>
+            } else {
+                <p class="hint">{ msg::MOVE_ROUNDS_TABS }</p>
+                { table(Some("movable-rounds"), None, Some(msg::MOVE_ROUNDS_TITLE), &[msg::CHOOSE, msg::COLLABORATION, msg::ROUND, msg::DATE, msg::FINISHED, msg::ANSWER_SETS, msg::SHARE_OF_SPACE], rows) }
+                <p role="status" data-testid="move-summary">{ msg::move_chosen(picked.len(), &msg::share_of_space(trellis_core::quota::share_of_quota(picked_chars)), usage.after_freeing(picked_chars).percent()) }</p>
+                <button type="button" class="button" data-testid="move-rounds-button" onclick={on_move}>{ msg::MOVE_ROUNDS_BUTTON }</button>
+            }
+        </section>
     }
 }

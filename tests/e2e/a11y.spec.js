@@ -2,25 +2,14 @@
 // the states in between, in the light and the dark theme; a keyboard-only assessment;
 // a full assessment at phone size; focus after navigation; reflow at 320 px.
 const { test } = require('@playwright/test');
-const AxeBuilder = require('@axe-core/playwright').default;
 const {
   open, watchForTrouble, createCollaboration, expect, heading, questions, levelChoice, answer, answerLabel, stepText,
-  instrument, domainsIn,
+  instrument, domainsIn, axe,
 } = require('./support');
 
 // New rounds and the example's use the newest questionnaire's full assessment.
 const FULL_TOPICS = domainsIn(instrument, 'full').length;
 const ROUND = 'example-20231103-r2';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Runs axe on the page as it is now; fails with each violation's rule, impact and nodes. */
-async function axe(page, state) {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = result.violations.map(
-    (v) => `${state}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
-  );
-  expect(found, found.join('\n')).toEqual([]);
-}
 
 /** Every page of the app with the fictional example loaded, plus form and error states. */
 async function tour(page, scheme) {

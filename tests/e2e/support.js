@@ -249,3 +249,17 @@ function parseCsv(text) {
 }
 
 module.exports.parseCsv = parseCsv;
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe (WCAG 2.2 A and AA rules) on the page as it is now; fails with each violation's rule, impact and nodes. */
+async function axe(page, state) {
+  const AxeBuilder = require('@axe-core/playwright').default;
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = result.violations.map(
+    (v) => `${state}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
+  );
+  expect(found, found.join('\n')).toEqual([]);
+}
+
+module.exports.axe = axe;

@@ -1,5 +1,6 @@
-//! Benchmark: analysing a round of 1,000 respondents with every statistic, in the full
-//! mode of the newest shipped questionnaire (2.0.0: 50 statements plus a level per domain).
+//! Benchmark: analysing a round of 1,000 respondents, and one of 5,000 (issue 20's big
+//! round), with every statistic, in the full mode of the newest shipped questionnaire
+//! (2.0.0: 50 statements plus a level per domain).
 //! Run with `cargo bench -p trellis-core --bench aggregate`; figures go in docs/perf.md.
 
 use std::collections::BTreeMap;
@@ -58,13 +59,13 @@ fn round(instrument: &trellis_core::Instrument, n: usize) -> Vec<Response> {
 fn bench(c: &mut Criterion) {
     let catalogue = Catalogue::shipped().expect("shipped instruments are valid");
     let instrument = catalogue.latest("trellis").expect("the default instrument");
-    let responses = round(instrument, 1000);
     let context: BTreeMap<String, ContextAnswer> =
         [("history".to_string(), ContextAnswer::One("negative".into()))].into();
     let targets = BTreeMap::new();
-    c.bench_function(
-        "analyse 1000 respondents, full mode of the newest questionnaire",
-        |b| {
+    for n in [1000, 5000] {
+        let responses = round(instrument, n);
+        let name = format!("analyse {n} respondents, full mode of the newest questionnaire");
+        c.bench_function(&name, |b| {
             b.iter(|| {
                 analyse(&RoundInput {
                     instrument,
@@ -78,8 +79,8 @@ fn bench(c: &mut Criterion) {
                     partner_map: None,
                 })
             })
-        },
-    );
+        });
+    }
 }
 
 criterion_group!(benches, bench);

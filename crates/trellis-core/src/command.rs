@@ -136,6 +136,9 @@ pub enum Command {
     },
     /// Puts back what a [`Command::Delete`] removed (its [`Outcome::Deleted`]).
     UndoDelete(Box<Deleted>),
+    /// Removes rounds already written to a round file, without tombstones, so opening
+    /// the file brings them back (see `quota`).
+    MoveOut(Vec<String>),
 }
 
 /// A change to an action plan; ids of new items are made by the caller.
@@ -304,6 +307,10 @@ impl Workspace {
             }
             Command::UndoDelete(deleted) => {
                 self.undo_delete(*deleted)?;
+                changed
+            }
+            Command::MoveOut(rounds) => {
+                self.move_out(&rounds)?;
                 changed
             }
             // Joining, answering and sending: shared with the respondent's entry.

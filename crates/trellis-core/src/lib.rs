@@ -37,6 +37,7 @@ pub mod merge;
 pub mod next_step;
 pub mod plan;
 pub mod qr;
+pub mod quota;
 pub mod scoring;
 mod sort;
 pub mod stats;

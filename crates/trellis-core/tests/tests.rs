@@ -15,6 +15,7 @@ mod instrument;
 mod partners;
 mod plan;
 mod qr;
+mod quota;
 mod readiness;
 mod reading;
 mod round_reference;
