@@ -40,6 +40,7 @@ pub mod qr;
 pub mod scoring;
 mod sort;
 pub mod stats;
+pub mod summary;
 pub mod transfer;
 pub mod workspace;
 

@@ -20,5 +20,6 @@ mod round_reference;
 mod safety;
 mod scoring;
 mod stats;
+mod summary;
 mod transfer;
 mod workspace;
