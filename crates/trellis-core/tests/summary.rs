@@ -511,3 +511,31 @@ fn a_written_file_joins_a_comparison() {
     assert_eq!(first.collaborations, 1);
     assert_eq!(first.highlight.as_ref().and_then(|h| h.band), Some(Band::Middle));
 }
+
+#[test]
+fn a_spread_strip_places_values_on_the_scale() {
+    use trellis_core::chart::spread;
+    use trellis_core::summary::FiveNumbers;
+    let five = FiveNumbers {
+        min: 1.0,
+        q1: 2.0,
+        median: 3.0,
+        q3: 4.0,
+        max: 5.0,
+    };
+    let s = spread(Some(&five), &[1.0, 3.0, 5.0], Some(3.0), 1.0, 5.0);
+    // 3% margins: 1 is at 0.03, 5 at 0.97, and 3 halfway.
+    let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-12, "{a} {b}");
+    let [low, q1, median, q3, high] = s.five.expect("five numbers");
+    close(low, 0.03);
+    close(q1, 0.265);
+    close(median, 0.5);
+    close(q3, 0.735);
+    close(high, 0.97);
+    assert_eq!(s.dots.len(), 3);
+    close(s.marker.expect("marker"), 0.5);
+    assert_eq!(
+        s.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+        ["1", "2", "3", "4", "5"]
+    );
+}
