@@ -2403,7 +2403,7 @@ pub const COMPARE_QUESTIONS_CHANGED: &str = "questions changed";
 /// How many files were read and what they hold.
 pub fn compare_counts(files: usize, collaborations: usize, with_rounds: usize) -> String {
     format!(
-        "{} read: {}, {} of them with more than one round.",
+        "{} used: {}, {} of them with more than one round.",
         plural(files, "summary file", "summary files"),
         plural(collaborations, "collaboration", "collaborations"),
         with_rounds

@@ -3114,7 +3114,7 @@ fn the_comparison_shows_spread_standing_and_change() {
     });
     expect![[r#"
         <p data-testid="compare-counts">
-        4 summary files read: 3 collaborations, 1 of them with more than one round.</p>
+        4 summary files used: 3 collaborations, 1 of them with more than one round.</p>
         <div class="field">
         <label for="compare-highlight">
         Collaboration to highlight</label>

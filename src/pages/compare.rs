@@ -33,14 +33,19 @@ pub fn ComparePage() -> Html {
     let take = {
         let (files, problems, busy, revision) =
             (files.clone(), problems.clone(), busy.clone(), revision.clone());
-        Rc::new(move |list: Files| {
+        Rc::new(move |list: Files, input: Option<FileInput>| {
             let (files, problems, busy, revision) =
                 (files.clone(), problems.clone(), busy.clone(), revision.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let mut read = (**files).clone();
                 let mut errors = (*problems).clone();
-                for (name, text) in read_all(list).await {
+                let read_now = read_all(list).await;
+                // Cleared only once read: the input's list of files empties with it.
+                if let Some(input) = input {
+                    input.clear();
+                }
+                for (name, text) in read_now {
                     match text {
                         Ok(text) => match read_summary_file(&name, &text) {
                             Ok(file) => read.push(file),
@@ -59,17 +64,15 @@ pub fn ComparePage() -> Html {
     let on_files = {
         let take = take.clone();
         Callback::from(move |e: Event| {
-            let input = FileInput::of(&e);
             if let Some(list) = input_files(&e) {
-                take(list);
+                take(list, Some(FileInput::of(&e)));
             }
-            input.clear();
         })
     };
     let on_drop = Callback::from(move |e: DragEvent| {
         e.prevent_default();
         if let Some(list) = dropped_files(&e) {
-            take(list);
+            take(list, None);
         }
     });
     let on_clear = {
