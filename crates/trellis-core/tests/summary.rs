@@ -539,3 +539,18 @@ fn a_spread_strip_places_values_on_the_scale() {
         ["1", "2", "3", "4", "5"]
     );
 }
+
+#[test]
+fn numbers_written_in_full_by_other_tools_are_read() {
+    let (_, good) = mini_round(3);
+    let text = with_cell(&good, 1, "mean", "3.9999999999999996");
+    let file = read_summary_file("f.csv", &text).expect("reads");
+    let mean = file.domain("trust").and_then(|d| d.mean).expect("a mean");
+    assert!((mean - 4.0).abs() < 1e-12, "{mean}");
+    for bad in ["1e0", "+3", "3.", ".5", " 3", "3,5"] {
+        assert!(
+            read_summary_file("f.csv", &with_cell(&good, 1, "mean", bad)).is_err(),
+            "{bad}"
+        );
+    }
+}

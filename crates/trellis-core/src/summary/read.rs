@@ -220,11 +220,8 @@ impl Cells<'_> {
         if text.is_empty() {
             return Ok(None);
         }
-        let value: f64 = text
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| self.error(column, SummaryProblem::NotANumber(text.clone())))?;
+        let value =
+            decimal(&text).ok_or_else(|| self.error(column, SummaryProblem::NotANumber(text.clone())))?;
         if value < low || value > high {
             return Err(self.error(column, SummaryProblem::OutOfRange(text)));
         }
@@ -334,4 +331,22 @@ impl Cells<'_> {
         }
         Ok(domain)
     }
+}
+
+/// A plain decimal as Trellis writes one (`3`, `3.25`): digits, then optionally a point
+/// and more digits; no sign, exponent or spaces. Read by hand rather than with
+/// `str::parse::<f64>`, whose general float parser would add about 10 KB to the app's
+/// bundle for numbers that never need it.
+fn decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.len() <= 40 && part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 15 || !digits(whole) || !digits(fraction) || text.ends_with('.') {
+        return None;
+    }
+    // Other tools write binary fractions out in full (2.0999999999999996); digits past
+    // the fifteenth change nothing that matters here.
+    let fraction = &fraction[..fraction.len().min(15)];
+    let number = |part: &str| part.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let scale = 10u64.pow(fraction.len() as u32);
+    Some(number(whole) as f64 + number(fraction) as f64 / scale as f64)
 }
