@@ -11,9 +11,9 @@ use crate::browser;
 use crate::components::{StorageFilling, StorageNotice};
 use crate::messages as msg;
 use crate::pages::{
-    About, AnswerStart, AnswerStep, CollaborationPage, ConsensusPage, ContextPage, DataPage, ExportPage,
-    Home, ImportPage, InvitePage, JoinPage, KioskPage, LibraryPage, NewCollaborationPage, NotFound, PlanPage,
-    ProgressPage, ReportPage, Results, SentPage, StatementsPage,
+    About, AnswerStart, AnswerStep, CollaborationPage, ComparePage, ConsensusPage, ContextPage, DataPage,
+    ExportPage, Home, ImportPage, InvitePage, JoinPage, KioskPage, LibraryPage, NewCollaborationPage,
+    NotFound, PlanPage, ProgressPage, ReportPage, Results, SentPage, StatementsPage,
 };
 use crate::route::{use_route, Link, Route, Surface};
 use crate::state::{Action, AppHandle, AppState, Apply};
@@ -302,6 +302,7 @@ pub fn switch(route: Route) -> Html {
         Route::About => html! { <About /> },
         Route::Import { id } => html! { <ImportPage id={id} /> },
         Route::Data => html! { <DataPage /> },
+        Route::Compare => html! { <ComparePage /> },
         Route::Export { id } => html! { <ExportPage id={id} /> },
         Route::NotFound => html! { <NotFound /> },
         Route::Join { .. }

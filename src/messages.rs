@@ -2613,3 +2613,148 @@ pub const MOVE_ROUNDS_GONE: &str = "One of the chosen rounds is no longer in thi
 pub fn move_download_failed(why: &str) -> String {
     format!("The file could not be made, so nothing was removed: {why}.")
 }
+// ---------------------------------------------------------------------------------------
+// Issue 20: the summary file for comparing collaborations, and the comparison page.
+
+pub const EXPORT_COMPARE_TITLE: &str = "Summary for comparison (anonymised)";
+pub const EXPORT_COMPARE_LEAD: &str = "A file to send to a regional analyst who looks at many collaborations side by side. It has each topic's average, spread, agreement and level, and the number of people who answered. It has no organisations, roles, answers or comments. A topic scored by fewer people than the smallest group has no figures.";
+pub const EXPORT_COMPARE_LABEL: &str = "Name the collaboration in the file as";
+pub const EXPORT_COMPARE_LABEL_HINT: &str =
+    "Its name, or a code you have agreed with the analyst if the name should not leave your team.";
+pub const EXPORT_COMPARE_BUTTON: &str = "Download the summary for comparison (CSV)";
+pub const EXPORT_COMPARE_NO_LABEL: &str = "Enter a name or a code for the collaboration.";
+
+pub const COMPARE_LINK: &str = "Compare collaborations";
+pub const COMPARE_LINK_LEAD: &str =
+    "For a regional team: open summary files from many collaborations and see them side by side.";
+pub const COMPARE_TITLE: &str = "Compare collaborations";
+pub const COMPARE_LEAD: &str = "Open the summary files that facilitators sent you (each round's export page makes one). Trellis reads them on this device and stores nothing: when you leave this page, they are gone.";
+pub const COMPARE_CAUTION: &str = "Collaborations differ in type, size and how long they have worked together. Treat a difference as a question to talk about, not as a place in a league table.";
+pub const COMPARE_FILES: &str = "Summary files";
+pub const COMPARE_CHOOSE: &str = "Choose summary files (CSV)";
+pub const COMPARE_DROP_HINT: &str =
+    "You can choose many files at once, or drop them here. Files you add join those already open.";
+pub const COMPARE_CLEAR: &str = "Close all files";
+pub const COMPARE_READING: &str = "Reading files…";
+pub const COMPARE_NOT_USED: &str = "These files were not used:";
+pub const COMPARE_HIGHLIGHT: &str = "Collaboration to highlight";
+pub const COMPARE_NO_HIGHLIGHT: &str = "None";
+pub const COMPARE_SPREAD_TITLE: &str = "Each topic across collaborations";
+pub const COMPARE_SPREAD_LEAD: &str = "Each collaboration counts once, at its latest round. A dot is one collaboration's average; the box runs from the lower to the upper quartile, with a line at the median. The highlighted collaboration is the tall line.";
+pub const COMPARE_TABLE_CAPTION: &str = "The same figures: averages of the collaborations' latest rounds";
+pub const COMPARE_TOPIC: &str = "Topic";
+pub const COMPARE_COUNT: &str = "Collaborations";
+pub const COMPARE_LOWEST: &str = "Lowest";
+pub const COMPARE_Q1: &str = "Lower quartile";
+pub const COMPARE_MEDIAN: &str = "Median";
+pub const COMPARE_Q3: &str = "Upper quartile";
+pub const COMPARE_HIGHEST: &str = "Highest";
+pub const COMPARE_MEDIAN_LEVEL: &str = "Median level";
+pub const COMPARE_CHANGE_TITLE: &str = "Change over rounds";
+pub const COMPARE_CHANGE_NONE: &str = "No collaboration has more than one round in these files.";
+pub const COMPARE_CHANGE_CAPTION: &str = "Levels from each collaboration's first round to its latest";
+pub const COMPARE_ROSE: &str = "Rose";
+pub const COMPARE_STAYED: &str = "Stayed";
+pub const COMPARE_FELL: &str = "Fell";
+pub const COMPARE_LEVEL: &str = "Level";
+pub const COMPARE_AVERAGE: &str = "Average";
+pub const COMPARE_QUESTIONS_CHANGED: &str = "questions changed";
+
+/// How many files were read and what they hold.
+pub fn compare_counts(files: usize, collaborations: usize, with_rounds: usize) -> String {
+    format!(
+        "{} used: {}, {} of them with more than one round.",
+        plural(files, "summary file", "summary files"),
+        plural(collaborations, "collaboration", "collaborations"),
+        with_rounds
+    )
+}
+
+/// A file left out because another holds the same round.
+pub fn compare_duplicate(file: &str, kept: &str) -> String {
+    if file == kept {
+        format!("{file} was opened twice and is counted once.")
+    } else {
+        format!("{file} holds the same round as {kept}, so only {kept} is counted.")
+    }
+}
+
+/// Where the highlighted collaboration sits for a topic, in words.
+pub fn compare_standing(label: &str, s: &trellis_core::summary::Standing, others: usize) -> String {
+    use trellis_core::summary::Band;
+    let Some(mean) = s.mean else {
+        return format!("{label}: too few people answered for figures.");
+    };
+    let band = match s.band {
+        Some(Band::LowestQuarter) => "in the lowest quarter",
+        Some(Band::BelowMiddle) => "below the middle",
+        Some(Band::Middle) => "in the middle",
+        Some(Band::AboveMiddle) => "above the middle",
+        Some(Band::HighestQuarter) => "in the highest quarter",
+        None => "",
+    };
+    format!(
+        "{label}: average {}, {band}. Of the {others} others, {} higher and {} lower.",
+        trellis_core::scoring::format_score(mean),
+        s.higher,
+        s.lower
+    )
+}
+
+/// How many collaborations' latest rounds had too few people for a topic's figures.
+pub fn compare_withheld(n: usize) -> String {
+    format!(
+        "{}: too few people for figures",
+        plural(n, "collaboration", "collaborations")
+    )
+}
+
+/// The latest rounds used more than one questionnaire version.
+pub fn compare_versions(versions: &[String]) -> String {
+    format!(
+        "The latest rounds used different questionnaires ({}). Levels compare across versions; averages compare best within one.",
+        and_list(versions)
+    )
+}
+
+/// The highlighted collaboration's rounds.
+pub fn compare_own_change(label: &str, first: u32, latest: u32) -> String {
+    format!("{label}, round {first} to round {latest}")
+}
+
+/// What is wrong with a file that is not a summary file Trellis can read.
+pub fn summary_error(e: &trellis_core::summary::SummaryError) -> String {
+    use trellis_core::summary::SummaryProblem as P;
+    let problem = match &e.problem {
+        P::Empty => "the file has no rows.".to_string(),
+        P::NotCsv => "this is not a CSV file Trellis can read.".to_string(),
+        P::NotSummary => {
+            "this is not a summary for comparison (its first column is not \"format\").".to_string()
+        }
+        P::UnknownFormat(f) => format!("the format \"{f}\" is not a Trellis summary."),
+        P::NewerVersion(v) => {
+            format!("this summary is version {v}, made by a newer Trellis. Update Trellis to read it.")
+        }
+        P::MissingColumn { found: Some(f) } => format!("this column should be here, but \"{f}\" is."),
+        P::MissingColumn { found: None } => "this column is missing.".to_string(),
+        P::ShortRow => "this row has fewer cells than the header.".to_string(),
+        P::Differs(v) => format!("\"{v}\" differs from the first row; it must be the same on every row."),
+        P::Required => "this cell is empty, but it must have a value.".to_string(),
+        P::NotANumber(v) => format!("\"{v}\" is not a number of the kind this column needs."),
+        P::OutOfRange(v) => format!("{v} is outside the range this column allows."),
+        P::NotADate(v) => format!("\"{v}\" is not a date written as YYYY-MM-DD."),
+        P::NotAllowed(v) => format!("\"{v}\" is not a value this column allows."),
+        P::DuplicateDomain(d) => format!("the topic \"{d}\" appears twice."),
+        P::NotSuppressed => {
+            "this topic has figures although fewer people than the smallest group were scored.".to_string()
+        }
+    };
+    let mut place = e.file.clone();
+    if let Some(line) = e.line {
+        place.push_str(&format!(", line {line}"));
+    }
+    if let Some(column) = e.column {
+        place.push_str(&format!(", column {column}"));
+    }
+    format!("{place}: {problem}")
+}

@@ -29,6 +29,8 @@ pub enum Route {
     About,
     /// `/data`: back up, restore, storage, damaged copies.
     Data,
+    /// `/compare`: many collaborations side by side, from summary files opened here.
+    Compare,
     /// `/round/:id/answer`
     AnswerStart { id: String },
     /// `/round/:id/answer/:step`: step 1..=n is a domain; n + 1 is the review page.
@@ -149,6 +151,7 @@ impl Route {
             ["", "facilitator"] => Some(Route::Facilitator),
             ["", "about"] => Some(Route::About),
             ["", "data"] => Some(Route::Data),
+            ["", "compare"] => Some(Route::Compare),
             ["", "collaboration", id] => param(id).map(|id| Route::Collaboration { id }),
             ["", "collaboration", id, "context"] => param(id).map(|id| Route::Context { id }),
             ["", "collaboration", id, "progress"] => param(id).map(|id| Route::Progress { id }),
@@ -185,6 +188,7 @@ impl Route {
             Route::Facilitator => ("/facilitator", "", ""),
             Route::About => ("/about", "", ""),
             Route::Data => ("/data", "", ""),
+            Route::Compare => ("/compare", "", ""),
             Route::NotFound => ("/not-found", "", ""),
             Route::Collaboration { id } => ("/collaboration/", id.as_str(), ""),
             Route::Context { id } => ("/collaboration/", id.as_str(), "/context"),

@@ -356,6 +356,7 @@ fn every_route(collaboration: &str, round: &str, invitation: &str) -> Vec<Route>
         Route::Context { id: c.clone() },
         Route::About,
         Route::Data,
+        Route::Compare,
         Route::AnswerStart { id: r.clone() },
         Route::AnswerStep {
             id: r.clone(),
@@ -387,6 +388,7 @@ fn every_route(collaboration: &str, round: &str, invitation: &str) -> Vec<Route>
             | Route::Context { .. }
             | Route::About
             | Route::Data
+            | Route::Compare
             | Route::AnswerStart { .. }
             | Route::AnswerStep { .. }
             | Route::Join { .. }

@@ -3611,3 +3611,339 @@ mod import_steps {
         "#]].assert_eq(&pretty(&html));
     }
 }
+
+/// A summary file of one collaboration's round with two topics, read by the engine.
+fn summary(
+    key: &str,
+    round: u32,
+    version: &str,
+    trust: &str,
+    vision: &str,
+) -> trellis_core::summary::SummaryFile {
+    use trellis_core::summary::{read_summary_file, SUMMARY_FILE_COLUMNS};
+    let lead = format!("trellis-summary-1,Partnership {key},{key},{round},2026-0{round}-01,trellis,{version},full,3,5,5,3,4,,,9");
+    let row = |id: &str, title: &str, figures: &str| format!("{lead},{id},{title},{figures},\r\n");
+    let text = format!(
+        "{}\r\n{}{}",
+        SUMMARY_FILE_COLUMNS.join(","),
+        row("trust", "Trust", trust),
+        row("vision", "Shared vision", vision)
+    );
+    read_summary_file("s.csv", &text).expect("a valid summary")
+}
+
+#[test]
+fn the_comparison_shows_spread_standing_and_change() {
+    use trellis::components::comparison::{Comparison, ComparisonProps};
+    use trellis_core::summary::{compare_collaborations, gather};
+    let suppressed = "2,,,,,,,,,,";
+    let files = vec![
+        summary(
+            "aa01",
+            1,
+            "2.0.0",
+            "9,2.5,2,3,2.5,2,3,0.8,2,scores,3",
+            "9,3,2.5,3.5,3,2.5,3.5,0.8,2,scores,3",
+        ),
+        summary("aa01", 2, "2.0.0", "9,3.5,3,4,3.5,3,4,0.8,3,scores,3", suppressed),
+        summary(
+            "bb02",
+            1,
+            "2.0.0",
+            "9,4,3.5,4.5,4,3.5,4.5,0.9,4,chosen,",
+            "9,4.2,3.8,4.6,4,4,4.5,0.9,4,chosen,",
+        ),
+        summary(
+            "cc03",
+            1,
+            "2.0.0",
+            "9,3,2.5,3.5,3,2.5,3.5,0.7,2,scores,",
+            "9,2,1.5,2.5,2,1.5,2.5,0.7,1,scores,",
+        ),
+    ];
+    let (files, _) = gather(files);
+    let overview = Rc::new(compare_collaborations(&files, Some("aa01")));
+    let html = render::<Comparison>(ComparisonProps {
+        overview,
+        files: files.len(),
+        highlight: Some("aa01".into()),
+        on_highlight: Callback::noop(),
+    });
+    expect![[r#"
+        <p data-testid="compare-counts">
+        4 summary files used: 3 collaborations, 1 of them with more than one round.</p>
+        <div class="field">
+        <label for="compare-highlight">
+        Collaboration to highlight</label>
+        <select id="compare-highlight">
+        <option value="">
+        None</option>
+        <option value="aa01" selected="selected">
+        Partnership aa01</option>
+        <option value="bb02">
+        Partnership bb02</option>
+        <option value="cc03">
+        Partnership cc03</option>
+        </select>
+        </div>
+        <section aria-labelledby="spread-heading">
+        <h2 id="spread-heading">
+        Each topic across collaborations</h2>
+        <p class="hint">
+        Each collaboration counts once, at its latest round. A dot is one collaboration's average; the box runs from the lower to the upper quartile, with a line at the median. The highlighted collaboration is the tall line.</p>
+        <ul class="spread-list">
+        <li data-testid="spread-trust" class="spread">
+        <h3 id="spread-trust-title">
+        Trust</h3>
+        <svg width="100%" height="46" role="img" aria-labelledby="spread-trust-title" aria-describedby="spread-table">
+        <g class="tick">
+        <line x1="3%" x2="3%" y1="0" y2="30">
+        </line>
+        <text x="3%" y="44" text-anchor="middle">
+        1</text>
+        </g>
+        <g class="tick">
+        <line x1="26.5%" x2="26.5%" y1="0" y2="30">
+        </line>
+        <text x="26.5%" y="44" text-anchor="middle">
+        2</text>
+        </g>
+        <g class="tick">
+        <line x1="50%" x2="50%" y1="0" y2="30">
+        </line>
+        <text x="50%" y="44" text-anchor="middle">
+        3</text>
+        </g>
+        <g class="tick">
+        <line x1="73.5%" x2="73.5%" y1="0" y2="30">
+        </line>
+        <text x="73.5%" y="44" text-anchor="middle">
+        4</text>
+        </g>
+        <g class="tick">
+        <line x1="97%" x2="97%" y1="0" y2="30">
+        </line>
+        <text x="97%" y="44" text-anchor="middle">
+        5</text>
+        </g>
+        <line x1="50%" x2="73.5%" y1="15" y2="15" class="spread-whisker">
+        </line>
+        <rect x="55.88%" width="11.75%" y="6" height="18" class="spread-box">
+        </rect>
+        <line x1="61.75%" x2="61.75%" y1="4" y2="26" class="spread-median">
+        </line>
+        <circle cx="50%" cy="15" r="3" class="spread-dot">
+        </circle>
+        <circle cx="61.75%" cy="15" r="3" class="spread-dot">
+        </circle>
+        <circle cx="73.5%" cy="15" r="3" class="spread-dot">
+        </circle>
+        <line data-testid="spread-marker" x1="61.75%" x2="61.75%" y1="0" y2="30" class="spread-marker">
+        </line>
+        </svg>
+        <p data-testid="standing" class="spread-standing">
+        Partnership aa01: average 3.5, in the middle. Of the 2 others, 1 higher and 1 lower.</p>
+        </li>
+        <li data-testid="spread-vision" class="spread">
+        <h3 id="spread-vision-title">
+        Shared vision</h3>
+        <svg width="100%" height="46" role="img" aria-labelledby="spread-vision-title" aria-describedby="spread-table">
+        <g class="tick">
+        <line x1="3%" x2="3%" y1="0" y2="30">
+        </line>
+        <text x="3%" y="44" text-anchor="middle">
+        1</text>
+        </g>
+        <g class="tick">
+        <line x1="26.5%" x2="26.5%" y1="0" y2="30">
+        </line>
+        <text x="26.5%" y="44" text-anchor="middle">
+        2</text>
+        </g>
+        <g class="tick">
+        <line x1="50%" x2="50%" y1="0" y2="30">
+        </line>
+        <text x="50%" y="44" text-anchor="middle">
+        3</text>
+        </g>
+        <g class="tick">
+        <line x1="73.5%" x2="73.5%" y1="0" y2="30">
+        </line>
+        <text x="73.5%" y="44" text-anchor="middle">
+        4</text>
+        </g>
+        <g class="tick">
+        <line x1="97%" x2="97%" y1="0" y2="30">
+        </line>
+        <text x="97%" y="44" text-anchor="middle">
+        5</text>
+        </g>
+        <line x1="26.5%" x2="78.2%" y1="15" y2="15" class="spread-whisker">
+        </line>
+        <rect x="39.43%" width="25.85%" y="6" height="18" class="spread-box">
+        </rect>
+        <line x1="52.35%" x2="52.35%" y1="4" y2="26" class="spread-median">
+        </line>
+        <circle cx="26.5%" cy="15" r="3" class="spread-dot">
+        </circle>
+        <circle cx="78.2%" cy="15" r="3" class="spread-dot">
+        </circle>
+        </svg>
+        <p data-testid="standing" class="spread-standing">
+        Partnership aa01: too few people answered for figures.</p>
+        </li>
+        </ul>
+        <div role="region" tabindex="0" aria-label="The same figures: averages of the collaborations' latest rounds" class="table-wrap">
+        <table id="spread-table" data-testid="spread-table" class="stack">
+        <caption>
+        The same figures: averages of the collaborations' latest rounds</caption>
+        <thead>
+        <tr>
+        <th scope="col">
+        Topic</th>
+        <th scope="col">
+        Collaborations</th>
+        <th scope="col">
+        Lowest</th>
+        <th scope="col">
+        Lower quartile</th>
+        <th scope="col">
+        Median</th>
+        <th scope="col">
+        Upper quartile</th>
+        <th scope="col">
+        Highest</th>
+        <th scope="col">
+        Median level</th>
+        <th scope="col">
+        Partnership aa01</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr data-testid="spread-row-trust">
+        <th scope="row">
+        Trust</th>
+        <td data-label="Collaborations">
+        3</td>
+        <td data-label="Lowest">
+        3.0</td>
+        <td data-label="Lower quartile">
+        3.3</td>
+        <td data-label="Median">
+        3.5</td>
+        <td data-label="Upper quartile">
+        3.8</td>
+        <td data-label="Highest">
+        4.0</td>
+        <td data-label="Median level">
+        3</td>
+        <td data-label="Partnership aa01">
+        3.5</td>
+        </tr>
+        <tr data-testid="spread-row-vision">
+        <th scope="row">
+        Shared vision<span class="meta">
+         (1 collaboration: too few people for figures)</span>
+        </th>
+        <td data-label="Collaborations">
+        2</td>
+        <td data-label="Lowest">
+        2.0</td>
+        <td data-label="Lower quartile">
+        2.6</td>
+        <td data-label="Median">
+        3.1</td>
+        <td data-label="Upper quartile">
+        3.7</td>
+        <td data-label="Highest">
+        4.2</td>
+        <td data-label="Median level">
+        2.5</td>
+        <td data-label="Partnership aa01">
+        –</td>
+        </tr>
+        </tbody>
+        </table>
+        </div>
+        </section>
+        <section aria-labelledby="change-heading">
+        <h2 id="change-heading">
+        Change over rounds</h2>
+        <div role="region" tabindex="0" aria-label="Levels from each collaboration's first round to its latest" class="table-wrap">
+        <table data-testid="change-table" class="stack">
+        <caption>
+        Levels from each collaboration's first round to its latest</caption>
+        <thead>
+        <tr>
+        <th scope="col">
+        Topic</th>
+        <th scope="col">
+        Rose</th>
+        <th scope="col">
+        Stayed</th>
+        <th scope="col">
+        Fell</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <th scope="row">
+        Trust</th>
+        <td data-label="Rose">
+        1</td>
+        <td data-label="Stayed">
+        0</td>
+        <td data-label="Fell">
+        0</td>
+        </tr>
+        <tr>
+        <th scope="row">
+        Shared vision</th>
+        <td data-label="Rose">
+        0</td>
+        <td data-label="Stayed">
+        0</td>
+        <td data-label="Fell">
+        0</td>
+        </tr>
+        </tbody>
+        </table>
+        </div>
+        <div role="region" tabindex="0" aria-label="Partnership aa01, round 1 to round 2" class="table-wrap">
+        <table data-testid="own-change" class="stack">
+        <caption>
+        Partnership aa01, round 1 to round 2</caption>
+        <thead>
+        <tr>
+        <th scope="col">
+        Topic</th>
+        <th scope="col">
+        Level</th>
+        <th scope="col">
+        Average</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <th scope="row">
+        Trust</th>
+        <td data-label="Level">
+        2 → 3</td>
+        <td data-label="Average">
+        2.5 → 3.5</td>
+        </tr>
+        <tr>
+        <th scope="row">
+        Shared vision</th>
+        <td data-label="Level">
+        2 → –</td>
+        <td data-label="Average">
+        3.0 → –</td>
+        </tr>
+        </tbody>
+        </table>
+        </div>
+        </section>
+    "#]]
+    .assert_eq(&pretty(&html));
+}

@@ -3,6 +3,7 @@
 
 pub mod bar_chart;
 pub mod charts;
+pub mod comparison;
 pub mod context_question;
 pub mod error_summary;
 pub mod import_conflicts;

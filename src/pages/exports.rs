@@ -1,6 +1,6 @@
 //! The export page of a round (data.html#/round/:id/export): answers (a row per answer,
 //! and a row per person in Trellis's own import columns), scores and summary as CSV for spreadsheets (and the partner ratings, for a round with a partner map), and
-//! the round as a Trellis file another facilitator's browser can open. It has a page of its own so the results page's bundle stays small.
+//! the round as a Trellis file another facilitator's browser can open, and the anonymised summary for comparing collaborations. It has a page of its own so the results page's bundle stays small.
 
 use std::rc::Rc;
 
@@ -10,6 +10,7 @@ use trellis_core::format::{Collaboration, Round, Workspace};
 use trellis_core::Instrument;
 use yew::prelude::*;
 
+use crate::browser::dom::event_value;
 use crate::browser::files::download;
 use crate::messages as msg;
 use crate::pages::{find_analysed_round, hidden_by_workshop, min_group_field, use_round_analysis};
@@ -27,6 +28,9 @@ pub fn ExportPage(props: &ExportProps) -> Html {
     let status = use_state_eq(|| None::<String>);
     let min_group = use_state(|| trellis_core::analysis::MIN_GROUP);
     let analysis = use_round_analysis(&app, &props.id, *min_group);
+    // The label the summary for comparison names the collaboration by; `None` until
+    // the facilitator types one, so it follows the collaboration's name.
+    let label = use_state(|| None::<String>);
     let ((collaboration, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis)
     {
         Ok(found) => found,
@@ -42,6 +46,7 @@ pub fn ExportPage(props: &ExportProps) -> Html {
             <p class="lead">{ msg::results_count(analysis.n) }</p>
             { min_group_field(&min_group) }
             { export_section(&app.workspace, collaboration, round, instrument, &analysis, &status) }
+            { comparison_section(collaboration, round, instrument, &analysis, &label, &status) }
             <p><Link to={Route::Results { id: round.id.clone() }}>{ msg::BACK_TO_RESULTS }</Link></p>
         </>
     }
@@ -157,6 +162,63 @@ fn export_section(
             <p class="hint">{ msg::EXPORT_ANSWERS_BY_PERSON_HINT }</p>
             <p class="hint">{ msg::EXPORT_HINT }</p>
             <p role="status" class="export-status">{ (**status).clone().unwrap_or_default() }</p>
+        </section>
+    }
+}
+
+/// The anonymised summary of the round for comparing collaborations, under a label the
+/// facilitator may change (the collaboration's name until they do).
+fn comparison_section(
+    collaboration: &Collaboration,
+    round: &Round,
+    instrument: &Rc<Instrument>,
+    analysis: &Rc<RoundAnalysis>,
+    label: &UseStateHandle<Option<String>>,
+    status: &UseStateHandle<Option<String>>,
+) -> Html {
+    let text = (**label).clone().unwrap_or_else(|| collaboration.name.clone());
+    let missing = text.trim().is_empty();
+    let onclick = {
+        let (c, r, i, a, status, text) = (
+            collaboration.clone(),
+            round.clone(),
+            instrument.clone(),
+            analysis.clone(),
+            status.clone(),
+            text.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if text.trim().is_empty() {
+                return;
+            }
+            let number = c.rounds.iter().position(|x| x.id == r.id).map_or(1, |k| k + 1);
+            let name = format!("trellis-summary-{}-round-{number}-{}.csv", slug(&text), r.date);
+            let file = trellis_core::summary::summary_file(&i, &c, &r, &a, &text);
+            status.set(Some(match download(&name, &file, "text/csv") {
+                Ok(()) => msg::downloaded(&name),
+                Err(e) => msg::download_failed(&e),
+            }));
+        })
+    };
+    let oninput = {
+        let label = label.clone();
+        Callback::from(move |e: InputEvent| label.set(Some(event_value(&e))))
+    };
+    html! {
+        <section aria-labelledby="compare-export-heading" class="exports no-print">
+            <h2 id="compare-export-heading">{ msg::EXPORT_COMPARE_TITLE }</h2>
+            <p>{ msg::EXPORT_COMPARE_LEAD }</p>
+            <div class={classes!("field", missing.then_some("field-error"))}>
+                <label for="compare-label">{ msg::EXPORT_COMPARE_LABEL }</label>
+                <p class="hint" id="compare-label-hint">{ msg::EXPORT_COMPARE_LABEL_HINT }</p>
+                if missing {
+                    <p class="error-message" id="compare-label-error">{ msg::EXPORT_COMPARE_NO_LABEL }</p>
+                }
+                <input id="compare-label" type="text" value={text} {oninput} aria-invalid={missing.then_some("true")}
+                    aria-describedby={if missing { "compare-label-hint compare-label-error" } else { "compare-label-hint" }} />
+            </div>
+            <p><button type="button" class="button button-secondary" data-testid="export-comparison" disabled={missing} {onclick}>{ msg::EXPORT_COMPARE_BUTTON }</button></p>
+            <p><Link to={Route::Compare}>{ msg::COMPARE_LINK }</Link></p>
         </section>
     }
 }

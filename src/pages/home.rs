@@ -154,6 +154,11 @@ fn FacilitatorHome() -> Html {
                     <p class="notice notice-warning" role="alert">{ problem }</p>
                 }
             </section>
+            <section aria-labelledby="compare-heading">
+                <h2 id="compare-heading">{ msg::COMPARE_TITLE }</h2>
+                <p>{ msg::COMPARE_LINK_LEAD }</p>
+                <p><Link to={Route::Compare}>{ msg::COMPARE_LINK }</Link></p>
+            </section>
             <section aria-labelledby="data-heading">
                 <h2 id="data-heading">{ msg::BACKUP_TITLE }</h2>
                 <p>{ msg::DATA_LINK_LEAD }</p>

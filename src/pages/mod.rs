@@ -3,6 +3,7 @@
 pub mod about;
 pub mod answer;
 pub mod collaboration;
+pub mod compare;
 pub mod consensus;
 pub mod context;
 pub mod data;
@@ -26,6 +27,7 @@ pub mod statements;
 pub use about::About;
 pub use answer::{AnswerStart, AnswerStep};
 pub use collaboration::CollaborationPage;
+pub use compare::ComparePage;
 pub use consensus::ConsensusPage;
 pub use context::ContextPage;
 pub use data::DataPage;

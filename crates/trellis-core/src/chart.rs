@@ -550,3 +550,48 @@ pub fn trend(items: &[TrendItem], min: f64, max: f64) -> Trend {
         line_height,
     }
 }
+
+/// One domain's spread across collaborations on a strip: a box from the lower to the
+/// upper quartile with the median in it, whiskers to the lowest and the highest, a dot
+/// for each collaboration and a marker for the chosen one. Positions are fractions of
+/// the width, inside a small margin so that dots at either end are drawn whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spread {
+    /// The five numbers' positions, when there are values.
+    pub five: Option<[f64; 5]>,
+    pub dots: Vec<f64>,
+    pub marker: Option<f64>,
+    pub ticks: Vec<Tick>,
+}
+
+/// Margin at each side of a spread strip, as a fraction of its width.
+const SPREAD_MARGIN: f64 = 0.03;
+
+/// Lays out a spread strip of `values` (with their five numbers, if any) and the chosen
+/// collaboration's `marker` on the scale `min..=max`, with a tick at each whole point.
+pub fn spread(
+    five: Option<&crate::summary::FiveNumbers>,
+    values: &[f64],
+    marker: Option<f64>,
+    min: f64,
+    max: f64,
+) -> Spread {
+    let span = (max - min).max(f64::EPSILON);
+    let x_of = |v: f64| SPREAD_MARGIN + (v.clamp(min, max) - min) / span * (1.0 - 2.0 * SPREAD_MARGIN);
+    let steps = (max - min).round().max(1.0) as usize;
+    Spread {
+        five: five.map(|f| [f.min, f.q1, f.median, f.q3, f.max].map(x_of)),
+        dots: values.iter().map(|v| x_of(*v)).collect(),
+        marker: marker.map(x_of),
+        ticks: (0..=steps)
+            .map(|k| {
+                let v = min + span * k as f64 / steps as f64;
+                Tick {
+                    x: x_of(v),
+                    label: format!("{v:.0}"),
+                    anchor: "middle",
+                }
+            })
+            .collect(),
+    }
+}

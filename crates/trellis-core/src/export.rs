@@ -10,7 +10,7 @@
 //! return) is prefixed with an apostrophe. The columns are documented in
 //! docs/exports.md.
 
-use crate::analysis::{LevelSource, RoundAnalysis};
+use crate::analysis::{DomainResult, LevelSource, RoundAnalysis};
 use crate::format::{Answer, Collaboration, Response, Round, Timestamp};
 use crate::instrument::Instrument;
 use crate::scoring::{interval_on_scale, response_scores};
@@ -144,7 +144,7 @@ pub fn cell_text(text: &str) -> String {
 }
 
 /// A number with up to four decimals, without trailing zeros; empty for none.
-fn number(value: Option<f64>) -> String {
+pub(crate) fn number(value: Option<f64>) -> String {
     match value {
         Some(v) if v.is_finite() => {
             let text = format!("{v:.4}");
@@ -174,7 +174,7 @@ fn field(text: &str, out: &mut String) {
 /// Writes rows as CSV text with a byte-order mark and CRLF line ends. (Written here
 /// rather than with the csv crate's writer, which costs several KB of the results
 /// page's bundle for these few lines; the reader side still uses the csv crate.)
-fn write_csv<S: AsRef<str>>(header: &[&str], rows: &[Vec<S>]) -> String {
+pub(crate) fn write_csv<S: AsRef<str>>(header: &[&str], rows: &[Vec<S>]) -> String {
     let mut out = String::from(BOM);
     let mut line = |cells: &mut dyn Iterator<Item = &str>| {
         for (k, cell) in cells.enumerate() {
@@ -407,47 +407,55 @@ pub fn summary_csv(instrument: &Instrument, round: &Round, analysis: &RoundAnaly
         .domains
         .iter()
         .map(|d| {
-            let s = d.stats.as_ref();
-            let interval = s
-                .and_then(|s| s.ci95)
-                .map(|c| interval_on_scale(c, instrument.scale_max()));
-            let from = match d.level_source() {
-                Some(LevelSource::Agreed) => "agreed",
-                Some(LevelSource::Chosen) => "chosen",
-                Some(LevelSource::FromScores | LevelSource::ScoreBand) => "scores",
-                None => "",
-            };
             let met = match d.earlier_target_met() {
                 Some(true) => "yes",
                 Some(false) => "no",
                 None => "",
             };
-            vec![
-                round.id.clone(),
-                cell_text(&round.name),
-                round.date.clone(),
-                d.domain.clone(),
-                instrument
-                    .domain(&d.domain)
-                    .map(|x| x.title.clone())
-                    .unwrap_or_default(),
-                s.map_or(0, |s| s.n).to_string(),
-                number(s.map(|s| s.mean)),
-                number(interval.map(|c| c.0)),
-                number(interval.map(|c| c.1)),
-                number(s.map(|s| s.median)),
-                number(s.map(|s| s.q1)),
-                number(s.map(|s| s.q3)),
-                number(d.agreement),
-                level(d.working_level()),
-                from.to_string(),
+            let mut row = vec![round.id.clone(), cell_text(&round.name), round.date.clone()];
+            row.extend(domain_figures(instrument, d));
+            row.extend([
                 level(d.agreed),
                 level(d.individual_level()),
                 level(d.target),
                 level(d.earlier_target),
                 met.to_string(),
-            ]
+            ]);
+            row
         })
         .collect();
     write_csv(&SUMMARY_COLUMNS, &rows)
+}
+
+/// A domain's figures as the summary writes them, from `domain_id` to `level_from`
+/// (shared with the summary file for comparing collaborations, `summary_file`). The
+/// interval is clipped to the answer scale, as on screen.
+pub(crate) fn domain_figures(instrument: &Instrument, d: &DomainResult) -> [String; 12] {
+    let s = d.stats.as_ref();
+    let interval = s
+        .and_then(|s| s.ci95)
+        .map(|c| interval_on_scale(c, instrument.scale_max()));
+    let from = match d.level_source() {
+        Some(LevelSource::Agreed) => "agreed",
+        Some(LevelSource::Chosen) => "chosen",
+        Some(LevelSource::FromScores | LevelSource::ScoreBand) => "scores",
+        None => "",
+    };
+    [
+        d.domain.clone(),
+        instrument
+            .domain(&d.domain)
+            .map(|x| x.title.clone())
+            .unwrap_or_default(),
+        s.map_or(0, |s| s.n).to_string(),
+        number(s.map(|s| s.mean)),
+        number(interval.map(|c| c.0)),
+        number(interval.map(|c| c.1)),
+        number(s.map(|s| s.median)),
+        number(s.map(|s| s.q1)),
+        number(s.map(|s| s.q3)),
+        number(d.agreement),
+        d.working_level().map(|l| l.to_string()).unwrap_or_default(),
+        from.to_string(),
+    ]
 }

@@ -41,6 +41,7 @@ pub mod quota;
 pub mod scoring;
 mod sort;
 pub mod stats;
+pub mod summary;
 pub mod transfer;
 pub mod workspace;
 

@@ -13,26 +13,9 @@ use trellis_core::export::{
 use trellis_core::format::{ActionStatus, Timestamp, Workspace};
 use trellis_core::scoring::response_scores;
 use trellis_core::transfer::{csv_headers, parse_csv, suggest_mapping};
-use trellis_core::{Catalogue, Instrument};
 
-fn shipped() -> std::rc::Rc<Instrument> {
-    let catalogue = Catalogue::shipped().expect("shipped catalogue");
-    catalogue.latest("trellis").expect("trellis instrument").clone()
-}
-
-fn example() -> (std::rc::Rc<Instrument>, Workspace) {
-    let instrument = shipped();
-    let mut ws = Workspace::default();
-    add_example(
-        &mut ws,
-        &instrument,
-        SEED,
-        "2026-11-27",
-        Timestamp(1_795_000_000_000),
-    )
-    .expect("example");
-    (instrument, ws)
-}
+use crate::common::example;
+use trellis_core::Instrument;
 
 fn analysis_of(
     ws: &Workspace,

@@ -22,5 +22,6 @@ mod round_reference;
 mod safety;
 mod scoring;
 mod stats;
+mod summary;
 mod transfer;
 mod workspace;

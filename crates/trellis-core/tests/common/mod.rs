@@ -78,3 +78,24 @@ pub fn analyse_round(
         partner_map: None,
     })
 }
+
+/// The newest shipped questionnaire.
+pub fn shipped() -> std::rc::Rc<Instrument> {
+    let catalogue = trellis_core::Catalogue::shipped().expect("shipped catalogue");
+    catalogue.latest("trellis").expect("trellis instrument").clone()
+}
+
+/// A workspace holding the fictional example collaboration (seeded, so always the same).
+pub fn example() -> (std::rc::Rc<Instrument>, trellis_core::format::Workspace) {
+    let instrument = shipped();
+    let mut ws = trellis_core::format::Workspace::default();
+    trellis_core::example::add_example(
+        &mut ws,
+        &instrument,
+        trellis_core::example::SEED,
+        "2026-11-27",
+        Timestamp(1_795_000_000_000),
+    )
+    .expect("example");
+    (instrument, ws)
+}
