@@ -20,6 +20,7 @@ mod reading;
 mod round_reference;
 mod safety;
 mod scoring;
+mod sharing;
 mod stats;
 mod transfer;
 mod workspace;
