@@ -2633,6 +2633,15 @@ pub const SHARED_APPLY: &str = "Apply choices and sync";
 pub const SHARED_MINE: &str = "Mine";
 pub const SHARED_THEIRS: &str = "Theirs";
 pub const SHARED_NOTHING_NEW: &str = "Synced: nothing new from your co-facilitator.";
+pub const NO_LEVEL_AGREED: &str = "no level agreed";
+/// The suggested name of a collaboration's shared file.
+pub fn shared_file_name(collaboration: &str) -> String {
+    let name: String = collaboration
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("trellis-shared-{}.json", name.trim_matches('-'))
+}
 pub fn shared_linked(file: &str) -> String {
     format!("Linked to the shared file \u{2018}{file}\u{2019}.")
 }

@@ -63,6 +63,14 @@ export async function forget(key) {
   return { status: 'ok' };
 }
 
+/** Keeps what is kept under `from` under `to` (a file picked before its collaboration was known). */
+export async function relink(from, to) {
+  const handle = await kept(from);
+  if (!handle) return { status: 'missing' };
+  await keep(to, handle);
+  return forget(from);
+}
+
 /** Whether the page may use a handle; asks the user only when `ask` (after a click). */
 async function allowed(handle, mode, ask) {
   const options = { mode };

@@ -82,7 +82,7 @@ fn listing(answer: &JsValue) -> Listing {
     let mut handles = Vec::new();
     for entry in list.iter() {
         let Ok(file) = Reflect::get(&entry, &JsValue::from_str("file"))
-            .and_then(|f| f.dyn_into::<web_sys::File>().map_err(JsValue::from))
+            .and_then(|f| f.dyn_into::<web_sys::File>())
         else {
             continue;
         };
@@ -190,6 +190,11 @@ pub async fn write_file(key: &str, contents: &str, ask: bool) -> Result<(), Stat
     call("writeFile", &[key.into(), contents.into(), ask.into()])
         .await
         .map(|_| ())
+}
+
+/// Keeps what is kept under `from` under `to` instead.
+pub async fn relink(from: &str, to: &str) {
+    let _ = call("relink", &[from.into(), to.into()]).await;
 }
 
 /// Stops using the folder or file kept under `key`.
