@@ -81,8 +81,8 @@ fn listing(answer: &JsValue) -> Listing {
     let mut files = Vec::new();
     let mut handles = Vec::new();
     for entry in list.iter() {
-        let Ok(file) = Reflect::get(&entry, &JsValue::from_str("file"))
-            .and_then(|f| f.dyn_into::<web_sys::File>())
+        let Ok(file) =
+            Reflect::get(&entry, &JsValue::from_str("file")).and_then(|f| f.dyn_into::<web_sys::File>())
         else {
             continue;
         };

@@ -352,13 +352,13 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
         let picked = choices.get(k).copied().flatten();
         let name = format!("shared-conflict-{k}");
         html! {
-            <fieldset class="shared-conflict" data-testid="shared-conflict">
+            <fieldset data-testid="shared-conflict">
                 <legend>{ msg::shared_chose(&record) }</legend>
-                <div class="radio">
+                <div class="choice-block">
                     <input type="radio" id={format!("{name}-mine")} name={name.clone()} checked={picked == Some(Side::Mine)} onchange={choose(Side::Mine)} />
                     <label for={format!("{name}-mine")}>{ format!("{}: {mine}", msg::SHARED_KEEP_MINE) }</label>
                 </div>
-                <div class="radio">
+                <div class="choice-block">
                     <input type="radio" id={format!("{name}-theirs")} name={name.clone()} checked={picked == Some(Side::Theirs)} onchange={choose(Side::Theirs)} />
                     <label for={format!("{name}-theirs")}>{ format!("{}: {theirs}", msg::SHARED_KEEP_THEIRS) }</label>
                 </div>

@@ -14,6 +14,8 @@
 use crate::format::{Consensus, PlanItem, Round, Timestamp, Workspace};
 
 /// One record changed on both sides since the last synchronisation.
+// A sync finds a handful of these at most, so the plan variant's size costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Conflict {
     /// The same action on a round's plan.
