@@ -764,7 +764,7 @@ pub const NOTHING_SENT_TITLE: &str = "You have not finished answering yet";
 pub const SEND_BACK_TITLE: &str = "Send your answers to the facilitator";
 pub const SEND_FILE: &str = "As a file";
 pub const SEND_FILE_HOW: &str =
-    "Download a small file and attach it to an email or a Teams message to the person who invited you.";
+    "Download a small file and attach it to an email or a Teams message to the person who invited you. If they named a shared folder (for example in Teams or SharePoint), you can save the file into that folder instead.";
 pub const DOWNLOAD_FILE: &str = "Download my answers";
 pub const SEND_CODE: &str = "As a code";
 pub const SEND_CODE_HOW: &str = "Or copy this code and paste it into an email or chat message. The code is your answers in a compact form; it has a check built in, so a damaged code is noticed.";
