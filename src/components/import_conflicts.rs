@@ -2,7 +2,6 @@
 //! different answers) compared on what differs, and the facilitator's choice of which to
 //! keep (the first, the second, or both as separate responses).
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use trellis_core::format::Response;
@@ -56,7 +55,7 @@ fn differences(
             rows.push((s.text.clone(), answer(first, &s.id), answer(second, &s.id)));
         }
     }
-    let domains: BTreeSet<&String> = first.levels.keys().chain(second.levels.keys()).collect();
+    let domains = key_union(first.levels.keys(), second.levels.keys());
     for d in domains {
         let (a, b) = (first.levels.get(d), second.levels.get(d));
         if a != b {
@@ -65,7 +64,7 @@ fn differences(
             rows.push((msg::conflict_level(&title), shown(a), shown(b)));
         }
     }
-    let commented: BTreeSet<&String> = first.comments.keys().chain(second.comments.keys()).collect();
+    let commented = key_union(first.comments.keys(), second.comments.keys());
     for id in commented {
         let (a, b) = (first.comments.get(id), second.comments.get(id));
         if a != b {
@@ -145,4 +144,20 @@ pub fn ImportConflict(props: &ImportConflictProps) -> Html {
             </fieldset>
         </div>
     }
+}
+
+/// The keys of two maps, each once, in order (both maps list their keys in order). A
+/// plain list rather than a set: a set of borrowed ids would bring its own copy of the
+/// set code (and collecting into one, the standard sort) into the bundle.
+fn key_union<'a>(
+    a: impl Iterator<Item = &'a String>,
+    b: impl Iterator<Item = &'a String>,
+) -> Vec<&'a String> {
+    let mut keys: Vec<&String> = a.collect();
+    for key in b {
+        if let Err(at) = keys.binary_search(&key) {
+            keys.insert(at, key);
+        }
+    }
+    keys
 }

@@ -17,6 +17,7 @@
 //!   an older copy of it is not brought back.
 
 use crate::format::{Collaboration, Round, Workspace};
+use crate::sort::sort_by;
 
 /// What a merge did (or, on a copy, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,7 +77,7 @@ impl Workspace {
         // In order of id, not of arrival here, so the same round gives the same file
         // wherever it is exported (a merge puts new responses last and updates others
         // where they are).
-        responses.sort_by(|a, b| a.id.cmp(&b.id));
+        sort_by(&mut responses, |a, b| a.id.cmp(&b.id));
         Some(Workspace {
             collaborations: vec![collaboration],
             responses,

@@ -11,6 +11,7 @@ use super::table::{ParseStop, Table, TableRow};
 use super::{in_mode, ImportItem, TransferError};
 use crate::format::{Collaboration, Timestamp};
 use crate::instrument::Instrument;
+use crate::sort::sort_by;
 
 /// How sure the suggestion for a column is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +74,7 @@ fn content_words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty() && !COMMON_WORDS.contains(w))
         .map(str::to_string)
         .collect();
-    words.sort();
+    sort_by(&mut words, |a, b| a.cmp(b));
     words.dedup();
     words
 }
@@ -95,7 +96,7 @@ pub fn closest_statements(header: &str, instrument: &Instrument, mode: &str) -> 
             (common > 0).then(|| (common as f64 / union as f64, k, s.id.clone()))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().take(3).map(|(_, _, id)| id).collect()
 }
 

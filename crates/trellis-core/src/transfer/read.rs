@@ -14,6 +14,7 @@ use crate::format::{
     Answer, Collaboration, Response, ResponseFile, RoleCategory, Timestamp, RESPONSE_FORMAT, RESPONSE_MARKER,
 };
 use crate::instrument::Instrument;
+use crate::sort::sort_by;
 
 /// The item that reports an unclosed quote: it stands for `rows` data rows (all of the
 /// file's when nothing is taken from it, none when the rows before it are taken).
@@ -412,7 +413,7 @@ impl RowReader<'_> {
                 },
             ));
         }
-        items.sort_by_key(|(line, _)| *line);
+        sort_by(&mut items, |a, b| a.0.cmp(&b.0));
         items.into_iter().map(|(_, item)| item).collect()
     }
 
@@ -482,7 +483,7 @@ impl RowReader<'_> {
 /// "rows 2–51" or "rows 2–10, 14" (or "row 7") for the lines of one person.
 fn line_ranges(lines: &[u64]) -> String {
     let mut sorted = lines.to_vec();
-    sorted.sort_unstable();
+    sort_by(&mut sorted, |a, b| a.cmp(b));
     let mut parts: Vec<String> = Vec::new();
     let mut k = 0;
     while k < sorted.len() {
