@@ -21,7 +21,6 @@ mod reading;
 mod round_reference;
 mod safety;
 mod scoring;
-mod sharing;
 mod stats;
 mod summary;
 mod transfer;
