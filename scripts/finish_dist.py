@@ -23,6 +23,9 @@ ENTRIES = ("index.html", "answer.html")
 # The .xlsx reader: its web worker (index.html builds it) and static/xlsx.js, which starts
 # it. Their names carry no hash (xlsx.js and boot.js name them).
 XLSX_WORKER = ("trellis-xlsx-worker_loader.js", "trellis-xlsx-worker.js", "trellis-xlsx-worker_bg.wasm", "xlsx.js")
+# Folders of answers and shared files: static/folder.js, fetched by boot.js on first use
+# and stored then, like the .xlsx reader (its name carries no hash either).
+FOLDER_GLUE = "folder.js"
 # Page names of earlier builds, when each section was a page with its own bundle.
 OLD_PAGES = ("facilitate.html", "plan.html", "reports.html", "progress.html", "collect.html", "data.html")
 DIST = sys.argv[1] if len(sys.argv) > 1 else "dist"
@@ -118,6 +121,9 @@ def main():
     if missing:
         sys.exit(f"finish_dist: {DIST} lacks the xlsx worker's {', '.join(missing)} (see index.html)")
     entries[XLSX_WORKER[0]] = [f"./{f}" for f in XLSX_WORKER]
+    if FOLDER_GLUE not in listed:
+        sys.exit(f"finish_dist: {DIST} lacks {FOLDER_GLUE} (see index.html)")
+    entries[FOLDER_GLUE] = [f"./{FOLDER_GLUE}"]
     template = read("sw.js").decode("utf-8")
     for mark in ("__TRELLIS_VERSION__", "__TRELLIS_ENTRIES__", "__TRELLIS_FILES__"):
         if mark not in template:

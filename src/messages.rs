@@ -1243,12 +1243,16 @@ pub fn merge_preview(name: &str, r: &trellis_core::merge::MergeReport) -> String
     .filter(|(n, ..)| *n > 0)
     .map(|(n, one, many)| plural(n, one, many))
     .collect();
-    let updated = (r.responses_updated > 0).then(|| {
-        format!(
-            "updates {}",
-            plural(r.responses_updated, "set of answers", "sets of answers")
-        )
-    });
+    let updated: Vec<String> = [
+        (r.responses_updated, "set of answers", "sets of answers"),
+        (r.plan_items_updated, "action", "actions"),
+        (r.consensus_updated, "agreed view", "agreed views"),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    let updated = (!updated.is_empty()).then(|| format!("updates {}", and_list(&updated)));
     let mut text = match (added.is_empty(), updated) {
         (false, Some(u)) => format!("\"{name}\" adds {}, and {u}.", and_list(&added)),
         (false, None) => format!("\"{name}\" adds {}.", and_list(&added)),
@@ -2757,4 +2761,97 @@ pub fn summary_error(e: &trellis_core::summary::SummaryError) -> String {
         place.push_str(&format!(", column {column}"));
     }
     format!("{place}: {problem}")
+}
+
+// Folders of answers and co-facilitators' shared files (src/browser/folder.rs,
+// src/pages/import.rs, src/pages/shared.rs; docs/sharing.md).
+pub const FOLDER_GLUE_MISSING: &str = "this browser could not load Trellis's folder tools (are you offline?)";
+pub const FOLDER_TITLE: &str = "Answers from a folder";
+pub const FOLDER_LEAD: &str = "Ask respondents to save their answers file into one shared folder (for example a Teams or SharePoint folder synchronised by OneDrive). Trellis reads every answers file, code and spreadsheet in it, remembers which ones it has read, and later reads only the new or changed ones.";
+pub const OPEN_FOLDER: &str = "Open a folder of answers";
+pub const CHECK_FOLDER: &str = "Check for new answers";
+pub const CHOOSE_FOLDER: &str = "Choose the folder of answers";
+pub const CHOOSE_FOLDER_HINT: &str = "Choose the same folder again to check for new answers: only files that are new or changed since are read.";
+pub const NO_FOLDER_SUPPORT: &str = "This browser cannot open a folder. Open the files themselves above instead, or use Microsoft Edge or Google Chrome.";
+pub const FOLDER_NOT_KEPT: &str = "This browser could not keep access to the folder, so after you leave this page you will need to open it again.";
+pub const FOLDER_FORGET: &str = "Stop using this folder";
+pub fn folder_tell_respondents(folder: &str) -> String {
+    format!("A sentence for your email to respondents: \u{201c}When you have sent your answers, save the answers file into the folder \u{2018}{folder}\u{2019}.\u{201d}")
+}
+pub fn folder_in_use(folder: &str, read: usize) -> String {
+    format!(
+        "Folder: \u{2018}{folder}\u{2019}. {} read into this round so far.",
+        plural(read, "file", "files")
+    )
+}
+pub fn folder_found(folder: &str, new: usize, listed: usize) -> String {
+    match new {
+        0 => format!("No new answers in \u{2018}{folder}\u{2019}: all {} read before or not answers files.", plural(listed, "file was", "files were")),
+        n => format!("Reading {} from \u{2018}{folder}\u{2019}. Check the list below, then add the answers; the files are remembered as read once added.", plural(n, "new or changed file", "new or changed files")),
+    }
+}
+pub fn folder_record_damaged(why: &trellis_core::folder::FolderRecordError) -> String {
+    use trellis_core::folder::FolderRecordError::*;
+    let why = match why {
+        Damaged(d) => format!("it is damaged ({d})"),
+        Newer(v) => format!("a newer version of Trellis wrote it (format {v})"),
+    };
+    format!("Trellis could not use its list of files already read from this round's folder, because {why}. Every file in the folder will be read again; answers already in the round show as unchanged.")
+}
+/// Why a folder or shared file could not be used.
+pub fn folder_status(status: &crate::browser::folder::Status) -> String {
+    use crate::browser::folder::Status::*;
+    match status {
+        Unsupported => "This browser cannot keep a folder or file open for Trellis. Use Microsoft Edge or Google Chrome, or save and open the file by hand.".to_string(),
+        Cancelled => "Nothing was chosen.".to_string(),
+        Missing => "Trellis no longer has access to it (the browser's site data may have been cleared). Choose it again.".to_string(),
+        Denied(name) => format!("Trellis needs your permission to use \u{2018}{name}\u{2019}. Press the button again and choose \u{201c}Allow\u{201d} when the browser asks."),
+        Failed(detail) => format!("The browser could not use it: {detail}."),
+    }
+}
+pub const SHARED_TITLE: &str = "Working with a co-facilitator";
+pub const SHARED_LEAD: &str = "Link this collaboration to a file in a folder you share with a co-facilitator (a Teams or SharePoint folder synchronised by OneDrive). Trellis writes your changes to the file and takes in theirs; a change you both made to the same action or agreed level is shown for you to choose.";
+pub const SHARED_NEW: &str = "Create a shared file";
+pub const SHARED_EXISTING: &str = "Link to an existing shared file";
+pub const SHARED_SYNC: &str = "Sync now";
+pub const SHARED_UNLINK: &str = "Stop sharing through this file";
+pub const SHARED_MANUAL: &str = "This browser cannot keep a file open for Trellis, so share by hand: save this collaboration's file into the shared folder, and open the file your co-facilitator saved there to take in their changes.";
+pub const SHARED_SAVE: &str = "Save the shared file";
+pub const SHARED_OPEN: &str = "Open the shared file";
+pub const SHARED_OPEN_HOME: &str = "Open a collaboration shared with you";
+pub const SHARED_OPEN_HOME_HINT: &str = "A co-facilitator's shared collaboration file (.json) in your shared folder. Trellis adds the collaboration here and keeps it linked to the file.";
+pub const SHARED_CONFLICTS: &str = "Changed on both sides";
+pub const SHARED_CONFLICTS_HELP: &str = "You and your co-facilitator both changed these since you last synced. Choose which version to keep for each; nothing is written until you apply your choices.";
+pub const SHARED_KEEP_MINE: &str = "Keep mine";
+pub const SHARED_KEEP_THEIRS: &str = "Keep theirs";
+pub const SHARED_APPLY: &str = "Apply choices and sync";
+pub const SHARED_MINE: &str = "Mine";
+pub const SHARED_THEIRS: &str = "Theirs";
+pub const SHARED_NOTHING_NEW: &str = "Synced: nothing new from your co-facilitator.";
+pub const NO_LEVEL_AGREED: &str = "no level agreed";
+/// The suggested name of a collaboration's shared file.
+pub fn shared_file_name(collaboration: &str) -> String {
+    let name: String = collaboration
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("trellis-shared-{}.json", name.trim_matches('-'))
+}
+pub fn shared_linked(file: &str) -> String {
+    format!("Linked to the shared file \u{2018}{file}\u{2019}.")
+}
+pub fn shared_came_in(file: &str, r: &trellis_core::merge::MergeReport) -> String {
+    format!("Synced. {}", merge_preview(file, r))
+}
+pub fn shared_other_collaboration(file: &str) -> String {
+    format!("\u{2018}{file}\u{2019} holds a different collaboration, so it was not used. Choose this collaboration's shared file.")
+}
+pub fn shared_conflict_plan(title: &str) -> String {
+    format!("Action \u{201c}{title}\u{201d}")
+}
+pub fn shared_conflict_level(domain: &str) -> String {
+    format!("Agreed level for \u{201c}{domain}\u{201d}")
+}
+pub fn shared_chose(record: &str) -> String {
+    format!("Which version of {record} to keep")
 }

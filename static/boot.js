@@ -6,6 +6,9 @@ const tag = document.querySelector('script[data-js][data-wasm]');
 // The .xlsx reader (static/xlsx.js and its worker), fetched the first time the app reads
 // a workbook (src/browser/xlsx.rs).
 window.trellisReadXlsx = (bytes) => import('./xlsx.js').then((reader) => reader.read(bytes));
+// Folders of answers and shared collaboration files (static/folder.js), fetched the first
+// time the app uses one (src/browser/folder.rs): calls the named function of folder.js.
+window.trellisFolder = (name, ...args) => import('./folder.js').then((glue) => glue[name](...args));
 const { default: init } = await import(tag.dataset.js);
 // Let the page's static first screen paint before the app starts and takes its place,
 // so nobody waits for the bundle to see the page (on a slow link the bundle arrives long

@@ -9,7 +9,38 @@ use crate::messages as msg;
 
 /// Files the user picked or dropped, not read yet. Opaque, so that pages pass them on
 /// without naming a `web_sys` type.
-pub struct Files(web_sys::FileList);
+pub struct Files(Vec<web_sys::File>);
+
+impl Files {
+    fn of(list: web_sys::FileList) -> Files {
+        Files((0..list.length()).filter_map(|i| list.get(i)).collect())
+    }
+
+    /// Files listed from a folder (`browser::folder`).
+    pub fn from_vec(files: Vec<web_sys::File>) -> Files {
+        Files(files)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &web_sys::File> {
+        self.0.iter()
+    }
+
+    /// Only the files at `positions` (in order), such as those not read yet.
+    pub fn only(self, positions: &[usize]) -> Files {
+        Files(
+            self.0
+                .into_iter()
+                .enumerate()
+                .filter(|(k, _)| positions.contains(k))
+                .map(|(_, f)| f)
+                .collect(),
+        )
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 /// Reads every file in a list as text: (file name, text or a message saying why not).
 pub async fn read_all(files: Files) -> Vec<(String, Result<String, String>)> {
@@ -39,8 +70,7 @@ async fn read_each<T>(
     convert: fn(JsValue) -> Result<T, &'static str>,
 ) -> Vec<(String, Result<T, String>)> {
     let mut out = Vec::new();
-    for i in 0..files.0.length() {
-        let Some(file) = files.0.get(i) else { continue };
+    for file in files.0 {
         let name = file.name();
         let read = match JsFuture::from(read(&file)).await {
             Ok(v) => convert(v).map_err(str::to_string),
@@ -57,12 +87,12 @@ fn file_input(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
 
 /// The files of a file input's change event, if any.
 pub fn input_files(event: &web_sys::Event) -> Option<Files> {
-    file_input(event)?.files().map(Files)
+    file_input(event)?.files().map(Files::of)
 }
 
 /// The files dropped in a drag-and-drop event, if any.
 pub fn dropped_files(event: &web_sys::DragEvent) -> Option<Files> {
-    event.data_transfer()?.files().map(Files)
+    event.data_transfer()?.files().map(Files::of)
 }
 
 /// The file input a change event came from, to clear once its files are read: an input

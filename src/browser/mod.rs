@@ -5,6 +5,7 @@
 pub mod crypto;
 pub mod dom;
 pub mod files;
+pub mod folder;
 pub mod host;
 pub mod location;
 pub mod offline;

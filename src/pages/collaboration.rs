@@ -163,6 +163,7 @@ pub fn CollaborationPage(props: &CollaborationProps) -> Html {
                     <p><Link to={Route::Progress { id: collaboration.id.clone() }} classes="button button-secondary">{ msg::PROGRESS_OVER_TIME }</Link></p>
                 }
             </section>
+            if !invited { <crate::pages::shared::SharedFile id={collaboration.id.clone()} /> }
             <section aria-labelledby="add-round-heading">
                 <h2 id="add-round-heading">{ msg::ADD_ROUND }</h2>
                 if *added {

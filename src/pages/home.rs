@@ -141,6 +141,7 @@ fn FacilitatorHome() -> Html {
                     <Link to={Route::NewCollaboration} classes="button">{ msg::SET_UP_COLLABORATION }</Link>
                 </p>
             </section>
+            <crate::pages::shared::OpenShared />
             <section aria-labelledby="example-heading">
                 <h2 id="example-heading">{ msg::EXAMPLE_TITLE }</h2>
                 if has_example {

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use trellis_core::format::folder::{FolderRecord, SeenFile};
 use trellis_core::format::Answer;
 use trellis_core::transfer::{
     decode_envelope, decode_response_code, decode_text, extract_codes, parse_response_file, plan_import,
@@ -148,6 +149,20 @@ pub fn ImportPage(props: &ImportProps) -> Html {
     let choices = use_state(BTreeMap::<usize, ConflictChoice>::new);
     let done = use_state(|| None::<ImportReport>);
     let busy = use_state(|| false);
+    // Files of this round's folder read into the check list, remembered once added.
+    let folder_files = use_state(Vec::<SeenFile>::new);
+    let folder_note = use_state(|| None::<String>);
+    let folder_kept = use_state(|| None::<String>);
+    {
+        let (kept, key) = (folder_kept.clone(), folder_key(&props.id));
+        use_effect_with(props.id.clone(), move |_| {
+            if browser::folder::can_pick_folder() {
+                wasm_bindgen_futures::spawn_local(
+                    async move { kept.set(browser::folder::linked(&key).await) },
+                );
+            }
+        });
+    }
     let (collaboration, round, instrument) = match find_round(&app, &props.id) {
         Ok(found) => found,
         Err(page) => return page,
@@ -261,6 +276,82 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             if let Some(files) = browser::files::dropped_files(&e) {
                 take(files, None);
             }
+        })
+    };
+    // A folder's listing: read only the answer files not read before (or changed since).
+    let take_listing = {
+        let (take, folder_files, folder_note, round_id) = (
+            take_files.clone(),
+            folder_files.clone(),
+            folder_note.clone(),
+            round.id.clone(),
+        );
+        Rc::new(move |listing: browser::folder::Listing| {
+            let (record, damaged) = browser::folder::load_record(&round_id);
+            let mut record = record.unwrap_or_else(|| FolderRecord::new(&listing.name));
+            record.folder = listing.name.clone();
+            browser::folder::save_text(&browser::folder::record_key(&round_id), &record.to_json());
+            let new = record.unread(&listing.files);
+            let mut note = msg::folder_found(&listing.name, new.len(), listing.files.len());
+            if let Some(e) = damaged {
+                note = format!("{} {note}", msg::folder_record_damaged(&e));
+            }
+            if !listing.kept && browser::folder::can_pick_folder() {
+                note = format!("{note} {}", msg::FOLDER_NOT_KEPT);
+            }
+            folder_note.set(Some(note));
+            if new.is_empty() {
+                return;
+            }
+            let mut pending = (*folder_files).clone();
+            pending.extend(new.iter().filter_map(|&k| listing.files.get(k).cloned()));
+            folder_files.set(pending);
+            take(listing.handles.only(&new), None);
+        })
+    };
+    let on_folder = {
+        let (take, note, kept, key) = (
+            take_listing.clone(),
+            folder_note.clone(),
+            folder_kept.clone(),
+            folder_key(&round.id),
+        );
+        Callback::from(move |again: bool| {
+            let (take, note, kept, key) = (take.clone(), note.clone(), kept.clone(), key.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let listed = if again {
+                    browser::folder::open_folder(&key, true).await
+                } else {
+                    browser::folder::pick_folder(&key).await
+                };
+                match listed {
+                    Ok(listing) => {
+                        kept.set(Some(listing.name.clone()));
+                        take(listing);
+                    }
+                    Err(status) => note.set(Some(msg::folder_status(&status))),
+                }
+            });
+        })
+    };
+    let on_folder_input = {
+        let take = take_listing.clone();
+        Callback::from(move |e: Event| {
+            if let Some(files) = browser::files::input_files(&e) {
+                browser::files::FileInput::of(&e).clear();
+                take(browser::folder::input_listing(files));
+            }
+        })
+    };
+    let on_forget_folder = {
+        let (kept, note, key) = (folder_kept.clone(), folder_note.clone(), folder_key(&round.id));
+        Callback::from(move |_: MouseEvent| {
+            let (kept, note, key) = (kept.clone(), note.clone(), key.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::folder::forget(&key).await;
+                kept.set(None);
+                note.set(None);
+            });
         })
     };
     let on_paste = {
@@ -393,9 +484,11 @@ pub fn ImportPage(props: &ImportProps) -> Html {
             plan.clone(),
             choices.clone(),
         );
+        let (folder_files, tables, round_id) = (folder_files.clone(), tables.clone(), round.id.clone());
         Callback::from(move |_| {
             if let Some((workspace, report)) = plan.clone() {
                 app.replace_workspace(workspace);
+                remember_read(&round_id, &folder_files, &tables);
                 done.set(Some(report));
                 items.set(Rc::new(Vec::new()));
                 choices.set(BTreeMap::new());
@@ -561,6 +654,14 @@ pub fn ImportPage(props: &ImportProps) -> Html {
                     <input id="import-files" type="file" multiple=true accept=".json,.csv,.tsv,.txt,.xlsx" onchange={on_files} />
                 </div>
             </section>
+            { folder_view(FolderView {
+                kept: (*folder_kept).clone(),
+                record: browser::folder::load_record(&round.id).0,
+                note: (*folder_note).clone(),
+                on_folder,
+                on_input: on_folder_input,
+                on_forget: on_forget_folder,
+            }) }
             <section aria-labelledby="paste-heading">
                 <h2 id="paste-heading">{ msg::IMPORT_CODES }</h2>
                 <label for="import-codes">{ msg::PASTE_CODES }</label>
@@ -617,4 +718,83 @@ fn changes(report: &ImportReport) -> usize {
             .iter()
             .filter(|c| c.choice != ConflictChoice::KeepFirst)
             .count()
+}
+
+/// Where this round's folder is kept (`static/folder.js`).
+fn folder_key(round: &str) -> String {
+    format!("answers:{round}")
+}
+
+/// Remembers the folder's files just added as read, except spreadsheets still waiting
+/// for their columns (read with the next addition).
+fn remember_read(round: &str, files: &UseStateHandle<Vec<SeenFile>>, tables: &[PendingTable]) {
+    if files.is_empty() {
+        return;
+    }
+    let (waiting, read): (Vec<SeenFile>, Vec<SeenFile>) = files.iter().cloned().partition(|f| {
+        let base = f.name.rsplit('/').next().unwrap_or(&f.name);
+        tables.iter().any(|t| t.prepared.name == base)
+    });
+    let (record, _) = browser::folder::load_record(round);
+    let mut record = record.unwrap_or_else(|| FolderRecord::new(""));
+    record.mark_read(&read);
+    browser::folder::save_text(&browser::folder::record_key(round), &record.to_json());
+    files.set(waiting);
+}
+
+struct FolderView {
+    kept: Option<String>,
+    record: Option<FolderRecord>,
+    note: Option<String>,
+    /// `true` to check the kept folder again, `false` to pick one.
+    on_folder: Callback<bool>,
+    on_input: Callback<Event>,
+    on_forget: Callback<MouseEvent>,
+}
+
+/// The folder section: open a folder (kept where the browser can), check it again, or
+/// the directory input where it cannot; what has been read, and the sentence for
+/// respondents.
+fn folder_view(v: FolderView) -> Html {
+    let folder = v
+        .kept
+        .clone()
+        .or_else(|| v.record.as_ref().map(|r| r.folder.clone()))
+        .filter(|f| !f.is_empty());
+    let read = v.record.as_ref().map_or(0, |r| r.read.len());
+    let pick = v.on_folder.reform(|_: MouseEvent| false);
+    let check = v.on_folder.reform(|_: MouseEvent| true);
+    let body = if browser::folder::can_pick_folder() {
+        html! {
+            <div class="button-row">
+                <button type="button" class="button button-secondary" onclick={pick}>{ msg::OPEN_FOLDER }</button>
+                if v.kept.is_some() {
+                    <button type="button" class="button" onclick={check}>{ msg::CHECK_FOLDER }</button>
+                    <button type="button" class="link-button" onclick={v.on_forget}>{ msg::FOLDER_FORGET }</button>
+                }
+            </div>
+        }
+    } else if browser::folder::can_choose_directory() {
+        html! {
+            <div class="field">
+                <label for="import-folder">{ msg::CHOOSE_FOLDER }</label>
+                <p class="hint" id="import-folder-hint">{ msg::CHOOSE_FOLDER_HINT }</p>
+                <input id="import-folder" type="file" webkitdirectory=true aria-describedby="import-folder-hint" onchange={v.on_input} />
+            </div>
+        }
+    } else {
+        html! { <p>{ msg::NO_FOLDER_SUPPORT }</p> }
+    };
+    html! {
+        <section aria-labelledby="folder-heading" data-testid="folder">
+            <h2 id="folder-heading">{ msg::FOLDER_TITLE }</h2>
+            { hint(msg::FOLDER_LEAD) }
+            if let Some(f) = &folder {
+                <p data-testid="folder-in-use">{ msg::folder_in_use(f, read) }</p>
+            }
+            { body }
+            if let Some(note) = v.note { <p role="status" data-testid="folder-note">{ note }</p> }
+            if let Some(f) = &folder { <p class="hint">{ msg::folder_tell_respondents(f) }</p> }
+        </section>
+    }
 }

@@ -22,6 +22,7 @@ pub mod report;
 pub mod results;
 pub mod round_fields;
 pub mod sent;
+pub mod shared;
 pub mod statements;
 
 pub use about::About;

@@ -31,6 +31,7 @@ pub mod config;
 pub mod delete;
 pub mod example;
 pub mod export;
+pub mod folder;
 pub mod format;
 pub mod instrument;
 pub mod merge;
@@ -42,6 +43,7 @@ pub mod scoring;
 mod sort;
 pub mod stats;
 pub mod summary;
+pub mod sync;
 pub mod transfer;
 pub mod workspace;
 

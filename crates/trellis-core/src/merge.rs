@@ -31,6 +31,10 @@ pub struct MergeReport {
     /// Responses for a round that neither workspace holds.
     pub responses_orphaned: usize,
     pub plan_items_added: usize,
+    /// Plan items replaced by a later version of themselves.
+    pub plan_items_updated: usize,
+    /// Agreed views (consensus) taken from the other copy: new here, or recorded later.
+    pub consensus_updated: usize,
     /// Records removed here because the other side had deleted them.
     pub deletions_applied: usize,
     /// Records in the other side that were deleted here, so not brought back.
@@ -44,6 +48,8 @@ impl MergeReport {
             + self.responses_added
             + self.responses_updated
             + self.plan_items_added
+            + self.plan_items_updated
+            + self.consensus_updated
             + self.deletions_applied
             > 0
     }
@@ -201,6 +207,7 @@ fn merge_round(here: &mut Round, incoming: Round, report: &mut MergeReport) {
         match here.consensus.get(&domain) {
             Some(mine) if mine.recorded >= agreed.recorded => {}
             _ => {
+                report.consensus_updated += 1;
                 here.consensus.insert(domain, agreed);
             }
         }
@@ -211,7 +218,10 @@ fn merge_round(here: &mut Round, incoming: Round, report: &mut MergeReport) {
                 report.plan_items_added += 1;
                 here.plan.push(item);
             }
-            Some(mine) if item.updated > mine.updated => *mine = item,
+            Some(mine) if item.updated > mine.updated => {
+                report.plan_items_updated += 1;
+                *mine = item;
+            }
             Some(_) => {}
         }
     }

@@ -21,6 +21,7 @@ mod reading;
 mod round_reference;
 mod safety;
 mod scoring;
+mod sharing;
 mod stats;
 mod summary;
 mod transfer;

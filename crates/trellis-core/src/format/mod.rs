@@ -7,6 +7,7 @@
 
 pub mod chars;
 pub mod config;
+pub mod folder;
 pub mod host;
 pub mod instrument;
 pub mod legacy;

@@ -1,0 +1,233 @@
+// Answers from a folder and co-facilitators through a shared file. Playwright cannot
+// drive the browser's own folder and file pickers, so an init script stands in for the
+// File System Access API with handles backed by data the test controls: a folder that
+// gains files between two checks, and one shared file two browser contexts (two
+// facilitators) read and write. The directory input (browsers without the API) gets a
+// real temporary folder through setInputFiles.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { test } = require('@playwright/test');
+const AxeBuilder = require('@axe-core/playwright').default;
+const { open, watchForTrouble, createCollaboration, expect, storedWorkspace, instrument, statementIds, domainsIn } = require('./support');
+
+const SHOTS = path.join(__dirname, '..', '..', 'target', 'screenshots');
+
+/** A fake folder picker over `window.__folder` (name -> [text, lastModified]). */
+function fakeFolder() {
+  window.__folder = {};
+  window.__permission = 'granted';
+  window.__answer = 'granted';
+  const file = (name) => ({ kind: 'file', name, getFile: async () => new File([window.__folder[name][0]], name, { lastModified: window.__folder[name][1] }) });
+  const folder = {
+    kind: 'directory',
+    name: 'Answers',
+    async *values() {
+      for (const name of Object.keys(window.__folder)) yield file(name);
+    },
+    queryPermission: async () => window.__permission,
+    requestPermission: async () => window.__answer,
+  };
+  window.showDirectoryPicker = async () => folder;
+}
+
+/** A response file for `round` from partner `org`, answering every full-round statement with 4. */
+function responseFile(ws, k, org) {
+  const c = ws.collaborations[0];
+  const answers = Object.fromEntries(statementIds(instrument, 'full').map((id) => [id, 4]));
+  return JSON.stringify({
+    trellis: 'response', format: 1, instrument: 'trellis', version: instrument.version,
+    response: { id: `folder-${k}`, round_id: c.rounds[0].id, organisation: c.partners[org].id, role: 'manager', answers, levels: {}, comments: {}, started: 1, updated: 2, submitted: 3 },
+  });
+}
+
+test('a folder that gains files between two checks is read once, file by file', async ({ page }) => {
+  const trouble = watchForTrouble(page);
+  await page.addInitScript(fakeFolder);
+  await createCollaboration(page, { name: 'Folder alliance', partners: ['Trust', 'Council'] });
+  const ws = await storedWorkspace(page);
+  const round = ws.collaborations[0].rounds[0].id;
+  const put = (name, text, at) => page.evaluate(([n, t, a]) => { window.__folder[n] = [t, a]; }, [name, text, at]);
+  await put('one.json', responseFile(ws, 1, 0), 1000);
+  await put('two.json', responseFile(ws, 2, 1), 1000);
+  await put('notes.docx', 'not answers', 1000);
+  await open(page, `#/round/${round}/import`);
+  const folder = page.getByTestId('folder');
+  await folder.getByRole('button', { name: 'Open a folder of answers' }).click();
+  await expect(folder.getByTestId('folder-note')).toContainText('Reading 2 new or changed files from ‘Answers’');
+  await page.getByRole('button', { name: /^Add 2/ }).click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await expect(folder.getByTestId('folder-in-use')).toContainText('2 files read');
+
+  // The folder gains a file (a respondent saved it there); one check reads only that one.
+  await put('three.json', responseFile(ws, 3, 0), 2000);
+  await folder.getByRole('button', { name: 'Check for new answers' }).click();
+  await expect(folder.getByTestId('folder-note')).toContainText('Reading 1 new or changed file from');
+  await page.getByRole('button', { name: /^Add 1/ }).click();
+  await expect(page.getByTestId('received').getByRole('row')).toHaveCount(4);
+  await folder.getByRole('button', { name: 'Check for new answers' }).click();
+  await expect(folder.getByTestId('folder-note')).toContainText('No new answers in ‘Answers’');
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await folder.screenshot({ path: path.join(SHOTS, 'folder-375.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await folder.screenshot({ path: path.join(SHOTS, 'folder-desktop.png') });
+  const axe = await new AxeBuilder({ page }).include('[data-testid="folder"]').analyze();
+  expect(axe.violations).toEqual([]);
+
+  // Permission withdrawn: said plainly, nothing read.
+  await page.evaluate(() => { window.__permission = 'prompt'; window.__answer = 'denied'; });
+  await folder.getByRole('button', { name: 'Check for new answers' }).click();
+  await expect(folder.getByTestId('folder-note')).toContainText('Trellis needs your permission to use ‘Answers’');
+
+  expect(trouble).toEqual([]);
+});
+
+test('the files read survive a reload, and only a changed file is read again', async ({ page }) => {
+  await page.addInitScript(fakeFolder);
+  await createCollaboration(page, { name: 'Reload alliance', partners: ['Trust', 'Council'] });
+  const ws = await storedWorkspace(page);
+  const round = ws.collaborations[0].rounds[0].id;
+  const fill = (files) => page.evaluate((f) => { window.__folder = f; }, files);
+  const files = { 'one.json': [responseFile(ws, 1, 0), 1000], 'two.json': [responseFile(ws, 2, 1), 1000] };
+  await open(page, `#/round/${round}/import`);
+  await fill(files);
+  const folder = page.getByTestId('folder');
+  await folder.getByRole('button', { name: 'Open a folder of answers' }).click();
+  await page.getByRole('button', { name: /^Add 2/ }).click();
+  await page.reload();
+  await expect(folder.getByTestId('folder-in-use')).toContainText('‘Answers’. 2 files read');
+  await fill({ ...files, 'two.json': [responseFile(ws, 2, 0), 5000] });
+  await folder.getByRole('button', { name: 'Open a folder of answers' }).click();
+  await expect(folder.getByTestId('folder-note')).toContainText('Reading 1 new or changed file');
+  await expect(folder.getByTestId('folder-note')).toContainText('could not keep access to the folder');
+});
+
+test('without the API, a directory input reads a real folder that gains files', async ({ page }) => {
+  await page.addInitScript(() => { window.showDirectoryPicker = undefined; });
+  await createCollaboration(page, { name: 'Input alliance', partners: ['Trust', 'Council'] });
+  const ws = await storedWorkspace(page);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-folder-'));
+  fs.writeFileSync(path.join(dir, 'one.json'), responseFile(ws, 1, 0));
+  await open(page, `#/round/${ws.collaborations[0].rounds[0].id}/import`);
+  const input = page.getByLabel('Choose the folder of answers');
+  await input.setInputFiles(dir);
+  await expect(page.getByTestId('folder-note')).toContainText('Reading 1 new or changed file');
+  await page.getByRole('button', { name: /^Add 1/ }).click();
+  fs.writeFileSync(path.join(dir, 'two.json'), responseFile(ws, 2, 1));
+  await input.setInputFiles(dir);
+  await expect(page.getByTestId('folder-note')).toContainText('Reading 1 new or changed file');
+  await page.getByRole('button', { name: /^Add 1/ }).click();
+  await expect(page.getByTestId('received').getByRole('row')).toHaveCount(3);
+});
+
+/** Fake file pickers over one shared file, kept by the test (window.sharedRead/sharedWrite). */
+function fakeSharedFile() {
+  const handle = {
+    kind: 'file',
+    name: 'trellis-shared.json',
+    getFile: async () => new File([await window.sharedRead()], 'trellis-shared.json'),
+    createWritable: async () => {
+      let text = '';
+      return { write: async (t) => { text += t; }, close: async () => window.sharedWrite(text) };
+    },
+    queryPermission: async () => 'granted',
+    requestPermission: async () => 'granted',
+  };
+  window.showSaveFilePicker = async () => handle;
+  window.showOpenFilePicker = async () => [handle];
+}
+
+test('two facilitators editing one round end with the union, and a real conflict is chosen', async ({ browser }) => {
+  const shared = { text: '' };
+  const facilitator = async () => {
+    const context = await browser.newContext();
+    await context.exposeBinding('sharedRead', () => shared.text);
+    await context.exposeBinding('sharedWrite', (_, text) => { shared.text = text; });
+    await context.addInitScript(fakeSharedFile);
+    const page = await context.newPage();
+    return page;
+  };
+  const a = await facilitator();
+  const b = await facilitator();
+  const troubleA = watchForTrouble(a);
+  await open(a, '#/');
+  await a.getByTestId('add-example').click();
+  const ws = await storedWorkspace(a);
+  const c = ws.collaborations[0];
+  const round = c.rounds[c.rounds.length - 1].id;
+  await open(a, `#/collaboration/${c.id}`);
+  await a.getByRole('button', { name: 'Create a shared file' }).click();
+  await expect(a.getByTestId('shared-linked')).toContainText('trellis-shared.json');
+  await expect.poll(() => shared.text).toContain(c.id);
+
+  await open(b, '#/');
+  await b.getByRole('button', { name: 'Open a collaboration shared with you' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: c.name })).toBeVisible();
+  await expect(b.getByTestId('shared-linked')).toBeVisible();
+
+  // Each adds an action and agrees a level, on different topics, at the same time.
+  const [first, second] = domainsIn(instrument, c.rounds[c.rounds.length - 1].mode);
+  const work = async (page, who, domain, level) => {
+    await open(page, `#/round/${round}/plan`);
+    const own = page.getByTestId('new-action');
+    await own.getByLabel('Topic').selectOption(domain.id);
+    await own.getByLabel('What will be done').fill(`Action from ${who}`);
+    await own.getByRole('button', { name: 'Add to the plan' }).click();
+    await expect(page.getByTestId('plan')).toContainText(`Action from ${who}`);
+    await open(page, `#/round/${round}/consensus`);
+    await page.getByTestId(`consensus-${domain.id}`).getByLabel(new RegExp(`^${level} `)).check();
+  };
+  await work(a, 'A', first, 2);
+  await work(b, 'B', second, 3);
+  const sync = async (page) => {
+    await open(page, `#/collaboration/${c.id}`);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByTestId('shared-note')).toContainText('Synced');
+  };
+  await sync(a);
+  await sync(b);
+  await expect(b.getByTestId('shared-note')).toContainText('adds 1 action');
+  await sync(a);
+  for (const page of [a, b]) {
+    const mine = (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round);
+    expect(mine.plan.map((i) => i.title)).toEqual(expect.arrayContaining(['Action from A', 'Action from B']));
+    expect(mine.consensus[first.id].level).toBe(2);
+    expect(mine.consensus[second.id].level).toBe(3);
+  }
+
+  // Both change the same action: shown to the second to sync, who chooses.
+  const retitle = async (page, title) => {
+    await open(page, `#/round/${round}/plan`);
+    const found = page.getByTestId('plan').getByTestId(/^plan-item-/).filter({ hasText: 'Action from A' });
+    const item = page.getByTestId(await found.getAttribute('data-testid'));
+    await item.getByRole('button', { name: /^Edit/ }).click();
+    await item.getByLabel('What will be done').fill(title);
+    await item.getByRole('button', { name: 'Save the action' }).click();
+  };
+  await retitle(a, 'Action from A, as A has it');
+  await retitle(b, 'Action from A, as B has it');
+  await sync(a);
+  await open(b, `#/collaboration/${c.id}`);
+  await b.getByRole('button', { name: 'Sync now' }).click();
+  const conflict = b.getByTestId('shared-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('as A has it');
+  await expect(conflict).toContainText('as B has it');
+  await b.setViewportSize({ width: 375, height: 800 });
+  await b.getByTestId('shared').screenshot({ path: path.join(SHOTS, 'shared-conflict-375.png') });
+  await b.setViewportSize({ width: 1280, height: 800 });
+  await b.getByTestId('shared').screenshot({ path: path.join(SHOTS, 'shared-conflict-desktop.png') });
+  const axe = await new AxeBuilder({ page: b }).include('[data-testid="shared"]').analyze();
+  expect(axe.violations).toEqual([]);
+  await conflict.getByLabel(/^Keep theirs/).check();
+  await b.getByRole('button', { name: 'Apply choices and sync' }).click();
+  await expect(b.getByTestId('shared-conflicts')).toHaveCount(0);
+  await sync(a);
+  for (const page of [a, b]) {
+    const mine = (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round);
+    expect(mine.plan.map((i) => i.title)).toContain('Action from A, as A has it');
+    expect(mine.plan.map((i) => i.title)).not.toContain('Action from A, as B has it');
+  }
+  expect(troubleA).toEqual([]);
+});
