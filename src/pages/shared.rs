@@ -162,8 +162,13 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
     let linked = use_state(|| None::<String>);
     let outcome = use_state(Outcome::default);
     let choices = use_state(Vec::<Option<Side>>::new);
-    // Debounces syncs: each trigger takes a number, and only the latest one runs.
+    // Debounces syncs: each trigger takes a number, and only the latest one runs; a
+    // "Sync now" takes a number too, so an automatic sync waiting or running when it is
+    // pressed neither starts nor reports over it.
     let latest = use_mut_ref(|| Cell::new(0u32));
+    // Whether conflicts are waiting for the facilitator's choice (read when a waiting
+    // automatic sync wakes, so not from the render that scheduled it).
+    let held = use_mut_ref(|| Cell::new(false));
     let handles = browser::folder::can_link_file();
     let id = props.id.to_string();
     {
@@ -178,24 +183,37 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
     }
     // A sync started by the page itself (a change, or focus), after a short pause.
     let later = {
-        let (app, id, outcome, latest, linked) = (
+        let (app, id, outcome, latest, linked, held) = (
             app.clone(),
             id.clone(),
             outcome.clone(),
             latest.clone(),
             linked.clone(),
+            held.clone(),
         );
         Rc::new(move || {
-            if linked.is_none() || !outcome.conflicts.is_empty() {
+            if linked.is_none() || held.borrow().get() {
                 return;
             }
             let ticket = latest.borrow().get() + 1;
             latest.borrow().set(ticket);
-            let (app, id, outcome, latest) = (app.clone(), id.clone(), outcome.clone(), latest.clone());
+            let (app, id, outcome, latest, held) = (
+                app.clone(),
+                id.clone(),
+                outcome.clone(),
+                latest.clone(),
+                held.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 browser::folder::pause(1500).await;
+                if latest.borrow().get() != ticket || held.borrow().get() {
+                    return;
+                }
+                let done = sync_linked(app, id, false, None).await;
+                // A "Sync now" pressed meanwhile reports instead.
                 if latest.borrow().get() == ticket {
-                    outcome.set(sync_linked(app, id, false, None).await);
+                    held.borrow().set(!done.conflicts.is_empty());
+                    outcome.set(done);
                 }
             });
         })
@@ -212,11 +230,27 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
         });
     }
     let sync_now = {
-        let (app, id, outcome, choices) = (app.clone(), id.clone(), outcome.clone(), choices.clone());
+        let (app, id, outcome, choices, latest, held) = (
+            app.clone(),
+            id.clone(),
+            outcome.clone(),
+            choices.clone(),
+            latest.clone(),
+            held.clone(),
+        );
         Callback::from(move |chosen: Option<Vec<Side>>| {
-            let (app, id, outcome, choices) = (app.clone(), id.clone(), outcome.clone(), choices.clone());
+            let (app, id, outcome, choices, held) = (
+                app.clone(),
+                id.clone(),
+                outcome.clone(),
+                choices.clone(),
+                held.clone(),
+            );
+            let ticket = latest.borrow().get() + 1;
+            latest.borrow().set(ticket);
             wasm_bindgen_futures::spawn_local(async move {
                 let done = sync_linked(app, id, true, chosen).await;
+                held.borrow().set(!done.conflicts.is_empty());
                 choices.set(vec![None; done.conflicts.len()]);
                 outcome.set(done);
             });

@@ -185,13 +185,21 @@ test('two facilitators editing one round end with the union, and a real conflict
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(page.getByTestId('shared-note')).toContainText('Synced');
   };
+  // "Synced" may still show from an earlier sync, so each step also waits for the
+  // shared file to hold what that facilitator wrote, and for storage to hold the union.
   await sync(a);
+  await expect.poll(() => shared.text).toContain('Action from A');
   await sync(b);
+  await expect.poll(() => shared.text).toContain('Action from B');
   await expect(b.getByTestId('shared-note')).toContainText('adds 1 action');
   await sync(a);
+  const stored = async (page) =>
+    (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round);
   for (const page of [a, b]) {
-    const mine = (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round);
-    expect(mine.plan.map((i) => i.title)).toEqual(expect.arrayContaining(['Action from A', 'Action from B']));
+    await expect
+      .poll(async () => (await stored(page)).plan.map((i) => i.title))
+      .toEqual(expect.arrayContaining(['Action from A', 'Action from B']));
+    const mine = await stored(page);
     expect(mine.consensus[first.id].level).toBe(2);
     expect(mine.consensus[second.id].level).toBe(3);
   }
@@ -208,6 +216,7 @@ test('two facilitators editing one round end with the union, and a real conflict
   await retitle(a, 'Action from A, as A has it');
   await retitle(b, 'Action from A, as B has it');
   await sync(a);
+  await expect.poll(() => shared.text).toContain('Action from A, as A has it');
   await open(b, `#/collaboration/${c.id}`);
   await b.getByRole('button', { name: 'Sync now' }).click();
   const conflict = b.getByTestId('shared-conflict');
