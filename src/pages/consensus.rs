@@ -24,7 +24,8 @@ pub fn ConsensusPage(props: &ConsensusProps) -> Html {
     // The group's view per topic (levels and spread, which targets do not change), shared
     // with the other pages of the round.
     let analysis = use_round_analysis(&app, &props.id, MIN_GROUP);
-    let ((_, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis) {
+    let ((collaboration, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis)
+    {
         Ok(found) => found,
         Err(page) => return page,
     };
@@ -137,6 +138,7 @@ pub fn ConsensusPage(props: &ConsensusProps) -> Html {
                 <p class="notice notice-warning" role="alert">{ n }</p>
             }
             <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>{ for domains }</form>
+            <crate::pages::shared::SharedFile id={collaboration.id.clone()} only_linked=true />
             <p><Link to={Route::Results { id: round.id.clone() }} classes="button">{ msg::DONE }</Link></p>
         </>
     }

@@ -34,7 +34,8 @@ pub fn PlanPage(props: &PlanProps) -> Html {
     let app = use_app_state();
     let editing = use_state(|| None::<String>);
     let analysis = use_round_analysis(&app, &props.id, MIN_GROUP);
-    let ((_, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis) {
+    let ((collaboration, round, instrument), analysis) = match find_analysed_round(&app, &props.id, analysis)
+    {
         Ok(found) => found,
         Err(page) => return page,
     };
@@ -171,6 +172,7 @@ pub fn PlanPage(props: &PlanProps) -> Html {
                 <h2 id="own-heading">{ msg::OWN_ACTION_TITLE }</h2>
                 <PlanForm instrument={instrument.clone()} item={None} on_done={Callback::noop()} act={act.clone()} />
             </section>
+            <crate::pages::shared::SharedFile id={collaboration.id.clone()} only_linked=true />
             <p class="round-links">
                 <Link to={Route::Report { id: round.id.clone() }} classes="button">{ msg::BOARD_REPORT }</Link>
                 <Link to={Route::Results { id: round.id.clone() }} classes="button button-secondary">{ msg::BACK_TO_RESULTS }</Link>

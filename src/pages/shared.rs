@@ -2,11 +2,12 @@
 //! shared (for example OneDrive-synchronised) folder. Syncing reads the file, settles the
 //! real conflicts as the facilitator chooses (core's `sync`), merges the rest record by
 //! record, says what came in, and writes the union back. It runs on "Sync now", when the
-//! page regains focus, and shortly after each change, while a page showing it is open.
-//! Where the browser cannot keep a file handle, the facilitator saves and opens the file
-//! by hand, and the merge and the conflicts are the same.
+//! page regains focus, and shortly after each change, while a page showing it is open;
+//! one sync runs at a time, and a sync asked for meanwhile runs after it. Where the
+//! browser cannot keep a file handle, the facilitator saves and opens the file by hand,
+//! and the merge and the conflicts are the same.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use trellis_core::format::Workspace;
@@ -45,26 +46,40 @@ struct Outcome {
     conflicts: Rc<Vec<Conflict>>,
     /// The file's text the conflicts were found in (by-hand sharing keeps it to apply).
     text: Rc<String>,
+    /// Whether anything came in (an automatic sync that took nothing in leaves the note
+    /// of the last one that did).
+    news: bool,
+}
+
+impl Outcome {
+    fn note(note: String) -> Self {
+        Outcome {
+            note: Some(note),
+            news: true,
+            ..Outcome::default()
+        }
+    }
+}
+
+/// A sync's result before it is written back.
+struct TakenIn {
+    outcome: Outcome,
+    /// The collaboration as the file should now hold it (none when conflicts wait).
+    copy: Option<Workspace>,
+    /// Whether the file lacks something this copy holds, so must be written.
+    behind: bool,
 }
 
 /// Reads `text` (the shared file; empty for a new file) into this browser's copy of
-/// collaboration `id`: conflicts without `choices` stop here; otherwise the merged copy
-/// replaces the workspace. Returns the outcome and the text to write back, if it changed.
-fn take_in(
-    app: &AppHandle,
-    id: &str,
-    name: &str,
-    text: &str,
-    choices: Option<&[Side]>,
-) -> (Outcome, Option<String>) {
-    let fail = |note: String| {
-        (
-            Outcome {
-                note: Some(note),
-                ..Outcome::default()
-            },
-            None,
-        )
+/// collaboration `id`: conflicts without `choices` stop here; otherwise the file's copy,
+/// with the chosen side of each conflict, is merged into the workspace. The merge is a
+/// command, so it applies to the workspace as it is when it runs, and a change made
+/// since `app` was read is kept.
+fn take_in(app: &AppHandle, id: &str, name: &str, text: &str, choices: Option<&[Side]>) -> TakenIn {
+    let fail = |note: String| TakenIn {
+        outcome: Outcome::note(note),
+        copy: None,
+        behind: false,
     };
     let theirs = if text.trim().is_empty() {
         None
@@ -86,23 +101,25 @@ fn take_in(
             Some(chosen) if chosen.len() == found.len() => settle(&mut mine, &mut theirs, &found, chosen),
             _ if !found.is_empty() => {
                 let outcome = Outcome {
-                    note: None,
                     conflicts: Rc::new(found),
                     text: Rc::new(text.to_string()),
+                    news: true,
+                    ..Outcome::default()
                 };
-                return (outcome, None);
+                return TakenIn {
+                    outcome,
+                    copy: None,
+                    behind: false,
+                };
             }
             _ => {}
         }
+        app.merge(theirs.clone());
         report = Some(mine.merge(theirs));
-    }
-    if mine != *app.workspace {
-        app.replace_workspace(mine.clone());
     }
     let Some(copy) = shared_copy(&mine, id) else {
         return fail(msg::COLLABORATION_MISSING.to_string());
     };
-    browser::folder::save_text(&base_key(id), &sync_base(&copy).to_json());
     // Written only when this copy holds something the file lacks, so two facilitators'
     // browsers do not rewrite the file back and forth over the order of its records.
     let behind = match theirs {
@@ -113,38 +130,188 @@ fn take_in(
             updated != file
         }
     };
-    let note = match report {
-        Some(r) if r.changes_anything() => msg::shared_came_in(name, &r),
-        _ => msg::SHARED_NOTHING_NEW.to_string(),
+    let outcome = match report {
+        Some(r) if r.changes_anything() => Outcome::note(msg::shared_came_in(name, &r)),
+        _ => Outcome {
+            note: Some(msg::SHARED_NOTHING_NEW.to_string()),
+            ..Outcome::default()
+        },
     };
-    let outcome = Outcome {
-        note: Some(note),
-        ..Outcome::default()
-    };
-    (outcome, behind.then(|| copy.to_json()))
+    TakenIn {
+        outcome,
+        copy: Some(copy),
+        behind,
+    }
+}
+
+/// Remembers `copy` as the base of the next sync's three-way check.
+fn keep_base(id: &str, copy: &Workspace) {
+    browser::folder::save_text(&base_key(id), &sync_base(copy).to_json());
+}
+
+/// Takes in a file opened by hand (no file handle to write back to).
+fn take_in_by_hand(app: &AppHandle, id: &str, name: &str, text: &str, choices: Option<&[Side]>) -> Outcome {
+    let taken = take_in(app, id, name, text, choices);
+    if let Some(copy) = &taken.copy {
+        keep_base(id, copy);
+    }
+    taken.outcome
 }
 
 /// Syncs with the linked file: read, take in, write back. `ask` only after a click (the
-/// browser may ask for permission then).
-async fn sync_linked(app: AppHandle, id: String, ask: bool, choices: Option<Vec<Side>>) -> Outcome {
-    let key = file_key(&id);
-    let (name, text) = match browser::folder::read_file(&key, ask).await {
-        Ok(text) => (browser::folder::linked(&key).await.unwrap_or_default(), text),
-        Err(status) => return failed(&status),
-    };
-    let (outcome, write) = take_in(&app, &id, &name, &text, choices.as_deref());
-    if let Some(text) = write {
-        if let Err(status) = browser::folder::write_file(&key, &text, ask).await {
-            return failed(&status);
+/// browser may ask for permission then). `app` gives the workspace as it is now. Before
+/// writing, the file is read again: if a co-facilitator wrote it meanwhile, the sync
+/// starts over from their version rather than writing over it.
+async fn sync_linked(app: impl Fn() -> AppHandle, id: &str, ask: bool, choices: Option<&[Side]>) -> Outcome {
+    let key = file_key(id);
+    let name = browser::folder::linked(&key).await.unwrap_or_default();
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let text = match browser::folder::read_file(&key, ask).await {
+            Ok(text) => text,
+            Err(status) => return failed(&status),
+        };
+        let taken = take_in(&app(), id, &name, &text, choices);
+        let Some(copy) = taken.copy else {
+            return taken.outcome;
+        };
+        if taken.behind {
+            match browser::folder::read_file(&key, false).await {
+                Ok(again) if again != text && tries < 3 => continue,
+                Ok(_) => {}
+                Err(status) => return failed(&status),
+            }
+            if let Err(status) = browser::folder::write_file(&key, &copy.to_json(), ask).await {
+                return failed(&status);
+            }
         }
+        keep_base(id, &copy);
+        return taken.outcome;
     }
-    outcome
 }
 
 fn failed(status: &Status) -> Outcome {
-    Outcome {
-        note: Some(msg::folder_status(status)),
-        ..Outcome::default()
+    Outcome::note(msg::folder_status(status))
+}
+
+/// What a sync was asked for: an automatic one, or "Sync now" (with the facilitator's
+/// choices for the conflicts shown, when they applied them).
+#[derive(Clone, PartialEq)]
+enum Ask {
+    Auto,
+    Now(Option<Vec<Side>>),
+}
+
+impl Ask {
+    /// The request that stands when `later` is asked for while `self` waits: a click
+    /// outranks an automatic sync, and choices outrank a plain click.
+    fn or(self, later: Ask) -> Ask {
+        match (&self, &later) {
+            (Ask::Now(Some(_)), Ask::Now(None) | Ask::Auto) | (Ask::Now(None), Ask::Auto) => self,
+            _ => later,
+        }
+    }
+}
+
+/// One shared-file section's syncing: one sync at a time, a request made meanwhile kept
+/// to run after it, and nothing done once the section has left the page (a page opened
+/// next syncs on its own, with the workspace as it is then).
+struct Syncer {
+    /// The app as last rendered, so a sync takes in the workspace as it is when it runs.
+    app: AppHandle,
+    alive: bool,
+    running: bool,
+    again: Option<Ask>,
+    /// Debounces automatic syncs: only the latest one asked for runs.
+    ticket: u32,
+    /// Conflicts are waiting for the facilitator's choice: no automatic sync then.
+    held: bool,
+    /// Syncs finished (`data-syncs`, so a test can tell a sync it asked for has run).
+    finished: u32,
+}
+
+/// The handles a sync reports through.
+#[derive(Clone)]
+struct Report {
+    syncer: Rc<RefCell<Syncer>>,
+    outcome: UseStateHandle<Outcome>,
+    choices: UseStateHandle<Vec<Option<Side>>>,
+    /// Syncs finished, and whether one is running (`data-syncs`, `data-busy`).
+    count: UseStateHandle<(u32, bool)>,
+    id: String,
+}
+
+impl Report {
+    /// Asks for a sync; it runs now, or after the one running.
+    fn request(&self, ask: Ask) {
+        {
+            let mut s = self.syncer.borrow_mut();
+            if !s.alive || (ask == Ask::Auto && s.held) {
+                return;
+            }
+            if ask != Ask::Auto {
+                // A waiting automatic sync is not needed after this one.
+                s.ticket += 1;
+            }
+            if s.running {
+                s.again = Some(match s.again.take() {
+                    Some(waiting) => waiting.or(ask),
+                    None => ask,
+                });
+                return;
+            }
+            s.running = true;
+        }
+        let me = self.clone();
+        self.count.set((self.syncer.borrow().finished, true));
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut ask = ask;
+            loop {
+                let (now, chosen) = match &ask {
+                    Ask::Auto => (false, None),
+                    Ask::Now(chosen) => (true, chosen.clone()),
+                };
+                let syncer = me.syncer.clone();
+                let done = sync_linked(|| syncer.borrow().app.clone(), &me.id, now, chosen.as_deref()).await;
+                let (next, finished) = {
+                    let mut s = me.syncer.borrow_mut();
+                    if !s.alive {
+                        return;
+                    }
+                    s.held = !done.conflicts.is_empty();
+                    s.finished += 1;
+                    let next = s.again.take();
+                    s.running = next.is_some();
+                    (next, s.finished)
+                };
+                if now || done.news {
+                    me.choices.set(vec![None; done.conflicts.len()]);
+                    me.outcome.set(done);
+                }
+                me.count.set((finished, next.is_some()));
+                match next {
+                    Some(n) => ask = n,
+                    None => return,
+                }
+            }
+        });
+    }
+
+    /// Asks for an automatic sync after a short pause, unless another is asked for first.
+    fn soon(&self) {
+        let ticket = {
+            let mut s = self.syncer.borrow_mut();
+            s.ticket += 1;
+            s.ticket
+        };
+        let me = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            browser::folder::pause(1500).await;
+            if me.syncer.borrow().ticket == ticket {
+                me.request(Ask::Auto);
+            }
+        });
     }
 }
 
@@ -152,6 +319,10 @@ fn failed(status: &Status) -> Outcome {
 pub struct SharedFileProps {
     /// The collaboration's id.
     pub id: AttrValue,
+    /// Shown only while the collaboration is linked to a shared file (the plan and the
+    /// agreed view, where co-facilitators edit; linking is done on the collaboration page).
+    #[prop_or_default]
+    pub only_linked: bool,
 }
 
 /// The shared-file section of a collaboration (and of the pages where co-facilitators
@@ -162,15 +333,33 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
     let linked = use_state(|| None::<String>);
     let outcome = use_state(Outcome::default);
     let choices = use_state(Vec::<Option<Side>>::new);
-    // Debounces syncs: each trigger takes a number, and only the latest one runs; a
-    // "Sync now" takes a number too, so an automatic sync waiting or running when it is
-    // pressed neither starts nor reports over it.
-    let latest = use_mut_ref(|| Cell::new(0u32));
-    // Whether conflicts are waiting for the facilitator's choice (read when a waiting
-    // automatic sync wakes, so not from the render that scheduled it).
-    let held = use_mut_ref(|| Cell::new(false));
+    let count = use_state(|| (0u32, false));
+    let syncer = {
+        let app = app.clone();
+        use_mut_ref(move || Syncer {
+            app,
+            alive: true,
+            running: false,
+            again: None,
+            ticket: 0,
+            held: false,
+            finished: 0,
+        })
+    };
+    syncer.borrow_mut().app = app.clone();
     let handles = browser::folder::can_link_file();
     let id = props.id.to_string();
+    let report = Report {
+        syncer: syncer.clone(),
+        outcome: outcome.clone(),
+        choices: choices.clone(),
+        count: count.clone(),
+        id: id.clone(),
+    };
+    {
+        let syncer = syncer.clone();
+        use_effect_with((), move |_| move || syncer.borrow_mut().alive = false);
+    }
     {
         let (linked, key) = (linked.clone(), file_key(&id));
         use_effect_with(id.clone(), move |_| {
@@ -181,80 +370,30 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
             }
         });
     }
-    // A sync started by the page itself (a change, or focus), after a short pause.
-    let later = {
-        let (app, id, outcome, latest, linked, held) = (
-            app.clone(),
-            id.clone(),
-            outcome.clone(),
-            latest.clone(),
-            linked.clone(),
-            held.clone(),
-        );
-        Rc::new(move || {
-            if linked.is_none() || held.borrow().get() {
-                return;
-            }
-            let ticket = latest.borrow().get() + 1;
-            latest.borrow().set(ticket);
-            let (app, id, outcome, latest, held) = (
-                app.clone(),
-                id.clone(),
-                outcome.clone(),
-                latest.clone(),
-                held.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                browser::folder::pause(1500).await;
-                if latest.borrow().get() != ticket || held.borrow().get() {
-                    return;
-                }
-                let done = sync_linked(app, id, false, None).await;
-                // A "Sync now" pressed meanwhile reports instead.
-                if latest.borrow().get() == ticket {
-                    held.borrow().set(!done.conflicts.is_empty());
-                    outcome.set(done);
-                }
-            });
-        })
-    };
+    // An automatic sync, shortly after each change and when the page regains focus.
     {
-        let later = later.clone();
-        use_effect_with((app.revision, linked.is_some()), move |_| later());
+        let report = report.clone();
+        use_effect_with((app.revision, linked.is_some()), move |(_, linked)| {
+            if *linked {
+                report.soon();
+            }
+        });
     }
     {
-        let later = later.clone();
-        use_effect_with((), move |_| {
-            let listener = browser::dom::on_window("focus", move || later());
+        let report = report.clone();
+        use_effect_with(linked.is_some(), move |on| {
+            let on = *on;
+            let listener = browser::dom::on_window("focus", move || {
+                if on {
+                    report.soon();
+                }
+            });
             move || drop(listener)
         });
     }
     let sync_now = {
-        let (app, id, outcome, choices, latest, held) = (
-            app.clone(),
-            id.clone(),
-            outcome.clone(),
-            choices.clone(),
-            latest.clone(),
-            held.clone(),
-        );
-        Callback::from(move |chosen: Option<Vec<Side>>| {
-            let (app, id, outcome, choices, held) = (
-                app.clone(),
-                id.clone(),
-                outcome.clone(),
-                choices.clone(),
-                held.clone(),
-            );
-            let ticket = latest.borrow().get() + 1;
-            latest.borrow().set(ticket);
-            wasm_bindgen_futures::spawn_local(async move {
-                let done = sync_linked(app, id, true, chosen).await;
-                held.borrow().set(!done.conflicts.is_empty());
-                choices.set(vec![None; done.conflicts.len()]);
-                outcome.set(done);
-            });
-        })
+        let report = report.clone();
+        Callback::from(move |chosen: Option<Vec<Side>>| report.request(Ask::Now(chosen)))
     };
     let on_link = {
         let (id, linked, outcome, sync_now) = (id.clone(), linked.clone(), outcome.clone(), sync_now.clone());
@@ -314,7 +453,7 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
                 .map_or_else(String::new, |c| msg::shared_file_name(&c.name));
             let note = match browser::files::download(&name, &copy.to_json(), "application/json") {
                 Ok(()) => {
-                    browser::folder::save_text(&base_key(&id), &sync_base(&copy).to_json());
+                    keep_base(&id, &copy);
                     None
                 }
                 Err(e) => Some(msg::download_failed(&e)),
@@ -336,7 +475,7 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 for (name, text) in browser::files::read_all(files).await {
                     let done = match text {
-                        Ok(text) => take_in(&app, &id, &name, &text, None).0,
+                        Ok(text) => take_in_by_hand(&app, &id, &name, &text, None),
                         Err(e) => Outcome {
                             note: Some(msg::not_a_trellis_file(&name, &e)),
                             ..Outcome::default()
@@ -364,7 +503,7 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
                 sync_now.emit(Some(chosen));
             } else {
                 let text = outcome.text.clone();
-                outcome.set(take_in(&app, &id, "", &text, Some(&chosen)).0);
+                outcome.set(take_in_by_hand(&app, &id, "", &text, Some(&chosen)));
             }
         })
     };
@@ -399,10 +538,13 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
             </fieldset>
         }
     });
+    if props.only_linked && linked.is_none() {
+        return Html::default();
+    }
     let all_chosen = choices.iter().all(Option::is_some);
     let link = on_link.clone();
     html! {
-        <section aria-labelledby="shared-heading" data-testid="shared">
+        <section aria-labelledby="shared-heading" data-testid="shared" data-syncs={count.0.to_string()} data-busy={count.1.to_string()}>
             <h2 id="shared-heading">{ msg::SHARED_TITLE }</h2>
             <p class="hint">{ msg::SHARED_LEAD }</p>
             if !handles {
@@ -511,9 +653,15 @@ pub fn OpenShared() -> Html {
                     Err(e) => return note.set(Some(msg::not_a_trellis_file(&name, &msg::load_error(&e)))),
                 };
                 browser::folder::relink(picked, &file_key(&id)).await;
-                let (_, write) = take_in(&app, &id, &name, &text, None);
-                if let Some(text) = write {
-                    let _ = browser::folder::write_file(&file_key(&id), &text, true).await;
+                let taken = take_in(&app, &id, &name, &text, None);
+                if let Some(copy) = taken.copy {
+                    let written = !taken.behind
+                        || browser::folder::write_file(&file_key(&id), &copy.to_json(), true)
+                            .await
+                            .is_ok();
+                    if written {
+                        keep_base(&id, &copy);
+                    }
                 }
                 crate::route::navigate(&crate::route::Route::Collaboration { id });
             });

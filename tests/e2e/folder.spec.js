@@ -139,18 +139,39 @@ function fakeSharedFile() {
 }
 
 test('two facilitators editing one round end with the union, and a real conflict is chosen', async ({ browser }) => {
+  // The shared file lives here. Either facilitator's access to it can be held (their
+  // browser's reads and writes wait until released), so the test decides the order in
+  // which two syncs running at once reach the file, as a slow synchronised folder would.
   const shared = { text: '' };
-  const facilitator = async () => {
-    const context = await browser.newContext();
-    await context.exposeBinding('sharedRead', () => shared.text);
-    await context.exposeBinding('sharedWrite', (_, text) => { shared.text = text; });
-    await context.addInitScript(fakeSharedFile);
-    const page = await context.newPage();
-    return page;
+  const gates = {};
+  const gate = async (who) => {
+    while (gates[who]) {
+      const g = gates[who];
+      if (!g.armed) { g.armed = true; return; }
+      g.engaged();
+      await g.promise;
+    }
   };
-  const a = await facilitator();
-  const b = await facilitator();
+  /** Holds `who`'s reads and writes (after `reads` more reads) until released. */
+  const hold = (who, reads = 0) => {
+    let release;
+    let engaged;
+    const ready = new Promise((r) => { engaged = r; });
+    const promise = new Promise((r) => { release = r; });
+    gates[who] = { promise, engaged, armed: reads === 0 };
+    return { ready, release: () => { delete gates[who]; release(); } };
+  };
+  const facilitator = async (who) => {
+    const context = await browser.newContext();
+    await context.exposeBinding('sharedRead', async () => { await gate(who); return shared.text; });
+    await context.exposeBinding('sharedWrite', async (_, text) => { await gate(who); shared.text = text; });
+    await context.addInitScript(fakeSharedFile);
+    return context.newPage();
+  };
+  const a = await facilitator('a');
+  const b = await facilitator('b');
   const troubleA = watchForTrouble(a);
+  const troubleB = watchForTrouble(b);
   await open(a, '#/');
   await a.getByTestId('add-example').click();
   const ws = await storedWorkspace(a);
@@ -166,7 +187,20 @@ test('two facilitators editing one round end with the union, and a real conflict
   await expect(b.getByRole('heading', { level: 1, name: c.name })).toBeVisible();
   await expect(b.getByTestId('shared-linked')).toBeVisible();
 
-  // Each adds an action and agrees a level, on different topics, at the same time.
+  /** Presses "Sync now" and waits until that sync (and any it queued behind) has finished. */
+  const syncNow = async (page) => {
+    const section = page.getByTestId('shared');
+    const before = Number(await section.getAttribute('data-syncs'));
+    await section.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(async () => [Number(await section.getAttribute('data-syncs')) > before, await section.getAttribute('data-busy')])
+      .toEqual([true, 'false']);
+  };
+  const stored = async (page) =>
+    (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round);
+
+  // Each adds an action and agrees a level, on different topics, at the same time; B's
+  // browser cannot reach the file until A has written theirs.
   const [first, second] = domainsIn(instrument, c.rounds[c.rounds.length - 1].mode);
   const work = async (page, who, domain, level) => {
     await open(page, `#/round/${round}/plan`);
@@ -178,33 +212,31 @@ test('two facilitators editing one round end with the union, and a real conflict
     await open(page, `#/round/${round}/consensus`);
     await page.getByTestId(`consensus-${domain.id}`).getByLabel(new RegExp(`^${level} `)).check();
   };
+  const heldB = hold('b');
   await work(a, 'A', first, 2);
   await work(b, 'B', second, 3);
-  const sync = async (page) => {
-    await open(page, `#/collaboration/${c.id}`);
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await expect(page.getByTestId('shared-note')).toContainText('Synced');
-  };
-  // "Synced" may still show from an earlier sync, so each step also waits for the
-  // shared file to hold what that facilitator wrote, and for storage to hold the union.
-  await sync(a);
-  await expect.poll(() => shared.text).toContain('Action from A');
-  await sync(b);
+  await syncNow(a);
+  expect(shared.text).toContain('Action from A');
+  expect(shared.text).not.toContain('Action from B');
+  // B's automatic sync, waiting all this while, now reads A's work and writes the union.
+  heldB.release();
   await expect.poll(() => shared.text).toContain('Action from B');
-  await expect(b.getByTestId('shared-note')).toContainText('adds 1 action');
-  await sync(a);
-  const stored = async (page) =>
-    (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round);
+  expect(shared.text).toContain('Action from A');
+  await open(b, `#/collaboration/${c.id}`);
+  await syncNow(b);
+  await open(a, `#/collaboration/${c.id}`);
+  await syncNow(a);
+  await expect(a.getByTestId('shared-note')).toContainText('adds 1 action');
   for (const page of [a, b]) {
-    await expect
-      .poll(async () => (await stored(page)).plan.map((i) => i.title))
-      .toEqual(expect.arrayContaining(['Action from A', 'Action from B']));
     const mine = await stored(page);
+    expect(mine.plan.map((i) => i.title)).toEqual(expect.arrayContaining(['Action from A', 'Action from B']));
     expect(mine.consensus[first.id].level).toBe(2);
     expect(mine.consensus[second.id].level).toBe(3);
   }
 
-  // Both change the same action: shown to the second to sync, who chooses.
+  // Both change the same action. A's sync is held until B's has read the file, then B's
+  // is held after that read while A's writes: B's sync must notice the file changed under
+  // it, start over, and show the conflict rather than write over A's version.
   const retitle = async (page, title) => {
     await open(page, `#/round/${round}/plan`);
     const found = page.getByTestId('plan').getByTestId(/^plan-item-/).filter({ hasText: 'Action from A' });
@@ -213,16 +245,20 @@ test('two facilitators editing one round end with the union, and a real conflict
     await item.getByLabel('What will be done').fill(title);
     await item.getByRole('button', { name: 'Save the action' }).click();
   };
+  const heldA = hold('a');
   await retitle(a, 'Action from A, as A has it');
   await retitle(b, 'Action from A, as B has it');
-  await sync(a);
+  const heldB2 = hold('b', 1);
+  await heldB2.ready;
+  heldA.release();
   await expect.poll(() => shared.text).toContain('Action from A, as A has it');
-  await open(b, `#/collaboration/${c.id}`);
-  await b.getByRole('button', { name: 'Sync now' }).click();
+  heldB2.release();
   const conflict = b.getByTestId('shared-conflict');
   await expect(conflict).toHaveCount(1);
   await expect(conflict).toContainText('as A has it');
   await expect(conflict).toContainText('as B has it');
+  expect(shared.text).not.toContain('as B has it');
+  await expect(a.getByTestId('shared-conflict')).toHaveCount(0);
   await b.setViewportSize({ width: 375, height: 800 });
   await b.getByTestId('shared').screenshot({ path: path.join(SHOTS, 'shared-conflict-375.png') });
   await b.setViewportSize({ width: 1280, height: 800 });
@@ -230,13 +266,45 @@ test('two facilitators editing one round end with the union, and a real conflict
   const axe = await new AxeBuilder({ page: b }).include('[data-testid="shared"]').analyze();
   expect(axe.violations).toEqual([]);
   await conflict.getByLabel(/^Keep theirs/).check();
+  const section = b.getByTestId('shared');
+  const before = Number(await section.getAttribute('data-syncs'));
   await b.getByRole('button', { name: 'Apply choices and sync' }).click();
   await expect(b.getByTestId('shared-conflicts')).toHaveCount(0);
-  await sync(a);
+  await expect.poll(async () => Number(await section.getAttribute('data-syncs'))).toBeGreaterThan(before);
+  await open(a, `#/collaboration/${c.id}`);
+  await syncNow(a);
   for (const page of [a, b]) {
-    const mine = (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round);
-    expect(mine.plan.map((i) => i.title)).toContain('Action from A, as A has it');
-    expect(mine.plan.map((i) => i.title)).not.toContain('Action from A, as B has it');
+    const titles = (await stored(page)).plan.map((i) => i.title);
+    expect(titles).toContain('Action from A, as A has it');
+    expect(titles).not.toContain('Action from A, as B has it');
+    expect(titles).toContain('Action from B');
   }
+
+  // A sync waiting for the file when its page is left still takes in what came and
+  // writes, and a change made meanwhile on another page is kept.
+  const heldA2 = hold('a');
+  await open(a, `#/round/${round}/plan`);
+  const addAction = async (page, title) => {
+    const own = page.getByTestId('new-action');
+    await own.getByLabel('Topic').selectOption(first.id);
+    await own.getByLabel('What will be done').fill(title);
+    await own.getByRole('button', { name: 'Add to the plan' }).click();
+    await expect(page.getByTestId('plan')).toContainText(title);
+  };
+  await addAction(a, 'Late from A');
+  await heldA2.ready;
+  await open(b, `#/round/${round}/plan`);
+  await addAction(b, 'Late from B');
+  await expect.poll(() => shared.text).toContain('Late from B');
+  const third = domainsIn(instrument, c.rounds[c.rounds.length - 1].mode)[2];
+  await open(a, `#/round/${round}/consensus`);
+  await a.getByTestId(`consensus-${third.id}`).getByLabel(/^4 /).check();
+  await open(a, `#/round/${round}/results`);
+  heldA2.release();
+  await expect.poll(() => shared.text).toContain('Late from A');
+  await expect.poll(async () => (await stored(a)).plan.map((i) => i.title)).toContain('Late from B');
+  expect((await stored(a)).consensus[third.id].level).toBe(4);
+
   expect(troubleA).toEqual([]);
+  expect(troubleB).toEqual([]);
 });
