@@ -2645,14 +2645,14 @@ pub const COMPARE_HIGHLIGHT: &str = "Collaboration to highlight";
 pub const COMPARE_NO_HIGHLIGHT: &str = "None";
 pub const COMPARE_SPREAD_TITLE: &str = "Each topic across collaborations";
 pub const COMPARE_SPREAD_LEAD: &str = "Each collaboration counts once, at its latest round. A dot is one collaboration's average; the box runs from the lower to the upper quartile, with a line at the median. The highlighted collaboration is the tall line.";
-pub const COMPARE_TABLE_CAPTION: &str = "The same figures: averages of the collaborations' latest rounds";
+pub const COMPARE_TABLE_CAPTION: &str = "The same figures: averages of the collaborations' latest rounds (the middle half runs from the lower to the upper quartile)";
 pub const COMPARE_TOPIC: &str = "Topic";
 pub const COMPARE_COUNT: &str = "Collaborations";
-pub const COMPARE_LOWEST: &str = "Lowest";
-pub const COMPARE_Q1: &str = "Lower quartile";
 pub const COMPARE_MEDIAN: &str = "Median";
-pub const COMPARE_Q3: &str = "Upper quartile";
-pub const COMPARE_HIGHEST: &str = "Highest";
+/// The lower to the upper quartile.
+pub const COMPARE_MIDDLE: &str = "Middle half";
+/// The lowest to the highest.
+pub const COMPARE_RANGE: &str = "Range";
 pub const COMPARE_MEDIAN_LEVEL: &str = "Median level";
 pub const COMPARE_CHANGE_TITLE: &str = "Change over rounds";
 pub const COMPARE_CHANGE_NONE: &str = "No collaboration has more than one round in these files.";
@@ -2665,6 +2665,9 @@ pub const COMPARE_AVERAGE: &str = "Average";
 pub const COMPARE_QUESTIONS_CHANGED: &str = "questions changed";
 
 /// How many files were read and what they hold.
+pub fn compare_span(low: &str, high: &str) -> String {
+    format!("{low} to {high}")
+}
 pub fn compare_counts(files: usize, collaborations: usize, with_rounds: usize) -> String {
     format!(
         "{} used: {}, {} of them with more than one round.",

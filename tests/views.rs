@@ -3793,10 +3793,10 @@ fn the_comparison_shows_spread_standing_and_change() {
         Partnership aa01: too few people answered for figures.</p>
         </li>
         </ul>
-        <div role="region" tabindex="0" aria-label="The same figures: averages of the collaborations' latest rounds" class="table-wrap">
+        <div role="region" tabindex="0" aria-label="The same figures: averages of the collaborations' latest rounds (the middle half runs from the lower to the upper quartile)" class="table-wrap">
         <table id="spread-table" data-testid="spread-table" class="stack">
         <caption>
-        The same figures: averages of the collaborations' latest rounds</caption>
+        The same figures: averages of the collaborations' latest rounds (the middle half runs from the lower to the upper quartile)</caption>
         <thead>
         <tr>
         <th scope="col">
@@ -3804,15 +3804,11 @@ fn the_comparison_shows_spread_standing_and_change() {
         <th scope="col">
         Collaborations</th>
         <th scope="col">
-        Lowest</th>
-        <th scope="col">
-        Lower quartile</th>
-        <th scope="col">
         Median</th>
         <th scope="col">
-        Upper quartile</th>
+        Middle half</th>
         <th scope="col">
-        Highest</th>
+        Range</th>
         <th scope="col">
         Median level</th>
         <th scope="col">
@@ -3825,16 +3821,12 @@ fn the_comparison_shows_spread_standing_and_change() {
         Trust</th>
         <td data-label="Collaborations">
         3</td>
-        <td data-label="Lowest">
-        3.0</td>
-        <td data-label="Lower quartile">
-        3.3</td>
         <td data-label="Median">
         3.5</td>
-        <td data-label="Upper quartile">
-        3.8</td>
-        <td data-label="Highest">
-        4.0</td>
+        <td data-label="Middle half">
+        3.3 to 3.8</td>
+        <td data-label="Range">
+        3.0 to 4.0</td>
         <td data-label="Median level">
         3</td>
         <td data-label="Partnership aa01">
@@ -3847,16 +3839,12 @@ fn the_comparison_shows_spread_standing_and_change() {
         </th>
         <td data-label="Collaborations">
         2</td>
-        <td data-label="Lowest">
-        2.0</td>
-        <td data-label="Lower quartile">
-        2.6</td>
         <td data-label="Median">
         3.1</td>
-        <td data-label="Upper quartile">
-        3.7</td>
-        <td data-label="Highest">
-        4.2</td>
+        <td data-label="Middle half">
+        2.6 to 3.7</td>
+        <td data-label="Range">
+        2.0 to 4.2</td>
         <td data-label="Median level">
         2.5</td>
         <td data-label="Partnership aa01">

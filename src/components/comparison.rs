@@ -92,13 +92,18 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     });
     let spread_rows = o.domains.iter().map(|d| {
         let five = |f: fn(&trellis_core::summary::FiveNumbers) -> f64| score(d.means.as_ref().map(f));
+        // Two figures as one span ("2.1 to 4.2"), so the table fits a page's width.
+        let span = |low: fn(&trellis_core::summary::FiveNumbers) -> f64,
+                    high: fn(&trellis_core::summary::FiveNumbers) -> f64| {
+            d.means
+                .as_ref()
+                .map_or_else(|| score(None), |f| msg::compare_span(&score(Some(low(f))), &score(Some(high(f)))))
+        };
         let cells = [
             (msg::COMPARE_COUNT, d.collaborations.to_string()),
-            (msg::COMPARE_LOWEST, five(|f| f.min)),
-            (msg::COMPARE_Q1, five(|f| f.q1)),
             (msg::COMPARE_MEDIAN, five(|f| f.median)),
-            (msg::COMPARE_Q3, five(|f| f.q3)),
-            (msg::COMPARE_HIGHEST, five(|f| f.max)),
+            (msg::COMPARE_MIDDLE, span(|f| f.q1, |f| f.q3)),
+            (msg::COMPARE_RANGE, span(|f| f.min, |f| f.max)),
             (msg::COMPARE_MEDIAN_LEVEL, d.levels.map_or_else(|| "–".to_string(), |l| format!("{}", l.median))),
         ];
         html! {
@@ -116,11 +121,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     let mut columns = vec![
         msg::COMPARE_TOPIC,
         msg::COMPARE_COUNT,
-        msg::COMPARE_LOWEST,
-        msg::COMPARE_Q1,
         msg::COMPARE_MEDIAN,
-        msg::COMPARE_Q3,
-        msg::COMPARE_HIGHEST,
+        msg::COMPARE_MIDDLE,
+        msg::COMPARE_RANGE,
         msg::COMPARE_MEDIAN_LEVEL,
     ];
     // The highlighted collaboration's column is named by it; `table` takes static
