@@ -308,3 +308,77 @@ test('two facilitators editing one round end with the union, and a real conflict
   expect(troubleA).toEqual([]);
   expect(troubleB).toEqual([]);
 });
+
+test('without file handles, co-facilitators save and open the shared file by hand, with the same conflicts', async ({ browser }) => {
+  const facilitator = async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.addInitScript(() => { window.showSaveFilePicker = undefined; window.showOpenFilePicker = undefined; });
+    return context.newPage();
+  };
+  const a = await facilitator();
+  const b = await facilitator();
+  const trouble = watchForTrouble(b);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-by-hand-'));
+  /** Saves `page`'s shared file into the "shared folder" and returns its path. */
+  const save = async (page) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save the shared file' }).click(),
+    ]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    return file;
+  };
+  await open(a, '#/');
+  await a.getByTestId('add-example').click();
+  const c = (await storedWorkspace(a)).collaborations[0];
+  const round = c.rounds[c.rounds.length - 1].id;
+  await open(a, `#/collaboration/${c.id}`);
+  const shared = a.getByTestId('shared');
+  await expect(shared).toContainText('This browser cannot keep a file open for Trellis, so share by hand');
+  await expect(a.getByRole('button', { name: 'Open a collaboration shared with you' })).toHaveCount(0);
+  let file = await save(a);
+
+  // B takes the collaboration in from the data page, then both change the same action.
+  await open(b, '#/data');
+  await b.getByLabel('Choose a round or collaboration file').setInputFiles(file);
+  await b.getByTestId('open-file-confirm').click();
+  const retitle = async (page, from, title) => {
+    await open(page, `#/round/${round}/plan`);
+    const found = page.getByTestId('plan').getByTestId(/^plan-item-/).filter({ hasText: from });
+    const item = page.getByTestId(await found.first().getAttribute('data-testid'));
+    await item.getByRole('button', { name: /^Edit/ }).click();
+    await item.getByLabel('What will be done').fill(title);
+    await item.getByRole('button', { name: 'Save the action' }).click();
+    await expect(page.getByTestId('plan')).toContainText(title);
+  };
+  const planned = c.rounds[c.rounds.length - 1].plan[0].title;
+  await open(b, `#/collaboration/${c.id}`);
+  await b.getByRole('button', { name: 'Save the shared file' }).click();
+  await retitle(a, planned, 'As A has it');
+  await retitle(b, planned, 'As B has it');
+  await open(a, `#/collaboration/${c.id}`);
+  file = await save(a);
+  await open(b, `#/collaboration/${c.id}`);
+  await b.getByLabel('Open the shared file').setInputFiles(file);
+  const conflict = b.getByTestId('shared-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('As A has it');
+  await expect(conflict).toContainText('As B has it');
+  await conflict.getByLabel(/^Keep mine/).check();
+  await b.getByRole('button', { name: 'Apply choices and sync' }).click();
+  await expect(b.getByTestId('shared-conflicts')).toHaveCount(0);
+  const titles = async (page) =>
+    (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round).plan.map((i) => i.title);
+  await expect.poll(() => titles(b)).toContain('As B has it');
+  expect(await titles(b)).not.toContain('As A has it');
+
+  // B saves; A opens it: B's choice wins there too, without asking A again.
+  file = await save(b);
+  await a.getByLabel('Open the shared file').setInputFiles(file);
+  await expect(a.getByTestId('shared-conflict')).toHaveCount(0);
+  await expect(a.getByTestId('shared-note')).toContainText('Synced');
+  await expect.poll(() => titles(a)).toContain('As B has it');
+  expect(await titles(a)).not.toContain('As A has it');
+  expect(trouble).toEqual([]);
+});
