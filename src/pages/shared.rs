@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use trellis_core::format::Workspace;
-use trellis_core::sync::{conflicts, settle, sync_base, Conflict, Side};
+use trellis_core::sync::{conflicts, settle, sync_base, with_lineage, Conflict, Side};
 use trellis_core::Instrument;
 use yew::prelude::*;
 
@@ -117,9 +117,10 @@ fn take_in(app: &AppHandle, id: &str, name: &str, text: &str, choices: Option<&[
         app.merge(theirs.clone());
         report = Some(mine.merge(theirs));
     }
-    let Some(copy) = shared_copy(&mine, id) else {
+    let Some(mut copy) = shared_copy(&mine, id) else {
         return fail(msg::COLLABORATION_MISSING.to_string());
     };
+    with_lineage(&mut copy, theirs.as_ref(), id);
     // Written only when this copy holds something the file lacks, so two facilitators'
     // browsers do not rewrite the file back and forth over the order of its records.
     let behind = match theirs {
@@ -444,9 +445,13 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
     let on_save = {
         let (app, id, outcome) = (app.clone(), id.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(copy) = shared_copy(&app.workspace, &id) else {
+            let Some(mut copy) = shared_copy(&app.workspace, &id) else {
                 return;
             };
+            // The file as this browser last saved or opened it stands for the shared
+            // file, which a browser without file handles cannot read before saving.
+            let base = browser::folder::load_text(&base_key(&id)).and_then(|t| Workspace::from_json(&t).ok());
+            with_lineage(&mut copy, base.as_ref(), &id);
             let name = app
                 .workspace
                 .collaboration(&id)

@@ -121,6 +121,24 @@ test('without the API, a directory input reads a real folder that gains files', 
   await expect(page.getByTestId('received').getByRole('row')).toHaveCount(3);
 });
 
+test('a browser that can pick no folder at all says so and keeps the file picker', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.showDirectoryPicker = undefined;
+    delete HTMLInputElement.prototype.webkitdirectory;
+  });
+  await createCollaboration(page, { name: 'Plain alliance', partners: ['Trust', 'Council'] });
+  const ws = await storedWorkspace(page);
+  await open(page, `#/round/${ws.collaborations[0].rounds[0].id}/import`);
+  await expect(page.getByTestId('folder')).toContainText('This browser cannot open a folder. Open the files themselves above instead');
+  await expect(page.getByRole('button', { name: 'Open a folder of answers' })).toHaveCount(0);
+  await expect(page.getByLabel('Choose the folder of answers')).toHaveCount(0);
+  const one = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-plain-')), 'one.json');
+  fs.writeFileSync(one, responseFile(ws, 1, 0));
+  await page.locator('input[type="file"]').first().setInputFiles(one);
+  await page.getByRole('button', { name: /^Add 1/ }).click();
+  await expect(page.getByTestId('received').getByRole('row')).toHaveCount(2);
+});
+
 /** Fake file pickers over one shared file, kept by the test (window.sharedRead/sharedWrite). */
 function fakeSharedFile() {
   const handle = {
@@ -138,40 +156,42 @@ function fakeSharedFile() {
   window.showOpenFilePicker = async () => [handle];
 }
 
-test('two facilitators editing one round end with the union, and a real conflict is chosen', async ({ browser }) => {
-  // The shared file lives here. Either facilitator's access to it can be held (their
-  // browser's reads and writes wait until released), so the test decides the order in
-  // which two syncs running at once reach the file, as a slow synchronised folder would.
+/**
+ * Two facilitators' browsers, A and B, sharing one file kept here. Either one's access to
+ * it can be held (their browser's reads, or only its writes, wait until released), so a
+ * test decides the order in which two syncs running at once reach the file, as a slow
+ * synchronised folder would. A sets up the example collaboration and links it; B opens it.
+ */
+async function twoFacilitators(browser) {
   const shared = { text: '' };
   const gates = {};
-  const gate = async (who) => {
-    while (gates[who]) {
+  const gate = async (who, writing) => {
+    while (gates[who] && (writing || !gates[who].writesOnly)) {
       const g = gates[who];
       if (!g.armed) { g.armed = true; return; }
       g.engaged();
       await g.promise;
     }
   };
-  /** Holds `who`'s reads and writes (after `reads` more reads) until released. */
-  const hold = (who, reads = 0) => {
+  /** Holds `who`'s reads and writes (after `reads` more reads; or `writesOnly`) until released. */
+  const hold = (who, { reads = 0, writesOnly = false } = {}) => {
     let release;
     let engaged;
     const ready = new Promise((r) => { engaged = r; });
     const promise = new Promise((r) => { release = r; });
-    gates[who] = { promise, engaged, armed: reads === 0 };
+    gates[who] = { promise, engaged, armed: reads === 0, writesOnly };
     return { ready, release: () => { delete gates[who]; release(); } };
   };
   const facilitator = async (who) => {
     const context = await browser.newContext();
-    await context.exposeBinding('sharedRead', async () => { await gate(who); return shared.text; });
-    await context.exposeBinding('sharedWrite', async (_, text) => { await gate(who); shared.text = text; });
+    await context.exposeBinding('sharedRead', async () => { await gate(who, false); return shared.text; });
+    await context.exposeBinding('sharedWrite', async (_, text) => { await gate(who, true); shared.text = text; });
     await context.addInitScript(fakeSharedFile);
     return context.newPage();
   };
   const a = await facilitator('a');
   const b = await facilitator('b');
-  const troubleA = watchForTrouble(a);
-  const troubleB = watchForTrouble(b);
+  const trouble = [watchForTrouble(a), watchForTrouble(b)];
   await open(a, '#/');
   await a.getByTestId('add-example').click();
   const ws = await storedWorkspace(a);
@@ -198,6 +218,21 @@ test('two facilitators editing one round end with the union, and a real conflict
   };
   const stored = async (page) =>
     (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round);
+  /** Retitles the action titled `from` on `page`'s plan. */
+  const retitle = async (page, from, title) => {
+    await open(page, `#/round/${round}/plan`);
+    const found = page.getByTestId('plan').getByTestId(/^plan-item-/).filter({ hasText: from });
+    const item = page.getByTestId(await found.first().getAttribute('data-testid'));
+    await item.getByRole('button', { name: /^Edit/ }).click();
+    await item.getByLabel('What will be done').fill(title);
+    await item.getByRole('button', { name: 'Save the action' }).click();
+    await expect(page.getByTestId('plan')).toContainText(title);
+  };
+  return { a, b, shared, hold, c, round, syncNow, stored, retitle, trouble };
+}
+
+test('two facilitators editing one round end with the union, and a real conflict is chosen', async ({ browser }) => {
+  const { a, b, shared, hold, c, round, syncNow, stored, retitle, trouble } = await twoFacilitators(browser);
 
   // Each adds an action and agrees a level, on different topics, at the same time; B's
   // browser cannot reach the file until A has written theirs.
@@ -237,18 +272,10 @@ test('two facilitators editing one round end with the union, and a real conflict
   // Both change the same action. A's sync is held until B's has read the file, then B's
   // is held after that read while A's writes: B's sync must notice the file changed under
   // it, start over, and show the conflict rather than write over A's version.
-  const retitle = async (page, title) => {
-    await open(page, `#/round/${round}/plan`);
-    const found = page.getByTestId('plan').getByTestId(/^plan-item-/).filter({ hasText: 'Action from A' });
-    const item = page.getByTestId(await found.getAttribute('data-testid'));
-    await item.getByRole('button', { name: /^Edit/ }).click();
-    await item.getByLabel('What will be done').fill(title);
-    await item.getByRole('button', { name: 'Save the action' }).click();
-  };
   const heldA = hold('a');
-  await retitle(a, 'Action from A, as A has it');
-  await retitle(b, 'Action from A, as B has it');
-  const heldB2 = hold('b', 1);
+  await retitle(a, 'Action from A', 'Action from A, as A has it');
+  await retitle(b, 'Action from A', 'Action from A, as B has it');
+  const heldB2 = hold('b', { reads: 1 });
   await heldB2.ready;
   heldA.release();
   await expect.poll(() => shared.text).toContain('Action from A, as A has it');
@@ -305,8 +332,46 @@ test('two facilitators editing one round end with the union, and a real conflict
   await expect.poll(async () => (await stored(a)).plan.map((i) => i.title)).toContain('Late from B');
   expect((await stored(a)).consensus[third.id].level).toBe(4);
 
-  expect(troubleA).toEqual([]);
-  expect(troubleB).toEqual([]);
+  expect(trouble).toEqual([[], []]);
+});
+
+test('two writes that cross in the folder: the one written over is asked, not lost', async ({ browser }) => {
+  const { a, b, shared, hold, c, round, syncNow, stored, retitle, trouble } = await twoFacilitators(browser);
+  const planned = c.rounds[c.rounds.length - 1].plan[0].title;
+  // A's sync waits; B's reads the file (still without A's change) and then waits to write.
+  const heldA = hold('a');
+  await retitle(a, planned, 'As A has it');
+  const heldB = hold('b', { writesOnly: true });
+  await retitle(b, planned, 'As B has it');
+  await heldB.ready;
+  // A writes first; then B's write, made from the older file, lands over it, as a
+  // synchronised folder keeps the later of two copies.
+  heldA.release();
+  await expect.poll(() => shared.text).toContain('As A has it');
+  heldB.release();
+  await expect.poll(() => shared.text).toContain('As B has it');
+  expect(shared.text).not.toContain('As A has it');
+  // A has not changed the action since writing, but B never saw A's version: A is asked.
+  await open(a, `#/collaboration/${c.id}`);
+  await syncNow(a);
+  const conflict = a.getByTestId('shared-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict.getByLabel(/^Keep mine/)).toHaveAccessibleName(/As A has it/);
+  await expect(conflict.getByLabel(/^Keep theirs/)).toHaveAccessibleName(/As B has it/);
+  await conflict.getByLabel(/^Keep mine/).check();
+  await a.getByRole('button', { name: 'Apply choices and sync' }).click();
+  await expect(a.getByTestId('shared-conflicts')).toHaveCount(0);
+  await expect.poll(() => shared.text).toContain('As A has it');
+  // B, who has not changed it since, takes A's choice without being asked.
+  await open(b, `#/collaboration/${c.id}`);
+  await syncNow(b);
+  await expect(b.getByTestId('shared-conflict')).toHaveCount(0);
+  for (const page of [a, b]) {
+    const titles = (await stored(page)).plan.map((i) => i.title);
+    expect(titles).toContain('As A has it');
+    expect(titles).not.toContain('As B has it');
+  }
+  expect(trouble).toEqual([[], []]);
 });
 
 test('without file handles, co-facilitators save and open the shared file by hand, with the same conflicts', async ({ browser }) => {

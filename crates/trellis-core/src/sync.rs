@@ -10,8 +10,77 @@
 //! changed side. Without a base (the first synchronisation of two copies that grew
 //! apart) every record the two copies hold differently is a conflict, since nothing
 //! says which side changed it.
+//!
+//! The base alone misses one case: two writes that cross. Facilitator A writes a new
+//! version of an action; B, whose copy of the file (synchronised by OneDrive, say) does
+//! not have A's yet, writes B's version over it. A's base is A's version, A's copy has
+//! not changed since, and the file has B's: it looks as if only B changed it, and A's
+//! version would be lost without a word. So a shared file carries a *lineage* for each
+//! record its writers changed ([`with_lineage`]): the versions the writer had seen. A
+//! record in the file whose lineage does not include the version this browser last
+//! synchronised was written without seeing it, and is a conflict too.
+
+use std::collections::BTreeMap;
 
 use crate::format::{Consensus, PlanItem, Round, Timestamp, Workspace};
+
+/// How many earlier versions a record's lineage keeps: a co-facilitator who missed more
+/// than this many synchronised versions of one record is asked about it.
+pub const LINEAGE_KEPT: usize = 32;
+
+fn plan_key(round: &str, id: &str) -> String {
+    format!("plan/{round}/{id}")
+}
+
+fn consensus_key(round: &str, domain: &str) -> String {
+    format!("consensus/{round}/{domain}")
+}
+
+/// Sets the lineage of `copy` (this browser's collaboration, about to be written over
+/// `file`, the shared file as last read): a record the file holds as it is keeps the
+/// file's lineage; a record this copy holds differently was made having seen the file's
+/// version, which leads its lineage; a record the file lacks has none.
+pub fn with_lineage(copy: &mut Workspace, file: Option<&Workspace>, collaboration: &str) {
+    let mut lineage = BTreeMap::new();
+    let (Some(c), Some(f)) = (
+        copy.collaboration(collaboration),
+        file.and_then(|f| f.collaboration(collaboration)),
+    ) else {
+        copy.lineage = lineage;
+        return;
+    };
+    let file_lineage = file.map(|f| &f.lineage);
+    let mut record = |key: String, same: bool, seen: Timestamp| {
+        let before = file_lineage
+            .and_then(|l| l.get(&key))
+            .cloned()
+            .unwrap_or_default();
+        let chain = if same {
+            before
+        } else {
+            std::iter::once(seen).chain(before).take(LINEAGE_KEPT).collect()
+        };
+        if !chain.is_empty() {
+            lineage.insert(key, chain);
+        }
+    };
+    for r in &c.rounds {
+        let Some(fr) = f.rounds.iter().find(|x| x.id == r.id) else {
+            continue;
+        };
+        for i in &r.plan {
+            if let Some(fi) = fr.plan.iter().find(|x| x.id == i.id) {
+                record(plan_key(&r.id, &i.id), fi == i, fi.updated);
+            }
+        }
+        for (domain, a) in &r.consensus {
+            if let Some(fa) = fr.consensus.get(domain) {
+                record(consensus_key(&r.id, domain), fa == a, fa.recorded);
+            }
+        }
+    }
+    copy.lineage = lineage;
+}
 
 /// One record changed on both sides since the last synchronisation.
 // A sync finds a handful of these at most, so the plan variant's size costs nothing.
@@ -40,11 +109,13 @@ pub enum Side {
     Theirs,
 }
 
-/// What a base keeps: a collaboration's rounds with their plans and agreed views, and no
+/// What a base keeps: a collaboration's rounds with their plans and agreed views, and
+/// their lineage (a file saved by hand takes its lineage from the base), and no
 /// responses (a response never conflicts: the merge keeps its latest sent version).
 pub fn sync_base(file: &Workspace) -> Workspace {
     Workspace {
         collaborations: file.collaborations.clone(),
+        lineage: file.lineage.clone(),
         ..Workspace::default()
     }
 }
@@ -68,9 +139,25 @@ pub fn conflicts(
         base.and_then(|b| b.collaboration(collaboration))
             .and_then(|c| c.rounds.iter().find(|r| r.id == id))
     };
-    // Both sides moved away from the base, to different places.
-    fn both_changed<T: PartialEq>(base: Option<&T>, mine: &T, theirs: &T) -> bool {
-        mine != theirs && base.is_none_or(|b| b != mine && b != theirs)
+    // Both sides moved away from the base, to different places; or this side kept the
+    // base version and the file's was written without seeing it (its lineage, when it
+    // has one, lacks the base version's time stamp).
+    fn both_changed<T: PartialEq>(
+        base: Option<(&T, Timestamp)>,
+        mine: &T,
+        theirs: (&T, Timestamp),
+        lineage: Option<&Vec<Timestamp>>,
+    ) -> bool {
+        if mine == theirs.0 {
+            return false;
+        }
+        match base {
+            None => true,
+            Some((b, _)) if b != mine && b != theirs.0 => true,
+            Some((b, stamp)) => {
+                b == mine && stamp != theirs.1 && lineage.is_some_and(|l| !l.contains(&stamp))
+            }
+        }
     }
     for mr in &m.rounds {
         let Some(tr) = t.rounds.iter().find(|r| r.id == mr.id) else {
@@ -81,8 +168,11 @@ pub fn conflicts(
             let Some(ti) = tr.plan.iter().find(|i| i.id == mi.id) else {
                 continue;
             };
-            let bi = br.and_then(|r| r.plan.iter().find(|i| i.id == mi.id));
-            if both_changed(bi, mi, ti) {
+            let bi = br
+                .and_then(|r| r.plan.iter().find(|i| i.id == mi.id))
+                .map(|b| (b, b.updated));
+            let lineage = theirs.lineage.get(&plan_key(&mr.id, &mi.id));
+            if both_changed(bi, mi, (ti, ti.updated), lineage) {
                 found.push(Conflict::Plan {
                     round: mr.id.clone(),
                     mine: mi.clone(),
@@ -94,8 +184,9 @@ pub fn conflicts(
             let Some(tc) = tr.consensus.get(domain) else {
                 continue;
             };
-            let bc = br.and_then(|r| r.consensus.get(domain));
-            if both_changed(bc, mc, tc) {
+            let bc = br.and_then(|r| r.consensus.get(domain)).map(|b| (b, b.recorded));
+            let lineage = theirs.lineage.get(&consensus_key(&mr.id, domain));
+            if both_changed(bc, mc, (tc, tc.recorded), lineage) {
                 found.push(Conflict::Consensus {
                     round: mr.id.clone(),
                     domain: domain.clone(),

@@ -5,7 +5,7 @@
 use trellis_core::folder::{is_answer_file, FolderRecordError};
 use trellis_core::format::folder::{FolderRecord, SeenFile};
 use trellis_core::format::{ActionStatus, Consensus, PlanItem, Timestamp, Workspace};
-use trellis_core::sync::{conflicts, settle, sync_base, Conflict, Side};
+use trellis_core::sync::{conflicts, settle, sync_base, with_lineage, Conflict, Side, LINEAGE_KEPT};
 use trellis_core::workspace::{NewCollaboration, NewRound};
 use trellis_core::Catalogue;
 
@@ -239,4 +239,97 @@ fn a_damaged_or_newer_folder_record_is_an_error_not_a_panic() {
         FolderRecord::from_json(r#"{"format":9,"folder":"x","read":[]}"#),
         Err(FolderRecordError::Newer(9))
     ));
+}
+
+/// The file as `writer` writes it over `file`: its collaboration with its lineage.
+fn written(writer: &Workspace, file: Option<&Workspace>) -> Workspace {
+    let mut copy = writer.extract("c1", None).expect("extract");
+    with_lineage(&mut copy, file, "c1");
+    copy
+}
+
+#[test]
+fn two_writes_that_cross_are_a_conflict_for_the_one_written_over() {
+    // Both last synchronised the shared round (file version 0).
+    let file0 = written(&shared(), None);
+    let (mut a, mut b) = (shared(), shared());
+    // A changes action a and writes it; A's base is now A's version.
+    retitle(&mut a, "a", "As A has it", 20);
+    agree(&mut a, "d1", 3, 20);
+    let file_a = written(&a, Some(&file0));
+    let base_a = sync_base(&file_a);
+    // B, whose copy of the file is still version 0, writes B's version over A's.
+    retitle(&mut b, "a", "As B has it", 30);
+    agree(&mut b, "d1", 4, 30);
+    let file_b = written(&b, Some(&file0));
+    assert_eq!(file_b.lineage["plan/r1/a"], vec![Timestamp(10)]);
+    // A has not changed the action since, but B never saw A's version: asked, not lost.
+    check(Some(&base_a), &a, &file_b, &[("plan", "a"), ("consensus", "d1")]);
+    // Without a lineage (a file from before lineages), A's base alone says only B changed it.
+    let mut old_file = file_b.clone();
+    old_file.lineage.clear();
+    check(Some(&base_a), &a, &old_file, &[]);
+}
+
+#[test]
+fn a_version_built_on_what_this_browser_has_is_no_conflict_however_many_steps_on() {
+    let file0 = written(&shared(), None);
+    let base_a = sync_base(&file0);
+    let a = shared();
+    let mut b = shared();
+    // B changes the action three times, writing each time; A syncs only now.
+    let mut file = file0;
+    for (k, at) in [20, 30, 40].into_iter().enumerate() {
+        retitle(&mut b, "a", &format!("B's version {k}"), at);
+        file = written(&b, Some(&file));
+    }
+    assert_eq!(
+        file.lineage["plan/r1/a"],
+        vec![Timestamp(30), Timestamp(20), Timestamp(10)]
+    );
+    check(Some(&base_a), &a, &file, &[]);
+    // A record the file holds as the writer has it keeps the file's lineage.
+    let again = written(&b, Some(&file));
+    assert_eq!(again.lineage, file.lineage);
+    // A record new to the file has none.
+    b.collaborations[0].rounds[0]
+        .plan
+        .push(item("c", "Shared data", 50));
+    assert!(!written(&b, Some(&file)).lineage.contains_key("plan/r1/c"));
+}
+
+#[test]
+fn a_lineage_keeps_its_latest_versions_only() {
+    let mut b = shared();
+    let mut file = written(&b, None);
+    for at in 0..(LINEAGE_KEPT as i64 + 5) {
+        retitle(&mut b, "a", &format!("Version {at}"), 100 + at);
+        file = written(&b, Some(&file));
+    }
+    let chain = &file.lineage["plan/r1/a"];
+    assert_eq!(chain.len(), LINEAGE_KEPT);
+    assert_eq!(chain[0], Timestamp(100 + LINEAGE_KEPT as i64 + 3));
+}
+
+#[test]
+fn a_settled_conflict_reaches_the_other_side_without_asking_again() {
+    let file0 = written(&shared(), None);
+    let (mut a, mut b) = (shared(), shared());
+    retitle(&mut a, "a", "As A has it", 20);
+    let file_a = written(&a, Some(&file0));
+    let base_a = sync_base(&file_a);
+    retitle(&mut b, "a", "As B has it", 30);
+    let file_b = written(&b, Some(&file0));
+    let base_b = sync_base(&file_b);
+    // A is asked, keeps A's version, and writes it.
+    let mut theirs = file_b.clone();
+    let found = conflicts(Some(&base_a), &a, &theirs, "c1");
+    assert_eq!(found.len(), 1);
+    settle(&mut a, &mut theirs, &found, &[Side::Mine]);
+    a.merge(theirs);
+    let file_a2 = written(&a, Some(&file_b));
+    // B, who has not changed it since writing, takes A's choice without a question.
+    check(Some(&base_b), &b, &file_a2, &[]);
+    b.merge(file_a2);
+    assert_eq!(b.collaborations[0].rounds[0].plan[0].title, "As A has it");
 }

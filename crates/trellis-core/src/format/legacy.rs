@@ -34,6 +34,7 @@ impl From<LegacyWorkspace> for Workspace {
             collaborations: old.collaborations,
             responses: old.responses,
             deleted: old.deleted,
+            lineage: Default::default(),
         };
         give_rounds_their_context(&mut workspace);
         workspace

@@ -29,6 +29,12 @@ pub struct Workspace {
     /// What was deleted here, so that merging an older copy does not bring it back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<Tombstone>,
+    /// In a file shared by co-facilitators only (`crate::sync`): for each plan item and
+    /// agreed view, the versions of it (time stamps, latest first) its writer had seen
+    /// before writing this one. Read from shared files only; a browser's own workspace
+    /// has none (a merge does not take it in).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub lineage: BTreeMap<String, Vec<Timestamp>>,
 }
 
 impl Default for Workspace {
@@ -38,6 +44,7 @@ impl Default for Workspace {
             collaborations: Vec::new(),
             responses: Vec::new(),
             deleted: Vec::new(),
+            lineage: BTreeMap::new(),
         }
     }
 }
