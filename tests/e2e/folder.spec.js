@@ -156,6 +156,17 @@ function fakeSharedFile() {
   window.showOpenFilePicker = async () => [handle];
 }
 
+/** Retitles the action titled `from` on the plan of `round`. */
+async function retitleAction(page, round, from, title) {
+  await open(page, `#/round/${round}/plan`);
+  const found = page.getByTestId('plan').getByTestId(/^plan-item-/).filter({ hasText: from });
+  const item = page.getByTestId(await found.first().getAttribute('data-testid'));
+  await item.getByRole('button', { name: /^Edit/ }).click();
+  await item.getByLabel('What will be done').fill(title);
+  await item.getByRole('button', { name: 'Save the action' }).click();
+  await expect(page.getByTestId('plan')).toContainText(title);
+}
+
 /**
  * Two facilitators' browsers, A and B, sharing one file kept here. Either one's access to
  * it can be held (their browser's reads, or only its writes, wait until released), so a
@@ -218,16 +229,7 @@ async function twoFacilitators(browser) {
   };
   const stored = async (page) =>
     (await storedWorkspace(page)).collaborations.find((x) => x.id === c.id).rounds.find((r) => r.id === round);
-  /** Retitles the action titled `from` on `page`'s plan. */
-  const retitle = async (page, from, title) => {
-    await open(page, `#/round/${round}/plan`);
-    const found = page.getByTestId('plan').getByTestId(/^plan-item-/).filter({ hasText: from });
-    const item = page.getByTestId(await found.first().getAttribute('data-testid'));
-    await item.getByRole('button', { name: /^Edit/ }).click();
-    await item.getByLabel('What will be done').fill(title);
-    await item.getByRole('button', { name: 'Save the action' }).click();
-    await expect(page.getByTestId('plan')).toContainText(title);
-  };
+  const retitle = (page, from, title) => retitleAction(page, round, from, title);
   return { a, b, shared, hold, c, round, syncNow, stored, retitle, trouble };
 }
 
@@ -408,15 +410,7 @@ test('without file handles, co-facilitators save and open the shared file by han
   await open(b, '#/data');
   await b.getByLabel('Choose a round or collaboration file').setInputFiles(file);
   await b.getByTestId('open-file-confirm').click();
-  const retitle = async (page, from, title) => {
-    await open(page, `#/round/${round}/plan`);
-    const found = page.getByTestId('plan').getByTestId(/^plan-item-/).filter({ hasText: from });
-    const item = page.getByTestId(await found.first().getAttribute('data-testid'));
-    await item.getByRole('button', { name: /^Edit/ }).click();
-    await item.getByLabel('What will be done').fill(title);
-    await item.getByRole('button', { name: 'Save the action' }).click();
-    await expect(page.getByTestId('plan')).toContainText(title);
-  };
+  const retitle = (page, from, title) => retitleAction(page, round, from, title);
   const planned = c.rounds[c.rounds.length - 1].plan[0].title;
   await open(b, `#/collaboration/${c.id}`);
   await b.getByRole('button', { name: 'Save the shared file' }).click();
