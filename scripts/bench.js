@@ -167,7 +167,8 @@ async function main() {
       const page = await context.newPage();
       await plant(page, none);
       await page.goto(`${BASE}${IMPORT_PAGE}#/round/bench-r1/import`);
-      const input = page.getByLabel('Choose response files or a spreadsheet (CSV, TSV or Excel)');
+      // The label named spreadsheets from issue 19 ("…or a CSV file" before).
+      const input = page.getByLabel(/^Choose response files or a /);
       await input.waitFor();
       const start = await page.evaluate(() => performance.now());
       await input.setInputFiles(files);
