@@ -11,15 +11,11 @@
 'use strict';
 const { chromium } = require('@playwright/test');
 const os = require('os');
-const path = require('path');
 const { createServer } = require('./bench_server');
-const { median, watchFor } = require('./bench.js');
+// The same --dist and run count as scripts/bench.js reads.
+const { median, watchFor, DIST, RUNS } = require('./bench.js');
 const { bigWorkspace } = require('./big_workspace');
 
-const ROOT = path.join(__dirname, '..');
-const distAt = process.argv.indexOf('--dist');
-const DIST = path.resolve(distAt >= 0 ? process.argv[distAt + 1] : path.join(ROOT, 'dist'));
-const RUNS = Number(process.env.TRELLIS_BENCH_RUNS || 5);
 const KEY = 'trellis.workspace';
 const QUOTA = 5_242_880;
 let BASE = '';

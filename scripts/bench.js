@@ -221,7 +221,7 @@ async function main() {
 }
 
 // scripts/bench-big.js takes its timing helpers from here.
-module.exports = { median, watchFor };
+module.exports = { median, watchFor, DIST, RUNS };
 if (require.main === module) {
   main().catch((e) => {
     console.error(e);

@@ -160,10 +160,10 @@ fn take_in_by_hand(app: &AppHandle, id: &str, name: &str, text: &str, choices: O
 }
 
 /// Syncs with the linked file: read, take in, write back. `ask` only after a click (the
-/// browser may ask for permission then). `app` gives the workspace as it is now. Before
+/// browser may ask for permission then). `app` reads the workspace as it is now. Before
 /// writing, the file is read again: if a co-facilitator wrote it meanwhile, the sync
 /// starts over from their version rather than writing over it.
-async fn sync_linked(app: impl Fn() -> AppHandle, id: &str, ask: bool, choices: Option<&[Side]>) -> Outcome {
+async fn sync_linked(app: &AppHandle, id: &str, ask: bool, choices: Option<&[Side]>) -> Outcome {
     let key = file_key(id);
     let name = browser::folder::linked(&key).await.unwrap_or_default();
     let mut tries = 0;
@@ -173,7 +173,7 @@ async fn sync_linked(app: impl Fn() -> AppHandle, id: &str, ask: bool, choices: 
             Ok(text) => text,
             Err(status) => return failed(&status),
         };
-        let taken = take_in(&app(), id, &name, &text, choices);
+        let taken = take_in(app, id, &name, &text, choices);
         let Some(copy) = taken.copy else {
             return taken.outcome;
         };
@@ -219,8 +219,6 @@ impl Ask {
 /// to run after it, and nothing done once the section has left the page (a page opened
 /// next syncs on its own, with the workspace as it is then).
 struct Syncer {
-    /// The app as last rendered, so a sync takes in the workspace as it is when it runs.
-    app: AppHandle,
     alive: bool,
     running: bool,
     again: Option<Ask>,
@@ -235,6 +233,8 @@ struct Syncer {
 /// The handles a sync reports through.
 #[derive(Clone)]
 struct Report {
+    /// Reads the app's state as it is when read (not as it was rendered).
+    app: AppHandle,
     syncer: Rc<RefCell<Syncer>>,
     outcome: UseStateHandle<Outcome>,
     choices: UseStateHandle<Vec<Option<Side>>>,
@@ -273,8 +273,7 @@ impl Report {
                     Ask::Auto => (false, None),
                     Ask::Now(chosen) => (true, chosen.clone()),
                 };
-                let syncer = me.syncer.clone();
-                let done = sync_linked(|| syncer.borrow().app.clone(), &me.id, now, chosen.as_deref()).await;
+                let done = sync_linked(&me.app, &me.id, now, chosen.as_deref()).await;
                 let (next, finished) = {
                     let mut s = me.syncer.borrow_mut();
                     if !s.alive {
@@ -335,22 +334,18 @@ pub fn SharedFile(props: &SharedFileProps) -> Html {
     let outcome = use_state(Outcome::default);
     let choices = use_state(Vec::<Option<Side>>::new);
     let count = use_state(|| (0u32, false));
-    let syncer = {
-        let app = app.clone();
-        use_mut_ref(move || Syncer {
-            app,
-            alive: true,
-            running: false,
-            again: None,
-            ticket: 0,
-            held: false,
-            finished: 0,
-        })
-    };
-    syncer.borrow_mut().app = app.clone();
+    let syncer = use_mut_ref(|| Syncer {
+        alive: true,
+        running: false,
+        again: None,
+        ticket: 0,
+        held: false,
+        finished: 0,
+    });
     let handles = browser::folder::can_link_file();
     let id = props.id.to_string();
     let report = Report {
+        app: app.clone(),
         syncer: syncer.clone(),
         outcome: outcome.clone(),
         choices: choices.clone(),

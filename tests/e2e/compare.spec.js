@@ -187,8 +187,12 @@ test('summary files from many collaborations, side by side', async ({ page }) =>
   await page.screenshot({ path: path.join(shots, 'compare-375.png'), fullPage: false });
   await page.getByTestId('spread-trust').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, 'compare-375-trust.png') });
+  await page.getByTestId('spread-row-trust').screenshot({ path: path.join(shots, 'compare-375-table.png') });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByTestId('spread-table').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, 'compare-desktop.png') });
+  // The figures table fits its column on a desktop: nothing cut off at the side.
+  const table = await page.getByTestId('spread-table').evaluate((t) => [t.scrollWidth, t.parentElement.clientWidth]);
+  expect(table[0]).toBeLessThanOrEqual(table[1]);
   expect(problems).toEqual([]);
 });

@@ -42,19 +42,19 @@ fn consensus_key(round: &str, domain: &str) -> String {
 /// version, which leads its lineage; a record the file lacks has none.
 pub fn with_lineage(copy: &mut Workspace, file: Option<&Workspace>, collaboration: &str) {
     let mut lineage = BTreeMap::new();
-    let (Some(c), Some(f)) = (
-        copy.collaboration(collaboration),
-        file.and_then(|f| f.collaboration(collaboration)),
-    ) else {
+    let found = file.and_then(|file| {
+        Some((
+            copy.collaboration(collaboration)?,
+            file.collaboration(collaboration)?,
+            file,
+        ))
+    });
+    let Some((c, f, file)) = found else {
         copy.lineage = lineage;
         return;
     };
-    let file_lineage = file.map(|f| &f.lineage);
     let mut record = |key: String, same: bool, seen: Timestamp| {
-        let before = file_lineage
-            .and_then(|l| l.get(&key))
-            .cloned()
-            .unwrap_or_default();
+        let before = file.lineage.get(&key).cloned().unwrap_or_default();
         let chain = if same {
             before
         } else {
